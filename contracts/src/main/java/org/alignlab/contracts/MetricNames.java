@@ -1,0 +1,31 @@
+package org.alignlab.contracts;
+
+/**
+ * Metric names shared across services, declared once. Micrometer renders dots as underscores, so
+ * {@code alignlab.actions.decided} is scraped as {@code alignlab_actions_decided_total}.
+ */
+public final class MetricNames {
+
+    public static final String GOALS_CREATED = "alignlab.goals.created";
+    public static final String GOALS_COMPLETED = "alignlab.goals.completed";
+    public static final String ROUNDS_REQUESTED = "alignlab.rounds.requested";
+    public static final String ACTIONS_PROPOSED = "alignlab.actions.proposed";
+    public static final String ACTIONS_DECIDED = "alignlab.actions.decided";
+    public static final String AUDIT_RECORDS = "alignlab.audit.records";
+    public static final String TICKETS_ISSUED = "alignlab.tickets.issued";
+    public static final String TICKETS_REJECTED = "alignlab.tickets.rejected";
+    public static final String EXECUTIONS = "alignlab.executions";
+    public static final String EXECUTION_DURATION = "alignlab.execution.duration";
+    public static final String REVIEWS_PUBLISHED = "alignlab.reviews.published";
+    public static final String DLQ_MESSAGES = "alignlab.dlq.messages";
+    public static final String TRANSIENT_RETRIES = "alignlab.transient.retries";
+
+    public static final String TAG_DECISION = "decision";
+    public static final String TAG_STATUS = "status";
+    public static final String TAG_TOPIC = "topic";
+    public static final String TAG_REASON = "reason";
+    public static final String TAG_VERDICT = "verdict";
+
+    private MetricNames() {
+    }
+}

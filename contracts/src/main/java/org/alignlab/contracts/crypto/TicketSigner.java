@@ -1,0 +1,51 @@
+package org.alignlab.contracts.crypto;
+
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import org.alignlab.contracts.events.AuditCheckpoint;
+import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.json.CanonicalJson;
+
+/**
+ * The monitor's signing side: signs tickets and checkpoints over the canonical JSON of every field but the
+ * signature. Only the monitor holds one.
+ */
+public final class TicketSigner {
+
+    private final PrivateKey privateKey;
+    private final String keyId;
+
+    public TicketSigner(PrivateKey privateKey, PublicKey publicKey) {
+        this.privateKey = privateKey;
+        this.keyId = Ed25519.keyId(publicKey);
+    }
+
+    public TicketSigner(KeyPair keyPair) {
+        this(keyPair.getPrivate(), keyPair.getPublic());
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    /** Signs a ticket; its {@code keyId} must already be this signer's and its signature null. */
+    public ExecutionTicket sign(ExecutionTicket unsigned) {
+        requireUnsigned(unsigned.signature(), unsigned.keyId());
+        return unsigned.withSignature(Ed25519.sign(privateKey, CanonicalJson.bytes(unsigned)));
+    }
+
+    public AuditCheckpoint sign(AuditCheckpoint unsigned) {
+        requireUnsigned(unsigned.signature(), unsigned.keyId());
+        return unsigned.withSignature(Ed25519.sign(privateKey, CanonicalJson.bytes(unsigned)));
+    }
+
+    private void requireUnsigned(String signature, String claimedKeyId) {
+        if (signature != null) {
+            throw new IllegalArgumentException("already signed");
+        }
+        if (!keyId.equals(claimedKeyId)) {
+            throw new IllegalArgumentException("keyId " + claimedKeyId + " is not this signer's " + keyId);
+        }
+    }
+}

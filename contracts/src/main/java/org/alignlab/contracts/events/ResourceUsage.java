@@ -1,0 +1,5 @@
+package org.alignlab.contracts.events;
+
+/** What an execution actually consumed. */
+public record ResourceUsage(double cpuSeconds, long maxRssMb) {
+}

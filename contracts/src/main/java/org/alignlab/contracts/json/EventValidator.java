@@ -1,0 +1,58 @@
+package org.alignlab.contracts.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.alignlab.contracts.EventType;
+
+/**
+ * Validates events against the JSON Schemas in {@code contracts/schemas/}. Schemas are loaded once and are
+ * thread-safe; use the shared {@link #instance()}.
+ */
+public final class EventValidator {
+
+    /** The {@code $id} prefix of every schema; resolved to the class path so validation never goes online. */
+    public static final String SCHEMA_BASE = "https://alignlab.org/schemas/";
+
+    private static final EventValidator INSTANCE = new EventValidator();
+
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
+    private final Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
+
+    private EventValidator() {
+        for (EventType type : EventType.values()) {
+            schemas.put(type, load(type.schemaFile()));
+        }
+    }
+
+    public static EventValidator instance() {
+        return INSTANCE;
+    }
+
+    /** Loads any schema under {@code schemas/} on the class path, e.g. a family's parameter schema. */
+    public JsonSchema load(String schemaFile) {
+        JsonSchema schema = factory.getSchema(SchemaLocation.of(SCHEMA_BASE + schemaFile));
+        schema.initializeValidators();
+        return schema;
+    }
+
+    /** The violations of a JSON document against an event's schema, each naming the field; empty when valid. */
+    public List<String> violations(EventType type, JsonNode document) {
+        return describe(schemas.get(type).validate(document));
+    }
+
+    public static List<String> describe(java.util.Set<ValidationMessage> messages) {
+        return messages.stream()
+                .sorted(Comparator.comparing(ValidationMessage::getInstanceLocation, Comparator.comparing(Object::toString)))
+                .map(ValidationMessage::getMessage)
+                .toList();
+    }
+}
