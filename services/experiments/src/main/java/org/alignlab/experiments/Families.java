@@ -1,0 +1,34 @@
+package org.alignlab.experiments;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.alignlab.experiments.w2s.WeakToStrong;
+
+/** The families the runner knows, by name. */
+public final class Families {
+
+    private final Map<String, ExperimentFamily> byName = new TreeMap<>();
+
+    public Families(List<ExperimentFamily> families) {
+        for (ExperimentFamily family : families) {
+            if (byName.putIfAbsent(family.name(), family) != null) {
+                throw new IllegalArgumentException("two families named " + family.name());
+            }
+        }
+    }
+
+    /** Every family shipped in this jar. */
+    public static Families builtIn() {
+        return new Families(List.of(new WeakToStrong()));
+    }
+
+    public Optional<ExperimentFamily> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+}

@@ -1,0 +1,76 @@
+package org.alignlab.experiments.w2s;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.alignlab.contracts.events.Split;
+import org.alignlab.experiments.ExperimentFamily;
+import org.alignlab.experiments.nn.Classifier;
+import org.alignlab.experiments.nn.TrainSettings;
+
+/**
+ * Weak-to-strong generalisation (Burns et al. 2023) on a {@link LatentTask}. A weak model (logistic regression on the
+ * first {@code weakFeatures} features) learns from ground truth and labels a separate set; a strong model (an MLP on
+ * all features) learns from those weak labels; the ceiling is the same strong model, with the same initial weights,
+ * learning from the ground truth of that set.
+ *
+ * <p>Metrics: {@code acc_weak}, {@code acc_w2s}, {@code acc_ceiling} on the requested split, and the performance gap
+ * recovered {@code pgr} = (acc_w2s − acc_weak) / (acc_ceiling − acc_weak). PGR only means something when the ceiling
+ * beats the weak model, so {@code pgr} is reported only then, and {@code pgr_defined} (1 or 0) says whether it was:
+ * JSON cannot carry NaN, and a clamped denominator would report an arbitrary large number.
+ */
+public final class WeakToStrong implements ExperimentFamily {
+
+    private static final int CLASSES = 2;
+
+    @Override
+    public String name() {
+        return "weak-to-strong";
+    }
+
+    @Override
+    public Map<String, Double> run(Map<String, Object> params, int seed, Split split) {
+        W2sParams p = W2sParams.from(params);
+        W2sData data = W2sData.generate(p, seed);
+        Sample eval = data.evaluation(split);
+        TrainSettings settings = new TrainSettings(p.epochs(), p.learningRate(), p.batchSize(), seed, 0.0);
+
+        int weakCorrect;
+        int[] weakLabels;
+        try (Classifier weak = Classifier.train(Classifier.linear(CLASSES),
+                data.weakTrain().firstColumns(p.weakFeatures()), data.weakTrain().labels(), CLASSES, settings)) {
+            weakLabels = weak.predict(data.w2sTrain().firstColumns(p.weakFeatures()));
+            weakCorrect = correct(weak.predict(eval.firstColumns(p.weakFeatures())), eval.labels());
+        }
+        int w2sCorrect = trainStrong(p, weakLabels, data, eval, settings.withAuxLossAlpha(p.auxLossAlpha()));
+        int ceilingCorrect = trainStrong(p, data.w2sTrain().labels(), data, eval, settings);
+
+        double n = eval.size();
+        Map<String, Double> metrics = new TreeMap<>();
+        metrics.put("acc_weak", weakCorrect / n);
+        metrics.put("acc_w2s", w2sCorrect / n);
+        metrics.put("acc_ceiling", ceilingCorrect / n);
+        boolean gap = ceilingCorrect > weakCorrect;
+        metrics.put("pgr_defined", gap ? 1.0 : 0.0);
+        if (gap) {
+            metrics.put("pgr", (double) (w2sCorrect - weakCorrect) / (ceilingCorrect - weakCorrect));
+        }
+        return metrics;
+    }
+
+    private static int trainStrong(W2sParams p, int[] labels, W2sData data, Sample eval, TrainSettings settings) {
+        try (Classifier strong = Classifier.train(Classifier.mlp(p.hidden(), CLASSES),
+                data.w2sTrain().features(), labels, CLASSES, settings)) {
+            return correct(strong.predict(eval.features()), eval.labels());
+        }
+    }
+
+    private static int correct(int[] predicted, int[] truth) {
+        int correct = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (predicted[i] == truth[i]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+}
