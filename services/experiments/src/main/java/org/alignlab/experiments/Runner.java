@@ -40,7 +40,21 @@ public final class Runner {
     }
 
     public static void main(String[] args) {
+        useOneTorchThreadUnlessTold();
         System.exit(new Runner(Families.builtIn(), System.err).run(args));
+    }
+
+    /**
+     * These models are too small for PyTorch's intra-op parallelism to pay, and on CPUs shared with other work its
+     * spinning OpenMP threads burned up to ten times the CPU seconds (which the sandbox limits) for identical results.
+     * An explicit {@code ai.djl.pytorch.num_threads} or {@code OMP_NUM_THREADS} still wins. Must run before the engine
+     * starts: DJL reads the properties once.
+     */
+    private static void useOneTorchThreadUnlessTold() {
+        if (System.getenv("OMP_NUM_THREADS") == null) {
+            System.getProperties().putIfAbsent("ai.djl.pytorch.num_threads", "1");
+            System.getProperties().putIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+        }
     }
 
     /** Runs and returns the exit code instead of exiting, so tests can run it in-process. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.alignlab.contracts.events.ExperimentSpec;
@@ -24,6 +25,8 @@ public final class SpecLoader {
         String text;
         try {
             text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidSpecException("spec file not found: " + file);
         } catch (IOException e) {
             throw new InvalidSpecException("cannot read spec " + file + ": " + e.getMessage());
         }

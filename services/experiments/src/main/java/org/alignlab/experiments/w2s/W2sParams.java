@@ -16,6 +16,7 @@ public record W2sParams(
         int latentDims,
         double noise,
         double nonlinearity,
+        int pretrainedDims,
         int hidden,
         int epochs,
         double learningRate,
@@ -34,13 +35,14 @@ public record W2sParams(
         int latentDims = read.integer("latentDims", 4, 2, features);
         double noise = read.real("noise", 1.0, 0.0, 100.0);
         double nonlinearity = read.real("nonlinearity", 0.5, 0.0, 100.0);
+        int pretrainedDims = read.integer("pretrainedDims", latentDims, 0, features);
         int hidden = read.integer("hidden", 64, 1, 4096);
         int epochs = read.integer("epochs", 15, 1, 1000);
         double learningRate = read.real("learningRate", 0.01, 1e-6, 1.0);
         int batchSize = read.integer("batchSize", 64, 1, nTrain);
         double auxLossAlpha = read.real("auxLossAlpha", 0.0, 0.0, 1.0);
         read.rejectUnknown();
-        return new W2sParams(nTrain, nTest, features, weakFeatures, latentDims, noise, nonlinearity, hidden, epochs,
+        return new W2sParams(nTrain, nTest, features, weakFeatures, latentDims, noise, nonlinearity, pretrainedDims, hidden, epochs,
                 learningRate, batchSize, auxLossAlpha);
     }
 }

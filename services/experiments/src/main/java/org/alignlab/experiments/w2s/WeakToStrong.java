@@ -13,6 +13,11 @@ import org.alignlab.experiments.nn.TrainSettings;
  * all features) learns from those weak labels; the ceiling is the same strong model, with the same initial weights,
  * learning from the ground truth of that set.
  *
+ * <p>By default the strong model sees all features through a representation "pretrained" without labels (see
+ * {@link StrongView}), the stand-in for the latent knowledge that Burns et al. credit for weak-to-strong
+ * generalisation. With {@code pretrainedDims = 0} it sees raw features and can copy the weak model's mistakes
+ * exactly, so PGR falls to about 0: the contrast is part of the experiment.
+ *
  * <p>Metrics: {@code acc_weak}, {@code acc_w2s}, {@code acc_ceiling} on the requested split, and the performance gap
  * recovered {@code pgr} = (acc_w2s − acc_weak) / (acc_ceiling − acc_weak). PGR only means something when the ceiling
  * beats the weak model, so {@code pgr} is reported only then, and {@code pgr_defined} (1 or 0) says whether it was:
@@ -41,26 +46,35 @@ public final class WeakToStrong implements ExperimentFamily {
             weakLabels = weak.predict(data.w2sTrain().firstColumns(p.weakFeatures()));
             weakCorrect = correct(weak.predict(eval.firstColumns(p.weakFeatures())), eval.labels());
         }
-        int w2sCorrect = trainStrong(p, weakLabels, data, eval, settings.withAuxLossAlpha(p.auxLossAlpha()));
-        int ceilingCorrect = trainStrong(p, data.w2sTrain().labels(), data, eval, settings);
+        StrongView view = StrongView.pretrain(p.pretrainedDims(), data);
+        float[][] strongTrain = view.of(data.w2sTrain());
+        float[][] strongEval = view.of(eval);
+        int w2sCorrect = trainStrong(p, strongTrain, weakLabels, strongEval, eval.labels(),
+                settings.withAuxLossAlpha(p.auxLossAlpha()));
+        int ceilingCorrect = trainStrong(p, strongTrain, data.w2sTrain().labels(), strongEval, eval.labels(), settings);
 
-        double n = eval.size();
+        return metrics(weakCorrect, w2sCorrect, ceilingCorrect, eval.size());
+    }
+
+    /** The reported metrics from counts of correct predictions out of {@code n}. */
+    static Map<String, Double> metrics(int weakCorrect, int w2sCorrect, int ceilingCorrect, int n) {
         Map<String, Double> metrics = new TreeMap<>();
-        metrics.put("acc_weak", weakCorrect / n);
-        metrics.put("acc_w2s", w2sCorrect / n);
-        metrics.put("acc_ceiling", ceilingCorrect / n);
+        metrics.put("acc_weak", weakCorrect / (double) n);
+        metrics.put("acc_w2s", w2sCorrect / (double) n);
+        metrics.put("acc_ceiling", ceilingCorrect / (double) n);
         boolean gap = ceilingCorrect > weakCorrect;
         metrics.put("pgr_defined", gap ? 1.0 : 0.0);
         if (gap) {
-            metrics.put("pgr", (double) (w2sCorrect - weakCorrect) / (ceilingCorrect - weakCorrect));
+            metrics.put("pgr", (w2sCorrect - weakCorrect) / (double) (ceilingCorrect - weakCorrect));
         }
         return metrics;
     }
 
-    private static int trainStrong(W2sParams p, int[] labels, W2sData data, Sample eval, TrainSettings settings) {
-        try (Classifier strong = Classifier.train(Classifier.mlp(p.hidden(), CLASSES),
-                data.w2sTrain().features(), labels, CLASSES, settings)) {
-            return correct(strong.predict(eval.features()), eval.labels());
+    private static int trainStrong(W2sParams p, float[][] train, int[] labels, float[][] eval, int[] truth,
+            TrainSettings settings) {
+        try (Classifier strong = Classifier.train(Classifier.mlp(p.hidden(), CLASSES), train, labels, CLASSES,
+                settings)) {
+            return correct(strong.predict(eval), truth);
         }
     }
 
