@@ -1,0 +1,42 @@
+package org.alignlab.orchestrator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Every {@code alignlab.orchestrator.*} key. */
+@ConfigMapping(prefix = "alignlab.orchestrator")
+public interface OrchestratorConfig {
+
+    /** Experiment families a goal may ask for; ideation must know each one. */
+    @WithDefault("weak-to-strong")
+    List<String> families();
+
+    /** The budget of a goal that names none (or leaves a field out). */
+    DefaultBudget defaultBudget();
+
+    /** Where reviewers read the monitor's audit records; reports link there, the service never calls it. */
+    @WithDefault("http://127.0.0.1:8083")
+    String monitorUrl();
+
+    /** How often RUNNING goals are checked against their wall-clock budget. */
+    @WithDefault("15s")
+    Duration deadlineCheckEvery();
+
+    /** Budget defaults, each a hard limit. */
+    interface DefaultBudget {
+
+        @WithDefault("4")
+        int experiments();
+
+        @WithDefault("900")
+        int computeSeconds();
+
+        @WithDefault("1")
+        int rounds();
+
+        @WithDefault("1200")
+        int wallSeconds();
+    }
+}

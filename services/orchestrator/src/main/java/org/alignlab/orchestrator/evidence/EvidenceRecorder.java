@@ -1,0 +1,57 @@
+package org.alignlab.orchestrator.evidence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.Review;
+import org.alignlab.contracts.events.Verdict;
+
+/**
+ * Stores what arrives from downstream services, once per event: a redelivered verdict, result or review
+ * changes nothing. Runs inside the caller's transaction, which holds the goal's lock.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class EvidenceRecorder {
+
+    private final GoalActionRepository actions;
+    private final GoalReviewRepository reviews;
+    private final Clock clock;
+
+    EvidenceRecorder(GoalActionRepository actions, GoalReviewRepository reviews, Clock clock) {
+        this.actions = actions;
+        this.reviews = reviews;
+        this.clock = clock;
+    }
+
+    /** @param traceId the trace the verdict travelled in, so the report links the action to it */
+    public boolean recordVerdict(Verdict verdict, String traceId) {
+        return action(verdict.actionId(), verdict.goalId()).recordVerdict(verdict, traceId);
+    }
+
+    public boolean recordResult(ExperimentResult result) {
+        return action(result.actionId(), result.goalId()).recordResult(result);
+    }
+
+    /** Stores the review and marks every action it covers as reviewed. */
+    public boolean recordReview(Review review) {
+        if (reviews.findByIdOptional(review.claimId()).isPresent()) {
+            return false;
+        }
+        reviews.persist(new GoalReview(review, clock.instant()));
+        for (UUID actionId : review.actionIds()) {
+            action(actionId, review.goalId()).markReviewed(review.claimId());
+        }
+        return true;
+    }
+
+    private GoalAction action(UUID actionId, UUID goalId) {
+        return actions.findByIdOptional(actionId).orElseGet(() -> {
+            GoalAction created = new GoalAction(actionId, goalId, clock.instant());
+            actions.persist(created);
+            return created;
+        });
+    }
+}

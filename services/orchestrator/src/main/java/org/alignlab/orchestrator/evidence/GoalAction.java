@@ -1,0 +1,179 @@
+package org.alignlab.orchestrator.evidence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ExperimentStatus;
+import org.alignlab.contracts.events.RunEnvironment;
+import org.alignlab.contracts.events.Verdict;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * What the orchestrator has heard about one agent action: the monitor's verdict, the sandbox's result and the
+ * review that covers it. Events arrive on separate topics in any order, so every part may still be missing.
+ */
+@Entity
+@Table(name = "goal_actions")
+public class GoalAction {
+
+    @Id
+    @Column(name = "action_id")
+    private UUID actionId;
+    @Column(name = "goal_id")
+    private UUID goalId;
+    @Column(name = "first_seen_at")
+    private Instant firstSeenAt;
+
+    @Enumerated(EnumType.STRING)
+    private Decision decision;
+    private Double suspicion;
+    @Column(name = "policy_version")
+    private String policyVersion;
+    @Column(name = "audit_seq")
+    private Long auditSeq;
+    @Column(name = "audit_hash")
+    private String auditHash;
+    @Column(name = "verdict_trace_id")
+    private String verdictTraceId;
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "result_status")
+    private ExperimentStatus resultStatus;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "result_metrics")
+    private Map<String, Double> resultMetrics;
+    @Column(name = "result_duration_ms")
+    private Long resultDurationMs;
+    @Column(name = "result_trace_id")
+    private String resultTraceId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "result_environment")
+    private RunEnvironment resultEnvironment;
+
+    /** The claim of the review that covers this action; the action's own claim wins over another's. */
+    @Column(name = "review_claim_id")
+    private UUID reviewClaimId;
+
+    protected GoalAction() {
+        // for JPA
+    }
+
+    GoalAction(UUID actionId, UUID goalId, Instant firstSeenAt) {
+        this.actionId = actionId;
+        this.goalId = goalId;
+        this.firstSeenAt = firstSeenAt;
+    }
+
+    /** Records the verdict unless one is already recorded (redelivery); returns whether it did. */
+    boolean recordVerdict(Verdict verdict, String traceId) {
+        if (decision != null) {
+            return false;
+        }
+        decision = verdict.decision();
+        suspicion = verdict.suspicion();
+        policyVersion = verdict.policyVersion();
+        auditSeq = verdict.auditSeq();
+        auditHash = verdict.auditHash();
+        verdictTraceId = traceId;
+        decidedAt = verdict.decidedAt();
+        return true;
+    }
+
+    /** Records the result unless one is already recorded (redelivery); returns whether it did. */
+    boolean recordResult(ExperimentResult result) {
+        if (resultStatus != null) {
+            return false;
+        }
+        resultStatus = result.status();
+        resultMetrics = result.metrics();
+        resultDurationMs = result.durationMs();
+        resultTraceId = result.traceId();
+        resultEnvironment = result.environment();
+        return true;
+    }
+
+    void markReviewed(UUID claimId) {
+        if (reviewClaimId == null || claimId.equals(actionId)) {
+            reviewClaimId = claimId;
+        }
+    }
+
+    public boolean isReviewed() {
+        return reviewClaimId != null;
+    }
+
+    public UUID actionId() {
+        return actionId;
+    }
+
+    public UUID goalId() {
+        return goalId;
+    }
+
+    public Instant firstSeenAt() {
+        return firstSeenAt;
+    }
+
+    public Decision decision() {
+        return decision;
+    }
+
+    public Double suspicion() {
+        return suspicion;
+    }
+
+    public String policyVersion() {
+        return policyVersion;
+    }
+
+    public Long auditSeq() {
+        return auditSeq;
+    }
+
+    public String auditHash() {
+        return auditHash;
+    }
+
+    public String verdictTraceId() {
+        return verdictTraceId;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public ExperimentStatus resultStatus() {
+        return resultStatus;
+    }
+
+    public Map<String, Double> resultMetrics() {
+        return resultMetrics;
+    }
+
+    public Long resultDurationMs() {
+        return resultDurationMs;
+    }
+
+    public String resultTraceId() {
+        return resultTraceId;
+    }
+
+    public RunEnvironment resultEnvironment() {
+        return resultEnvironment;
+    }
+
+    public UUID reviewClaimId() {
+        return reviewClaimId;
+    }
+}

@@ -1,0 +1,51 @@
+package org.alignlab.orchestrator.goal;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
+
+    /**
+     * The goal, locked until the transaction ends: events of one goal arrive on three consumers at once, and
+     * each must see the others' evidence before it decides whether the round is settled.
+     */
+    public Optional<Goal> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Newest first, optionally of one status. */
+    public List<Goal> listNewest(GoalStatus status, int limit) {
+        Sort newest = Sort.descending("createdAt").and("id");
+        var query = status == null ? findAll(newest) : find("status", newest, status);
+        return query.page(0, limit).list();
+    }
+
+    public List<UUID> idsOverdue(Instant now) {
+        return getEntityManager()
+                .createQuery("select g.id from Goal g where g.status = :running and g.deadlineAt <= :now", UUID.class)
+                .setParameter("running", GoalStatus.RUNNING)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    public Map<GoalStatus, Long> countByStatus() {
+        Map<GoalStatus, Long> counts = new EnumMap<>(GoalStatus.class);
+        for (GoalStatus status : GoalStatus.values()) {
+            counts.put(status, 0L);
+        }
+        getEntityManager()
+                .createQuery("select g.status, count(g) from Goal g group by g.status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((GoalStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+}

@@ -1,0 +1,54 @@
+package org.alignlab.orchestrator.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.alignlab.orchestrator.config.OrchestratorConfig;
+import org.alignlab.orchestrator.evidence.GoalActionRepository;
+import org.alignlab.orchestrator.evidence.GoalReviewRepository;
+import org.alignlab.orchestrator.goal.Goal;
+import org.alignlab.orchestrator.goal.GoalResponse;
+
+/** Builds a closed goal's report from its evidence and keeps it. */
+@ApplicationScoped
+public class ReportService {
+
+    private final GoalActionRepository actions;
+    private final GoalReviewRepository reviews;
+    private final StoredReportRepository reports;
+    private final ObjectMapper mapper;
+    private final ReportBuilder builder;
+    private final Clock clock;
+
+    ReportService(GoalActionRepository actions, GoalReviewRepository reviews, StoredReportRepository reports,
+                  ObjectMapper mapper, OrchestratorConfig config, Clock clock) {
+        this.actions = actions;
+        this.reviews = reviews;
+        this.reports = reports;
+        this.mapper = mapper;
+        this.builder = new ReportBuilder(config.monitorUrl());
+        this.clock = clock;
+    }
+
+    /** Writes the report of a goal that has just ended, in the transaction that ended it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(Goal goal) {
+        var goalActions = actions.listByGoal(goal.id());
+        Report report = builder.build(GoalResponse.of(goal, goalActions.size()), goalActions,
+                reviews.listByGoal(goal.id()), clock.instant());
+        try {
+            reports.persist(new StoredReport(goal.id(), report.generatedAt(), mapper.writeValueAsString(report)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the report of goal " + goal.id(), e);
+        }
+    }
+
+    /** The report's JSON, once the goal has ended. */
+    public Optional<String> find(UUID goalId) {
+        return reports.findByIdOptional(goalId).map(StoredReport::body);
+    }
+}

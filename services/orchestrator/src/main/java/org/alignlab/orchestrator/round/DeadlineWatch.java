@@ -1,0 +1,31 @@
+package org.alignlab.orchestrator.round;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.alignlab.orchestrator.goal.GoalMetrics;
+import org.alignlab.orchestrator.goal.GoalRepository;
+
+/** Enforces each goal's wall-clock budget, and refreshes the goals-by-status gauge on the same beat. */
+@ApplicationScoped
+public class DeadlineWatch {
+
+    private final RoundService rounds;
+    private final GoalRepository goals;
+    private final GoalMetrics metrics;
+
+    DeadlineWatch(RoundService rounds, GoalRepository goals, GoalMetrics metrics) {
+        this.rounds = rounds;
+        this.goals = goals;
+        this.metrics = metrics;
+    }
+
+    @Scheduled(identity = "goal-deadlines", every = "${alignlab.orchestrator.deadline-check-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        for (UUID goalId : rounds.overdueGoals()) {
+            rounds.timeOutIfOverdue(goalId);
+        }
+        metrics.refresh(goals.countByStatus());
+    }
+}

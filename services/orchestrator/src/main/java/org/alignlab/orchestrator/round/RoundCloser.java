@@ -1,0 +1,50 @@
+package org.alignlab.orchestrator.round;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.ExperimentStatus;
+import org.alignlab.orchestrator.goal.GoalStatus;
+
+/**
+ * Decides whether a round is settled and how the goal ends. Pure logic, so the rule reads in one place:
+ * <ul>
+ *   <li>an action is settled when the monitor's verdict means it will not run as proposed (BLOCK, HOLD,
+ *       DEFER_TO_TRUSTED: in this skeleton a held action is not waited for, and a trusted replacement counts
+ *       only once its own verdict arrives), or when a review covers it <em>and</em> its verdict and result have
+ *       arrived too: the three come on separate topics, and a report must not miss the verdict or result of a
+ *       reviewed action just because its consumer lagged;</li>
+ *   <li>a round is settled when it has at least one action and every action is settled;</li>
+ *   <li>the goal is then COMPLETED if some action succeeded or was reviewed, and FAILED otherwise.</li>
+ * </ul>
+ */
+public final class RoundCloser {
+
+    private static final Set<Decision> NOT_RUN = EnumSet.of(Decision.BLOCK, Decision.HOLD, Decision.DEFER_TO_TRUSTED);
+
+    /** What the closer needs to know of one action. */
+    public record ActionState(Decision decision, ExperimentStatus resultStatus, boolean reviewed) {
+
+        boolean settled() {
+            if (decision != null && NOT_RUN.contains(decision)) {
+                return true;
+            }
+            return reviewed && decision != null && resultStatus != null;
+        }
+
+        boolean productive() {
+            return reviewed || resultStatus == ExperimentStatus.SUCCEEDED;
+        }
+    }
+
+    /** The goal's final status if its round is settled; empty while something is still outstanding. */
+    public Optional<GoalStatus> settle(List<ActionState> actions) {
+        if (actions.isEmpty() || !actions.stream().allMatch(ActionState::settled)) {
+            return Optional.empty();
+        }
+        return Optional.of(actions.stream().anyMatch(ActionState::productive) ? GoalStatus.COMPLETED
+                : GoalStatus.FAILED);
+    }
+}
