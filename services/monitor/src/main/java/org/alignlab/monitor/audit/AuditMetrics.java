@@ -1,0 +1,24 @@
+package org.alignlab.monitor.audit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.alignlab.contracts.MetricNames;
+
+/** Counts committed audit records by type. */
+@ApplicationScoped
+public class AuditMetrics {
+
+    static final String TAG_TYPE = "type";
+
+    private final MeterRegistry registry;
+
+    AuditMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditAppended appended) {
+        registry.counter(MetricNames.AUDIT_RECORDS, TAG_TYPE, appended.type()).increment();
+    }
+}

@@ -1,0 +1,106 @@
+package org.alignlab.monitor.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+
+/** One row of the append-only {@code audit_log}. Immutable: Hibernate never issues an UPDATE for it. */
+@Entity
+@Immutable
+@Table(name = "audit_log")
+@IdClass(AuditRecord.Key.class)
+public class AuditRecord {
+
+    @Id
+    private String chain;
+    @Id
+    private long seq;
+    @Column(name = "recorded_at")
+    private Instant recordedAt;
+    private String type;
+    @Column(name = "goal_id")
+    private UUID goalId;
+    @Column(name = "action_id")
+    private UUID actionId;
+    private String agent;
+    @Column(name = "trace_id")
+    private String traceId;
+    @Column(name = "payload_hash")
+    private String payloadHash;
+    private String decision;
+    private Double suspicion;
+    @Column(name = "policy_version")
+    private String policyVersion;
+    private String detail;
+    @Column(name = "prev_hash")
+    private String prevHash;
+    private String hash;
+
+    protected AuditRecord() {
+    }
+
+    static AuditRecord sealed(ChainEntry entry, String hash) {
+        AuditRecord record = new AuditRecord();
+        record.chain = entry.chain();
+        record.seq = entry.seq();
+        record.recordedAt = entry.recordedAt();
+        record.type = entry.type();
+        record.goalId = entry.goalId();
+        record.actionId = entry.actionId();
+        record.agent = entry.agent();
+        record.traceId = entry.traceId();
+        record.payloadHash = entry.payloadHash();
+        record.decision = entry.decision();
+        record.suspicion = entry.suspicion();
+        record.policyVersion = entry.policyVersion();
+        record.detail = entry.detail();
+        record.prevHash = entry.prevHash();
+        record.hash = hash;
+        return record;
+    }
+
+    public ChainLink link() {
+        return new ChainLink(new ChainEntry(chain, seq, recordedAt, type, goalId, actionId, agent, traceId,
+                payloadHash, decision, suspicion, policyVersion, detail, prevHash), hash);
+    }
+
+    public String chain() {
+        return chain;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    /** The composite primary key {@code (chain, seq)}. */
+    public static class Key implements Serializable {
+
+        private String chain;
+        private long seq;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && seq == key.seq && Objects.equals(chain, key.chain);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(chain, seq);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.alignlab.monitor.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An audit record as the reviewer API shows it: every stored field, hashes included, so it can be re-checked. */
+public record AuditRecordResponse(
+        long seq,
+        String type,
+        Instant recordedAt,
+        UUID goalId,
+        UUID actionId,
+        String agent,
+        String traceId,
+        String payloadHash,
+        String decision,
+        Double suspicion,
+        String policyVersion,
+        String detail,
+        String prevHash,
+        String hash) {
+
+    static AuditRecordResponse of(AuditRecord record) {
+        ChainLink link = record.link();
+        ChainEntry e = link.entry();
+        return new AuditRecordResponse(e.seq(), e.type(), e.recordedAt(), e.goalId(), e.actionId(), e.agent(),
+                e.traceId(), e.payloadHash(), e.decision(), e.suspicion(), e.policyVersion(), e.detail(),
+                e.prevHash(), link.hash());
+    }
+}

@@ -1,0 +1,46 @@
+package org.alignlab.monitor.audit;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.alignlab.monitor.http.BadParameterException;
+import org.alignlab.monitor.http.QueryParams;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The reviewer's view of the audit log. Open for now: roles come with the security issue. */
+@Path("/api/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    private final AuditVerification verification;
+    private final AuditRecordRepository records;
+
+    AuditResource(AuditVerification verification, AuditRecordRepository records) {
+        this.verification = verification;
+        this.records = records;
+    }
+
+    /** Walks the whole chain and names the first broken record, if any. */
+    @GET
+    @Path("/verify")
+    public ChainVerification verify() {
+        return verification.verify(AuditLog.MAIN);
+    }
+
+    /** The records about an action or a goal (both given: about both), in chain order. */
+    @GET
+    @Path("/records")
+    @Transactional
+    public List<AuditRecordResponse> records(@RestQuery String actionId, @RestQuery String goalId) {
+        UUID action = QueryParams.optionalUuid("actionId", actionId);
+        UUID goal = QueryParams.optionalUuid("goalId", goalId);
+        if (action == null && goal == null) {
+            throw new BadParameterException("actionId", "give actionId or goalId");
+        }
+        return records.about(action, goal).stream().map(AuditRecordResponse::of).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package org.alignlab.monitor.tickets;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Hands out the public half of the ticket-signing key, for operators to configure the executor with. */
+@Path("/api/keys")
+@Produces(MediaType.APPLICATION_JSON)
+public class SigningKeyResource {
+
+    private final SigningKeys keys;
+
+    SigningKeyResource(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    @GET
+    @Path("/ticket-signing")
+    public SigningKeyResponse ticketSigning() {
+        return new SigningKeyResponse(keys.keyId(), keys.publicKeyBase64());
+    }
+
+    /** The key id tickets carry, and the Base64 X.509 public key that verifies them. */
+    public record SigningKeyResponse(String keyId, String publicKey) {
+    }
+}

@@ -1,0 +1,43 @@
+package org.alignlab.monitor.tickets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.monitor.config.MonitorConfig;
+
+/** Signs and stores the ticket for an allowed action, in the transaction that audited the ALLOW. */
+@ApplicationScoped
+public class TicketIssuer {
+
+    private final SigningKeys keys;
+    private final TicketRepository tickets;
+    private final MonitorConfig config;
+
+    TicketIssuer(SigningKeys keys, TicketRepository tickets, MonitorConfig config) {
+        this.keys = keys;
+        this.tickets = tickets;
+        this.config = config;
+    }
+
+    /** A ticket bound to the VERDICT record {@code (auditSeq, auditHash)}, valid for the configured TTL. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ExecutionTicket issue(AgentAction action, long auditSeq, String auditHash) {
+        Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ExecutionTicket ticket = keys.sign(new ExecutionTicket(UUID.randomUUID(), action, Decision.ALLOW, auditSeq,
+                auditHash, issuedAt, issuedAt.plus(config.ticketTtl()), keys.keyId(), null));
+        tickets.persist(new IssuedTicket(ticket));
+        return ticket;
+    }
+
+    /** The ticket issued earlier for an action, if it was allowed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ExecutionTicket> issuedFor(UUID actionId) {
+        return tickets.findForAction(actionId).map(IssuedTicket::ticket);
+    }
+}

@@ -1,0 +1,352 @@
+package org.alignlab.monitor;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import org.alignlab.contracts.SpanAttributes;
+import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.TicketVerifier;
+import org.alignlab.contracts.events.Agent;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.AuditEvent;
+import org.alignlab.contracts.events.AuditEventType;
+import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.ResourceRequest;
+import org.alignlab.contracts.events.RuleHit;
+import org.alignlab.contracts.events.Split;
+import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Json;
+import org.alignlab.contracts.json.Sha256;
+import org.alignlab.infra.TestInfrastructure;
+import org.alignlab.monitor.audit.AuditFacts;
+import org.alignlab.monitor.audit.AuditLog;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The monitor end to end against a real broker and a real PostgreSQL: actions in on {@code agent.actions},
+ * verdicts and tickets out, the audit chain through its HTTP API and straight through JDBC.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestSigningKeys.class, restrictToAnnotatedClass = false)
+class MonitorFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+
+    private static TopicClient kafka;
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    @Inject
+    AuditLog auditLog;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new TopicClient(TestInfrastructure.bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void anAllowedActionGetsAVerdictAndASignedTicketBoundToItsAuditRecord() throws Exception {
+        AgentAction action = TestActions.allowed();
+        propose(action);
+
+        Verdict verdict = awaitVerdicts(action, 1).get(0);
+        assertThat(verdict.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(verdict.suspicion()).isZero();
+        assertThat(verdict.ruleHits()).isEmpty();
+        assertThat(verdict.policyVersion()).isEqualTo("skeleton-1");
+
+        ExecutionTicket ticket = awaitTickets(action, 1).get(0);
+        JsonNode key = Json.parse(given().get("/api/keys/ticket-signing").then().statusCode(200)
+                .extract().asString());
+        assertThat(key.path("publicKey").asText())
+                .isEqualTo(ConfigProvider.getConfig().getValue("alignlab.monitor.signing-public-key", String.class));
+        assertThat(key.has("privateKey")).isFalse();
+        assertThat(new TicketVerifier(Ed25519.decodePublic(key.path("publicKey").asText())).verify(ticket)).isTrue();
+        assertThat(ticket.keyId()).isEqualTo(key.path("keyId").asText());
+        assertThat(ticket.action()).isEqualTo(action);
+        assertThat(Duration.between(ticket.issuedAt(), ticket.expiresAt())).isEqualTo(Duration.ofMinutes(10));
+
+        JsonNode records = recordsAbout(action.id());
+        assertThat(records).hasSize(2);
+        JsonNode proposed = records.get(0);
+        JsonNode verdictRecord = records.get(1);
+        assertThat(proposed.path("type").asText()).isEqualTo("ACTION_PROPOSED");
+        assertThat(verdictRecord.path("type").asText()).isEqualTo("VERDICT");
+        assertThat(verdictRecord.path("hash").asText()).isEqualTo(ticket.auditHash()).isEqualTo(verdict.auditHash());
+        assertThat(verdictRecord.path("seq").asLong()).isEqualTo(ticket.auditSeq()).isEqualTo(verdict.auditSeq());
+        // Appended in one transaction under the chain lock: nothing can come between them.
+        assertThat(verdictRecord.path("seq").asLong()).isEqualTo(proposed.path("seq").asLong() + 1);
+        assertThat(verdictRecord.path("prevHash").asText()).isEqualTo(proposed.path("hash").asText());
+        assertThat(verdictRecord.path("payloadHash").asText()).isEqualTo(Sha256.ofCanonical(action));
+        assertThat(verdictRecord.path("decision").asText()).isEqualTo("ALLOW");
+        assertThat(verdictRecord.path("agent").asText()).isEqualTo("ideation");
+        assertThat(verdictRecord.path("policyVersion").asText()).isEqualTo("skeleton-1");
+        String traceId = verdictRecord.path("traceId").asText();
+        assertThat(traceId).matches("[0-9a-f]{32}");
+
+        SpanData span = awaitSpanOf(action.id());
+        assertThat(span.getAttributes().get(AttributeKey.stringKey(SpanAttributes.GOAL_ID)))
+                .isEqualTo(action.goalId().toString());
+        assertThat(span.getAttributes().get(AttributeKey.stringKey(SpanAttributes.AGENT))).isEqualTo("ideation");
+        assertThat(span.getAttributes().get(AttributeKey.stringKey(SpanAttributes.MONITOR_DECISION)))
+                .isEqualTo("ALLOW");
+        assertThat(span.getAttributes().get(AttributeKey.doubleKey(SpanAttributes.MONITOR_SUSPICION))).isZero();
+        assertThat(span.getAttributes().get(AttributeKey.longKey(SpanAttributes.AUDIT_SEQ)))
+                .isEqualTo(verdict.auditSeq());
+        assertThat(span.getTraceId()).isEqualTo(traceId);
+    }
+
+    @Test
+    void ideationAskingForHeldOutDataIsBlockedAndGetsNoTicket() throws Exception {
+        AgentAction heldOut = TestActions.action(Agent.IDEATION, "weak-to-strong", Split.HELDOUT,
+                new ResourceRequest(60, 512, 120));
+        propose(heldOut);
+
+        Verdict verdict = awaitVerdicts(heldOut, 1).get(0);
+        assertThat(verdict.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(verdict.suspicion()).isEqualTo(1.0);
+        assertThat(verdict.ruleHits()).extracting(RuleHit::ruleId).containsExactly("heldout-requested-by-ideation");
+        assertThat(recordsAbout(heldOut.id()).get(1).path("detail").asText())
+                .contains("heldout-requested-by-ideation");
+
+        // A later allowed action of the same goal shares the partition: once its ticket is out, any ticket
+        // for the blocked action would have been published before it.
+        AgentAction later = TestActions.allowedFor(heldOut.goalId());
+        propose(later);
+        awaitTickets(later, 1);
+        assertThat(kafka.await(Topics.EXECUTION_TICKETS, ticketFor(heldOut), 1, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void aSchemaInvalidActionGoesToTheDeadLetterTopicNamingTheFieldAndTheNextIsStillGated() throws Exception {
+        ObjectNode broken = (ObjectNode) Json.tree(TestActions.allowed());
+        ((ObjectNode) broken.get("spec")).put("split", "test");
+        String key = UUID.randomUUID().toString();
+        kafka.send(Topics.AGENT_ACTIONS, key, broken.toString());
+
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.dlq(Topics.AGENT_ACTIONS),
+                record -> key.equals(record.key()), 1, WAIT);
+        assertThat(dead).hasSize(1);
+        Header reason = dead.get(0).headers().lastHeader(Topics.DLQ_REASON_HEADER);
+        assertThat(reason).isNotNull();
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("split");
+        assertThat(dead.get(0).value()).isEqualTo(broken.toString());
+
+        AgentAction next = TestActions.allowed();
+        propose(next);
+        assertThat(awaitVerdicts(next, 1).get(0).decision()).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void aRedeliveredActionIsNotAuditedTwiceAndGetsTheSameVerdictAndTicketAgain() throws Exception {
+        AgentAction action = TestActions.allowed();
+        propose(action);
+        awaitVerdicts(action, 1);
+
+        propose(action);
+        List<Verdict> verdicts = awaitVerdicts(action, 2);
+        assertThat(verdicts.get(1)).isEqualTo(verdicts.get(0));
+        List<ExecutionTicket> tickets = awaitTickets(action, 2);
+        assertThat(tickets.get(1)).isEqualTo(tickets.get(0));
+        assertThat(recordsAbout(action.id())).hasSize(2);
+    }
+
+    @Test
+    void anAuditEventIsAppendedOnceWithItsTraceId() throws Exception {
+        UUID goalId = UUID.randomUUID();
+        UUID actionId = UUID.randomUUID();
+        AuditEvent started = auditEvent(goalId, actionId, AuditEventType.EXECUTION_STARTED);
+        report(started);
+        report(started);
+        // Same goal, same partition: once this one is in, the duplicate before it has been handled.
+        report(auditEvent(goalId, actionId, AuditEventType.EXECUTION_FINISHED));
+
+        Awaitility.await().atMost(WAIT).until(() -> recordsAbout(actionId).size() >= 2);
+        JsonNode records = recordsAbout(actionId);
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).path("type").asText()).isEqualTo("EXECUTION_STARTED");
+        assertThat(records.get(0).path("traceId").asText()).isEqualTo(TRACE_ID);
+        assertThat(records.get(0).path("payloadHash").asText()).isEqualTo(Sha256.ofCanonical(started));
+        assertThat(records.get(0).path("goalId").asText()).isEqualTo(goalId.toString());
+        assertThat(records.get(1).path("type").asText()).isEqualTo("EXECUTION_FINISHED");
+    }
+
+    @Test
+    void theChainVerifiesAndTheDatabaseRefusesToChangeIt() throws Exception {
+        UUID actionId = UUID.randomUUID();
+        report(auditEvent(UUID.randomUUID(), actionId, AuditEventType.EXECUTION_REFUSED));
+        Awaitility.await().atMost(WAIT).until(() -> recordsAbout(actionId).size() == 1);
+        long seq = recordsAbout(actionId).get(0).path("seq").asLong();
+
+        assertVerified(seq);
+
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "");
+                Statement sql = db.createStatement()) {
+            for (String change : List.of(
+                    "UPDATE monitor.audit_log SET detail = 'forged' WHERE chain = 'main' AND seq = " + seq,
+                    "DELETE FROM monitor.audit_log WHERE chain = 'main' AND seq = " + seq,
+                    "TRUNCATE monitor.audit_log")) {
+                assertThatThrownBy(() -> sql.executeUpdate(change)).as(change)
+                        .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            }
+        }
+        assertThat(recordsAbout(actionId).get(0).path("detail").asText()).isEqualTo("refused: no sandbox");
+        assertVerified(seq);
+    }
+
+    @Test
+    void concurrentAppendsNeverForkTheChain() throws Exception {
+        UUID actionId = UUID.randomUUID();
+        int appends = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Long> seqs = new ArrayList<>();
+        try {
+            List<Future<Long>> pending = IntStream.range(0, appends).mapToObj(i -> pool.submit(() ->
+                    QuarkusTransaction.requiringNew().call(() -> auditLog.append(new AuditFacts("CONCURRENCY_PROBE",
+                            null, actionId, null, null, "0".repeat(64), null, null, null, "probe " + i)).seq())))
+                    .toList();
+            for (Future<Long> seq : pending) {
+                seqs.add(seq.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(seqs).doesNotHaveDuplicates();
+        assertThat(recordsAbout(actionId)).hasSize(appends);
+        assertVerified(seqs.stream().mapToLong(Long::longValue).max().orElseThrow());
+    }
+
+    @Test
+    void aBadUuidIsAProblemNamingTheParameter() {
+        given().queryParam("goalId", "not-a-uuid").get("/api/audit/records")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem("goalId"))
+                .body("detail", containsString("goalId"));
+        given().get("/api/audit/records")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("actionId"));
+        given().get("/api/audit/nothing-here")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void theServiceIsReadyAndExportsItsMetrics() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("alignlab_actions_decided_total"))
+                .body(containsString("alignlab_tickets_issued_total"));
+    }
+
+    private static void propose(AgentAction action) throws Exception {
+        kafka.send(Topics.AGENT_ACTIONS, action.goalId().toString(), EventCodec.encode(action));
+    }
+
+    private static void report(AuditEvent event) throws Exception {
+        kafka.send(Topics.AUDIT_EVENTS, event.goalId().toString(), EventCodec.encode(event));
+    }
+
+    private static AuditEvent auditEvent(UUID goalId, UUID actionId, AuditEventType type) {
+        String detail = type == AuditEventType.EXECUTION_REFUSED ? "refused: no sandbox" : "reported " + type;
+        return new AuditEvent(UUID.randomUUID(), goalId, actionId, type, detail, TRACE_ID,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static List<Verdict> awaitVerdicts(AgentAction action, int count) {
+        List<Verdict> verdicts = kafka.await(Topics.MONITOR_VERDICTS,
+                record -> Json.parse(record.value()).path("actionId").asText().equals(action.id().toString()),
+                count, WAIT).stream().map(record -> EventCodec.decode(record.value(), Verdict.class)).toList();
+        assertThat(verdicts).as("verdicts for " + action.id()).hasSize(count);
+        return verdicts;
+    }
+
+    private static List<ExecutionTicket> awaitTickets(AgentAction action, int count) {
+        List<ExecutionTicket> tickets = kafka.await(Topics.EXECUTION_TICKETS, ticketFor(action), count, WAIT).stream()
+                .map(record -> EventCodec.decode(record.value(), ExecutionTicket.class)).toList();
+        assertThat(tickets).as("tickets for " + action.id()).hasSize(count);
+        return tickets;
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> ticketFor(AgentAction action) {
+        return record -> Json.parse(record.value()).path("action").path("id").asText()
+                .equals(action.id().toString());
+    }
+
+    private static JsonNode recordsAbout(UUID actionId) {
+        return Json.parse(given().queryParam("actionId", actionId.toString()).get("/api/audit/records")
+                .then().statusCode(200).extract().asString());
+    }
+
+    private static void assertVerified(long atLeastSeq) {
+        given().get("/api/audit/verify").then().statusCode(200)
+                .body("chain", equalTo("main"))
+                .body("verified", equalTo(true))
+                .body("firstBroken", nullValue())
+                .body("headSeq", greaterThanOrEqualTo((int) atLeastSeq))
+                .body("headHash", matchesPattern("[0-9a-f]{64}"));
+    }
+
+    private SpanData awaitSpanOf(UUID actionId) {
+        AttributeKey<String> actionKey = AttributeKey.stringKey(SpanAttributes.ACTION_ID);
+        AttributeKey<String> decisionKey = AttributeKey.stringKey(SpanAttributes.MONITOR_DECISION);
+        return Awaitility.await().atMost(WAIT).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(span -> actionId.toString().equals(span.getAttributes().get(actionKey)))
+                .filter(span -> span.getAttributes().get(decisionKey) != null)
+                .findFirst().orElse(null), Objects::nonNull);
+    }
+}
