@@ -1,0 +1,39 @@
+package org.alignlab.ideation.proposal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An action as ideation proposed and published it; {@code actionJson} is the exact event, re-sent on redelivery. */
+@Entity
+@Table(name = "proposals")
+public class StoredProposal {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "goal_id", nullable = false)
+    public UUID goalId;
+
+    @Column(nullable = false)
+    public int round;
+
+    /** Position in the policy's list, so a re-publish keeps the original order. */
+    @Column(nullable = false)
+    public int ordinal;
+
+    @Column(nullable = false)
+    public String policy;
+
+    @Column(nullable = false)
+    public String family;
+
+    @Column(name = "action_json", nullable = false)
+    public String actionJson;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,23 @@
+package org.alignlab.inference.model;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The models this service could serve. */
+@Path("/v1/models")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelResource {
+
+    private final ModelStore store;
+
+    public ModelResource(ModelStore store) {
+        this.store = store;
+    }
+
+    @GET
+    public ModelListResponse list() {
+        return new ModelListResponse(store.models());
+    }
+}

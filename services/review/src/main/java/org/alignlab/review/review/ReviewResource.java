@@ -1,0 +1,43 @@
+package org.alignlab.review.review;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.alignlab.contracts.events.Review;
+import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.review.problem.InvalidRequestException;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The reviews published for a goal, exactly as published, oldest first. */
+@Path("/api/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReviewResource {
+
+    private final PublishedReviewRepository repository;
+
+    public ReviewResource(PublishedReviewRepository repository) {
+        this.repository = repository;
+    }
+
+    @GET
+    public List<Review> byGoal(@RestQuery String goalId) {
+        return repository.findByGoal(parse(goalId)).stream()
+                .map(stored -> EventCodec.decode(stored.reviewJson, Review.class))
+                .toList();
+    }
+
+    // Taken as text: JAX-RS answers an unconvertible query parameter with 404, which would hide the mistake.
+    private static UUID parse(String goalId) {
+        if (goalId == null || goalId.isBlank()) {
+            throw new InvalidRequestException("goalId", "goalId is required");
+        }
+        try {
+            return UUID.fromString(goalId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("goalId", "goalId must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.alignlab.review.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ExperimentStatus;
+import org.alignlab.contracts.events.Review;
+import org.alignlab.contracts.events.ReviewVerdict;
+import org.alignlab.contracts.json.EventCodec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ReviewPolicyTest {
+
+    private final ReviewPolicy policy = new ReviewPolicy();
+
+    @Test
+    void succeededRunIsInconclusiveBecauseItIsOneUnreplicatedRun() {
+        ExperimentResult result = result(ExperimentStatus.SUCCEEDED, null);
+
+        Review review = policy.review(result);
+
+        assertThat(review.goalId()).isEqualTo(result.goalId());
+        assertThat(review.claimId()).isEqualTo(result.actionId());
+        assertThat(review.actionIds()).containsExactly(result.actionId());
+        assertThat(review.verdict()).isEqualTo(ReviewVerdict.INCONCLUSIVE);
+        assertThat(review.score()).isEqualTo(0.5);
+        assertThat(review.rationale()).isEqualTo(
+                "One run of the configuration; statistical review with held-out replication is not implemented yet.");
+        assertThat(review.flags()).containsExactly("single-run", "not-replicated");
+        assertThat(review.effect()).isNull();
+        assertThat(review.interval()).isNull();
+        assertThat(review.pValue()).isNull();
+        assertThat(review.adjustedP()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExperimentStatus.class, names = "SUCCEEDED", mode = EnumSource.Mode.EXCLUDE)
+    void runThatDidNotSucceedIsRejectedNamingStatusAndReason(ExperimentStatus status) {
+        Review review = policy.review(result(status, "sandbox said no"));
+
+        assertThat(review.verdict()).isEqualTo(ReviewVerdict.REJECTED);
+        assertThat(review.score()).isEqualTo(0.0);
+        assertThat(review.rationale()).contains(status.name()).contains("sandbox said no");
+        assertThat(review.flags()).containsExactly("run-failed");
+    }
+
+    @Test
+    void failureWithoutReasonSaysSo() {
+        assertThat(policy.review(result(ExperimentStatus.KILLED, null)).rationale())
+                .isEqualTo("The run ended KILLED: no reason given");
+    }
+
+    @Test
+    void everyReviewPassesItsSchemaAndTheSameResultGivesTheSameReview() {
+        ExperimentResult result = result(ExperimentStatus.TIMED_OUT, "wall clock");
+
+        assertThat(EventCodec.encode(policy.review(result))).isEqualTo(EventCodec.encode(policy.review(result)));
+        assertThat(EventCodec.encode(policy.review(result(ExperimentStatus.SUCCEEDED, null)))).contains("INCONCLUSIVE");
+    }
+
+    private static ExperimentResult result(ExperimentStatus status, String reason) {
+        Instant start = Instant.parse("2026-11-26T10:00:00Z");
+        return new ExperimentResult(UUID.randomUUID(), UUID.randomUUID(), status, reason,
+                Map.of("pgr", 0.4), List.of(), start, start.plusSeconds(2), 2000, null, null, null, null);
+    }
+}
