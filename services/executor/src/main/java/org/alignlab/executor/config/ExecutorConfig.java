@@ -1,0 +1,53 @@
+package org.alignlab.executor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The executor's own settings ({@code alignlab.executor.*}). */
+@ConfigMapping(prefix = "alignlab.executor")
+public interface ExecutorConfig {
+
+    /**
+     * The monitor's Ed25519 public key (Base64 X.509). No default: without it no ticket could be trusted, so the
+     * service refuses to start.
+     */
+    String monitorPublicKey();
+
+    /** The experiments runner jar; its {@code lib/} folder must sit beside it (manifest Class-Path). */
+    Path experimentsJar();
+
+    /**
+     * DJL's cache of unpacked PyTorch native libraries. Mounted read-only in the sandbox, so it must be populated
+     * before the first run.
+     */
+    @WithDefault("${user.home}/.djl.ai")
+    Path djlCacheDir();
+
+    /** The JVM that runs the workload; the executor's own JVM when unset. */
+    Optional<Path> javaHome();
+
+    /** Where per-run work directories are created; {@code java.io.tmpdir/alignlab-executor} when unset. */
+    Optional<Path> workRoot();
+
+    /** Bytes of each of the workload's stdout and stderr kept (the tail); the rest is dropped. */
+    @WithDefault("1048576")
+    int maxLogBytes();
+
+    /** Largest {@code out.json} accepted from the workload. */
+    @WithDefault("4194304")
+    int maxOutputBytes();
+
+    /** Bytes of stderr sent back in {@code ExperimentResult.logTail}. */
+    @WithDefault("4096")
+    int logTailBytes();
+
+    default Path resolvedJavaHome() {
+        return javaHome().orElseGet(() -> Path.of(System.getProperty("java.home")));
+    }
+
+    default Path resolvedWorkRoot() {
+        return workRoot().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "alignlab-executor"));
+    }
+}

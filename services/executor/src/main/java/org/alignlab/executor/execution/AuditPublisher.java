@@ -1,0 +1,54 @@
+package org.alignlab.executor.execution;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.AuditEvent;
+import org.alignlab.contracts.events.AuditEventType;
+import org.alignlab.contracts.json.EventCodec;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** The only publisher to {@code audit.events}: what the executor did with an action, for the monitor's chain. */
+@ApplicationScoped
+public class AuditPublisher {
+
+    static final int MAX_DETAIL = 4000;
+
+    private final Emitter<String> emitter;
+
+    AuditPublisher(@Channel("audit-events") Emitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    /**
+     * Publishes a fresh event and waits for the broker's ack; retried until it is durable, because an execution
+     * the audit chain does not know about must not pass unnoticed.
+     */
+    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
+            durationUnit = ChronoUnit.DAYS, abortOn = IllegalArgumentException.class)
+    public AuditEvent publish(AgentAction action, AuditEventType type, String detail, String traceId) {
+        AuditEvent event = new AuditEvent(UUID.randomUUID(), action.goalId(), action.id(), type,
+                ResultFactory.truncate(detail, MAX_DETAIL), traceId, Instant.now());
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        emitter.send(Message.of(EventCodec.encode(event))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.goalId().toString()).build())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(e -> {
+                    acked.completeExceptionally(e);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        acked.orTimeout(30, TimeUnit.SECONDS).join();
+        return event;
+    }
+}

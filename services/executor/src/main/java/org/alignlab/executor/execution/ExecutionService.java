@@ -1,0 +1,134 @@
+package org.alignlab.executor.execution;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.alignlab.contracts.MetricNames;
+import org.alignlab.contracts.SpanAttributes;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.AuditEventType;
+import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ResourceRequest;
+import org.alignlab.contracts.json.Json;
+import org.alignlab.executor.sandbox.Sandbox;
+import org.alignlab.executor.sandbox.SandboxRequest;
+import org.alignlab.executor.sandbox.SandboxRun;
+import org.alignlab.executor.ticket.TicketCheck;
+import org.alignlab.executor.ticket.TicketCheck.Rejection;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles one ticket: checks it, refuses it, or uses it up and runs its action once in the sandbox, reporting
+ * the start and end to the audit chain and the result to {@code experiment.results}.
+ */
+@ApplicationScoped
+public class ExecutionService {
+
+    private static final Logger LOG = Logger.getLogger(ExecutionService.class);
+
+    private final TicketCheck ticketCheck;
+    private final Sandbox sandbox;
+    private final ResultFactory results;
+    private final ExecutionRepository executions;
+    private final AuditPublisher audit;
+    private final ResultPublisher resultPublisher;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    ExecutionService(TicketCheck ticketCheck, Sandbox sandbox, ResultFactory results, ExecutionRepository executions,
+            AuditPublisher audit, ResultPublisher resultPublisher, MeterRegistry meters, Clock clock) {
+        this.ticketCheck = ticketCheck;
+        this.sandbox = sandbox;
+        this.results = results;
+        this.executions = executions;
+        this.audit = audit;
+        this.resultPublisher = resultPublisher;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    public void handle(ExecutionTicket ticket) {
+        AgentAction action = ticket.action();
+        Span span = Span.current();
+        span.setAttribute(SpanAttributes.GOAL_ID, action.goalId().toString());
+        span.setAttribute(SpanAttributes.ACTION_ID, action.id().toString());
+        span.setAttribute(SpanAttributes.AGENT, action.agent().name().toLowerCase(Locale.ROOT));
+        span.setAttribute(SpanAttributes.AUDIT_SEQ, ticket.auditSeq());
+        String traceId = traceId(span);
+
+        Optional<Rejection> rejection = ticketCheck.verify(ticket);
+        if (rejection.isEmpty()) {
+            // Checked before the ticket is used up: without a sandbox nothing runs, and nothing is spent.
+            rejection = sandbox.whyUnavailable().map(why -> new Rejection(Rejection.Kind.NO_SANDBOX, why));
+        }
+        if (rejection.isEmpty()) {
+            rejection = claimAndRecord(ticket, traceId);
+        }
+        if (rejection.isPresent()) {
+            refuse(ticket, rejection.get(), traceId);
+            return;
+        }
+        run(ticket, traceId);
+    }
+
+    /** Uses the ticket up and records the run as started, committed together before anything runs. */
+    private Optional<Rejection> claimAndRecord(ExecutionTicket ticket, String traceId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Rejection> replay = ticketCheck.claim(ticket);
+            if (replay.isEmpty()) {
+                Execution execution = new Execution();
+                execution.actionId = ticket.action().id();
+                execution.ticketId = ticket.ticketId();
+                execution.goalId = ticket.action().goalId();
+                execution.status = Execution.RUNNING;
+                execution.sandbox = sandbox.name();
+                execution.startedAt = clock.instant();
+                execution.traceId = traceId;
+                executions.persist(execution);
+            }
+            return replay;
+        });
+    }
+
+    private void refuse(ExecutionTicket ticket, Rejection rejection, String traceId) {
+        LOG.warnf("refused ticket %s for action %s: %s", ticket.ticketId(), ticket.action().id(), rejection.detail());
+        meters.counter(MetricNames.TICKETS_REJECTED, MetricNames.TAG_REASON, rejection.kind().tag()).increment();
+        audit.publish(ticket.action(), AuditEventType.EXECUTION_REFUSED, rejection.detail(), traceId);
+        resultPublisher.publish(ResultFactory.refused(ticket, rejection.detail(), traceId, clock.instant()));
+    }
+
+    private void run(ExecutionTicket ticket, String traceId) {
+        AgentAction action = ticket.action();
+        ResourceRequest limits = action.spec().resources();
+        audit.publish(action, AuditEventType.EXECUTION_STARTED, "sandbox " + sandbox.name() + ", ticket "
+                + ticket.ticketId() + ", limits cpu " + limits.cpuSeconds() + " s, memory " + limits.memoryMb()
+                + " MB, wall " + limits.wallSeconds() + " s", traceId);
+
+        SandboxRun run = sandbox.run(new SandboxRequest(action.id().toString(), Json.write(action.spec()), limits));
+        ExperimentResult result = results.from(ticket, run, traceId);
+        LOG.infof("action %s finished %s in %d ms%s", action.id(), result.status(), result.durationMs(),
+                result.reason() == null ? "" : ": " + result.reason());
+
+        executions.finish(result);
+        meters.counter(MetricNames.EXECUTIONS, MetricNames.TAG_STATUS, result.status().name()).increment();
+        Timer.builder(MetricNames.EXECUTION_DURATION).tag(MetricNames.TAG_STATUS, result.status().name())
+                .register(meters).record(Duration.ofMillis(result.durationMs()));
+        resultPublisher.publish(result);
+        audit.publish(action, AuditEventType.EXECUTION_FINISHED, result.status() + " after " + result.durationMs()
+                + " ms" + (result.reason() == null ? "" : ": " + result.reason()), traceId);
+    }
+
+    /** The trace this handler runs in, or null outside one (the schema wants 32 hex digits or nothing). */
+    static String traceId(Span span) {
+        SpanContext context = span.getSpanContext();
+        return context.isValid() ? context.getTraceId() : null;
+    }
+}

@@ -1,0 +1,29 @@
+package org.alignlab.executor.sandbox;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the experiments workload isolated from the host: no network, read-only runtime, hard resource limits.
+ * Implementations: {@link BubblewrapSandbox} locally; a Kubernetes Job sandbox in a cluster (later).
+ */
+public interface Sandbox {
+
+    /** Short name for audit details and logs, e.g. {@code bubblewrap}. */
+    String name();
+
+    /** Empty when runs can start; otherwise why not, in words an operator can act on. Never runs unsandboxed. */
+    Optional<String> whyUnavailable();
+
+    default boolean available() {
+        return whyUnavailable().isEmpty();
+    }
+
+    /** Problems that let runs start but will make some fail, for the operator's log at start. */
+    default List<String> warnings() {
+        return List.of();
+    }
+
+    /** Runs the workload once and returns how it ended. Never throws for a failing workload. */
+    SandboxRun run(SandboxRequest request);
+}

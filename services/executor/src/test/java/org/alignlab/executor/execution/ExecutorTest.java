@@ -1,0 +1,275 @@
+package org.alignlab.executor.execution;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.TicketSigner;
+import org.alignlab.contracts.events.ActionType;
+import org.alignlab.contracts.events.Agent;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.AuditEvent;
+import org.alignlab.contracts.events.AuditEventType;
+import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ExperimentSpec;
+import org.alignlab.contracts.events.ExperimentStatus;
+import org.alignlab.contracts.events.ResourceRequest;
+import org.alignlab.contracts.events.SeedMetrics;
+import org.alignlab.contracts.events.Split;
+import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.infra.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The executor against a real broker, a real database and real bubblewrap, driven through its topics. The
+ * workload is the stand-in runner of {@link StandInRunner}.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(StandInRunner.class)
+class ExecutorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    ExecutionRepository executions;
+
+    @ConfigProperty(name = "alignlab.executor.monitor-public-key")
+    String monitorPublicKey;
+
+    @ConfigProperty(name = StandInRunner.TEST_PRIVATE_KEY)
+    String monitorPrivateKey;
+
+    private TicketSigner monitor;
+    private KafkaProducer<String, String> producer;
+    private final List<KafkaConsumer<String, String>> consumers = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        monitor = new TicketSigner(Ed25519.decodePrivate(monitorPrivateKey), Ed25519.decodePublic(monitorPublicKey));
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+    }
+
+    @AfterEach
+    void tearDown() {
+        producer.close();
+        consumers.forEach(KafkaConsumer::close);
+    }
+
+    @Test
+    void runsAValidTicketInTheSandboxAndReportsStartResultAndFinish() {
+        ExecutionTicket ticket = sign(ticket(Instant.now().plusSeconds(300)));
+        UUID actionId = ticket.action().id();
+        Reader results = reader(Topics.EXPERIMENT_RESULTS);
+        Reader audit = reader(Topics.AUDIT_EVENTS);
+
+        send(ticket);
+
+        ExperimentResult result = results.awaitEvents(1, ExperimentResult.class,
+                r -> r.actionId().equals(actionId)).get(0);
+        assertThat(result.status()).as(result.reason()).isEqualTo(ExperimentStatus.SUCCEEDED);
+        assertThat(result.goalId()).isEqualTo(ticket.action().goalId());
+        assertThat(result.metrics()).containsEntry("accuracy", StandInRunner.ACCURACY)
+                .as("the workload ran as the sandbox user").containsEntry("uid", 65534.0);
+        assertThat(result.perSeed()).containsExactly(new SeedMetrics(7, Map.of("accuracy", StandInRunner.ACCURACY)),
+                new SeedMetrics(8, Map.of("accuracy", StandInRunner.ACCURACY)));
+        assertThat(result.environment().codeVersion()).isEqualTo("stand-in");
+        assertThat(result.traceId()).matches("[0-9a-f]{32}");
+        assertThat(result.logTail()).contains("stand-in runner done");
+        assertThat(result.durationMs()).isPositive();
+        assertThat(result.resources()).isNotNull();
+        assertThat(result.finishedAt()).isAfter(result.startedAt());
+
+        List<AuditEvent> events = audit.awaitEvents(2, AuditEvent.class, e -> e.actionId().equals(actionId));
+        assertThat(events).extracting(AuditEvent::type)
+                .containsExactly(AuditEventType.EXECUTION_STARTED, AuditEventType.EXECUTION_FINISHED);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.traceId()).isEqualTo(result.traceId());
+            assertThat(event.goalId()).isEqualTo(ticket.action().goalId());
+        });
+        assertThat(events.get(0).id()).isNotEqualTo(events.get(1).id());
+        assertThat(events.get(0).detail()).contains("bubblewrap", ticket.ticketId().toString());
+        assertThat(events.get(1).detail()).startsWith("SUCCEEDED after ");
+
+        Execution stored = QuarkusTransaction.requiringNew().call(() -> executions.findById(actionId));
+        assertThat(stored.status).isEqualTo("SUCCEEDED");
+        assertThat(stored.ticketId).isEqualTo(ticket.ticketId());
+        assertThat(stored.traceId).isEqualTo(result.traceId());
+        assertThat(EventCodec.decode(stored.result, ExperimentResult.class)).isEqualTo(result);
+    }
+
+    @Test
+    void refusesATicketSignedByAnotherKeyWithoutRunningIt() {
+        TicketSigner impostor = new TicketSigner(Ed25519.generate());
+        ExecutionTicket unsigned = ticket(Instant.now().plusSeconds(300));
+        ExecutionTicket forged = impostor.sign(new ExecutionTicket(unsigned.ticketId(), unsigned.action(),
+                unsigned.decision(), unsigned.auditSeq(), unsigned.auditHash(), unsigned.issuedAt(),
+                unsigned.expiresAt(), impostor.keyId(), null));
+
+        assertRefused(forged, "not signed by the monitor's key");
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("alignlab_tickets_rejected_total{reason=\"bad-signature\""));
+    }
+
+    @Test
+    void refusesAnExpiredTicket() {
+        assertRefused(sign(ticket(Instant.now().minusSeconds(1))), "expired at");
+    }
+
+    @Test
+    void runsATicketSentTwiceOnlyOnce() {
+        ExecutionTicket ticket = sign(ticket(Instant.now().plusSeconds(300)));
+        UUID actionId = ticket.action().id();
+        Reader results = reader(Topics.EXPERIMENT_RESULTS);
+        Reader audit = reader(Topics.AUDIT_EVENTS);
+
+        send(ticket);
+        send(ticket);
+
+        List<ExperimentResult> both = results.awaitEvents(2, ExperimentResult.class,
+                r -> r.actionId().equals(actionId));
+        assertThat(both).extracting(ExperimentResult::status)
+                .containsExactly(ExperimentStatus.SUCCEEDED, ExperimentStatus.REFUSED);
+        assertThat(both.get(1).reason()).contains("replayed ticket", ticket.ticketId().toString());
+        List<AuditEvent> events = audit.awaitEvents(3, AuditEvent.class, e -> e.actionId().equals(actionId));
+        assertThat(events).extracting(AuditEvent::type).containsExactly(AuditEventType.EXECUTION_STARTED,
+                AuditEventType.EXECUTION_FINISHED, AuditEventType.EXECUTION_REFUSED);
+    }
+
+    @Test
+    void sendsAPayloadThatIsNotATicketToTheDeadLetterQueue() {
+        String payload = "{not json " + UUID.randomUUID();
+        Reader dlq = reader(Topics.dlq(Topics.EXECUTION_TICKETS));
+
+        producer.send(new ProducerRecord<>(Topics.EXECUTION_TICKETS, "key", payload));
+        producer.flush();
+
+        ConsumerRecord<String, String> dead = dlq.awaitRecord(record -> payload.equals(record.value()));
+        Header reason = dead.headers().lastHeader(Topics.DLQ_REASON_HEADER);
+        assertThat(reason).isNotNull();
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("invalid ExecutionTicket", "not JSON");
+    }
+
+    private void assertRefused(ExecutionTicket ticket, String because) {
+        UUID actionId = ticket.action().id();
+        Reader results = reader(Topics.EXPERIMENT_RESULTS);
+        Reader audit = reader(Topics.AUDIT_EVENTS);
+
+        send(ticket);
+
+        ExperimentResult result = results.awaitEvents(1, ExperimentResult.class,
+                r -> r.actionId().equals(actionId)).get(0);
+        assertThat(result.status()).isEqualTo(ExperimentStatus.REFUSED);
+        assertThat(result.reason()).contains(because);
+        assertThat(result.metrics()).isEmpty();
+        AuditEvent refused = audit.awaitEvents(1, AuditEvent.class, e -> e.actionId().equals(actionId)).get(0);
+        assertThat(refused.type()).isEqualTo(AuditEventType.EXECUTION_REFUSED);
+        assertThat(refused.detail()).contains(because);
+        assertThat(audit.all(AuditEvent.class, e -> e.actionId().equals(actionId))).hasSize(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> executions.findByIdOptional(actionId)))
+                .as("no run recorded").isEmpty();
+    }
+
+    private ExecutionTicket ticket(Instant expiresAt) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ExperimentSpec spec = new ExperimentSpec("weak-to-strong", Map.of("epochs", 1), List.of(7, 8),
+                Split.VALIDATION, new ResourceRequest(30, 256, 60), null);
+        AgentAction action = new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "default",
+                ActionType.RUN_EXPERIMENT, null, "a stand-in run", spec, now);
+        return new ExecutionTicket(UUID.randomUUID(), action, Decision.ALLOW, 4, "d".repeat(64), now,
+                expiresAt.truncatedTo(ChronoUnit.MILLIS), monitor.keyId(), null);
+    }
+
+    private ExecutionTicket sign(ExecutionTicket unsigned) {
+        return monitor.sign(unsigned);
+    }
+
+    private void send(ExecutionTicket ticket) {
+        producer.send(new ProducerRecord<>(Topics.EXECUTION_TICKETS, ticket.action().goalId().toString(),
+                EventCodec.encode(ticket)));
+        producer.flush();
+    }
+
+    private Reader reader(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        // Only what this test causes: start at the end as it is now.
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        consumers.add(consumer);
+        return new Reader(consumer);
+    }
+
+    /** Everything a topic received since the reader was made, polled on demand. */
+    private static final class Reader {
+        private final KafkaConsumer<String, String> consumer;
+        private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+        Reader(KafkaConsumer<String, String> consumer) {
+            this.consumer = consumer;
+        }
+
+        private List<ConsumerRecord<String, String>> poll() {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen;
+        }
+
+        <T> List<T> all(Class<T> type, Predicate<T> filter) {
+            return poll().stream().map(record -> EventCodec.decode(record.value(), type)).filter(filter).toList();
+        }
+
+        /** Waits for at least {@code count} matching events (ordered as on the topic) and returns them all. */
+        <T> List<T> awaitEvents(int count, Class<T> type, Predicate<T> filter) {
+            return await().atMost(WAIT).pollInSameThread()
+                    .until(() -> all(type, filter), events -> events.size() >= count);
+        }
+
+        ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> filter) {
+            return await().atMost(WAIT).pollInSameThread()
+                    .until(() -> poll().stream().filter(filter).findFirst(), Optional::isPresent).get();
+        }
+    }
+}
