@@ -1,0 +1,99 @@
+package org.alignlab.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
+
+/** The layout of a run directory: everything one local stack writes lives under it. */
+public record RunDir(Path root) {
+
+    public RunDir {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path logs() {
+        return root.resolve("logs");
+    }
+
+    public Path pids() {
+        return root.resolve("pids");
+    }
+
+    public Path data() {
+        return root.resolve("data");
+    }
+
+    public Path keys() {
+        return root.resolve("keys");
+    }
+
+    public Path reports() {
+        return root.resolve("reports");
+    }
+
+    public Path pgData() {
+        return data().resolve("pgdata");
+    }
+
+    public Path kafkaData() {
+        return data().resolve("kafka");
+    }
+
+    public Path djlCache() {
+        return root.resolve("djl-cache");
+    }
+
+    public Path executorWork() {
+        return root.resolve("executor-work");
+    }
+
+    public Path envFile() {
+        return root.resolve("alignlab.env");
+    }
+
+    /** The port offset the stack in this directory was started with, so later commands find its ports. */
+    public Path portOffsetFile() {
+        return root.resolve("port-offset");
+    }
+
+    public Path log(String component) {
+        return logs().resolve(component + ".log");
+    }
+
+    /**
+     * Creates the layout with explicit modes, whatever the umask: the sandbox runs experiments as an unprivileged
+     * user that must traverse the run directory to read the DJL cache, while the keys stay the owner's alone.
+     */
+    public void create() throws IOException {
+        for (Path dir : new Path[] {root, logs(), pids(), data(), keys(), reports(), djlCache()}) {
+            Files.createDirectories(dir);
+        }
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(djlCache(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(keys(), PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /**
+     * The first directory on the way to {@code path} (or {@code path} itself) that other users cannot enter or
+     * read, if any: the sandbox, running as such a user, would not find it.
+     */
+    public static Optional<Path> hiddenFromOthers(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (Path p = absolute; p != null; p = p.getParent()) {
+            if (!Files.exists(p)) {
+                continue;
+            }
+            Set<PosixFilePermission> modes = Files.getPosixFilePermissions(p);
+            PosixFilePermission needed = Files.isDirectory(p) ? PosixFilePermission.OTHERS_EXECUTE
+                    : PosixFilePermission.OTHERS_READ;
+            if (!modes.contains(needed)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}

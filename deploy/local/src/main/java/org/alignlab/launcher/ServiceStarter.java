@@ -1,0 +1,103 @@
+package org.alignlab.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Starts the service JVMs; the one place that says which environment each service gets. */
+public final class ServiceStarter {
+
+    /** Where the stack's shared parts are, as the services need to be told. */
+    public record Wiring(String bootstrapServers, StackOptions.Database database, SigningKeys keys) {
+    }
+
+    /**
+     * Secrets a developer may have exported for the launcher or for one service: a child never inherits them,
+     * it gets what {@link #environment} gives it or nothing.
+     */
+    private static final Set<String> NOT_INHERITED = Set.of(
+            "ALIGNLAB_MONITOR_SIGNING_KEY", "ALIGNLAB_DB_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD");
+
+    private final StackOptions options;
+    private final ProcessSupervisor supervisor;
+
+    public ServiceStarter(StackOptions options, ProcessSupervisor supervisor) {
+        this.options = options;
+        this.supervisor = supervisor;
+    }
+
+    public static Path experimentsJar(Path repoRoot) {
+        return repoRoot.resolve("services/experiments/target/experiments-0.1.0-SNAPSHOT.jar");
+    }
+
+    public URI url(Service service) {
+        return URI.create("http://127.0.0.1:" + options.ports().service(service));
+    }
+
+    /** Starts the service unless it already runs; returns its process. */
+    public ProcessHandle start(Service service, Wiring wiring) throws IOException {
+        var running = supervisor.running(service.id());
+        if (running.isPresent()) {
+            options.out().println("  " + service.id() + " already running (pid " + running.get().pid() + ")");
+            return running.get();
+        }
+        List<String> command = List.of(Installation.java(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", service.jar(options.repoRoot()).toString());
+        ProcessHandle process = supervisor.spawn(service.id(), command, environment(service, wiring), NOT_INHERITED,
+                options.runDir().log(service.id()));
+        options.out().println("  " + service.id() + " starting on " + url(service) + " (pid " + process.pid() + ")");
+        return process;
+    }
+
+    /** The environment of one service: its port, the shared parts, and the keys only it may hold. */
+    public Map<String, String> environment(Service service, Wiring wiring) throws IOException {
+        RunDir run = options.runDir();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(options.ports().service(service)));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        if (service != Service.INFERENCE) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.bootstrapServers());
+        }
+        if (service.usesDatabase()) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", wiring.database().jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", wiring.database().user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", wiring.database().password());
+        }
+        switch (service) {
+            case ORCHESTRATOR -> env.put("ALIGNLAB_ORCHESTRATOR_MONITOR_URL", url(Service.MONITOR).toString());
+            case MONITOR -> {
+                env.put("ALIGNLAB_MONITOR_SIGNING_KEY", wiring.keys().privateKey());
+                env.put("ALIGNLAB_MONITOR_SIGNING_PUBLIC_KEY", wiring.keys().publicKey());
+            }
+            case EXECUTOR -> {
+                Files.createDirectories(run.executorWork());
+                env.put("ALIGNLAB_EXECUTOR_MONITOR_PUBLIC_KEY", wiring.keys().publicKey());
+                env.put("ALIGNLAB_EXECUTOR_EXPERIMENTS_JAR", experimentsJar(options.repoRoot()).toString());
+                env.put("ALIGNLAB_EXECUTOR_DJL_CACHE_DIR", run.djlCache().toString());
+                env.put("ALIGNLAB_EXECUTOR_WORK_ROOT", run.executorWork().toString());
+                putDjl(env, run);
+            }
+            case INFERENCE -> {
+                Path models = options.repoRoot().resolve("models");
+                Files.createDirectories(models);
+                env.put("ALIGNLAB_INFERENCE_MODEL_STORE", models.toString());
+                putDjl(env, run);
+            }
+            default -> {
+                // ideation and review need only the shared parts
+            }
+        }
+        return env;
+    }
+
+    /** DJL must find its native library unpacked already: the sandbox and an offline machine cannot fetch it. */
+    private static void putDjl(Map<String, String> env, RunDir run) {
+        env.put("DJL_CACHE_DIR", run.djlCache().toString());
+        env.put("DJL_OFFLINE", "true");
+    }
+}

@@ -1,0 +1,154 @@
+package org.alignlab.launcher;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.alignlab.contracts.json.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one end-to-end test of the platform: the whole stack, started by the launcher on ports shifted by 200
+ * (so a developer's running stack is left alone), driven only through public HTTP APIs.
+ *
+ * <p>The goal travels orchestrator → ideation → monitor (audited ALLOW, signed ticket) → executor (bubblewrap,
+ * DJL) → review → orchestrator, and the report must show every step under one trace.
+ */
+class EndToEndIT {
+
+    private static final int PORT_OFFSET = 200;
+    private static final Duration GOAL_TIMEOUT = Duration.ofMinutes(8);
+
+    private static Path repo;
+    private static Stack stack;
+    private static final Map<String, Long> pids = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startTheWholePlatform() throws IOException {
+        repo = Installation.repoRoot(System.getenv());
+        stack = Stack.of(StackOptions.local(repo, Files.createTempDirectory("alignlab-e2e"), PORT_OFFSET));
+        try {
+            stack.up();
+        } finally {
+            pids.putAll(stack.recordedPids());
+        }
+    }
+
+    @AfterAll
+    static void stopItAndLeaveNothingBehind() throws IOException {
+        if (stack == null) {
+            return;
+        }
+        pids.putAll(stack.recordedPids());
+        stack.down(true);
+        assertThat(pids.entrySet())
+                .as("processes of the run still alive after down")
+                .noneMatch(e -> ProcessHandle.of(e.getValue()).map(ProcessSupervisor::isRunning).orElse(false));
+        // The unpacked native libraries are most of the run's disk use; its logs stay for a post-mortem.
+        deleteRecursively(stack.options().runDir().djlCache());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aGoalRunsToACompletedReportUnderOneAuditedTrace() throws IOException {
+        String goalId = given().baseUri(url(Service.ORCHESTRATOR))
+                .contentType(ContentType.JSON)
+                .body(Files.readString(repo.resolve("deploy/local/demo-goal.json")))
+                .post("/api/goals")
+                .then().statusCode(201)
+                .extract().path("id");
+
+        String status = await().atMost(GOAL_TIMEOUT).pollInterval(Duration.ofSeconds(2))
+                .until(() -> goalStatus(goalId), s -> !"RUNNING".equals(s));
+        assertThat(status).as("goal %s", goalId).isEqualTo("COMPLETED");
+
+        JsonNode report = getJson(Service.ORCHESTRATOR, "/api/goals/" + goalId + "/report");
+        JsonNode action = StreamSupport.stream(report.path("actions").spliterator(), false)
+                .filter(a -> "ALLOW".equals(a.path("verdict").path("decision").asText())
+                        && "SUCCEEDED".equals(a.path("result").path("status").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no allowed, succeeded action in " + report.toPrettyString()));
+        JsonNode result = action.path("result");
+        JsonNode metrics = result.path("metrics");
+        assertThat(metrics.has("acc_weak") && metrics.has("acc_w2s") && metrics.has("acc_ceiling"))
+                .as("weak-to-strong metrics in %s", metrics).isTrue();
+        if (metrics.path("pgr_defined").asDouble() == 1.0) {
+            assertThat(metrics.has("pgr")).as("pgr in %s", metrics).isTrue();
+        }
+        assertThat(action.path("review").path("verdict").asText()).as("review of %s", action).isNotEmpty();
+
+        JsonNode verify = getJson(Service.MONITOR, "/api/audit/verify");
+        assertThat(verify.path("verified").asBoolean()).as("audit verification %s", verify).isTrue();
+        assertThat(verify.path("records").asLong()).isGreaterThanOrEqualTo(4);
+
+        String actionId = action.path("actionId").asText();
+        String traceId = result.path("traceId").asText();
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        assertThat(action.path("traceId").asText()).as("the action's trace").isEqualTo(traceId);
+        JsonNode records = getJson(Service.MONITOR, "/api/audit/records?actionId=" + actionId);
+        assertThat(records.isArray()).as("audit records %s", records).isTrue();
+        List<String> types = new ArrayList<>();
+        for (JsonNode record : records) {
+            types.add(record.path("type").asText());
+            assertThat(record.path("traceId").asText())
+                    .as("trace of audit record %s", record).isEqualTo(traceId);
+        }
+        assertThat(types).contains("ACTION_PROPOSED", "VERDICT", "EXECUTION_STARTED", "EXECUTION_FINISHED");
+    }
+
+    @Test
+    void aGoalWithoutAQuestionIsRejectedNamingTheField() {
+        given().baseUri(url(Service.ORCHESTRATOR))
+                .contentType(ContentType.JSON)
+                .body("{\"family\": \"weak-to-strong\", \"budget\": {\"experiments\": 1, \"computeSeconds\": 60,"
+                        + " \"rounds\": 1, \"wallSeconds\": 60}}")
+                .post("/api/goals")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem(containsString("question")));
+    }
+
+    private static String url(Service service) {
+        return stack.url(service).toString();
+    }
+
+    private static String goalStatus(String goalId) {
+        return getJson(Service.ORCHESTRATOR, "/api/goals/" + goalId).path("status").asText();
+    }
+
+    private static JsonNode getJson(Service service, String path) {
+        String body = given().baseUri(url(service)).accept(ContentType.JSON)
+                .get(path)
+                .then().statusCode(200)
+                .extract().asString();
+        return Json.parse(body);
+    }
+}

@@ -1,0 +1,48 @@
+package org.alignlab.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnvFileTest {
+
+    @Test
+    void namesEveryServiceAndTheSharedParts(@TempDir Path dir) throws IOException {
+        Map<Service, URI> urls = new EnumMap<>(Service.class);
+        Ports ports = new Ports(200);
+        for (Service s : Service.values()) {
+            urls.put(s, URI.create("http://127.0.0.1:" + ports.service(s)));
+        }
+        EnvFile env = new EnvFile(urls, "jdbc:postgresql://127.0.0.1:15632/alignlab", "127.0.0.1:19292", "MCowBQYDK2VwAyEA",
+                dir);
+        Path file = dir.resolve("alignlab.env");
+        env.write(file);
+
+        String text = Files.readString(file);
+        Properties values = new Properties();
+        values.load(new StringReader(text));
+        assertThat(values).containsEntry("ALIGNLAB_ORCHESTRATOR_URL", "http://127.0.0.1:8281")
+                .containsEntry("ALIGNLAB_IDEATION_URL", "http://127.0.0.1:8282")
+                .containsEntry("ALIGNLAB_MONITOR_URL", "http://127.0.0.1:8283")
+                .containsEntry("ALIGNLAB_EXECUTOR_URL", "http://127.0.0.1:8284")
+                .containsEntry("ALIGNLAB_REVIEW_URL", "http://127.0.0.1:8285")
+                .containsEntry("ALIGNLAB_INFERENCE_URL", "http://127.0.0.1:8286")
+                .containsEntry("ALIGNLAB_JDBC_URL", "jdbc:postgresql://127.0.0.1:15632/alignlab")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19292")
+                .containsEntry("ALIGNLAB_MONITOR_PUBLIC_KEY", "MCowBQYDK2VwAyEA")
+                .containsEntry("ALIGNLAB_RUN_DIR", dir.toString())
+                .hasSize(10);
+        // Sourceable by a shell: only comments and KEY=value lines without spaces around '='.
+        assertThat(text.lines()).allMatch(line -> line.startsWith("#") || line.matches("[A-Z_]+=\\S+"));
+        assertThat(text).contains("# Bearer tokens");
+    }
+}
