@@ -97,11 +97,10 @@ class EndToEndIT {
                 .orElseThrow(() -> new AssertionError("no allowed, succeeded action in " + report.toPrettyString()));
         JsonNode result = action.path("result");
         JsonNode metrics = result.path("metrics");
-        assertThat(metrics.has("acc_weak") && metrics.has("acc_w2s") && metrics.has("acc_ceiling"))
-                .as("weak-to-strong metrics in %s", metrics).isTrue();
-        if (metrics.path("pgr_defined").asDouble() == 1.0) {
-            assertThat(metrics.has("pgr")).as("pgr in %s", metrics).isTrue();
-        }
+        // The demo's seeds are fixed and its ceiling beats the weak model on both, so PGR is defined.
+        assertThat(metrics.has("acc_weak") && metrics.has("acc_w2s") && metrics.has("acc_ceiling")
+                && metrics.has("pgr")).as("weak-to-strong metrics in %s", metrics).isTrue();
+        assertThat(metrics.path("acc_ceiling").asDouble()).isGreaterThan(metrics.path("acc_weak").asDouble());
         assertThat(action.path("review").path("verdict").asText()).as("review of %s", action).isNotEmpty();
 
         JsonNode verify = getJson(Service.MONITOR, "/api/audit/verify");
