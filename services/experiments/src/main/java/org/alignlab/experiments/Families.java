@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.alignlab.experiments.overopt.RewardOveroptimization;
+import org.alignlab.experiments.probe.LinearProbing;
 import org.alignlab.experiments.w2s.WeakToStrong;
 
 /** The families the runner knows, by name. */
@@ -21,7 +23,7 @@ public final class Families {
 
     /** Every family shipped in this jar. */
     public static Families builtIn() {
-        return new Families(List.of(new WeakToStrong()));
+        return new Families(List.of(new WeakToStrong(), new RewardOveroptimization(), new LinearProbing()));
     }
 
     public Optional<ExperimentFamily> find(String name) {

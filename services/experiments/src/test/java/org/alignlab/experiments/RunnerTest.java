@@ -43,6 +43,21 @@ class RunnerTest {
     }
 
     @Test
+    void runsTheOtherFamiliesThroughTheSameCli() throws Exception {
+        assertThat(run(Families.builtIn(), spec("reward-overoptimization",
+                "{\"proxySamples\": 16, \"prompts\": 20, \"maxN\": 8, \"epochs\": 5}", "[1]")))
+                .as(log()).isEqualTo(Runner.OK);
+        assertThat(Json.mapper().readValue(dir.resolve("out.json").toFile(), RunnerOutput.class).metrics())
+                .containsKeys("gold_n1", "gold_n8", "proxy_n8", "kl_n8", "fit_alpha", "fit_beta", "gold_peak_n");
+
+        assertThat(run(Families.builtIn(), spec("linear-probe",
+                "{\"nTrain\": 100, \"nProbe\": 100, \"nTest\": 100, \"epochs\": 2, \"probeEpochs\": 2}", "[1]")))
+                .as(log()).isEqualTo(Runner.OK);
+        assertThat(Json.mapper().readValue(dir.resolve("out.json").toFile(), RunnerOutput.class).metrics())
+                .containsKeys("task_acc", "concept_acc_hidden2", "control_acc_input", "selectivity_hidden1");
+    }
+
+    @Test
     void invalidSpecNamesTheField() throws Exception {
         Path spec = dir.resolve("spec.json");
         Files.writeString(spec, "{\"family\": \"weak-to-strong\", \"params\": {}, \"seeds\": [], \"split\": \"validation\","

@@ -1,49 +1,61 @@
 package org.alignlab.experiments.nn;
 
-import ai.djl.Model;
-import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
-import ai.djl.training.Trainer;
-import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.listener.TrainingListener;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
-import java.io.IOException;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /** A trained classifier on float features: a DJL model and its trainer, held open for prediction until closed. */
 public final class Classifier implements AutoCloseable {
 
-    private final Model model;
-    private final Trainer trainer;
+    private final Fit.Trained trained;
 
-    private Classifier(Model model, Trainer trainer) {
-        this.model = model;
-        this.trainer = trainer;
+    private Classifier(Fit.Trained trained) {
+        this.trained = trained;
     }
 
-    /** Logistic regression: one linear layer to class logits. */
+    /**
+     * Logistic regression: one linear layer to class logits. For two classes {@link #logistic()} is safer (see
+     * there).
+     */
     public static Block linear(int classes) {
         return Linear.builder().setUnits(classes).build();
     }
 
+    /**
+     * Binary logistic regression as two class logits [0, w·x + b]: the softmax over them is the sigmoid of w·x + b.
+     *
+     * <p>Not {@code linear(2)}, on purpose: with two free logits the gradients of the two classes are exact
+     * negatives whenever the softmax sums to exactly 1 in float, and DJL's first-step check, which sums all
+     * gradients, then rejects them as "all zeros" and aborts training. One free logit has no such symmetry.
+     */
+    public static Block logistic() {
+        return new SequentialBlock()
+                .add(Linear.builder().setUnits(1).build())
+                .add(logit -> new NDList(logit.singletonOrThrow().zerosLike().concat(logit.singletonOrThrow(), 1)));
+    }
+
     /** An MLP with two ReLU hidden layers of {@code hidden} units. */
     public static Block mlp(int hidden, int classes) {
-        return new SequentialBlock()
-                .add(Linear.builder().setUnits(hidden).build())
-                .add(Activation::relu)
-                .add(Linear.builder().setUnits(hidden).build())
-                .add(Activation::relu)
-                .add(Linear.builder().setUnits(classes).build());
+        return mlp(hidden, 2, classes);
+    }
+
+    /** An MLP with {@code layers} ReLU hidden layers of {@code hidden} units each. */
+    public static Block mlp(int hidden, int layers, int classes) {
+        SequentialBlock block = new SequentialBlock();
+        for (int i = 0; i < layers; i++) {
+            block.add(Linear.builder().setUnits(hidden).build()).add(Activation::relu);
+        }
+        return block.add(Linear.builder().setUnits(classes).build());
     }
 
     /**
@@ -51,53 +63,51 @@ public final class Classifier implements AutoCloseable {
      * [0, classes).
      */
     public static Classifier train(Block block, float[][] features, int[] labels, int classes, TrainSettings settings) {
-        // Seeding right before initialisation makes every model's initial weights and batch order depend on the
-        // seed alone, not on what ran before it in this JVM.
-        Engine.getInstance().setRandomSeed(settings.seed());
-        Model model = Model.newInstance("classifier");
-        model.setBlock(block);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new ConfidenceLoss(settings.auxLossAlpha()))
-                .optOptimizer(Optimizer.adam()
-                        .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
-                        .build())
-                // Without the basic listeners the trainer never records epoch results and DJL returns nulls.
-                .addTrainingListeners(TrainingListener.Defaults.basic());
-        Trainer trainer = model.newTrainer(config);
-        boolean trained = false;
-        try (NDManager data = trainer.getManager().newSubManager()) {
-            trainer.initialize(new Shape(settings.batchSize(), features[0].length));
-            ArrayDataset dataset = new ArrayDataset.Builder()
-                    .setData(data.create(features))
-                    .optLabels(data.create(labels).oneHot(classes).toType(DataType.FLOAT32, false))
-                    .setSampling(settings.batchSize(), true)
-                    .build();
-            EasyTrain.fit(trainer, settings.epochs(), dataset, null);
-            trained = true;
-            return new Classifier(model, trainer);
-        } catch (IOException | TranslateException e) {
-            throw new IllegalStateException("training failed: " + e.getMessage(), e);
-        } finally {
-            if (!trained) {
-                close(model, trainer);
-            }
-        }
+        return new Classifier(Fit.train(block, new ConfidenceLoss(settings.auxLossAlpha()), features,
+                data -> data.create(labels).oneHot(classes).toType(DataType.FLOAT32, false), settings));
     }
 
     /** The most likely class of each row. */
     public int[] predict(float[][] features) {
-        try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDList logits = trainer.evaluate(new NDList(scope.create(features)));
+        try (NDManager scope = trained.trainer().getManager().newSubManager()) {
+            NDList logits = trained.trainer().evaluate(new NDList(scope.create(features)));
             return logits.singletonOrThrow().argMax(1).toType(DataType.INT32, false).toIntArray();
         }
     }
 
-    @Override
-    public void close() {
-        close(model, trainer);
+    /**
+     * The output of every hidden layer (after its activation) for each row, in order from the input: what a probe
+     * reads. Only for models built by {@link #mlp(int, int, int)}: it takes the output of each lambda block (the
+     * ReLUs) as a hidden layer.
+     */
+    public List<float[][]> hiddenActivations(float[][] features) {
+        List<float[][]> layers = new ArrayList<>();
+        try (NDManager scope = trained.trainer().getManager().newSubManager()) {
+            ParameterStore parameters = new ParameterStore(scope, false);
+            NDList current = new NDList(scope.create(features));
+            for (Block child : trained.model().getBlock().getChildren().values()) {
+                current = child.forward(parameters, current, false);
+                if (child instanceof LambdaBlock) {
+                    layers.add(rows(current.singletonOrThrow()));
+                }
+            }
+        }
+        return layers;
     }
 
-    private static void close(Model model, Trainer trainer) {
-        trainer.close();
-        model.close();
+    private static float[][] rows(NDArray array) {
+        int n = (int) array.getShape().get(0);
+        int width = (int) array.getShape().get(1);
+        float[] flat = array.toFloatArray();
+        float[][] rows = new float[n][];
+        for (int r = 0; r < n; r++) {
+            rows[r] = Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        trained.close();
     }
 }
