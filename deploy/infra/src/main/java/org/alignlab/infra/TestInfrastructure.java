@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A real Kafka broker and a real PostgreSQL for a module's {@code @QuarkusTest}s, started once per test JVM
@@ -14,6 +19,16 @@ import java.util.Map;
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * Log categories of the in-process broker, and of every Kafka client, that bury the test output at INFO.
+     * Quarkus applies the levels returned by {@link #start()} only once the application boots, after the broker
+     * has started and created every topic, so {@link #quietKafka()} sets them before that too.
+     */
+    static final List<String> QUIET_CATEGORIES = List.of("org.apache.kafka", "kafka", "state.change.logger");
+
+    // Strong references: java.util.logging may forget the level of a logger that is garbage-collected.
+    private static final List<Logger> QUIETED = new ArrayList<>();
+
     private static KafkaBroker kafka;
     private static PostgresServer postgres;
 
@@ -21,17 +36,22 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         try {
             if (kafka == null) {
+                quietKafka();
                 Path dir = Files.createTempDirectory("alignlab-test-infra");
                 kafka = KafkaBroker.start(dir.resolve("kafka"), freePortPair());
                 TopicSetup.createAll(kafka.bootstrapServers());
                 postgres = PostgresServer.start(dir.resolve("pgdata"), freePort());
                 Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopAll));
             }
-            return Map.of(
-                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                    "quarkus.datasource.username", PostgresServer.USER,
-                    "quarkus.datasource.password", "");
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+            config.put("quarkus.datasource.username", PostgresServer.USER);
+            config.put("quarkus.datasource.password", "");
+            for (String category : QUIET_CATEGORIES) {
+                config.put("quarkus.log.category.\"" + category + "\".level", "WARN");
+            }
+            return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start test infrastructure", e);
         }
@@ -40,6 +60,15 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         // Kept for the other test classes of this JVM; the shutdown hook stops it.
+    }
+
+    /** Sets {@link #QUIET_CATEGORIES} to WARN in this JVM's logging, for a broker started outside Quarkus too. */
+    static void quietKafka() {
+        for (String category : QUIET_CATEGORIES) {
+            Logger logger = Logger.getLogger(category);
+            logger.setLevel(Level.WARNING);
+            QUIETED.add(logger);
+        }
     }
 
     public static String bootstrapServers() {

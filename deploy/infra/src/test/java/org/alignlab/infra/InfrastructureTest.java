@@ -9,19 +9,19 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.alignlab.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InfrastructureTest {
+
+    @BeforeAll
+    static void quietBroker() {
+        TestInfrastructure.quietKafka();
+    }
 
     @Test
     void kafkaCarriesARecordOnEveryTopicItCreated(@TempDir Path dir) throws Exception {
@@ -33,22 +33,14 @@ class InfrastructureTest {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 assertThat(admin.listTopics().names().get()).containsAll(TopicSetup.allTopicNames());
             }
-            try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
-                    broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>(Topics.REVIEWS, "goal", "hello")).get();
-            }
-            Properties props = new Properties();
-            props.put("bootstrap.servers", broker.bootstrapServers());
-            props.put("group.id", "infra-test");
-            props.put("auto.offset.reset", "earliest");
-            try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(List.of(Topics.REVIEWS));
-                ConsumerRecords<String, String> records = ConsumerRecords.empty();
-                for (int i = 0; i < 20 && records.isEmpty(); i++) {
-                    records = consumer.poll(Duration.ofMillis(500));
-                }
-                assertThat(records.iterator().next().value()).isEqualTo("hello");
-            }
+            KafkaProbe probe = new KafkaProbe(broker.bootstrapServers());
+            probe.send(Topics.REVIEWS, "goal", "hello", Map.of("traceparent", "00-trace"));
+            ConsumerRecord<String, String> record = probe.await(Topics.REVIEWS, 1, r -> "goal".equals(r.key())).get(0);
+            assertThat(record.value()).isEqualTo("hello");
+            assertThat(KafkaProbe.header(record, "traceparent")).isEqualTo("00-trace");
+            assertThat(KafkaProbe.header(record, "absent")).isNull();
+            assertThat(probe.readAll(Topics.REVIEWS, r -> true)).hasSize(1);
+            assertThat(probe.read(Topics.REVIEWS, 1, r -> false, Duration.ofMillis(300))).isEmpty();
         }
     }
 

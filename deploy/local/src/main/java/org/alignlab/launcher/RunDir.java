@@ -3,10 +3,7 @@ package org.alignlab.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
-import java.util.Set;
 
 /** The layout of a run directory: everything one local stack writes lives under it. */
 public record RunDir(Path root) {
@@ -47,9 +44,6 @@ public record RunDir(Path root) {
         return root.resolve("djl-cache");
     }
 
-    public Path executorWork() {
-        return root.resolve("executor-work");
-    }
 
     public Path envFile() {
         return root.resolve("alignlab.env");
@@ -75,25 +69,5 @@ public record RunDir(Path root) {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(djlCache(), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(keys(), PosixFilePermissions.fromString("rwx------"));
-    }
-
-    /**
-     * The first directory on the way to {@code path} (or {@code path} itself) that other users cannot enter or
-     * read, if any: the sandbox, running as such a user, would not find it.
-     */
-    public static Optional<Path> hiddenFromOthers(Path path) throws IOException {
-        Path absolute = path.toAbsolutePath().normalize();
-        for (Path p = absolute; p != null; p = p.getParent()) {
-            if (!Files.exists(p)) {
-                continue;
-            }
-            Set<PosixFilePermission> modes = Files.getPosixFilePermissions(p);
-            PosixFilePermission needed = Files.isDirectory(p) ? PosixFilePermission.OTHERS_EXECUTE
-                    : PosixFilePermission.OTHERS_READ;
-            if (!modes.contains(needed)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -75,11 +75,9 @@ public final class ServiceStarter {
                 env.put("ALIGNLAB_MONITOR_SIGNING_PUBLIC_KEY", wiring.keys().publicKey());
             }
             case EXECUTOR -> {
-                Files.createDirectories(run.executorWork());
                 env.put("ALIGNLAB_EXECUTOR_MONITOR_PUBLIC_KEY", wiring.keys().publicKey());
                 env.put("ALIGNLAB_EXECUTOR_EXPERIMENTS_JAR", experimentsJar(options.repoRoot()).toString());
                 env.put("ALIGNLAB_EXECUTOR_DJL_CACHE_DIR", run.djlCache().toString());
-                env.put("ALIGNLAB_EXECUTOR_WORK_ROOT", run.executorWork().toString());
                 putDjl(env, run);
             }
             case INFERENCE -> {

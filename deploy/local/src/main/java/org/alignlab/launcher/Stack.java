@@ -86,7 +86,6 @@ public final class Stack {
         String bootstrapServers = infra.kafka();
         new DjlCacheWarmer(out).warm(ServiceStarter.experimentsJar(options.repoRoot()), run.djlCache(),
                 run.log("djl-warmup"));
-        warnIfHiddenFromTheSandbox(List.of(run.djlCache(), ServiceStarter.experimentsJar(options.repoRoot())));
 
         out.println("Services:");
         ServiceStarter.Wiring wiring = new ServiceStarter.Wiring(bootstrapServers, database, keys);
@@ -221,18 +220,6 @@ public final class Stack {
             throw new LauncherException("port(s) " + String.join(", ", taken) + " already in use by a process this "
                     + "run directory did not start. Stop it, run `alignlab down` if it is left over from an earlier "
                     + "run, or move the whole stack with ALIGNLAB_PORT_OFFSET (now " + ports.offset() + ").");
-        }
-    }
-
-    /** The executor's sandbox reads these as an unprivileged user; say early why experiments would be refused. */
-    private void warnIfHiddenFromTheSandbox(List<Path> paths) throws IOException {
-        for (Path path : paths) {
-            Optional<Path> hidden = RunDir.hiddenFromOthers(path);
-            if (hidden.isPresent()) {
-                out.println("warning: the experiment sandbox runs as an unprivileged user and cannot reach " + path
-                        + " because other users may not enter " + hidden.get() + "; experiments will be REFUSED."
-                        + " Use a --run-dir / checkout that others can read (e.g. chmod o+x " + hidden.get() + ").");
-            }
         }
     }
 

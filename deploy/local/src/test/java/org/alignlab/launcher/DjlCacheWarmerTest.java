@@ -24,7 +24,7 @@ class DjlCacheWarmerTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(version))).isEqualTo("rwxr-xr-x");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(library))).isEqualTo("rw-r--r--");
-        assertThat(RunDir.hiddenFromOthers(library)).isEmpty();
+        assertThat(OtherUsers.hiddenFromOthers(library)).isEmpty();
     }
 
     @Test

@@ -26,8 +26,8 @@ class RunDirTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.root()))).isEqualTo("rwxr-xr-x");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.djlCache()))).isEqualTo("rwxr-xr-x");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.keys()))).isEqualTo("rwx------");
-        assertThat(RunDir.hiddenFromOthers(run.djlCache())).isEmpty();
-        assertThat(RunDir.hiddenFromOthers(run.keys().resolve("monitor-signing.key"))).contains(run.keys());
+        assertThat(OtherUsers.hiddenFromOthers(run.djlCache())).isEmpty();
+        assertThat(OtherUsers.hiddenFromOthers(run.keys().resolve("monitor-signing.key"))).contains(run.keys());
     }
 
     @Test
@@ -36,6 +36,6 @@ class RunDirTest {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path file = Files.writeString(Files.createDirectories(closed.resolve("a/b")).resolve("x.jar"), "jar");
 
-        assertThat(RunDir.hiddenFromOthers(file)).contains(closed);
+        assertThat(OtherUsers.hiddenFromOthers(file)).contains(closed);
     }
 }

@@ -44,7 +44,7 @@ class ServiceStarterTest {
                 .containsEntry("ALIGNLAB_EXECUTOR_EXPERIMENTS_JAR",
                         repo.resolve("services/experiments/target/experiments-0.1.0-SNAPSHOT.jar").toString())
                 .containsEntry("ALIGNLAB_EXECUTOR_DJL_CACHE_DIR", repo.resolve("run/djl-cache").toString())
-                .containsEntry("ALIGNLAB_EXECUTOR_WORK_ROOT", repo.resolve("run/executor-work").toString())
+                .doesNotContainKey("ALIGNLAB_EXECUTOR_WORK_ROOT")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19292")
                 .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:15632/alignlab");
     }

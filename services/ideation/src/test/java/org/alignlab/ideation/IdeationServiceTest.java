@@ -12,7 +12,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -32,15 +31,17 @@ import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.contracts.events.RoundRequested;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.PostgresServer;
 import org.alignlab.infra.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
 class IdeationServiceTest {
+
+    private static final KafkaProbe KAFKA = new KafkaProbe();
 
     @Inject
     InMemorySpanExporter spans;
@@ -49,7 +50,7 @@ class IdeationServiceTest {
     void roundBecomesAValidatedRunExperimentActionOnTheValidationSplit() throws Exception {
         RoundRequested round = round(UUID.randomUUID(), 1, "weak-to-strong", 3);
 
-        KafkaProbe.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), EventCodec.encode(round));
+        KAFKA.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), EventCodec.encode(round));
 
         ConsumerRecord<String, String> record = actionsOf(round.goalId(), 1).get(0);
         AgentAction action = EventCodec.decode(record.value(), AgentAction.class);
@@ -80,9 +81,9 @@ class IdeationServiceTest {
         RoundRequested round = round(UUID.randomUUID(), 1, "weak-to-strong", 3);
         String payload = EventCodec.encode(round);
 
-        KafkaProbe.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), payload);
+        KAFKA.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), payload);
         UUID firstId = EventCodec.decode(actionsOf(round.goalId(), 1).get(0).value(), AgentAction.class).id();
-        KafkaProbe.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), payload);
+        KAFKA.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), payload);
 
         List<ConsumerRecord<String, String>> both = actionsOf(round.goalId(), 2);
         assertThat(both).extracting(r -> EventCodec.decode(r.value(), AgentAction.class).id())
@@ -98,9 +99,9 @@ class IdeationServiceTest {
     void roundWithoutExperimentBudgetProposesNothing() throws Exception {
         UUID goalId = UUID.randomUUID();
         // Same key, same partition: round 2's action can only appear after round 1 was handled.
-        KafkaProbe.send(Topics.RESEARCH_ROUNDS, goalId.toString(),
+        KAFKA.send(Topics.RESEARCH_ROUNDS, goalId.toString(),
                 EventCodec.encode(round(goalId, 1, "weak-to-strong", 0)));
-        KafkaProbe.send(Topics.RESEARCH_ROUNDS, goalId.toString(),
+        KAFKA.send(Topics.RESEARCH_ROUNDS, goalId.toString(),
                 EventCodec.encode(round(goalId, 2, "weak-to-strong", 1)));
 
         List<ConsumerRecord<String, String>> actions = actionsOf(goalId, 1);
@@ -113,7 +114,7 @@ class IdeationServiceTest {
     void configuredFamilyParamsTravelAsJsonNumbers() throws Exception {
         RoundRequested round = round(UUID.randomUUID(), 1, "linear-probe", 1);
 
-        KafkaProbe.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), EventCodec.encode(round));
+        KAFKA.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), EventCodec.encode(round));
 
         AgentAction action = EventCodec.decode(actionsOf(round.goalId(), 1).get(0).value(), AgentAction.class);
         assertThat(action.spec().params()).isEqualTo(Map.of("epochs", 2));
@@ -123,13 +124,11 @@ class IdeationServiceTest {
     void invalidRoundGoesToTheDeadLetterQueueWithItsReason() throws Exception {
         String payload = "{\"goalId\":\"not-a-uuid\",\"marker\":\"" + UUID.randomUUID() + "\"}";
 
-        KafkaProbe.send(Topics.RESEARCH_ROUNDS, "bad", payload);
+        KAFKA.send(Topics.RESEARCH_ROUNDS, "bad", payload);
 
-        ConsumerRecord<String, String> dead = KafkaProbe.await(Topics.dlq(Topics.RESEARCH_ROUNDS), 1,
+        ConsumerRecord<String, String> dead = KAFKA.await(Topics.dlq(Topics.RESEARCH_ROUNDS), 1,
                 r -> payload.equals(r.value())).get(0);
-        Header reason = dead.headers().lastHeader(Topics.DLQ_REASON_HEADER);
-        assertThat(reason).isNotNull();
-        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("invalid RoundRequested");
+        assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER)).isNotNull().contains("invalid RoundRequested");
     }
 
     @Test
@@ -137,7 +136,7 @@ class IdeationServiceTest {
         Review review = new Review(UUID.randomUUID(), UUID.randomUUID(), List.of(UUID.randomUUID()),
                 ReviewVerdict.INCONCLUSIVE, 0.5, null, null, null, null, "one run", List.of("single-run"));
 
-        KafkaProbe.send(Topics.REVIEWS, review.goalId().toString(), EventCodec.encode(review));
+        KAFKA.send(Topics.REVIEWS, review.goalId().toString(), EventCodec.encode(review));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(seenVerdict(review.claimId()))
                 .isEqualTo("INCONCLUSIVE"));
@@ -162,7 +161,7 @@ class IdeationServiceTest {
     }
 
     private static List<ConsumerRecord<String, String>> actionsOf(UUID goalId, int count) {
-        return KafkaProbe.await(Topics.AGENT_ACTIONS, count, r -> goalId.toString().equals(r.key()));
+        return KAFKA.await(Topics.AGENT_ACTIONS, count, r -> goalId.toString().equals(r.key()));
     }
 
     private static String attribute(SpanData span, String name) {

@@ -19,7 +19,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -54,15 +53,13 @@ import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
+import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.TestInfrastructure;
 import org.alignlab.monitor.audit.AuditFacts;
 import org.alignlab.monitor.audit.AuditLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,23 +74,13 @@ class MonitorFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
-    private static TopicClient kafka;
+    private static final KafkaProbe KAFKA = new KafkaProbe();
 
     @Inject
     InMemorySpanExporter spans;
 
     @Inject
     AuditLog auditLog;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new TopicClient(TestInfrastructure.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void anAllowedActionGetsAVerdictAndASignedTicketBoundToItsAuditRecord() throws Exception {
@@ -165,7 +152,7 @@ class MonitorFlowTest {
         AgentAction later = TestActions.allowedFor(heldOut.goalId());
         propose(later);
         awaitTickets(later, 1);
-        assertThat(kafka.await(Topics.EXECUTION_TICKETS, ticketFor(heldOut), 1, Duration.ofSeconds(2))).isEmpty();
+        assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 1, ticketFor(heldOut), Duration.ofSeconds(2))).isEmpty();
     }
 
     @Test
@@ -173,14 +160,12 @@ class MonitorFlowTest {
         ObjectNode broken = (ObjectNode) Json.tree(TestActions.allowed());
         ((ObjectNode) broken.get("spec")).put("split", "test");
         String key = UUID.randomUUID().toString();
-        kafka.send(Topics.AGENT_ACTIONS, key, broken.toString());
+        KAFKA.send(Topics.AGENT_ACTIONS, key, broken.toString());
 
-        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.dlq(Topics.AGENT_ACTIONS),
-                record -> key.equals(record.key()), 1, WAIT);
+        List<ConsumerRecord<String, String>> dead = KAFKA.read(Topics.dlq(Topics.AGENT_ACTIONS), 1,
+                record -> key.equals(record.key()), WAIT);
         assertThat(dead).hasSize(1);
-        Header reason = dead.get(0).headers().lastHeader(Topics.DLQ_REASON_HEADER);
-        assertThat(reason).isNotNull();
-        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("split");
+        assertThat(KafkaProbe.header(dead.get(0), Topics.DLQ_REASON_HEADER)).isNotNull().contains("split");
         assertThat(dead.get(0).value()).isEqualTo(broken.toString());
 
         AgentAction next = TestActions.allowed();
@@ -294,11 +279,11 @@ class MonitorFlowTest {
     }
 
     private static void propose(AgentAction action) throws Exception {
-        kafka.send(Topics.AGENT_ACTIONS, action.goalId().toString(), EventCodec.encode(action));
+        KAFKA.send(Topics.AGENT_ACTIONS, action.goalId().toString(), EventCodec.encode(action));
     }
 
     private static void report(AuditEvent event) throws Exception {
-        kafka.send(Topics.AUDIT_EVENTS, event.goalId().toString(), EventCodec.encode(event));
+        KAFKA.send(Topics.AUDIT_EVENTS, event.goalId().toString(), EventCodec.encode(event));
     }
 
     private static AuditEvent auditEvent(UUID goalId, UUID actionId, AuditEventType type) {
@@ -308,15 +293,15 @@ class MonitorFlowTest {
     }
 
     private static List<Verdict> awaitVerdicts(AgentAction action, int count) {
-        List<Verdict> verdicts = kafka.await(Topics.MONITOR_VERDICTS,
+        List<Verdict> verdicts = KAFKA.read(Topics.MONITOR_VERDICTS, count,
                 record -> Json.parse(record.value()).path("actionId").asText().equals(action.id().toString()),
-                count, WAIT).stream().map(record -> EventCodec.decode(record.value(), Verdict.class)).toList();
+                WAIT).stream().map(record -> EventCodec.decode(record.value(), Verdict.class)).toList();
         assertThat(verdicts).as("verdicts for " + action.id()).hasSize(count);
         return verdicts;
     }
 
     private static List<ExecutionTicket> awaitTickets(AgentAction action, int count) {
-        List<ExecutionTicket> tickets = kafka.await(Topics.EXECUTION_TICKETS, ticketFor(action), count, WAIT).stream()
+        List<ExecutionTicket> tickets = KAFKA.read(Topics.EXECUTION_TICKETS, count, ticketFor(action), WAIT).stream()
                 .map(record -> EventCodec.decode(record.value(), ExecutionTicket.class)).toList();
         assertThat(tickets).as("tickets for " + action.id()).hasSize(count);
         return tickets;

@@ -39,6 +39,7 @@ import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class GoalResourceTest {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String QUESTION = "How much of the gap does a weak supervisor recover?";
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+    private static final KafkaProbe KAFKA = new KafkaProbe();
 
     // --- creating goals -------------------------------------------------------------------------------------
 
@@ -78,8 +80,8 @@ class GoalResourceTest {
                 .body("actions", equalTo(0))
                 .extract().path("id");
 
-        ConsumerRecord<String, String> record = KafkaTestClient.awaitRecord(Topics.RESEARCH_ROUNDS,
-                r -> id.equals(r.key()), EVENTUALLY);
+        ConsumerRecord<String, String> record = KAFKA.await(Topics.RESEARCH_ROUNDS, 1,
+                r -> id.equals(r.key()), EVENTUALLY).get(0);
         RoundRequested round = EventCodec.decode(record.value(), RoundRequested.class);
         assertThat(round.goalId()).isEqualTo(UUID.fromString(id));
         assertThat(round.round()).isEqualTo(1);
@@ -88,7 +90,7 @@ class GoalResourceTest {
         assertThat(round.budgetLeft()).isEqualTo(new Budget(3, 900, 1, 1200));
         assertThat(round.findings()).isEmpty();
         // The producer span is a child of the HTTP request's span: one trace from the researcher to ideation.
-        assertThat(KafkaTestClient.header(record, "traceparent")).contains(traceId);
+        assertThat(KafkaProbe.header(record, "traceparent")).contains(traceId);
 
         given().get("/api/goals/{id}", id).then().statusCode(200)
                 .body("id", equalTo(id))
@@ -277,12 +279,12 @@ class GoalResourceTest {
         publishVerdict(goal, action, Decision.ALLOW, randomHex(16));
         publishResult(goal, action, randomHex(16));
         String invalid = "{\"goalId\": \"" + goal + "\", \"claimId\": \"not-a-uuid\"}";
-        KafkaTestClient.send(Topics.REVIEWS, goal.toString(), invalid, Map.of());
+        KAFKA.send(Topics.REVIEWS, goal.toString(), invalid);
         publishReview(goal, action);
 
-        ConsumerRecord<String, String> dead = KafkaTestClient.awaitRecord(Topics.dlq(Topics.REVIEWS),
-                r -> invalid.equals(r.value()), EVENTUALLY);
-        assertThat(KafkaTestClient.header(dead, Topics.DLQ_REASON_HEADER)).contains("invalid Review");
+        ConsumerRecord<String, String> dead = KAFKA.await(Topics.dlq(Topics.REVIEWS), 1,
+                r -> invalid.equals(r.value()), EVENTUALLY).get(0);
+        assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER)).contains("invalid Review");
         awaitStatus(goal, "COMPLETED");
     }
 
@@ -318,7 +320,7 @@ class GoalResourceTest {
     private static void publishVerdict(UUID goal, UUID action, Decision decision, String traceId) throws Exception {
         Verdict verdict = new Verdict(action, goal, decision, 0.05, List.of(), null, "skeleton-1", "monitor", null,
                 7, "a".repeat(64), Instant.now());
-        KafkaTestClient.send(Topics.MONITOR_VERDICTS, goal.toString(), EventCodec.encode(verdict),
+        KAFKA.send(Topics.MONITOR_VERDICTS, goal.toString(), EventCodec.encode(verdict),
                 Map.of("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01"));
     }
 
@@ -328,13 +330,13 @@ class GoalResourceTest {
                 Map.of("pgr", 0.42), List.of(new SeedMetrics(1, Map.of("pgr", 0.42))), now.minusSeconds(12), now,
                 12000, new ResourceUsage(20.5, 410), new RunEnvironment("abc123", "0.36.0", "2.7.1"), "done",
                 traceId);
-        KafkaTestClient.send(Topics.EXPERIMENT_RESULTS, goal.toString(), EventCodec.encode(result), Map.of());
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, goal.toString(), EventCodec.encode(result));
     }
 
     private static void publishReview(UUID goal, UUID action) throws Exception {
         Review review = new Review(goal, action, List.of(action), ReviewVerdict.ACCEPTED, 0.9, 0.3,
                 List.of(0.2, 0.4), 0.01, 0.02, "replicated on held-out seeds", List.of("replicated"));
-        KafkaTestClient.send(Topics.REVIEWS, goal.toString(), EventCodec.encode(review), Map.of());
+        KAFKA.send(Topics.REVIEWS, goal.toString(), EventCodec.encode(review));
     }
 
     private static ValidatableResponse assertInvalid(String body, String field) {

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,21 +24,23 @@ import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.PostgresServer;
 import org.alignlab.infra.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
 class ReviewServiceTest {
 
+    private static final KafkaProbe KAFKA = new KafkaProbe();
+
     @Test
     void succeededResultBecomesAValidInconclusiveReviewKeyedByGoal() throws Exception {
         ExperimentResult result = result(ExperimentStatus.SUCCEEDED, null);
 
-        KafkaProbe.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), EventCodec.encode(result));
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), EventCodec.encode(result));
 
         ConsumerRecord<String, String> record = reviewsOf(result.goalId(), 1).get(0);
         Review review = EventCodec.decode(record.value(), Review.class);
@@ -59,7 +60,7 @@ class ReviewServiceTest {
     void failedResultIsRejectedWithItsReason() throws Exception {
         ExperimentResult result = result(ExperimentStatus.FAILED, "exit code 3");
 
-        KafkaProbe.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), EventCodec.encode(result));
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), EventCodec.encode(result));
 
         Review review = EventCodec.decode(reviewsOf(result.goalId(), 1).get(0).value(), Review.class);
         assertThat(review.verdict()).isEqualTo(ReviewVerdict.REJECTED);
@@ -73,8 +74,8 @@ class ReviewServiceTest {
         ExperimentResult result = result(ExperimentStatus.SUCCEEDED, null);
         String payload = EventCodec.encode(result);
 
-        KafkaProbe.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), payload);
-        KafkaProbe.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), payload);
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), payload);
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), payload);
 
         List<ConsumerRecord<String, String>> both = reviewsOf(result.goalId(), 2);
         assertThat(both).extracting(ConsumerRecord::value).containsExactly(both.get(0).value(), both.get(0).value());
@@ -90,13 +91,11 @@ class ReviewServiceTest {
     void invalidResultGoesToTheDeadLetterQueueWithItsReason() throws Exception {
         String payload = "{\"actionId\":\"" + UUID.randomUUID() + "\",\"status\":\"MAYBE\"}";
 
-        KafkaProbe.send(Topics.EXPERIMENT_RESULTS, "bad", payload);
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, "bad", payload);
 
-        ConsumerRecord<String, String> dead = KafkaProbe.await(Topics.dlq(Topics.EXPERIMENT_RESULTS), 1,
+        ConsumerRecord<String, String> dead = KAFKA.await(Topics.dlq(Topics.EXPERIMENT_RESULTS), 1,
                 r -> payload.equals(r.value())).get(0);
-        Header reason = dead.headers().lastHeader(Topics.DLQ_REASON_HEADER);
-        assertThat(reason).isNotNull();
-        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("invalid ExperimentResult");
+        assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER)).isNotNull().contains("invalid ExperimentResult");
     }
 
     @Test
@@ -122,7 +121,7 @@ class ReviewServiceTest {
     }
 
     private static List<ConsumerRecord<String, String>> reviewsOf(UUID goalId, int count) {
-        return KafkaProbe.await(Topics.REVIEWS, count, r -> goalId.toString().equals(r.key()));
+        return KAFKA.await(Topics.REVIEWS, count, r -> goalId.toString().equals(r.key()));
     }
 
     private static int count(String table, UUID goalId) throws Exception {

@@ -1,19 +1,29 @@
 package org.alignlab.executor.config;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.executor.execution.ResultFactory;
 import org.alignlab.executor.sandbox.BubblewrapSandbox;
 import org.alignlab.executor.sandbox.Sandbox;
+import org.alignlab.executor.sandbox.WorkloadStaging;
 import org.alignlab.executor.ticket.TicketCheck;
 import org.alignlab.executor.ticket.UsedTicketRepository;
 
 /** Wires the plain classes (testable without Quarkus) from configuration. */
+@ApplicationScoped
 public class ExecutorBeans {
+
+    private WorkloadStaging.Staged staged;
 
     @Produces
     @Singleton
@@ -29,12 +39,29 @@ public class ExecutorBeans {
         return new TicketCheck(new TicketVerifier(Ed25519.decodePublic(config.monitorPublicKey())), clock, ledger);
     }
 
+    /**
+     * The sandbox binds staged links of the runner and the DJL cache, never the configured paths themselves: those
+     * may sit under folders the sandbox user cannot enter (see {@link WorkloadStaging}). A runner that is missing
+     * is left unstaged so the sandbox reports it by its configured path.
+     */
     @Produces
     @Singleton
-    Sandbox sandbox(ExecutorConfig config) {
-        return new BubblewrapSandbox(new BubblewrapSandbox.Settings(config.resolvedJavaHome(),
-                config.experimentsJar().toAbsolutePath(), config.djlCacheDir().toAbsolutePath(),
+    Sandbox sandbox(ExecutorConfig config) throws IOException {
+        Path jar = config.experimentsJar().toAbsolutePath();
+        Path cache = config.djlCacheDir().toAbsolutePath();
+        if (Files.isRegularFile(jar)) {
+            staged = WorkloadStaging.stage(config.resolvedWorkRoot(), jar, cache);
+            jar = staged.experimentsJar();
+            cache = staged.djlCacheDir();
+        }
+        return new BubblewrapSandbox(new BubblewrapSandbox.Settings(config.resolvedJavaHome(), jar, cache,
                 config.resolvedWorkRoot(), config.maxLogBytes(), config.maxOutputBytes()));
+    }
+
+    void removeStagedWorkload(@Observes ShutdownEvent event) {
+        if (staged != null) {
+            staged.delete();
+        }
     }
 
     @Produces

@@ -1,12 +1,9 @@
 package org.alignlab.executor.execution;
 
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.events.AuditEventType;
@@ -14,7 +11,6 @@ import org.alignlab.contracts.json.EventCodec;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** The only publisher to {@code audit.events}: what the executor did with an action, for the monitor's chain. */
 @ApplicationScoped
@@ -37,18 +33,7 @@ public class AuditPublisher {
     public AuditEvent publish(AgentAction action, AuditEventType type, String detail, String traceId) {
         AuditEvent event = new AuditEvent(UUID.randomUUID(), action.goalId(), action.id(), type,
                 ResultFactory.truncate(detail, MAX_DETAIL), traceId, Instant.now());
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(Message.of(EventCodec.encode(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.goalId().toString()).build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(e -> {
-                    acked.completeExceptionally(e);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        acked.orTimeout(30, TimeUnit.SECONDS).join();
+        AckedSend.send(emitter, event.goalId().toString(), EventCodec.encode(event));
         return event;
     }
 }

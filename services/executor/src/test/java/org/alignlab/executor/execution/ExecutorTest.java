@@ -2,22 +2,17 @@ package org.alignlab.executor.execution;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.alignlab.contracts.Topics;
@@ -37,19 +32,10 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +49,7 @@ import org.junit.jupiter.api.Test;
 class ExecutorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final KafkaProbe KAFKA = new KafkaProbe();
 
     @Inject
     ExecutionRepository executions;
@@ -74,35 +61,20 @@ class ExecutorTest {
     String monitorPrivateKey;
 
     private TicketSigner monitor;
-    private KafkaProducer<String, String> producer;
-    private final List<KafkaConsumer<String, String>> consumers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         monitor = new TicketSigner(Ed25519.decodePrivate(monitorPrivateKey), Ed25519.decodePublic(monitorPublicKey));
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
-    }
-
-    @AfterEach
-    void tearDown() {
-        producer.close();
-        consumers.forEach(KafkaConsumer::close);
     }
 
     @Test
-    void runsAValidTicketInTheSandboxAndReportsStartResultAndFinish() {
+    void runsAValidTicketInTheSandboxAndReportsStartResultAndFinish() throws Exception {
         ExecutionTicket ticket = sign(ticket(Instant.now().plusSeconds(300)));
         UUID actionId = ticket.action().id();
-        Reader results = reader(Topics.EXPERIMENT_RESULTS);
-        Reader audit = reader(Topics.AUDIT_EVENTS);
 
         send(ticket);
 
-        ExperimentResult result = results.awaitEvents(1, ExperimentResult.class,
+        ExperimentResult result = awaitEvents(Topics.EXPERIMENT_RESULTS, 1, ExperimentResult.class,
                 r -> r.actionId().equals(actionId)).get(0);
         assertThat(result.status()).as(result.reason()).isEqualTo(ExperimentStatus.SUCCEEDED);
         assertThat(result.goalId()).isEqualTo(ticket.action().goalId());
@@ -117,7 +89,8 @@ class ExecutorTest {
         assertThat(result.resources()).isNotNull();
         assertThat(result.finishedAt()).isAfter(result.startedAt());
 
-        List<AuditEvent> events = audit.awaitEvents(2, AuditEvent.class, e -> e.actionId().equals(actionId));
+        List<AuditEvent> events = awaitEvents(Topics.AUDIT_EVENTS, 2, AuditEvent.class,
+                e -> e.actionId().equals(actionId));
         assertThat(events).extracting(AuditEvent::type)
                 .containsExactly(AuditEventType.EXECUTION_STARTED, AuditEventType.EXECUTION_FINISHED);
         assertThat(events).allSatisfy(event -> {
@@ -136,7 +109,7 @@ class ExecutorTest {
     }
 
     @Test
-    void refusesATicketSignedByAnotherKeyWithoutRunningIt() {
+    void refusesATicketSignedByAnotherKeyWithoutRunningIt() throws Exception {
         TicketSigner impostor = new TicketSigner(Ed25519.generate());
         ExecutionTicket unsigned = ticket(Instant.now().plusSeconds(300));
         ExecutionTicket forged = impostor.sign(new ExecutionTicket(unsigned.ticketId(), unsigned.action(),
@@ -149,60 +122,56 @@ class ExecutorTest {
     }
 
     @Test
-    void refusesAnExpiredTicket() {
+    void refusesAnExpiredTicket() throws Exception {
         assertRefused(sign(ticket(Instant.now().minusSeconds(1))), "expired at");
     }
 
     @Test
-    void runsATicketSentTwiceOnlyOnce() {
+    void runsATicketSentTwiceOnlyOnce() throws Exception {
         ExecutionTicket ticket = sign(ticket(Instant.now().plusSeconds(300)));
         UUID actionId = ticket.action().id();
-        Reader results = reader(Topics.EXPERIMENT_RESULTS);
-        Reader audit = reader(Topics.AUDIT_EVENTS);
 
         send(ticket);
         send(ticket);
 
-        List<ExperimentResult> both = results.awaitEvents(2, ExperimentResult.class,
+        List<ExperimentResult> both = awaitEvents(Topics.EXPERIMENT_RESULTS, 2, ExperimentResult.class,
                 r -> r.actionId().equals(actionId));
         assertThat(both).extracting(ExperimentResult::status)
                 .containsExactly(ExperimentStatus.SUCCEEDED, ExperimentStatus.REFUSED);
         assertThat(both.get(1).reason()).contains("replayed ticket", ticket.ticketId().toString());
-        List<AuditEvent> events = audit.awaitEvents(3, AuditEvent.class, e -> e.actionId().equals(actionId));
+        List<AuditEvent> events = awaitEvents(Topics.AUDIT_EVENTS, 3, AuditEvent.class,
+                e -> e.actionId().equals(actionId));
         assertThat(events).extracting(AuditEvent::type).containsExactly(AuditEventType.EXECUTION_STARTED,
                 AuditEventType.EXECUTION_FINISHED, AuditEventType.EXECUTION_REFUSED);
     }
 
     @Test
-    void sendsAPayloadThatIsNotATicketToTheDeadLetterQueue() {
+    void sendsAPayloadThatIsNotATicketToTheDeadLetterQueue() throws Exception {
         String payload = "{not json " + UUID.randomUUID();
-        Reader dlq = reader(Topics.dlq(Topics.EXECUTION_TICKETS));
 
-        producer.send(new ProducerRecord<>(Topics.EXECUTION_TICKETS, "key", payload));
-        producer.flush();
+        KAFKA.send(Topics.EXECUTION_TICKETS, "key", payload);
 
-        ConsumerRecord<String, String> dead = dlq.awaitRecord(record -> payload.equals(record.value()));
-        Header reason = dead.headers().lastHeader(Topics.DLQ_REASON_HEADER);
-        assertThat(reason).isNotNull();
-        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("invalid ExecutionTicket", "not JSON");
+        ConsumerRecord<String, String> dead = KAFKA.await(Topics.dlq(Topics.EXECUTION_TICKETS), 1,
+                record -> payload.equals(record.value()), WAIT).get(0);
+        assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER)).isNotNull()
+                .contains("invalid ExecutionTicket", "not JSON");
     }
 
-    private void assertRefused(ExecutionTicket ticket, String because) {
+    private void assertRefused(ExecutionTicket ticket, String because) throws Exception {
         UUID actionId = ticket.action().id();
-        Reader results = reader(Topics.EXPERIMENT_RESULTS);
-        Reader audit = reader(Topics.AUDIT_EVENTS);
 
         send(ticket);
 
-        ExperimentResult result = results.awaitEvents(1, ExperimentResult.class,
+        ExperimentResult result = awaitEvents(Topics.EXPERIMENT_RESULTS, 1, ExperimentResult.class,
                 r -> r.actionId().equals(actionId)).get(0);
         assertThat(result.status()).isEqualTo(ExperimentStatus.REFUSED);
         assertThat(result.reason()).contains(because);
         assertThat(result.metrics()).isEmpty();
-        AuditEvent refused = audit.awaitEvents(1, AuditEvent.class, e -> e.actionId().equals(actionId)).get(0);
+        AuditEvent refused = awaitEvents(Topics.AUDIT_EVENTS, 1, AuditEvent.class,
+                e -> e.actionId().equals(actionId)).get(0);
         assertThat(refused.type()).isEqualTo(AuditEventType.EXECUTION_REFUSED);
         assertThat(refused.detail()).contains(because);
-        assertThat(audit.all(AuditEvent.class, e -> e.actionId().equals(actionId))).hasSize(1);
+        assertThat(events(Topics.AUDIT_EVENTS, AuditEvent.class, e -> e.actionId().equals(actionId))).hasSize(1);
         assertThat(QuarkusTransaction.requiringNew().call(() -> executions.findByIdOptional(actionId)))
                 .as("no run recorded").isEmpty();
     }
@@ -221,55 +190,25 @@ class ExecutorTest {
         return monitor.sign(unsigned);
     }
 
-    private void send(ExecutionTicket ticket) {
-        producer.send(new ProducerRecord<>(Topics.EXECUTION_TICKETS, ticket.action().goalId().toString(),
-                EventCodec.encode(ticket)));
-        producer.flush();
+    private void send(ExecutionTicket ticket) throws Exception {
+        KAFKA.send(Topics.EXECUTION_TICKETS, ticket.action().goalId().toString(), EventCodec.encode(ticket));
     }
 
-    private Reader reader(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        // Only what this test causes: start at the end as it is now.
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        consumers.add(consumer);
-        return new Reader(consumer);
+    /**
+     * Waits for at least {@code count} matching events (ordered as on the topic) and returns those read by then.
+     * Action ids are fresh per test, so reading the topic from its start finds only what this test caused.
+     */
+    private <T> List<T> awaitEvents(String topic, int count, Class<T> type, Predicate<T> filter) {
+        return decoded(KAFKA.await(topic, count, record -> filter.test(EventCodec.decode(record.value(), type)), WAIT),
+                type);
     }
 
-    /** Everything a topic received since the reader was made, polled on demand. */
-    private static final class Reader {
-        private final KafkaConsumer<String, String> consumer;
-        private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    /** Every matching event on the topic now. */
+    private <T> List<T> events(String topic, Class<T> type, Predicate<T> filter) {
+        return decoded(KAFKA.readAll(topic, record -> filter.test(EventCodec.decode(record.value(), type))), type);
+    }
 
-        Reader(KafkaConsumer<String, String> consumer) {
-            this.consumer = consumer;
-        }
-
-        private List<ConsumerRecord<String, String>> poll() {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen;
-        }
-
-        <T> List<T> all(Class<T> type, Predicate<T> filter) {
-            return poll().stream().map(record -> EventCodec.decode(record.value(), type)).filter(filter).toList();
-        }
-
-        /** Waits for at least {@code count} matching events (ordered as on the topic) and returns them all. */
-        <T> List<T> awaitEvents(int count, Class<T> type, Predicate<T> filter) {
-            return await().atMost(WAIT).pollInSameThread()
-                    .until(() -> all(type, filter), events -> events.size() >= count);
-        }
-
-        ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> filter) {
-            return await().atMost(WAIT).pollInSameThread()
-                    .until(() -> poll().stream().filter(filter).findFirst(), Optional::isPresent).get();
-        }
+    private static <T> List<T> decoded(List<ConsumerRecord<String, String>> records, Class<T> type) {
+        return records.stream().map(record -> EventCodec.decode(record.value(), type)).toList();
     }
 }

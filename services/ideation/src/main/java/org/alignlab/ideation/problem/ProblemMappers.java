@@ -3,6 +3,7 @@ package org.alignlab.ideation.problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.alignlab.contracts.problem.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -13,8 +14,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {
-        return Problem.response(400, "invalid-request", "Invalid request", e.getMessage(),
-                List.of(new Problem.Violation(e.field(), e.getMessage())));
+        return respond(new Problem(Problem.INVALID_REQUEST, "Invalid request", 400, e.getMessage(),
+                List.of(new Problem.Violation(e.field(), e.getMessage()))));
     }
 
     /** Unmatched routes, methods and media types; the same problem types as the orchestrator's. */
@@ -23,12 +24,18 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         Response.StatusType known = Response.Status.fromStatusCode(status);
         String reason = known == null ? "HTTP " + status : known.getReasonPhrase();
-        return Problem.response(status, status == 404 ? "not-found" : "http-error", reason, reason, null);
+        return respond(new Problem(status == 404 ? Problem.NOT_FOUND : Problem.HTTP_ERROR, reason, status, reason,
+                null));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("request failed", e);
-        return Problem.response(500, "internal-error", "Internal error", "The request could not be completed.", null);
+        return respond(new Problem(Problem.INTERNAL_ERROR, "Internal error", 500,
+                "The request could not be completed.", null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

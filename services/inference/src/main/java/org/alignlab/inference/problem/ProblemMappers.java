@@ -3,6 +3,7 @@ package org.alignlab.inference.problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.alignlab.contracts.problem.Problem;
 import org.alignlab.inference.model.ModelStoreUnavailableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -10,13 +11,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every error leaves as application/problem+json, never as a stack trace or class name. */
 public class ProblemMappers {
 
+    static final String MODEL_STORE_UNAVAILABLE = Problem.TYPE_BASE + "model-store-unavailable";
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String RETRY_AFTER_SECONDS = "30";
 
     @ServerExceptionMapper
     public Response storeUnavailable(ModelStoreUnavailableException e) {
-        return Response.fromResponse(Problem.response(503, "model-store-unavailable", "Model store unavailable",
-                        e.getMessage(), null))
+        return Response.fromResponse(respond(new Problem(MODEL_STORE_UNAVAILABLE, "Model store unavailable", 503,
+                        e.getMessage(), null)))
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .build();
     }
@@ -27,12 +30,18 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         Response.StatusType known = Response.Status.fromStatusCode(status);
         String reason = known == null ? "HTTP " + status : known.getReasonPhrase();
-        return Problem.response(status, status == 404 ? "not-found" : "http-error", reason, reason, null);
+        return respond(new Problem(status == 404 ? Problem.NOT_FOUND : Problem.HTTP_ERROR, reason, status, reason,
+                null));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("request failed", e);
-        return Problem.response(500, "internal-error", "Internal error", "The request could not be completed.", null);
+        return respond(new Problem(Problem.INTERNAL_ERROR, "Internal error", 500,
+                "The request could not be completed.", null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

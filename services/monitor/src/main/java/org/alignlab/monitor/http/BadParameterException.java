@@ -1,6 +1,7 @@
 package org.alignlab.monitor.http;
 
 import java.util.List;
+import org.alignlab.contracts.problem.Problem;
 
 /** A request parameter the service cannot use; answered with 400 naming the parameter. */
 public class BadParameterException extends RuntimeException {

@@ -2,18 +2,20 @@ package org.alignlab.monitor.http;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.alignlab.contracts.problem.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every error of the HTTP API into {@code application/problem+json}; never a class name or stack trace. */
 public class ProblemMappers {
 
+    static final String INVALID_PARAMETER = Problem.TYPE_BASE + "invalid-parameter";
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    static final String TYPE_BASE = "https://alignlab.org/problems/";
 
     @ServerExceptionMapper
     public Response badParameter(BadParameterException e) {
-        return respond(new Problem(TYPE_BASE + "invalid-parameter", "Invalid request parameter", 400,
+        return respond(new Problem(INVALID_PARAMETER, "Invalid request parameter", 400,
                 e.getMessage(), e.violations()));
     }
 

@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.problem;
 
 import java.util.List;
+import org.alignlab.contracts.problem.Problem;
 
 /** Thrown by resources and services to answer with a problem document; {@link ProblemMappers} renders it. */
 public class ProblemException extends RuntimeException {

@@ -17,7 +17,8 @@ import org.alignlab.orchestrator.goal.GoalStatus;
  *       arrived too: the three come on separate topics, and a report must not miss the verdict or result of a
  *       reviewed action just because its consumer lagged;</li>
  *   <li>a round is settled when it has at least one action and every action is settled;</li>
- *   <li>the goal is then COMPLETED if some action succeeded or was reviewed, and FAILED otherwise.</li>
+ *   <li>the goal is then COMPLETED if some action's experiment succeeded, and FAILED otherwise: a goal whose
+ *       every run was refused, blocked or crashed produced no evidence, however its reviews read.</li>
  * </ul>
  */
 public final class RoundCloser {
@@ -34,8 +35,8 @@ public final class RoundCloser {
             return reviewed && decision != null && resultStatus != null;
         }
 
-        boolean productive() {
-            return reviewed || resultStatus == ExperimentStatus.SUCCEEDED;
+        boolean producedEvidence() {
+            return resultStatus == ExperimentStatus.SUCCEEDED;
         }
     }
 
@@ -44,7 +45,7 @@ public final class RoundCloser {
         if (actions.isEmpty() || !actions.stream().allMatch(ActionState::settled)) {
             return Optional.empty();
         }
-        return Optional.of(actions.stream().anyMatch(ActionState::productive) ? GoalStatus.COMPLETED
+        return Optional.of(actions.stream().anyMatch(ActionState::producedEvidence) ? GoalStatus.COMPLETED
                 : GoalStatus.FAILED);
     }
 }

@@ -2,6 +2,7 @@ package org.alignlab.orchestrator.round;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -18,9 +19,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Consumes what downstream services say about a goal's actions. A schema-invalid message is nacked and goes
  * to the topic's dead-letter queue; any other failure (database down) is retried until it succeeds, because
- * the dead-letter queue commits the offset and the evidence would be lost.
+ * the dead-letter queue commits the offset and the evidence would be lost. The retry policy is declared once,
+ * on the class, and applies to every handler.
  */
 @ApplicationScoped
+@Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
+        durationUnit = ChronoUnit.DAYS, abortOn = InvalidEventException.class)
 public class RoundEventsConsumer {
 
     private final RoundService rounds;
@@ -31,8 +35,7 @@ public class RoundEventsConsumer {
 
     @Incoming("monitor-verdicts")
     @Blocking
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = InvalidEventException.class)
+    @WithSpan("orchestrator.verdict")
     public void onVerdict(String payload) {
         Verdict verdict = EventCodec.decode(payload, Verdict.class);
         tag(verdict.goalId(), verdict.actionId());
@@ -41,8 +44,7 @@ public class RoundEventsConsumer {
 
     @Incoming("experiment-results")
     @Blocking
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = InvalidEventException.class)
+    @WithSpan("orchestrator.result")
     public void onResult(String payload) {
         ExperimentResult result = EventCodec.decode(payload, ExperimentResult.class);
         tag(result.goalId(), result.actionId());
@@ -51,14 +53,14 @@ public class RoundEventsConsumer {
 
     @Incoming("reviews")
     @Blocking
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = InvalidEventException.class)
+    @WithSpan("orchestrator.review")
     public void onReview(String payload) {
         Review review = EventCodec.decode(payload, Review.class);
         tag(review.goalId(), review.claimId());
         rounds.onReview(review);
     }
 
+    /** On the handler's own span: the Kafka receive span has ended by the time a handler runs. */
     private static void tag(UUID goalId, UUID actionId) {
         Span span = Span.current();
         span.setAttribute(SpanAttributes.GOAL_ID, goalId.toString());

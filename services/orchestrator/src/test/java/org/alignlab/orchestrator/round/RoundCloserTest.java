@@ -56,14 +56,15 @@ class RoundCloserTest {
     }
 
     @Test
-    void oneProductiveActionAmongBlockedOnesCompletesTheGoal() {
+    void oneSucceededActionAmongBlockedOnesCompletesTheGoal() {
         assertThat(closer.settle(List.of(new ActionState(Decision.BLOCK, null, false),
                 reviewed(ExperimentStatus.SUCCEEDED)))).contains(GoalStatus.COMPLETED);
     }
 
     @Test
-    void aReviewedFailedRunStillCountsAsProductive() {
-        // The review itself is the finding (for example "the run failed; the claim is rejected").
-        assertThat(closer.settle(List.of(reviewed(ExperimentStatus.FAILED)))).contains(GoalStatus.COMPLETED);
+    void aGoalWhoseRunsWereAllRefusedOrFailedEndsFailedEvenWhenReviewed() {
+        // A refused run (no sandbox, bad ticket) is reviewed as REJECTED, but no experiment produced evidence.
+        assertThat(closer.settle(List.of(reviewed(ExperimentStatus.REFUSED), reviewed(ExperimentStatus.FAILED))))
+                .contains(GoalStatus.FAILED);
     }
 }
