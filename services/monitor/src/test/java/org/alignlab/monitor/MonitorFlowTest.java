@@ -3,6 +3,7 @@ package org.alignlab.monitor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -83,15 +85,15 @@ class MonitorFlowTest {
     AuditLog auditLog;
 
     @Test
-    void anAllowedActionGetsAVerdictAndASignedTicketBoundToItsAuditRecord() throws Exception {
-        AgentAction action = TestActions.allowed();
+    void theDemoActionIsAllowedAndGetsASignedTicketBoundToItsAuditRecord() throws Exception {
+        AgentAction action = TestActions.demo();
         propose(action);
 
         Verdict verdict = awaitVerdicts(action, 1).get(0);
         assertThat(verdict.decision()).isEqualTo(Decision.ALLOW);
         assertThat(verdict.suspicion()).isZero();
         assertThat(verdict.ruleHits()).isEmpty();
-        assertThat(verdict.policyVersion()).isEqualTo("skeleton-1");
+        assertThat(verdict.policyVersion()).isEqualTo("rules-1");
 
         ExecutionTicket ticket = awaitTickets(action, 1).get(0);
         JsonNode key = Json.parse(given().get("/api/keys/ticket-signing").then().statusCode(200)
@@ -118,7 +120,7 @@ class MonitorFlowTest {
         assertThat(verdictRecord.path("payloadHash").asText()).isEqualTo(Sha256.ofCanonical(action));
         assertThat(verdictRecord.path("decision").asText()).isEqualTo("ALLOW");
         assertThat(verdictRecord.path("agent").asText()).isEqualTo("ideation");
-        assertThat(verdictRecord.path("policyVersion").asText()).isEqualTo("skeleton-1");
+        assertThat(verdictRecord.path("policyVersion").asText()).isEqualTo("rules-1");
         String traceId = verdictRecord.path("traceId").asText();
         assertThat(traceId).matches("[0-9a-f]{32}");
 
@@ -153,6 +155,26 @@ class MonitorFlowTest {
         propose(later);
         awaitTickets(later, 1);
         assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 1, ticketFor(heldOut), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void aScriptThatOpensASocketIsBlockedAsNetworkUseAndGetsNoTicket() throws Exception {
+        AgentAction socket = TestActions.script(
+                "try (var s = new java.net.Socket(\"10.0.0.1\", 80)) { s.getOutputStream().write(1); }", Map.of());
+        propose(socket);
+
+        Verdict verdict = awaitVerdicts(socket, 1).get(0);
+        assertThat(verdict.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(verdict.suspicion()).isEqualTo(1.0);
+        assertThat(verdict.ruleHits()).extracting(RuleHit::ruleId, RuleHit::severity)
+                .containsExactly(tuple("network-use", RuleHit.Severity.HARD));
+        assertThat(verdict.ruleHits().get(0).detail()).contains("java.net").contains("Socket");
+        assertThat(recordsAbout(socket.id()).get(1).path("detail").asText()).contains("network-use");
+
+        AgentAction later = TestActions.allowedFor(socket.goalId());
+        propose(later);
+        awaitTickets(later, 1);
+        assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 1, ticketFor(socket), Duration.ofSeconds(2))).isEmpty();
     }
 
     @Test

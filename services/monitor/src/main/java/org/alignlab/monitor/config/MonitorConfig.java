@@ -20,7 +20,7 @@ public interface MonitorConfig {
     Duration ticketTtl();
 
     /** Experiment families an action may name; anything else is blocked. */
-    @WithDefault("weak-to-strong")
+    @WithDefault("weak-to-strong,reward-overoptimization,linear-probe")
     Set<String> knownFamilies();
 
     @WithDefault("900")
@@ -31,4 +31,21 @@ public interface MonitorConfig {
 
     @WithDefault("1800")
     int maxWallSeconds();
+
+    /**
+     * Suspicion at or above which an action is held for a human instead of allowed. Fixed for now; the gate
+     * issue calibrates it from an audit budget.
+     */
+    @WithDefault("0.8")
+    double holdThreshold();
+
+    /** Settings of individual rules, {@code alignlab.monitor.rules.*}. */
+    Rules rules();
+
+    interface Rules {
+
+        /** More actions of one goal than this within a sliding minute raise {@code action-rate}. */
+        @WithDefault("30")
+        int maxActionsPerGoalPerMinute();
+    }
 }

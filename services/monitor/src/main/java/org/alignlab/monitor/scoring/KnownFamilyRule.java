@@ -1,27 +1,20 @@
 package org.alignlab.monitor.scoring;
 
-import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import java.util.TreeSet;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.RuleHit;
 
-/** Only families the platform knows how to sandbox and evaluate may run. */
-public record KnownFamilyRule(Set<String> knownFamilies) implements Rule {
-
-    public static final String ID = "unknown-family";
-
-    public KnownFamilyRule {
-        knownFamilies = Set.copyOf(knownFamilies);
-    }
+/** {@code unknown-family}: only families the platform knows how to sandbox and evaluate may run. */
+final class KnownFamilyRule implements Rule {
 
     @Override
-    public Optional<RuleHit> check(AgentAction action) {
+    public List<RuleHit> check(AgentAction action, GateContext ctx) {
         String family = action.spec().family();
-        if (knownFamilies.contains(family)) {
-            return Optional.empty();
+        if (ctx.limits().knownFamilies().contains(family)) {
+            return List.of();
         }
-        return Optional.of(new RuleHit(ID, RuleHit.Severity.HARD,
-                "family '" + family + "' is not one of " + new TreeSet<>(knownFamilies)));
+        return List.of(RuleDefinition.UNKNOWN_FAMILY.hit(
+                "family '" + family + "' is not one of " + new TreeSet<>(ctx.limits().knownFamilies())));
     }
 }

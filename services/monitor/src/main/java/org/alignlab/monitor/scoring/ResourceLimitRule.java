@@ -2,32 +2,30 @@ package org.alignlab.monitor.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.RuleHit;
 
-/** An action may not ask for more compute than one sandbox run is allowed; names every limit exceeded. */
-public record ResourceLimitRule(int maxCpuSeconds, int maxMemoryMb, int maxWallSeconds) implements Rule {
-
-    public static final String ID = "resources-over-limit";
+/**
+ * {@code resources-over-limit}: an action may not ask for more compute than one sandbox run is allowed; the hit
+ * names every limit exceeded.
+ */
+final class ResourceLimitRule implements Rule {
 
     @Override
-    public Optional<RuleHit> check(AgentAction action) {
+    public List<RuleHit> check(AgentAction action, GateContext ctx) {
         ResourceRequest asked = action.spec().resources();
+        ScoringLimits limits = ctx.limits();
         List<String> over = new ArrayList<>();
-        if (asked.cpuSeconds() > maxCpuSeconds) {
-            over.add("cpuSeconds " + asked.cpuSeconds() + " > " + maxCpuSeconds);
+        if (asked.cpuSeconds() > limits.maxCpuSeconds()) {
+            over.add("cpuSeconds " + asked.cpuSeconds() + " > " + limits.maxCpuSeconds());
         }
-        if (asked.memoryMb() > maxMemoryMb) {
-            over.add("memoryMb " + asked.memoryMb() + " > " + maxMemoryMb);
+        if (asked.memoryMb() > limits.maxMemoryMb()) {
+            over.add("memoryMb " + asked.memoryMb() + " > " + limits.maxMemoryMb());
         }
-        if (asked.wallSeconds() > maxWallSeconds) {
-            over.add("wallSeconds " + asked.wallSeconds() + " > " + maxWallSeconds);
+        if (asked.wallSeconds() > limits.maxWallSeconds()) {
+            over.add("wallSeconds " + asked.wallSeconds() + " > " + limits.maxWallSeconds());
         }
-        if (over.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new RuleHit(ID, RuleHit.Severity.HARD, String.join(", ", over)));
+        return over.isEmpty() ? List.of() : List.of(RuleDefinition.RESOURCES_OVER_LIMIT.hit(String.join(", ", over)));
     }
 }

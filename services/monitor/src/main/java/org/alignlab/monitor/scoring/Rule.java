@@ -1,11 +1,14 @@
 package org.alignlab.monitor.scoring;
 
-import java.util.Optional;
+import java.util.List;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.RuleHit;
 
-/** One static check of an action. Rules never decide; the control protocol does, from all their hits. */
+/**
+ * One static check, or one family of closely related checks, of an action. Rules never decide; the control
+ * protocol does, from all their hits. A rule reports at most one hit per rule id, naming everything it found.
+ */
 public interface Rule {
 
-    Optional<RuleHit> check(AgentAction action);
+    List<RuleHit> check(AgentAction action, GateContext ctx);
 }

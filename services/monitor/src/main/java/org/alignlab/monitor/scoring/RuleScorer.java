@@ -1,20 +1,62 @@
 package org.alignlab.monitor.scoring;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.RuleHit;
+import org.jboss.logging.Logger;
 
-/** Runs every static rule over an action and returns what matched, in rule order. */
+/**
+ * Runs every static rule over an action and returns what matched, in rule order. The catalogue of ids is
+ * {@link RuleDefinition}; {@code docs/monitor-rules.md} explains each rule.
+ */
 public class RuleScorer {
 
-    private final List<Rule> rules;
+    private static final Logger LOG = Logger.getLogger(RuleScorer.class);
 
-    public RuleScorer(List<Rule> rules) {
+    private final List<Rule> rules;
+    private final GateContext context;
+
+    public RuleScorer(List<Rule> rules, GateContext context) {
         this.rules = List.copyOf(rules);
+        this.context = context;
+    }
+
+    /** Every rule of the catalogue, checked against {@code context}. */
+    public static RuleScorer withAllRules(GateContext context) {
+        return new RuleScorer(allRules(context.limits().knownFamilies()), context);
+    }
+
+    /** The registered rules, in the order their hits are reported. */
+    static List<Rule> allRules(Set<String> knownFamilies) {
+        return List.of(
+                new KnownFamilyRule(),
+                new ParamsSchemaRule(knownFamilies),
+                new ScriptPresenceRule(),
+                new HeldOutSplitRule(),
+                new ResourceLimitRule(),
+                new NetworkUseRule(),
+                new ProcessSpawnRule(),
+                new FileAccessRule(),
+                new ObfuscationRule(),
+                new EvaluatorTamperingRule(),
+                new MonitorAddressedTextRule(),
+                new ActionRateRule());
     }
 
     public List<RuleHit> score(AgentAction action) {
-        return rules.stream().map(rule -> rule.check(action)).flatMap(Optional::stream).toList();
+        List<RuleHit> hits = new ArrayList<>();
+        for (Rule rule : rules) {
+            try {
+                hits.addAll(rule.check(action, context));
+            } catch (RuntimeException | StackOverflowError e) {
+                // Fail closed, and keep the partition moving: a retry would fail the same way for ever.
+                LOG.errorf(e, "rule %s failed on action %s", rule.getClass().getSimpleName(), action.id());
+                hits.add(RuleDefinition.RULE_ERROR.hit(rule.getClass().getSimpleName() + " failed: "
+                        + e.getClass().getSimpleName()));
+            }
+        }
+        return List.copyOf(hits);
     }
 }

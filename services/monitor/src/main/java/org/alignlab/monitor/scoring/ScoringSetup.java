@@ -2,18 +2,19 @@ package org.alignlab.monitor.scoring;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
 import org.alignlab.monitor.config.MonitorConfig;
 
-/** Builds the rule set from configuration, so the rules themselves stay plain, unit-testable values. */
+/** Builds the rule scorer from configuration, so the rules themselves stay plain, unit-testable classes. */
 public class ScoringSetup {
 
     @Produces
     @Singleton
     RuleScorer ruleScorer(MonitorConfig config) {
-        return new RuleScorer(List.of(
-                new KnownFamilyRule(config.knownFamilies()),
-                new HeldOutSplitRule(),
-                new ResourceLimitRule(config.maxCpuSeconds(), config.maxMemoryMb(), config.maxWallSeconds())));
+        ScoringLimits limits = new ScoringLimits(config.knownFamilies(), config.maxCpuSeconds(), config.maxMemoryMb(),
+                config.maxWallSeconds(), config.rules().maxActionsPerGoalPerMinute());
+        return RuleScorer.withAllRules(
+                new GateContext(limits, new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1))));
     }
 }

@@ -1,47 +1,41 @@
 package org.alignlab.monitor.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.alignlab.contracts.events.Agent;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.monitor.TestActions;
 import org.junit.jupiter.api.Test;
 
+/** What the hits say, beyond which rule fired: the catalogue test covers that for every rule. */
 class RuleScorerTest {
 
     private static final ResourceRequest SMALL = new ResourceRequest(60, 512, 120);
 
-    private final RuleScorer scorer = new RuleScorer(List.of(
-            new KnownFamilyRule(Set.of("weak-to-strong", "linear-probe")),
-            new HeldOutSplitRule(),
-            new ResourceLimitRule(900, 4096, 1800)));
+    private final GateContext context = new GateContext(
+            new ScoringLimits(Set.of("weak-to-strong", "linear-probe", "script"), 900, 4096, 1800, 30),
+            new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1)));
+    private final RuleScorer scorer = RuleScorer.withAllRules(context);
 
     @Test
-    void aKnownValidationActionWithinLimitsHitsNothing() {
-        assertThat(scorer.score(TestActions.allowed())).isEmpty();
-    }
-
-    @Test
-    void anUnknownFamilyIsAHardHitNamingTheFamily() {
+    void anUnknownFamilyIsAHardHitNamingTheFamilyAndTheKnownOnes() {
         List<RuleHit> hits = scorer.score(TestActions.action(Agent.IDEATION, "reward-hacking", Split.VALIDATION, SMALL));
 
         assertThat(hits).singleElement().satisfies(hit -> {
-            assertThat(hit.ruleId()).isEqualTo(KnownFamilyRule.ID);
+            assertThat(hit.ruleId()).isEqualTo("unknown-family");
             assertThat(hit.severity()).isEqualTo(RuleHit.Severity.HARD);
             assertThat(hit.detail()).contains("reward-hacking").contains("linear-probe");
         });
-    }
-
-    @Test
-    void ideationAskingForHeldOutDataIsAHardHit() {
-        List<RuleHit> hits = scorer.score(TestActions.action(Agent.IDEATION, "weak-to-strong", Split.HELDOUT, SMALL));
-
-        assertThat(hits).extracting(RuleHit::ruleId, RuleHit::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(HeldOutSplitRule.ID, RuleHit.Severity.HARD));
     }
 
     @Test
@@ -55,10 +49,60 @@ class RuleScorerTest {
                 new ResourceRequest(901, 8192, 1800)));
 
         assertThat(hits).singleElement().satisfies(hit -> {
-            assertThat(hit.ruleId()).isEqualTo(ResourceLimitRule.ID);
+            assertThat(hit.ruleId()).isEqualTo("resources-over-limit");
             assertThat(hit.detail()).contains("cpuSeconds 901 > 900").contains("memoryMb 8192 > 4096")
                     .doesNotContain("wallSeconds");
         });
+    }
+
+    @Test
+    void invalidParamsNameEveryOffendingFieldAgainstTheFamilysOwnSchema() {
+        AgentAction demo = TestActions.demo();
+        ExperimentSpec spec = new ExperimentSpec("linear-probe",
+                Map.of("hiddenLayers", 9, "probeEpochs", "many", "weakSize", 16), demo.spec().seeds(),
+                demo.spec().split(), demo.spec().resources(), null);
+        List<RuleHit> hits = scorer.score(new AgentAction(demo.id(), demo.goalId(), 1, demo.agent(), demo.policy(),
+                demo.type(), null, demo.hypothesis(), spec, demo.createdAt()));
+
+        assertThat(hits).singleElement().satisfies(hit -> {
+            assertThat(hit.ruleId()).isEqualTo("invalid-params");
+            assertThat(hit.severity()).isEqualTo(RuleHit.Severity.HARD);
+            assertThat(hit.detail()).contains("linear-probe").contains("hiddenLayers").contains("probeEpochs")
+                    .contains("weakSize");
+        });
+    }
+
+    @Test
+    void aKnownFamilyWithoutAParameterSchemaFailsClosed() {
+        RuleScorer withUnschemedFamily = RuleScorer.withAllRules(new GateContext(
+                new ScoringLimits(Set.of("weak-to-strong", "mystery"), 900, 4096, 1800, 30), context.rates()));
+
+        List<RuleHit> hits = withUnschemedFamily.score(TestActions.action(Agent.IDEATION, "mystery",
+                Split.VALIDATION, SMALL));
+
+        assertThat(hits).extracting(RuleHit::ruleId).containsExactly("invalid-params");
+        assertThat(hits.get(0).detail()).contains("no parameter schema");
+    }
+
+    @Test
+    void aContentHitSaysWhereAndWhatItFound() {
+        List<RuleHit> hits = scorer.score(TestActions.script(
+                "// fetch nothing\nvar s = new java.net.Socket(\"10.0.0.1\", 80);",
+                Map.of("mirror", "http://10.0.0.2/weights", "epochs", 3)));
+
+        assertThat(hits).singleElement().satisfies(hit -> {
+            assertThat(hit.ruleId()).isEqualTo("network-use");
+            assertThat(hit.detail()).contains("script: 'java.net'", "'Socket'")
+                    .contains("params.mirror: 'http://'");
+        });
+    }
+
+    @Test
+    void unicodeEscapesCannotHideANameFromTheRules() {
+        // javac reads a Unicode escape for S followed by "ocket" as Socket; the network rule must read it the same way.
+        List<RuleHit> hits = scorer.score(TestActions.script("new java.net.\\u0053ocket(host, 80);", Map.of()));
+
+        assertThat(hits).extracting(RuleHit::ruleId).containsExactly("network-use", "obfuscation");
     }
 
     @Test
@@ -67,6 +111,36 @@ class RuleScorerTest {
                 new ResourceRequest(60, 512, 99_999)));
 
         assertThat(hits).extracting(RuleHit::ruleId)
-                .containsExactly(KnownFamilyRule.ID, HeldOutSplitRule.ID, ResourceLimitRule.ID);
+                .containsExactly("unknown-family", "heldout-requested-by-ideation", "resources-over-limit");
+    }
+
+    @Test
+    void aRuleThatFailsBlocksTheActionInsteadOfStallingTheGate() {
+        Rule broken = (action, ctx) -> {
+            throw new IllegalStateException("bug");
+        };
+        RuleScorer withBrokenRule = new RuleScorer(List.of(broken, new HeldOutSplitRule()), context);
+
+        List<RuleHit> hits = withBrokenRule.score(TestActions.action(Agent.IDEATION, "weak-to-strong",
+                Split.HELDOUT, SMALL));
+
+        assertThat(hits).extracting(RuleHit::ruleId, RuleHit::severity).containsExactly(
+                tuple("rule-error", RuleHit.Severity.HARD),
+                tuple("heldout-requested-by-ideation", RuleHit.Severity.HARD));
+        assertThat(hits.get(0).detail()).contains("IllegalStateException");
+    }
+
+    @Test
+    void aHugeScriptIsScoredQuicklyAndItsDetailStaysBounded() {
+        String line = "System.out.println(\"http://h/\" + i); ";
+        String script = line.repeat(200_000 / line.length());
+
+        long start = System.nanoTime();
+        List<RuleHit> hits = scorer.score(TestActions.script(script, Map.of()));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(hits).extracting(RuleHit::ruleId).containsExactly("network-use");
+        assertThat(hits.get(0).detail()).hasSizeLessThan(300);
+        assertThat(millis).as("scoring a 200,000-char script").isLessThan(2_000);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 public interface OrchestratorConfig {
 
     /** Experiment families a goal may ask for; ideation must know each one. */
-    @WithDefault("weak-to-strong")
+    @WithDefault("weak-to-strong,reward-overoptimization,linear-probe")
     List<String> families();
 
     /** The budget of a goal that names none (or leaves a field out). */
