@@ -24,17 +24,9 @@ public final class Classifier implements AutoCloseable {
     }
 
     /**
-     * Logistic regression: one linear layer to class logits. For two classes {@link #logistic()} is safer (see
-     * there).
-     */
-    public static Block linear(int classes) {
-        return Linear.builder().setUnits(classes).build();
-    }
-
-    /**
      * Binary logistic regression as two class logits [0, w·x + b]: the softmax over them is the sigmoid of w·x + b.
      *
-     * <p>Not {@code linear(2)}, on purpose: with two free logits the gradients of the two classes are exact
+     * <p>Not one linear layer of two units, on purpose: with two free logits the gradients of the two classes are exact
      * negatives whenever the softmax sums to exactly 1 in float, and DJL's first-step check, which sums all
      * gradients, then rejects them as "all zeros" and aborts training. One free logit has no such symmetry.
      */

@@ -41,7 +41,7 @@ public final class WeakToStrong implements ExperimentFamily {
 
         int weakCorrect;
         int[] weakLabels;
-        try (Classifier weak = Classifier.train(Classifier.linear(CLASSES),
+        try (Classifier weak = Classifier.train(Classifier.logistic(),
                 data.weakTrain().firstColumns(p.weakFeatures()), data.weakTrain().labels(), CLASSES, settings)) {
             weakLabels = weak.predict(data.w2sTrain().firstColumns(p.weakFeatures()));
             weakCorrect = correct(weak.predict(eval.firstColumns(p.weakFeatures())), eval.labels());

@@ -54,6 +54,14 @@ class WeakToStrongTest {
     }
 
     @Test
+    void aTinyRunThatOnceTrippedDjlsZeroGradientCheckTrains() {
+        // With a two-logit weak model this seed's first step had exactly cancelling gradients and DJL aborted.
+        Map<String, Double> m = family.run(Map.of("nTrain", 100, "nTest", 50, "epochs", 1), 5, Split.VALIDATION);
+
+        assertThat(m).containsKeys("acc_weak", "acc_w2s", "acc_ceiling", "pgr_defined");
+    }
+
+    @Test
     void unknownParamFailsBeforeTraining() {
         assertThatThrownBy(() -> family.run(Map.of("hiddenUnits", 8), 1, Split.VALIDATION))
                 .isInstanceOf(InvalidParamsException.class)
