@@ -3,6 +3,7 @@ package org.alignlab.ideation.problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.alignlab.contracts.problem.InvalidRequestException;
 import org.alignlab.contracts.problem.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
