@@ -19,12 +19,24 @@ public final class MetricNames {
     public static final String REVIEWS_PUBLISHED = "alignlab.reviews.published";
     public static final String DLQ_MESSAGES = "alignlab.dlq.messages";
     public static final String TRANSIENT_RETRIES = "alignlab.transient.retries";
+    public static final String TRUSTED_MODEL_UNAVAILABLE = "alignlab.monitor.trusted.model.unavailable";
+    public static final String GATE_THRESHOLD = "alignlab.monitor.threshold";
+    public static final String AUDIT_HELD_SHARE = "alignlab.audit.held.share";
+    public static final String AUDIT_BUDGET_USED = "alignlab.audit.budget.used";
+    public static final String AUDIT_BUDGET_EXCEEDED = "alignlab.audit.budget.exceeded";
+    public static final String HELD_ACTIONS = "alignlab.monitor.held.actions";
+    public static final String HELD_OLDEST_AGE = "alignlab.monitor.held.oldest.age.seconds";
+    public static final String HUMAN_DECISIONS = "alignlab.monitor.human.decisions";
+    public static final String GATE_DECISION_DURATION = "alignlab.monitor.decision.duration";
+    public static final String OUTBOX_PENDING = "alignlab.monitor.outbox.pending";
+    public static final String CHECKPOINTS_PUBLISHED = "alignlab.audit.checkpoints.published";
 
     public static final String TAG_DECISION = "decision";
     public static final String TAG_STATUS = "status";
     public static final String TAG_TOPIC = "topic";
     public static final String TAG_REASON = "reason";
     public static final String TAG_VERDICT = "verdict";
+    public static final String TAG_KIND = "kind";
 
     private MetricNames() {
     }

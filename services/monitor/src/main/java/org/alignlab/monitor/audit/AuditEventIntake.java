@@ -29,7 +29,7 @@ public class AuditEventIntake {
         // The reporter's own trace id names the action's trace; the consumer span is the fallback.
         String traceId = event.traceId() != null ? event.traceId() : TraceIds.current();
         AuditRecord record = auditLog.append(new AuditFacts(event.type().name(), event.goalId(), event.actionId(),
-                null, traceId, Sha256.ofCanonical(event), null, null, null, event.detail()));
+                null, AuditLog.EXECUTOR, traceId, Sha256.ofCanonical(event), null, null, null, null, event.detail()));
         inbox.persist(new AuditInboxEntry(event.id(), record));
     }
 }

@@ -2,42 +2,70 @@ package org.alignlab.monitor.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.alignlab.contracts.audit.ChainEntry;
 
-/** Appends records to the hash chain. Appends join the caller's transaction and are serialised per chain. */
+/**
+ * Appends records to the hash chain. Appends join the caller's transaction and are serialised per chain: the
+ * first append of a transaction locks the chain's head row, later ones reuse the lock, so a batch of decisions
+ * costs one lock and one synchronous commit.
+ */
 @ApplicationScoped
 public class AuditLog {
 
     /** The one chain for now; the name is part of every record so more chains can follow. */
     public static final String MAIN = "main";
+    /** The actor of records the monitor writes itself. */
+    public static final String MONITOR = "monitor";
+    /** The actor of records reported on {@code audit.events}, which only the executor publishes today. */
+    public static final String EXECUTOR = "executor";
     public static final String ACTION_PROPOSED = "ACTION_PROPOSED";
     public static final String VERDICT = "VERDICT";
+    /** A reviewer approved or denied a held action. */
+    public static final String HUMAN_DECISION = "HUMAN_DECISION";
+    /** A held action nobody decided in time got the configured timeout outcome. */
+    public static final String REVIEW_TIMEOUT = "REVIEW_TIMEOUT";
+
+    private static final Object LOCKED_HEAD = AuditLog.class.getName() + ".head";
 
     private final AuditHeadRepository heads;
     private final AuditRecordRepository records;
     private final Event<AuditAppended> appended;
+    private final TransactionSynchronizationRegistry transaction;
 
-    AuditLog(AuditHeadRepository heads, AuditRecordRepository records, Event<AuditAppended> appended) {
+    AuditLog(AuditHeadRepository heads, AuditRecordRepository records, Event<AuditAppended> appended,
+            TransactionSynchronizationRegistry transaction) {
         this.heads = heads;
         this.records = records;
         this.appended = appended;
+        this.transaction = transaction;
     }
 
     /** Appends one record to {@link #MAIN}; it becomes durable when the caller's transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditRecord append(AuditFacts facts) {
-        AuditHead head = heads.lockForAppend(MAIN);
+        AuditHead head = lockedHead();
         // PostgreSQL keeps microseconds; hashing a finer time would not survive the round trip.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ChainEntry entry = new ChainEntry(MAIN, head.seq() + 1, now, facts.type(), facts.goalId(), facts.actionId(),
                 facts.agent(), facts.traceId(), facts.payloadHash(), facts.decision(), facts.suspicion(),
-                facts.policyVersion(), facts.detail(), head.hash());
+                facts.modelScore(), facts.actor(), facts.policyVersion(), facts.detail(), head.hash());
         AuditRecord record = AuditRecord.sealed(entry, entry.computeHash());
         records.persist(record);
         head.advance(record.seq(), record.hash());
         appended.fire(new AuditAppended(facts.type()));
         return record;
+    }
+
+    private AuditHead lockedHead() {
+        AuditHead head = (AuditHead) transaction.getResource(LOCKED_HEAD);
+        if (head == null) {
+            head = heads.lockForAppend(MAIN);
+            transaction.putResource(LOCKED_HEAD, head);
+        }
+        return head;
     }
 }

@@ -1,5 +1,10 @@
 package org.alignlab.monitor.audit;
 
+import org.alignlab.contracts.audit.ChainEntry;
+import org.alignlab.contracts.audit.ChainLink;
+import org.alignlab.contracts.audit.ChainVerification;
+import org.alignlab.contracts.audit.ChainVerifier;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -36,6 +41,9 @@ public class AuditRecord {
     private String payloadHash;
     private String decision;
     private Double suspicion;
+    @Column(name = "model_score")
+    private Double modelScore;
+    private String actor;
     @Column(name = "policy_version")
     private String policyVersion;
     private String detail;
@@ -59,6 +67,8 @@ public class AuditRecord {
         record.payloadHash = entry.payloadHash();
         record.decision = entry.decision();
         record.suspicion = entry.suspicion();
+        record.modelScore = entry.modelScore();
+        record.actor = entry.actor();
         record.policyVersion = entry.policyVersion();
         record.detail = entry.detail();
         record.prevHash = entry.prevHash();
@@ -68,7 +78,7 @@ public class AuditRecord {
 
     public ChainLink link() {
         return new ChainLink(new ChainEntry(chain, seq, recordedAt, type, goalId, actionId, agent, traceId,
-                payloadHash, decision, suspicion, policyVersion, detail, prevHash), hash);
+                payloadHash, decision, suspicion, modelScore, actor, policyVersion, detail, prevHash), hash);
     }
 
     public String chain() {
@@ -92,6 +102,13 @@ public class AuditRecord {
 
         private String chain;
         private long seq;
+
+        public static Key of(String chain, long seq) {
+            Key key = new Key();
+            key.chain = chain;
+            key.seq = seq;
+            return key;
+        }
 
         @Override
         public boolean equals(Object other) {

@@ -1,5 +1,8 @@
 package org.alignlab.monitor.audit;
 
+import org.alignlab.contracts.audit.ChainEntry;
+import org.alignlab.contracts.audit.ChainLink;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,20 +14,23 @@ public record AuditRecordResponse(
         UUID goalId,
         UUID actionId,
         String agent,
+        String actor,
         String traceId,
         String payloadHash,
         String decision,
         Double suspicion,
+        Double modelScore,
         String policyVersion,
         String detail,
         String prevHash,
         String hash) {
 
-    static AuditRecordResponse of(AuditRecord record) {
+    public static AuditRecordResponse of(AuditRecord record) {
         ChainLink link = record.link();
         ChainEntry e = link.entry();
         return new AuditRecordResponse(e.seq(), e.type(), e.recordedAt(), e.goalId(), e.actionId(), e.agent(),
-                e.traceId(), e.payloadHash(), e.decision(), e.suspicion(), e.policyVersion(), e.detail(),
+                e.actor(), e.traceId(), e.payloadHash(), e.decision(), e.suspicion(), e.modelScore(),
+                e.policyVersion(), e.detail(),
                 e.prevHash(), link.hash());
     }
 }

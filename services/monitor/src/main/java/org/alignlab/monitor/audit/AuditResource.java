@@ -2,16 +2,19 @@ package org.alignlab.monitor.audit;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.alignlab.contracts.audit.AuditReport;
 import org.alignlab.monitor.http.BadParameterException;
 import org.alignlab.monitor.http.QueryParams;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The reviewer's view of the audit log. Open for now: roles come with the security issue. */
+/** The reviewer's view of the audit log. */
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -24,14 +27,17 @@ public class AuditResource {
         this.records = records;
     }
 
-    /** Walks the whole chain and names the first broken record, if any. */
+    /** Walks the whole chain against the signed checkpoints and names the first broken record, if any. */
     @GET
     @Path("/verify")
-    public ChainVerification verify() {
+    public AuditReport verify() {
         return verification.verify(AuditLog.MAIN);
     }
 
-    /** The records about an action or a goal (both given: about both), in chain order. */
+    /**
+     * The records about an action or a goal (both given: about both), in chain order. For a goal this is its full
+     * timeline: proposals, verdicts, human decisions and what the executor reported.
+     */
     @GET
     @Path("/records")
     @Transactional
@@ -42,5 +48,14 @@ public class AuditResource {
             throw new BadParameterException("actionId", "give actionId or goalId");
         }
         return records.about(action, goal).stream().map(AuditRecordResponse::of).toList();
+    }
+
+    /** One record of the main chain; the executor checks a ticket's audit seq and hash against it. */
+    @GET
+    @Path("/records/{seq}")
+    @Transactional
+    public AuditRecordResponse record(@PathParam("seq") long seq) {
+        return records.findByIdOptional(AuditRecord.Key.of(AuditLog.MAIN, seq)).map(AuditRecordResponse::of)
+                .orElseThrow(() -> new NotFoundException("no audit record with seq " + seq));
     }
 }

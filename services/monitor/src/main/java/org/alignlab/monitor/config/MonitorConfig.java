@@ -3,7 +3,9 @@ package org.alignlab.monitor.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import org.alignlab.contracts.events.Decision;
 
 /** The monitor's own settings, {@code alignlab.monitor.*}. */
 @ConfigMapping(prefix = "alignlab.monitor")
@@ -32,12 +34,17 @@ public interface MonitorConfig {
     @WithDefault("1800")
     int maxWallSeconds();
 
-    /**
-     * Suspicion at or above which an action is held for a human instead of allowed. Fixed for now; the gate
-     * issue calibrates it from an audit budget.
-     */
-    @WithDefault("0.8")
-    double holdThreshold();
+    /** Thresholds of the control protocol and how they are calibrated, {@code alignlab.monitor.control.*}. */
+    Control control();
+
+    /** The trusted model in the inference service, {@code alignlab.monitor.trusted-model.*}. */
+    TrustedModel trustedModel();
+
+    /** Signed checkpoints of the audit chain on {@code audit.checkpoints}, {@code alignlab.monitor.checkpoints.*}. */
+    Checkpoints checkpoints();
+
+    /** Held actions awaiting a reviewer, {@code alignlab.monitor.review.*}. */
+    Review review();
 
     /** Settings of individual rules, {@code alignlab.monitor.rules.*}. */
     Rules rules();
@@ -47,5 +54,86 @@ public interface MonitorConfig {
         /** More actions of one goal than this within a sliding minute raise {@code action-rate}. */
         @WithDefault("30")
         int maxActionsPerGoalPerMinute();
+    }
+
+    /**
+     * The audit budget is the share of actions a human can review. The hold threshold is the (1 - budget)
+     * quantile of recent suspicion scores, kept between a floor and a ceiling so that neither a quiet spell
+     * (everything near 0) holds routine work nor a flood of suspicious actions pushes the bar out of reach.
+     */
+    interface Control {
+
+        /** Share of actions that may be held for a human, e.g. 0.02 for 2 %. */
+        @WithDefault("0.02")
+        double auditBudget();
+
+        /** Share of actions that may be replaced by a trusted variant (the middle band above ALLOW). */
+        @WithDefault("0.10")
+        double deferBudget();
+
+        /** How many recent scores the quantiles are taken over. */
+        @WithDefault("1000")
+        int window();
+
+        /** Below this many scores the thresholds stay at their floors. */
+        @WithDefault("100")
+        int minSamples();
+
+        @WithDefault("0.8")
+        double holdFloor();
+
+        @WithDefault("0.95")
+        double holdCeiling();
+
+        @WithDefault("0.5")
+        double deferFloor();
+
+        @WithDefault("0.8")
+        double deferCeiling();
+    }
+
+    interface TrustedModel {
+
+        /**
+         * False only for rules-only operation, chosen on purpose (benchmarks of the rules, tests). When true and
+         * the model cannot answer in time, the action is HELD, never allowed.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("http://127.0.0.1:8086")
+        String url();
+
+        @WithDefault("trusted-monitor")
+        String model();
+
+        /** Bearer token with role {@code service}; without one the inference service answers 401 and actions are held. */
+        Optional<String> token();
+
+        /** The gate waits this long for a score; a slower answer counts as unavailable. */
+        @WithDefault("PT2S")
+        Duration timeout();
+    }
+
+    interface Checkpoints {
+
+        /** A checkpoint after this many new records... */
+        @WithDefault("100")
+        int everyRecords();
+
+        /** ...or after this long, whichever comes first, when the chain has grown at all. */
+        @WithDefault("PT30S")
+        Duration every();
+    }
+
+    interface Review {
+
+        /** How long an action may stay held before the timeout outcome applies. */
+        @WithDefault("PT30M")
+        Duration timeout();
+
+        /** What a timed-out hold becomes: DEFER_TO_TRUSTED or BLOCK. ALLOW is refused at startup. */
+        @WithDefault("BLOCK")
+        Decision timeoutOutcome();
     }
 }

@@ -1,60 +1,95 @@
 package org.alignlab.monitor.gate;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.InvalidEventException;
-import org.alignlab.monitor.tickets.TicketPublisher;
+import org.alignlab.monitor.gate.ActionGate.Proposal;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes {@code agent.actions}. A schema-invalid action goes to the DLQ; anything else is retried until it
- * succeeds, because the DLQ commits the offset and would count an unaudited action as handled.
- * The Kafka "receive" span has already ended when the handler runs, so the handler opens its own span
- * (a child in the same trace) to carry the gate's attributes.
+ * Consumes {@code agent.actions} in batches, so one synchronous commit covers many decisions. A schema-invalid
+ * action goes to the DLQ with the reason and the rest of the batch is still gated; anything else (database or
+ * broker down) is retried until it succeeds, because an action in the DLQ would count as handled unaudited.
+ * Each action gets its own {@code monitor.gate} span, a child of the trace its proposer started.
  */
 @ApplicationScoped
 public class ActionConsumer {
 
-    private final ActionGate gate;
-    private final VerdictPublisher verdicts;
-    private final TicketPublisher tickets;
+    private static final TextMapGetter<Headers> KAFKA_HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
+        }
 
-    ActionConsumer(ActionGate gate, VerdictPublisher verdicts, TicketPublisher tickets) {
+        @Override
+        public String get(Headers headers, String key) {
+            Header header = headers == null ? null : headers.lastHeader(key);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
+
+    private final ActionGate gate;
+    private final DeadLetters deadLetters;
+    private final Tracer tracer;
+
+    ActionConsumer(ActionGate gate, DeadLetters deadLetters, Tracer tracer) {
         this.gate = gate;
-        this.verdicts = verdicts;
-        this.tickets = tickets;
+        this.deadLetters = deadLetters;
+        this.tracer = tracer;
     }
 
     @Incoming("agent-actions")
-    @Blocking
-    @WithSpan("monitor.gate")
+    @Blocking(ordered = true)
     @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = InvalidEventException.class)
-    public void onAction(String payload) {
-        AgentAction action = EventCodec.decode(payload, AgentAction.class);
-        Span span = Span.current()
+            durationUnit = ChronoUnit.DAYS)
+    public void onActions(KafkaRecordBatch<String, String> batch) {
+        List<Proposal> proposals = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                AgentAction action = EventCodec.decode(record.getPayload(), AgentAction.class);
+                proposals.add(new Proposal(action, startSpan(record, action)));
+            } catch (InvalidEventException e) {
+                deadLetters.send(record, e.getMessage());
+            }
+        }
+        try {
+            for (Verdict verdict : gate.decide(proposals)) {
+                proposals.stream().filter(p -> p.action().id().equals(verdict.actionId())).findFirst()
+                        .ifPresent(p -> p.span()
+                                .setAttribute(SpanAttributes.MONITOR_SUSPICION, verdict.suspicion())
+                                .setAttribute(SpanAttributes.MONITOR_DECISION, verdict.decision().name())
+                                .setAttribute(SpanAttributes.AUDIT_SEQ, verdict.auditSeq()));
+            }
+        } finally {
+            proposals.forEach(proposal -> proposal.span().end());
+        }
+    }
+
+    private Span startSpan(KafkaRecord<String, String> record, AgentAction action) {
+        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), record.getHeaders(),
+                KAFKA_HEADERS);
+        return tracer.spanBuilder("monitor.gate").setParent(parent).startSpan()
                 .setAttribute(SpanAttributes.GOAL_ID, action.goalId().toString())
                 .setAttribute(SpanAttributes.ACTION_ID, action.id().toString())
                 .setAttribute(SpanAttributes.AGENT, ActionGate.agentName(action));
-
-        GateOutcome outcome = gate.handle(action);
-        span.setAttribute(SpanAttributes.MONITOR_SUSPICION, outcome.verdict().suspicion())
-                .setAttribute(SpanAttributes.MONITOR_DECISION, outcome.verdict().decision().name())
-                .setAttribute(SpanAttributes.AUDIT_SEQ, outcome.verdict().auditSeq());
-
-        // Published only after the gate's transaction has committed. A crash between commit and publish
-        // leaves the offset uncommitted: the action is redelivered and the gate re-publishes the stored
-        // verdict and ticket. A relay from the tickets table (full outbox) comes with the gate issue.
-        verdicts.publish(outcome.verdict());
-        if (outcome.ticket() != null) {
-            tickets.publish(outcome.ticket());
-        }
     }
 }

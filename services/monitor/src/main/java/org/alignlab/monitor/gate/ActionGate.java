@@ -1,13 +1,20 @@
 package org.alignlab.monitor.gate;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.alignlab.contracts.events.AgentAction;
-import org.alignlab.contracts.events.Decision;
-import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
@@ -15,88 +22,144 @@ import org.alignlab.monitor.audit.AuditFacts;
 import org.alignlab.monitor.audit.AuditLog;
 import org.alignlab.monitor.audit.AuditRecord;
 import org.alignlab.monitor.audit.TraceIds;
+import org.alignlab.monitor.model.ModelScore;
+import org.alignlab.monitor.model.TrustedModel;
 import org.alignlab.monitor.scoring.RuleScorer;
-import org.alignlab.monitor.tickets.TicketIssuer;
-import org.jboss.logging.Logger;
 
 /**
- * The only way to a ticket. In one transaction: audit the proposal, score, decide, audit the verdict and, for
- * ALLOW, sign and store the ticket bound to that VERDICT record. Nothing is published from here: the caller
- * publishes after commit, so no verdict or ticket can exist outside the database.
+ * The only way to a ticket. For a batch of proposed actions: drop those already decided (redeliveries), score the
+ * rest outside any transaction (rules, and the trusted model over HTTP), decide with the ledger's current
+ * thresholds, then in ONE transaction append ACTION_PROPOSED and VERDICT for each and write what follows
+ * ({@link DecisionEffects}) to the outbox. Nothing is sent from here: the relay sends after commit, so no
+ * verdict or ticket can exist outside the database, and one synchronous commit covers the whole batch.
  */
 @ApplicationScoped
 public class ActionGate {
 
-    private static final Logger LOG = Logger.getLogger(ActionGate.class);
-    static final String DECIDED_BY = "monitor";
+    static final String DECIDED_BY = AuditLog.MONITOR;
 
     private final RuleScorer scorer;
-    private final ControlProtocol protocol;
+    private final TrustedModel model;
+    private final AuditBudgetLedger ledger;
+    private final ControlProtocol protocol = new ControlProtocol();
+    private final TrustedVariants variants = new TrustedVariants();
     private final AuditLog auditLog;
     private final VerdictRepository verdicts;
-    private final TicketIssuer tickets;
+    private final ActionRecordRepository actions;
+    private final DecisionEffects effects;
     private final Event<ActionDecided> decided;
 
-    ActionGate(RuleScorer scorer, ControlProtocol protocol, AuditLog auditLog, VerdictRepository verdicts,
-            TicketIssuer tickets, Event<ActionDecided> decided) {
+    ActionGate(RuleScorer scorer, TrustedModel model, AuditBudgetLedger ledger, AuditLog auditLog,
+            VerdictRepository verdicts, ActionRecordRepository actions, DecisionEffects effects,
+            Event<ActionDecided> decided) {
         this.scorer = scorer;
-        this.protocol = protocol;
+        this.model = model;
+        this.ledger = ledger;
         this.auditLog = auditLog;
         this.verdicts = verdicts;
-        this.tickets = tickets;
+        this.actions = actions;
+        this.effects = effects;
         this.decided = decided;
     }
 
-    /**
-     * Decides an action once. A redelivered action gets its stored verdict and ticket back, nothing is
-     * appended again; two concurrent deliveries cannot both commit, as the verdicts table's primary key fails
-     * the second, whose retry then takes the stored path.
-     */
-    @Transactional
-    public GateOutcome handle(AgentAction action) {
-        String payloadHash = Sha256.ofCanonical(action);
-        Optional<StoredVerdict> stored = verdicts.findByIdOptional(action.id());
-        if (stored.isPresent()) {
-            return replay(stored.get(), action, payloadHash);
-        }
-        String traceId = TraceIds.current();
-        String agent = agentName(action);
-        auditLog.append(new AuditFacts(AuditLog.ACTION_PROPOSED, action.goalId(), action.id(), agent, traceId,
-                payloadHash, null, null, null, describe(action)));
-
-        GateDecision decision = protocol.decide(scorer.score(action));
-        AuditRecord record = auditLog.append(new AuditFacts(AuditLog.VERDICT, action.goalId(), action.id(), agent,
-                traceId, payloadHash, decision.decision().name(), decision.suspicion(), decision.policyVersion(),
-                Json.write(decision.ruleHits())));
-
-        Verdict verdict = new Verdict(action.id(), action.goalId(), decision.decision(), decision.suspicion(),
-                decision.ruleHits(), null, decision.policyVersion(), DECIDED_BY, null, record.seq(), record.hash(),
-                record.recordedAt());
-        verdicts.persist(new StoredVerdict(verdict, payloadHash));
-        ExecutionTicket ticket = decision.decision() == Decision.ALLOW
-                ? tickets.issue(action, record.seq(), record.hash())
-                : null;
-        decided.fire(new ActionDecided(verdict.decision(), ticket != null));
-        return new GateOutcome(verdict, ticket);
+    /** One proposed action with the span its gate decision is traced in. */
+    public record Proposal(AgentAction action, Span span) {
     }
 
-    private GateOutcome replay(StoredVerdict stored, AgentAction action, String payloadHash) {
-        if (!stored.actionHash().equals(payloadHash)) {
-            // Only the audited original is ever allowed: a stored ticket names that action, not this one.
-            LOG.warnf("action %s redelivered with different content (hash %s, audited %s); re-publishing the "
-                    + "verdict on the original", action.id(), payloadHash, stored.actionHash());
+    /**
+     * Decides each action of the batch once. Two monitors deciding the same action cannot both commit: the verdicts
+     * table's primary key fails the second transaction, whose retry then finds the action decided.
+     *
+     * @return the verdicts written, in batch order (redeliveries of decided actions have none)
+     */
+    public List<Verdict> decide(List<Proposal> batch) {
+        List<Proposal> fresh = undecided(batch);
+        if (fresh.isEmpty()) {
+            return List.of();
         }
-        return new GateOutcome(stored.verdict(), tickets.issuedFor(action.id()).orElse(null));
+        List<AgentAction> freshActions = fresh.stream().map(Proposal::action).toList();
+        List<ModelScore> modelScores = model.scoreAll(freshActions);
+        Thresholds thresholds = ledger.thresholds();
+        List<Scored> scored = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            AgentAction action = freshActions.get(i);
+            Optional<AgentAction> replacement = variants.replacementFor(action);
+            GateDecision decision = protocol.decide(scorer.score(action), modelScores.get(i), thresholds,
+                    replacement.isPresent());
+            scored.add(new Scored(fresh.get(i), decision, replacement, modelScores.get(i)));
+        }
+        return QuarkusTransaction.requiringNew().call(() -> scored.stream().map(this::record).toList());
+    }
+
+    private List<Proposal> undecided(List<Proposal> batch) {
+        Map<UUID, Proposal> unique = new LinkedHashMap<>();
+        batch.forEach(proposal -> unique.putIfAbsent(proposal.action().id(), proposal));
+        Set<UUID> done = QuarkusTransaction.requiringNew().call(() -> verdicts.decided(unique.keySet()));
+        return unique.values().stream().filter(proposal -> !done.contains(proposal.action().id())).toList();
+    }
+
+    private Verdict record(Scored scored) {
+        AgentAction action = scored.proposal().action();
+        GateDecision decision = scored.decision();
+        try (Scope ignored = scored.proposal().span().makeCurrent()) {
+            String payloadHash = Sha256.ofCanonical(action);
+            String traceId = TraceIds.current();
+            String agent = agentName(action);
+            auditLog.append(new AuditFacts(AuditLog.ACTION_PROPOSED, action.goalId(), action.id(), agent,
+                    AuditLog.MONITOR, traceId, payloadHash, null, null, null, null, describe(action)));
+            UUID replacementId = scored.replacement().map(AgentAction::id)
+                    .filter(id -> decision.decision() == org.alignlab.contracts.events.Decision.DEFER_TO_TRUSTED)
+                    .orElse(null);
+            AuditRecord record = auditLog.append(new AuditFacts(AuditLog.VERDICT, action.goalId(), action.id(), agent,
+                    AuditLog.MONITOR, traceId, payloadHash, decision.decision().name(), decision.suspicion(),
+                    decision.modelScore(), decision.policyVersion(), verdictDetail(decision, scored.model(),
+                            replacementId)));
+            Verdict verdict = new Verdict(action.id(), action.goalId(), decision.decision(), decision.suspicion(),
+                    decision.ruleHits(), decision.modelScore(), decision.policyVersion(), DECIDED_BY, replacementId,
+                    record.seq(), record.hash(), record.recordedAt());
+            boolean calibrates = calibrates(decision, scored.model());
+            actions.persist(new ActionRecord(action, Instant.now()));
+            verdicts.persist(new StoredVerdict(verdict, payloadHash, calibrates));
+            boolean ticketed = effects.apply(action, verdict, record, scored.replacement()).isPresent();
+            decided.fire(new ActionDecided(verdict.decision(), verdict.suspicion(), calibrates, ticketed));
+            return verdict;
+        }
+    }
+
+    /** A HARD block or a model outage says nothing about where ordinary scores lie. */
+    private static boolean calibrates(GateDecision decision, ModelScore model) {
+        return decision.suspicion() < 1.0 && model.status() != ModelScore.Status.UNAVAILABLE;
     }
 
     /** The agent as it is named on the wire ("ideation"), for audit records and span attributes. */
-    static String agentName(AgentAction action) {
+    public static String agentName(AgentAction action) {
         return action.agent().name().toLowerCase(Locale.ROOT);
     }
 
     /** A one-line summary for the reviewer; the full action is pinned by the record's payload hash. */
     private static String describe(AgentAction action) {
         return action.type() + " " + action.spec().family() + " split=" + action.spec().split().name()
-                .toLowerCase(Locale.ROOT) + " seeds=" + action.spec().seeds() + " policy=" + action.policy();
+                .toLowerCase(Locale.ROOT) + " seeds=" + action.spec().seeds() + " policy=" + action.policy()
+                + (action.parentActionId() == null ? "" : " parent=" + action.parentActionId());
+    }
+
+    /** What the decision was made from, as JSON: rule hits, the thresholds in force, the model's version or outage. */
+    private static String verdictDetail(GateDecision decision, ModelScore model, UUID replacementId) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("ruleHits", decision.ruleHits());
+        detail.put("thresholds", Map.of("hold", decision.thresholds().hold(), "defer", decision.thresholds().defer()));
+        detail.put("model", switch (model.status()) {
+            case SCORED -> Map.of("status", "scored", "version", String.valueOf(model.modelVersion()));
+            case UNAVAILABLE -> Map.of("status", "unavailable", "reason", model.unavailableReason());
+            case DISABLED -> Map.of("status", "disabled");
+        });
+        if (replacementId != null) {
+            detail.put("replacementActionId", replacementId.toString());
+        }
+        return Json.write(detail);
+    }
+
+    private record Scored(Proposal proposal, GateDecision decision, Optional<AgentAction> replacement,
+            ModelScore model) {
     }
 }

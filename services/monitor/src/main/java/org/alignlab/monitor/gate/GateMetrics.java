@@ -30,6 +30,7 @@ public class GateMetrics {
     }
 
     void onDecided(@Observes(during = TransactionPhase.AFTER_SUCCESS) ActionDecided event) {
+        // Also counts decisions made by reviewers and review timeouts: each is a verdict on monitor.verdicts.
         decided.get(event.decision()).increment();
         if (event.ticketIssued()) {
             ticketsIssued.increment();

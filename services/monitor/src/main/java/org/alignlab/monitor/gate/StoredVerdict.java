@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.hibernate.annotations.Immutable;
@@ -29,11 +30,14 @@ public class StoredVerdict {
     @Column(name = "action_hash")
     private String actionHash;
     private String payload;
+    private Double suspicion;
+    /** Whether the suspicion enters the audit-budget window (see {@link AuditBudgetLedger}). */
+    private Boolean calibrates;
 
     protected StoredVerdict() {
     }
 
-    StoredVerdict(Verdict verdict, String actionHash) {
+    StoredVerdict(Verdict verdict, String actionHash, boolean calibrates) {
         this.actionId = verdict.actionId();
         this.goalId = verdict.goalId();
         this.decision = verdict.decision().name();
@@ -41,14 +45,24 @@ public class StoredVerdict {
         this.decidedAt = verdict.decidedAt();
         this.actionHash = actionHash;
         this.payload = EventCodec.encode(verdict);
+        this.suspicion = verdict.suspicion();
+        this.calibrates = calibrates;
     }
 
-    /** {@code Sha256.ofCanonical} of the action this verdict was made on. */
-    String actionHash() {
-        return actionHash;
+    Decision decision() {
+        return Decision.valueOf(decision);
     }
 
-    Verdict verdict() {
+    /** The suspicion as decided; null for verdicts stored before the ledger existed. */
+    Double suspicion() {
+        return suspicion;
+    }
+
+    boolean calibrates() {
+        return Boolean.TRUE.equals(calibrates);
+    }
+
+    public Verdict verdict() {
         return EventCodec.decode(payload, Verdict.class);
     }
 }

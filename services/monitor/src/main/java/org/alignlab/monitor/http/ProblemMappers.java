@@ -23,7 +23,7 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
-                status.getReasonPhrase(), null));
+                e.getMessage() != null ? e.getMessage() : status.getReasonPhrase(), null));
     }
 
     @ServerExceptionMapper

@@ -7,20 +7,31 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Sends one keyed payload and blocks until the broker acknowledges it, so a handler never acknowledges its
- * input before its output is durable. A nack or timeout throws, which makes the handler retry.
+ * Sends that complete only when the broker has acknowledged, so nothing is marked done before its output is
+ * durable. A nack or timeout fails the future (or throws from {@link #send}), which makes the caller retry.
  */
 public final class AckedSend {
 
-    static final long ACK_TIMEOUT_SECONDS = 30;
+    public static final long ACK_TIMEOUT_SECONDS = 30;
 
     private AckedSend() {
     }
 
+    /** Sends one keyed payload and blocks until it is acknowledged. */
     public static void send(Emitter<String> emitter, String key, String payload) {
+        send(emitter, Message.of(payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
+    }
+
+    /** Sends a prepared message and blocks until it is acknowledged. */
+    public static void send(Emitter<String> emitter, Message<String> message) {
+        async(emitter, message).orTimeout(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+    }
+
+    /** Sends a prepared message; the future completes when the broker acknowledges it. */
+    public static CompletableFuture<Void> async(Emitter<String> emitter, Message<String> message) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(Message.of(payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+        emitter.send(message
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -29,6 +40,6 @@ public final class AckedSend {
                     acked.completeExceptionally(e);
                     return CompletableFuture.completedFuture(null);
                 }));
-        acked.orTimeout(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+        return acked;
     }
 }

@@ -30,7 +30,12 @@ public enum RuleDefinition {
     MONITOR_ADDRESSED_TEXT("monitor-addressed-text", Severity.SOFT, 0.9),
     ACTION_RATE("action-rate", Severity.SOFT, 0.5),
     /** A rule failed on this action; the gate blocks rather than decide without it. */
-    RULE_ERROR("rule-error", Severity.HARD, 1.0);
+    RULE_ERROR("rule-error", Severity.HARD, 1.0),
+    /**
+     * The trusted model gave no score in time. Weight 1 puts the action above every hold threshold: without
+     * the model's opinion a human decides, never the rules alone.
+     */
+    TRUSTED_MODEL_UNAVAILABLE("trusted-model-unavailable", Severity.SOFT, 1.0);
 
     private static final Map<String, RuleDefinition> BY_ID = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(RuleDefinition::id, Function.identity()));

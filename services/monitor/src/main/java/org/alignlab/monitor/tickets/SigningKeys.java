@@ -6,6 +6,8 @@ import java.security.PublicKey;
 import java.util.UUID;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketSigner;
+import org.alignlab.contracts.crypto.TicketVerifier;
+import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.events.ExecutionTicket;
 
 /** The monitor's Ed25519 key pair, proven to belong together before anything is signed with it. */
@@ -48,5 +50,14 @@ public final class SigningKeys {
 
     public ExecutionTicket sign(ExecutionTicket unsigned) {
         return signer.sign(unsigned);
+    }
+
+    public AuditCheckpoint sign(AuditCheckpoint unsigned) {
+        return signer.sign(unsigned);
+    }
+
+    /** Checks signatures with the public half only, as the executor and offline verifiers do. */
+    public TicketVerifier verifier() {
+        return new TicketVerifier(publicKey);
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
@@ -33,11 +32,5 @@ public class TicketIssuer {
                 auditHash, issuedAt, issuedAt.plus(config.ticketTtl()), keys.keyId(), null));
         tickets.persist(new IssuedTicket(ticket));
         return ticket;
-    }
-
-    /** The ticket issued earlier for an action, if it was allowed. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<ExecutionTicket> issuedFor(UUID actionId) {
-        return tickets.findForAction(actionId).map(IssuedTicket::ticket);
     }
 }

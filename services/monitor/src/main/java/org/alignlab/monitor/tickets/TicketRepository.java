@@ -2,13 +2,8 @@ package org.alignlab.monitor.tickets;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class TicketRepository implements PanacheRepositoryBase<IssuedTicket, UUID> {
-
-    public Optional<IssuedTicket> findForAction(UUID actionId) {
-        return find("actionId", actionId).firstResultOptional();
-    }
 }

@@ -1,7 +1,7 @@
-package org.alignlab.monitor.audit;
+package org.alignlab.contracts.audit;
 
 import java.util.List;
-import org.alignlab.monitor.audit.ChainVerification.BrokenLink;
+import org.alignlab.contracts.audit.ChainVerification.BrokenLink;
 
 /**
  * Walks one chain in seq order, recomputing every hash and prev link, and names the first record that does not

@@ -1,4 +1,4 @@
-package org.alignlab.monitor.audit;
+package org.alignlab.contracts.audit;
 
 /**
  * The outcome of walking a chain.

@@ -1,4 +1,4 @@
-package org.alignlab.monitor.audit;
+package org.alignlab.contracts.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,7 +111,8 @@ class ChainVerifierTest {
             ChainEntry entry = new ChainEntry(CHAIN, seq, Instant.parse("2026-11-26T10:00:00.123456Z").plusSeconds(seq),
                     verdict ? "VERDICT" : "ACTION_PROPOSED", goal, UUID.randomUUID(), "ideation",
                     "0af7651916cd43dd8448eb211c80319c", "a".repeat(64), verdict ? "BLOCK" : null, verdict ? 1.0 : null,
-                    verdict ? "skeleton-1" : null, "detail " + seq, prev);
+                    verdict ? 0.25 : null, verdict ? "monitor" : null, verdict ? "skeleton-1" : null, "detail " + seq,
+                    prev);
             String hash = entry.computeHash();
             links.add(new ChainLink(entry, hash));
             prev = hash;

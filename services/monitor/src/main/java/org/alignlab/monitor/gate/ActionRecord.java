@@ -1,0 +1,41 @@
+package org.alignlab.monitor.gate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.json.EventCodec;
+import org.hibernate.annotations.Immutable;
+
+/** An action exactly as the gate received it; its payload hash is the one in its audit records. */
+@Entity
+@Immutable
+@Table(name = "actions")
+public class ActionRecord {
+
+    @Id
+    @Column(name = "action_id")
+    private UUID actionId;
+    @Column(name = "goal_id")
+    private UUID goalId;
+    @Column(name = "received_at")
+    private Instant receivedAt;
+    private String payload;
+
+    protected ActionRecord() {
+    }
+
+    ActionRecord(AgentAction action, Instant receivedAt) {
+        this.actionId = action.id();
+        this.goalId = action.goalId();
+        this.receivedAt = receivedAt;
+        this.payload = EventCodec.encode(action);
+    }
+
+    public AgentAction action() {
+        return EventCodec.decode(payload, AgentAction.class);
+    }
+}

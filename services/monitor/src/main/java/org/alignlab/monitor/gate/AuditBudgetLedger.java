@@ -1,0 +1,121 @@
+package org.alignlab.monitor.gate;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import org.alignlab.contracts.MetricNames;
+import org.alignlab.contracts.events.Decision;
+import org.alignlab.monitor.config.MonitorConfig;
+
+/**
+ * The live audit budget: a sliding window of recent decisions that calibrates the thresholds and reports how much
+ * of the human review budget is being used.
+ *
+ * <p>The hold threshold is the (1 - auditBudget) quantile of the window's suspicion scores, the defer threshold the
+ * (1 - deferBudget) quantile, each clamped to its configured floor and ceiling. Scores from a HARD block or from a
+ * model outage do not enter the window: they say nothing about where ordinary work sits. Every decision counts
+ * towards the held share, because the budget is a share of all the work the gate sees.
+ *
+ * <p>Kept per monitor replica and warmed from the verdicts table at startup ({@link LedgerWarmUp}).
+ */
+@ApplicationScoped
+public class AuditBudgetLedger {
+
+    private final MonitorConfig.Control config;
+    private final double[] scores;
+    private int scoreCount;
+    private int nextScore;
+    private final Deque<Boolean> recentHolds = new ArrayDeque<>();
+    private int holdsInWindow;
+
+    AuditBudgetLedger(MonitorConfig config, MeterRegistry meters) {
+        this(config.control());
+        Gauge.builder(MetricNames.GATE_THRESHOLD, this, ledger -> ledger.thresholds().hold())
+                .tag(MetricNames.TAG_KIND, "hold").register(meters);
+        Gauge.builder(MetricNames.GATE_THRESHOLD, this, ledger -> ledger.thresholds().defer())
+                .tag(MetricNames.TAG_KIND, "defer").register(meters);
+        Gauge.builder(MetricNames.AUDIT_HELD_SHARE, this, AuditBudgetLedger::heldShare).register(meters);
+        Gauge.builder(MetricNames.AUDIT_BUDGET_USED, this, AuditBudgetLedger::budgetUsed).register(meters);
+        // 1 while humans are asked to review more than the budget allows: worth an alert.
+        Gauge.builder(MetricNames.AUDIT_BUDGET_EXCEEDED, this, ledger -> ledger.budgetUsed() > 1.0 ? 1 : 0)
+                .register(meters);
+    }
+
+    public AuditBudgetLedger(MonitorConfig.Control config) {
+        if (!(config.auditBudget() > 0 && config.auditBudget() < 1 && config.deferBudget() > 0
+                && config.deferBudget() < 1)) {
+            throw new IllegalArgumentException("alignlab.monitor.control audit-budget and defer-budget must be in (0, 1)");
+        }
+        if (!(config.holdFloor() <= config.holdCeiling() && config.deferFloor() <= config.deferCeiling()
+                && config.deferCeiling() <= config.holdFloor())) {
+            throw new IllegalArgumentException("alignlab.monitor.control needs defer-floor <= defer-ceiling <= "
+                    + "hold-floor <= hold-ceiling");
+        }
+        this.config = config;
+        this.scores = new double[config.window()];
+    }
+
+    /** The thresholds for the next decisions. */
+    public synchronized Thresholds thresholds() {
+        if (scoreCount < config.minSamples()) {
+            return new Thresholds(config.holdFloor(), config.deferFloor());
+        }
+        double[] sorted = Arrays.copyOf(scores, scoreCount);
+        Arrays.sort(sorted);
+        double hold = clamp(quantile(sorted, 1 - config.auditBudget()), config.holdFloor(), config.holdCeiling());
+        double defer = clamp(quantile(sorted, 1 - config.deferBudget()), config.deferFloor(), config.deferCeiling());
+        return new Thresholds(hold, Math.min(defer, hold));
+    }
+
+    void onDecided(@Observes(during = TransactionPhase.AFTER_SUCCESS) ActionDecided decided) {
+        record(decided.decision(), decided.suspicion(), decided.calibrates());
+    }
+
+    /** Records a committed decision. */
+    public synchronized void record(Decision decision, double suspicion, boolean calibrates) {
+        if (calibrates) {
+            scores[nextScore] = suspicion;
+            nextScore = (nextScore + 1) % scores.length;
+            scoreCount = Math.min(scoreCount + 1, scores.length);
+        }
+        boolean held = decision == Decision.HOLD;
+        recentHolds.addLast(held);
+        holdsInWindow += held ? 1 : 0;
+        if (recentHolds.size() > scores.length) {
+            holdsInWindow -= recentHolds.removeFirst() ? 1 : 0;
+        }
+    }
+
+    /** Share of the window's decisions that were held for a human. */
+    public synchronized double heldShare() {
+        return recentHolds.isEmpty() ? 0.0 : (double) holdsInWindow / recentHolds.size();
+    }
+
+    /** Held share over the audit budget: above 1, humans are asked for more than the budget allows. */
+    public double budgetUsed() {
+        return heldShare() / config.auditBudget();
+    }
+
+    public synchronized int decisionsInWindow() {
+        return recentHolds.size();
+    }
+
+    public double auditBudget() {
+        return config.auditBudget();
+    }
+
+    /** The smallest score with at least {@code q} of the sorted scores at or below it (nearest rank). */
+    static double quantile(double[] sorted, double q) {
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static double clamp(double value, double floor, double ceiling) {
+        return Math.max(floor, Math.min(ceiling, value));
+    }
+}

@@ -1,0 +1,56 @@
+package org.alignlab.monitor.gate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.Verdict;
+import org.alignlab.monitor.audit.AuditRecord;
+import org.alignlab.monitor.outbox.Outbox;
+import org.alignlab.monitor.review.HeldAction;
+import org.alignlab.monitor.review.HeldActionRepository;
+import org.alignlab.monitor.tickets.TicketIssuer;
+
+/**
+ * What follows from a decision once its audit record is appended, in the same transaction: the verdict goes to
+ * the outbox; ALLOW signs a ticket bound to that record; HOLD opens a hold for a reviewer; DEFER_TO_TRUSTED
+ * proposes the trusted replacement on {@code agent.actions}; BLOCK ends there. Shared by the gate, reviewers'
+ * decisions and review timeouts, so every path to a ticket is this one.
+ */
+@ApplicationScoped
+public class DecisionEffects {
+
+    private final Outbox outbox;
+    private final TicketIssuer tickets;
+    private final HeldActionRepository holds;
+
+    DecisionEffects(Outbox outbox, TicketIssuer tickets, HeldActionRepository holds) {
+        this.outbox = outbox;
+        this.tickets = tickets;
+        this.holds = holds;
+    }
+
+    /** @return the ticket, for ALLOW */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ExecutionTicket> apply(AgentAction action, Verdict verdict, AuditRecord record,
+            Optional<AgentAction> replacement) {
+        String key = action.goalId().toString();
+        outbox.add(Topics.MONITOR_VERDICTS, key, verdict);
+        switch (verdict.decision()) {
+            case ALLOW -> {
+                ExecutionTicket ticket = tickets.issue(action, record.seq(), record.hash());
+                outbox.add(Topics.EXECUTION_TICKETS, key, ticket);
+                return Optional.of(ticket);
+            }
+            case HOLD -> holds.persist(new HeldAction(action.id(), action.goalId(), record.recordedAt(), record.seq()));
+            case DEFER_TO_TRUSTED -> outbox.add(Topics.AGENT_ACTIONS, key, replacement.orElseThrow(
+                    () -> new IllegalStateException("DEFER_TO_TRUSTED without a replacement for " + action.id())));
+            case BLOCK -> {
+                // nothing runs
+            }
+        }
+        return Optional.empty();
+    }
+}

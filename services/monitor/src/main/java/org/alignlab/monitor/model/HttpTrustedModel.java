@@ -1,0 +1,105 @@
+package org.alignlab.monitor.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.alignlab.contracts.MetricNames;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.json.CanonicalJson;
+import org.alignlab.contracts.json.Json;
+import org.alignlab.monitor.config.MonitorConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * Asks the inference service's text classifier ({@code POST /v1/classify/{model}}) for the probability that an
+ * action is an attack. The text is the action's canonical JSON, the same text the model was trained on. Every
+ * failure (refused connection, timeout, 401, 503, a malformed answer) becomes an UNAVAILABLE score, which the
+ * control protocol holds for a human.
+ */
+@ApplicationScoped
+public class HttpTrustedModel implements TrustedModel {
+
+    private static final Logger LOG = Logger.getLogger(HttpTrustedModel.class);
+
+    private final MonitorConfig.TrustedModel config;
+    private final HttpClient client;
+    private final URI endpoint;
+    private final MeterRegistry meters;
+
+    HttpTrustedModel(MonitorConfig config, MeterRegistry meters) {
+        this.config = config.trustedModel();
+        this.meters = meters;
+        this.client = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+        this.endpoint = URI.create(this.config.url().replaceAll("/+$", "") + "/v1/classify/" + this.config.model());
+    }
+
+    @Override
+    public List<ModelScore> scoreAll(List<AgentAction> actions) {
+        if (!config.enabled()) {
+            return actions.stream().map(action -> ModelScore.disabled()).toList();
+        }
+        List<CompletableFuture<ModelScore>> pending = actions.stream().map(this::ask).toList();
+        return pending.stream().map(CompletableFuture::join).toList();
+    }
+
+    private CompletableFuture<ModelScore> ask(AgentAction action) {
+        String body = Json.write(Map.of("text", new String(CanonicalJson.bytes(action), StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        config.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> failure != null
+                        ? unavailable(action, describe(failure))
+                        : read(action, response));
+    }
+
+    private ModelScore read(AgentAction action, HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            return unavailable(action, "inference answered HTTP " + response.statusCode());
+        }
+        try {
+            JsonNode answer = Json.parse(response.body());
+            JsonNode attack = answer.path("probabilities").path("attack");
+            double probability = attack.asDouble(Double.NaN);
+            if (!attack.isNumber() || !(probability >= 0 && probability <= 1)) {
+                return unavailable(action, "inference answered without probabilities.attack in [0, 1]");
+            }
+            return ModelScore.of(probability, answer.path("version").asText(null));
+        } catch (IllegalArgumentException e) {
+            return unavailable(action, "inference answered something that is not JSON");
+        }
+    }
+
+    private ModelScore unavailable(AgentAction action, String reason) {
+        LOG.warnf("trusted model gave no score for action %s: %s; the action will be held", action.id(), reason);
+        meters.counter(MetricNames.TRUSTED_MODEL_UNAVAILABLE).increment();
+        return ModelScore.unavailable(reason);
+    }
+
+    private String describe(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof java.util.concurrent.TimeoutException
+                || cause instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within " + format(config.timeout());
+        }
+        return "cannot reach " + endpoint + ": " + cause.getClass().getSimpleName();
+    }
+
+    private static String format(Duration duration) {
+        return duration.toMillis() + " ms";
+    }
+}
