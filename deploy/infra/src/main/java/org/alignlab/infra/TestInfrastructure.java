@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.alignlab.contracts.security.Roles;
 
 /**
  * A real Kafka broker and a real PostgreSQL for a module's {@code @QuarkusTest}s, started once per test JVM
- * (that is, once per module run) and stopped when it exits. Use with
+ * (that is, once per module run) and stopped when it exits; also the public key that verifies
+ * {@link TestTokens}. Use with
  * {@code @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)}.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -31,6 +33,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaBroker kafka;
     private static PostgresServer postgres;
+    private static Path postgresDir;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -40,7 +43,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 Path dir = Files.createTempDirectory("alignlab-test-infra");
                 kafka = KafkaBroker.start(dir.resolve("kafka"), freePortPair());
                 TopicSetup.createAll(kafka.bootstrapServers());
-                postgres = PostgresServer.start(dir.resolve("pgdata"), freePort());
+                postgresDir = dir.resolve("pgdata");
+                postgres = PostgresServer.start(postgresDir, freePort());
                 Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopAll));
             }
             Map<String, String> config = new LinkedHashMap<>();
@@ -48,6 +52,9 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", "");
+            // Every service verifies bearer tokens; tests mint theirs with TestTokens.
+            config.put("mp.jwt.verify.publickey", TestTokens.publicKey());
+            config.put("mp.jwt.verify.issuer", Roles.ISSUER);
             for (String category : QUIET_CATEGORIES) {
                 config.put("quarkus.log.category.\"" + category + "\".level", "WARN");
             }
@@ -77,6 +84,26 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static String jdbcUrl() {
         return postgres.jdbcUrl();
+    }
+
+    /**
+     * Stops PostgreSQL, runs {@code whileDown}, and starts it again on the same port with the same data, for tests
+     * of what a service does while its database is gone. PostgreSQL comes back even if {@code whileDown} fails.
+     */
+    public static synchronized void withPostgresDown(ThrowingRunnable whileDown) throws Exception {
+        int port = postgres.port();
+        postgres.close();
+        try {
+            whileDown.run();
+        } finally {
+            postgres = PostgresServer.start(postgresDir, port);
+        }
+    }
+
+    /** What runs while PostgreSQL is down. */
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private static void stopAll() {

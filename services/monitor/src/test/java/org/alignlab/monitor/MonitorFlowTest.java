@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -44,6 +45,7 @@ import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.events.Decision;
@@ -58,6 +60,7 @@ import org.alignlab.contracts.json.Sha256;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.TestInfrastructure;
 import org.alignlab.monitor.audit.AuditFacts;
+import org.alignlab.monitor.audit.AuditHeadRepository;
 import org.alignlab.monitor.audit.AuditLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -71,6 +74,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = TestSigningKeys.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TrustedModelStandIn.class, restrictToAnnotatedClass = false)
 class MonitorFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -91,9 +95,11 @@ class MonitorFlowTest {
 
         Verdict verdict = awaitVerdicts(action, 1).get(0);
         assertThat(verdict.decision()).isEqualTo(Decision.ALLOW);
-        assertThat(verdict.suspicion()).isZero();
+        assertThat(verdict.suspicion()).isEqualTo(TrustedModelStandIn.BENIGN);
+        assertThat(verdict.modelScore()).isEqualTo(TrustedModelStandIn.BENIGN);
         assertThat(verdict.ruleHits()).isEmpty();
-        assertThat(verdict.policyVersion()).isEqualTo("rules-1");
+        assertThat(verdict.policyVersion()).isEqualTo("control-2");
+        assertThat(verdict.decidedBy()).isEqualTo("monitor");
 
         ExecutionTicket ticket = awaitTickets(action, 1).get(0);
         JsonNode key = Json.parse(given().get("/api/keys/ticket-signing").then().statusCode(200)
@@ -120,7 +126,12 @@ class MonitorFlowTest {
         assertThat(verdictRecord.path("payloadHash").asText()).isEqualTo(Sha256.ofCanonical(action));
         assertThat(verdictRecord.path("decision").asText()).isEqualTo("ALLOW");
         assertThat(verdictRecord.path("agent").asText()).isEqualTo("ideation");
-        assertThat(verdictRecord.path("policyVersion").asText()).isEqualTo("rules-1");
+        assertThat(verdictRecord.path("policyVersion").asText()).isEqualTo("control-2");
+        assertThat(verdictRecord.path("modelScore").asDouble()).isEqualTo(TrustedModelStandIn.BENIGN);
+        assertThat(verdictRecord.path("actor").asText()).isEqualTo("monitor");
+        JsonNode detail = Json.parse(verdictRecord.path("detail").asText());
+        assertThat(detail.path("thresholds").path("hold").asDouble()).isEqualTo(0.8);
+        assertThat(detail.path("model").path("version").asText()).isEqualTo("standin00001");
         String traceId = verdictRecord.path("traceId").asText();
         assertThat(traceId).matches("[0-9a-f]{32}");
 
@@ -130,7 +141,8 @@ class MonitorFlowTest {
         assertThat(span.getAttributes().get(AttributeKey.stringKey(SpanAttributes.AGENT))).isEqualTo("ideation");
         assertThat(span.getAttributes().get(AttributeKey.stringKey(SpanAttributes.MONITOR_DECISION)))
                 .isEqualTo("ALLOW");
-        assertThat(span.getAttributes().get(AttributeKey.doubleKey(SpanAttributes.MONITOR_SUSPICION))).isZero();
+        assertThat(span.getAttributes().get(AttributeKey.doubleKey(SpanAttributes.MONITOR_SUSPICION)))
+                .isEqualTo(TrustedModelStandIn.BENIGN);
         assertThat(span.getAttributes().get(AttributeKey.longKey(SpanAttributes.AUDIT_SEQ)))
                 .isEqualTo(verdict.auditSeq());
         assertThat(span.getTraceId()).isEqualTo(traceId);
@@ -196,17 +208,137 @@ class MonitorFlowTest {
     }
 
     @Test
-    void aRedeliveredActionIsNotAuditedTwiceAndGetsTheSameVerdictAndTicketAgain() throws Exception {
+    void aRedeliveredActionIsNotAuditedTwiceAndGetsNoSecondVerdictOrTicket() throws Exception {
         AgentAction action = TestActions.allowed();
         propose(action);
-        awaitVerdicts(action, 1);
+        Verdict verdict = awaitVerdicts(action, 1).get(0);
+        awaitTickets(action, 1);
 
         propose(action);
-        List<Verdict> verdicts = awaitVerdicts(action, 2);
-        assertThat(verdicts.get(1)).isEqualTo(verdicts.get(0));
-        List<ExecutionTicket> tickets = awaitTickets(action, 2);
-        assertThat(tickets.get(1)).isEqualTo(tickets.get(0));
+        // Same goal, same partition: once the later action is decided, the redelivery has been handled.
+        AgentAction later = TestActions.allowedFor(action.goalId());
+        propose(later);
+        awaitTickets(later, 1);
+        assertThat(KAFKA.read(Topics.MONITOR_VERDICTS, 2, record -> Json.parse(record.value()).path("actionId")
+                .asText().equals(action.id().toString()), Duration.ofSeconds(2))).hasSize(1);
+        assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 2, ticketFor(action), Duration.ofSeconds(1))).hasSize(1);
         assertThat(recordsAbout(action.id())).hasSize(2);
+        assertThat(recordsAbout(action.id()).get(1).path("seq").asLong()).isEqualTo(verdict.auditSeq());
+    }
+
+    @Test
+    void aHighModelScoreIsHeldForAHumanAndGetsNoTicket() throws Exception {
+        AgentAction action = TestActions.demoWithHypothesis("Ablate the head " + TrustedModelStandIn.MARK_HOLD);
+        propose(action);
+
+        Verdict verdict = awaitVerdicts(action, 1).get(0);
+        assertThat(verdict.decision()).isEqualTo(Decision.HOLD);
+        assertThat(verdict.suspicion()).isEqualTo(0.97);
+        assertThat(verdict.modelScore()).isEqualTo(0.97);
+        assertNoTicketBehind(action);
+    }
+
+    @Test
+    void aMiddleBandScoreIsDeferredToATrustedVariantThatPassesTheGateItself() throws Exception {
+        AgentAction action = TestActions.demoWithHypothesis("Try a sharper schedule " + TrustedModelStandIn.MARK_DEFER);
+        propose(action);
+
+        Verdict verdict = awaitVerdicts(action, 1).get(0);
+        assertThat(verdict.decision()).as("rule hits %s", verdict.ruleHits()).isEqualTo(Decision.DEFER_TO_TRUSTED);
+        assertThat(verdict.replacementActionId()).isNotNull();
+        assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 1, ticketFor(action), Duration.ofSeconds(2))).isEmpty();
+
+        List<ExecutionTicket> replacementTickets = KAFKA.read(Topics.EXECUTION_TICKETS, 1, record -> Json.parse(
+                record.value()).path("action").path("id").asText().equals(verdict.replacementActionId().toString()),
+                WAIT).stream().map(record -> EventCodec.decode(record.value(), ExecutionTicket.class)).toList();
+        assertThat(replacementTickets).hasSize(1);
+        AgentAction replacement = replacementTickets.get(0).action();
+        assertThat(replacement.agent()).isEqualTo(Agent.TRUSTED);
+        assertThat(replacement.parentActionId()).isEqualTo(action.id());
+        assertThat(replacement.spec().params()).isEmpty();
+        assertThat(replacement.spec().family()).isEqualTo(action.spec().family());
+        JsonNode replacementRecords = recordsAbout(replacement.id());
+        assertThat(replacementRecords).extracting(record -> record.path("type").asText())
+                .containsExactly("ACTION_PROPOSED", "VERDICT");
+        assertThat(replacementRecords.get(1).path("agent").asText()).isEqualTo("trusted");
+        assertThat(Json.parse(recordsAbout(action.id()).get(1).path("detail").asText())
+                .path("replacementActionId").asText()).isEqualTo(replacement.id().toString());
+    }
+
+    @Test
+    void withTheTrustedModelDownOrTooSlowEveryActionIsHeldNeverAllowed() throws Exception {
+        for (TrustedModelStandIn.Mode outage : List.of(TrustedModelStandIn.Mode.FAIL_503,
+                TrustedModelStandIn.Mode.TOO_SLOW)) {
+            TrustedModelStandIn.mode(outage);
+            AgentAction action = TestActions.demo();
+            Verdict verdict;
+            try {
+                propose(action);
+                verdict = awaitVerdicts(action, 1).get(0);
+            } finally {
+                TrustedModelStandIn.mode(TrustedModelStandIn.Mode.ANSWER);
+            }
+            assertThat(verdict.decision()).as(outage.name()).isEqualTo(Decision.HOLD);
+            assertThat(verdict.modelScore()).isNull();
+            assertThat(verdict.ruleHits()).extracting(RuleHit::ruleId).containsExactly("trusted-model-unavailable");
+            assertThat(verdict.ruleHits().get(0).detail()).contains(
+                    outage == TrustedModelStandIn.Mode.FAIL_503 ? "HTTP 503" : "no answer within");
+            assertNoTicketBehind(action);
+        }
+    }
+
+    @Test
+    void signedCheckpointsOfTheChainArePublishedAndTheVerificationChecksThem() throws Exception {
+        AgentAction action = TestActions.allowed();
+        propose(action);
+        long seq = awaitVerdicts(action, 1).get(0).auditSeq();
+
+        String publicKey = ConfigProvider.getConfig().getValue("alignlab.monitor.signing-public-key", String.class);
+        TicketVerifier verifier = new TicketVerifier(Ed25519.decodePublic(publicKey));
+        List<AuditCheckpoint> checkpoints = KAFKA.read(Topics.AUDIT_CHECKPOINTS, 1,
+                record -> EventCodec.decode(record.value(), AuditCheckpoint.class).seq() >= seq, WAIT).stream()
+                .map(record -> EventCodec.decode(record.value(), AuditCheckpoint.class)).toList();
+        assertThat(checkpoints).hasSize(1);
+        assertThat(verifier.verify(checkpoints.get(0))).isTrue();
+        assertThat(checkpoints.get(0).chain()).isEqualTo("main");
+
+        given().get("/api/audit/verify").then().statusCode(200)
+                .body("verified", equalTo(true))
+                .body("checkpointsChecked", greaterThanOrEqualTo(1))
+                .body("coveredSeq", greaterThanOrEqualTo((int) seq))
+                .body("checkpointProblems", hasSize(0));
+    }
+
+    @Test
+    void withTheDatabaseDownNothingIsApprovedOrDeadLetteredAndTheGateResumesWhenItReturns() throws Exception {
+        AgentAction action = TestActions.allowed();
+        Predicate<ConsumerRecord<String, String>> aboutAction = record -> record.value()
+                .contains(action.id().toString());
+
+        TestInfrastructure.withPostgresDown(() -> {
+            propose(action);
+            assertThat(KAFKA.read(Topics.MONITOR_VERDICTS, 1, aboutAction, Duration.ofSeconds(6))).isEmpty();
+            assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 1, aboutAction, Duration.ofSeconds(1))).isEmpty();
+        });
+
+        assertThat(awaitVerdicts(action, 1).get(0).decision()).isEqualTo(Decision.ALLOW);
+        awaitTickets(action, 1);
+        assertThat(recordsAbout(action.id())).hasSize(2);
+        assertThat(KAFKA.read(Topics.dlq(Topics.AGENT_ACTIONS), 1, aboutAction, Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void theApplicationRoleMayAppendButNotChangeAuditRecords() throws Exception {
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "")) {
+            db.setAutoCommit(false);
+            try (Statement sql = db.createStatement()) {
+                sql.execute("SET LOCAL ROLE " + AuditHeadRepository.APPLICATION_ROLE);
+                assertThatThrownBy(() -> sql.executeUpdate("UPDATE monitor.audit_log SET detail = 'forged'"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            } finally {
+                db.rollback();
+            }
+        }
     }
 
     @Test
@@ -261,7 +393,8 @@ class MonitorFlowTest {
         try {
             List<Future<Long>> pending = IntStream.range(0, appends).mapToObj(i -> pool.submit(() ->
                     QuarkusTransaction.requiringNew().call(() -> auditLog.append(new AuditFacts("CONCURRENCY_PROBE",
-                            null, actionId, null, null, "0".repeat(64), null, null, null, "probe " + i)).seq())))
+                            null, actionId, null, "test", null, "0".repeat(64), null, null, null, null,
+                            "probe " + i)).seq())))
                     .toList();
             for (Future<Long> seq : pending) {
                 seqs.add(seq.get(60, TimeUnit.SECONDS));
@@ -341,11 +474,19 @@ class MonitorFlowTest {
 
     private static void assertVerified(long atLeastSeq) {
         given().get("/api/audit/verify").then().statusCode(200)
-                .body("chain", equalTo("main"))
                 .body("verified", equalTo(true))
-                .body("firstBroken", nullValue())
-                .body("headSeq", greaterThanOrEqualTo((int) atLeastSeq))
-                .body("headHash", matchesPattern("[0-9a-f]{64}"));
+                .body("chain.chain", equalTo("main"))
+                .body("chain.firstBroken", nullValue())
+                .body("chain.headSeq", greaterThanOrEqualTo((int) atLeastSeq))
+                .body("chain.headHash", matchesPattern("[0-9a-f]{64}"));
+    }
+
+    /** A later allowed action of the same goal shares the partition: once its ticket is out, none came before. */
+    private static void assertNoTicketBehind(AgentAction action) throws Exception {
+        AgentAction later = TestActions.allowedFor(action.goalId());
+        propose(later);
+        awaitTickets(later, 1);
+        assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 1, ticketFor(action), Duration.ofSeconds(1))).isEmpty();
     }
 
     private SpanData awaitSpanOf(UUID actionId) {

@@ -65,6 +65,13 @@ public final class TestActions {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** The demo action of a new goal with another hypothesis: text the trusted model and the rules read. */
+    public static AgentAction demoWithHypothesis(String hypothesis) {
+        AgentAction demo = demo();
+        return new AgentAction(demo.id(), demo.goalId(), demo.round(), demo.agent(), demo.policy(), demo.type(),
+                demo.parentActionId(), hypothesis, demo.spec(), demo.createdAt());
+    }
+
     /** A {@code script} family action carrying {@code script}, with the given params. */
     public static AgentAction script(String script, Map<String, Object> params) {
         return new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "search-v1",

@@ -6,8 +6,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +18,8 @@ import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.InvalidEventException;
 import org.alignlab.monitor.gate.ActionGate.Proposal;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -61,11 +61,11 @@ public class ActionConsumer {
     @Blocking(ordered = true)
     @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
             durationUnit = ChronoUnit.DAYS)
-    public void onActions(KafkaRecordBatch<String, String> batch) {
+    public void onActions(ConsumerRecords<String, String> batch) {
         List<Proposal> proposals = new ArrayList<>();
-        for (KafkaRecord<String, String> record : batch) {
+        for (ConsumerRecord<String, String> record : batch) {
             try {
-                AgentAction action = EventCodec.decode(record.getPayload(), AgentAction.class);
+                AgentAction action = EventCodec.decode(record.value(), AgentAction.class);
                 proposals.add(new Proposal(action, startSpan(record, action)));
             } catch (InvalidEventException e) {
                 deadLetters.send(record, e.getMessage());
@@ -84,8 +84,8 @@ public class ActionConsumer {
         }
     }
 
-    private Span startSpan(KafkaRecord<String, String> record, AgentAction action) {
-        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), record.getHeaders(),
+    private Span startSpan(ConsumerRecord<String, String> record, AgentAction action) {
+        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), record.headers(),
                 KAFKA_HEADERS);
         return tracer.spanBuilder("monitor.gate").setParent(parent).startSpan()
                 .setAttribute(SpanAttributes.GOAL_ID, action.goalId().toString())

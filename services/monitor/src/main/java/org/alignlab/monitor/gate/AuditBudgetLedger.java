@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -33,6 +34,7 @@ public class AuditBudgetLedger {
     private final Deque<Boolean> recentHolds = new ArrayDeque<>();
     private int holdsInWindow;
 
+    @Inject
     AuditBudgetLedger(MonitorConfig config, MeterRegistry meters) {
         this(config.control());
         Gauge.builder(MetricNames.GATE_THRESHOLD, this, ledger -> ledger.thresholds().hold())

@@ -1,0 +1,8 @@
+package org.alignlab.monitor.review;
+
+/**
+ * A reviewer's decision on a held action: {@code APPROVE} or {@code DENY}, and why. Taken as text so that a bad
+ * value is answered with a 400 naming the field rather than a deserialisation error.
+ */
+public record DecisionRequest(String decision, String reason) {
+}

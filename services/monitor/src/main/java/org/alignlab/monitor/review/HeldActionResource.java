@@ -1,0 +1,106 @@
+package org.alignlab.monitor.review;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.problem.Problem;
+import org.alignlab.monitor.gate.StoredVerdict;
+import org.alignlab.monitor.gate.VerdictRepository;
+import org.alignlab.monitor.http.QueryParams;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The review queue: actions held for a human, and a reviewer's approval or denial of one. */
+@Path("/api/held-actions")
+@Produces(MediaType.APPLICATION_JSON)
+public class HeldActionResource {
+
+    static final String HOLD_CLOSED = Problem.TYPE_BASE + "hold-closed";
+    static final String ANONYMOUS = "anonymous";
+
+    private final HeldActionRepository holds;
+    private final VerdictRepository verdicts;
+    private final ReviewerDecisions decisions;
+
+    HeldActionResource(HeldActionRepository holds, VerdictRepository verdicts, ReviewerDecisions decisions) {
+        this.holds = holds;
+        this.verdicts = verdicts;
+        this.decisions = decisions;
+    }
+
+    /**
+     * Holds in {@code status} (default HELD), oldest first, optionally of one goal and at least {@code olderThan}
+     * (an ISO-8601 duration) old.
+     */
+    @GET
+    @Transactional
+    public List<HeldActionResponse> list(@RestQuery String goalId, @RestQuery String olderThan,
+            @RestQuery String status, @RestQuery String limit) {
+        UUID goal = QueryParams.optionalUuid("goalId", goalId);
+        Duration age = ReviewParams.optionalAge("olderThan", olderThan);
+        HeldAction.Status wanted = ReviewParams.status("status", status);
+        int max = ReviewParams.limit("limit", limit);
+        Instant now = Instant.now();
+        List<HeldAction> found = holds.list(wanted, goal, age == null ? null : now.minus(age), max);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Verdict> held = verdicts.list("actionId in ?1", found.stream().map(HeldAction::actionId).toList())
+                .stream().map(StoredVerdict::verdict).collect(Collectors.toMap(Verdict::actionId, Function.identity()));
+        return found.stream().map(hold -> HeldActionResponse.of(hold, held.get(hold.actionId()), now)).toList();
+    }
+
+    /**
+     * Approves (a signed ticket follows) or denies a held action, with a reason that goes into the audit log.
+     * 409 when the hold has already ended.
+     */
+    @POST
+    @Path("/{actionId}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DecisionResponse decide(@PathParam("actionId") String actionId, DecisionRequest request,
+            @Context SecurityContext security) {
+        UUID id = ReviewParams.requiredUuid("actionId", actionId);
+        ReviewerDecisions.Choice choice = ReviewParams.choice(request);
+        String reason = ReviewParams.reason(request);
+        HoldResolver.Resolved resolved = decisions.decide(id, choice, reason, reviewer(security));
+        return new DecisionResponse(resolved.verdict(), resolved.ticket().map(ExecutionTicket::ticketId).orElse(null));
+    }
+
+    @ServerExceptionMapper
+    public Response holdClosed(ReviewerDecisions.HoldClosedException e) {
+        return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(HOLD_CLOSED, "Hold already ended", 409, e.getMessage(), null)).build();
+    }
+
+    /** {@code reviewer:<principal>}; {@code reviewer:anonymous} only for a caller with no identity at all. */
+    private static String reviewer(SecurityContext security) {
+        Principal principal = security.getUserPrincipal();
+        if (principal == null) {
+            return "reviewer:" + ANONYMOUS;
+        }
+        if (principal.getName() == null || principal.getName().isBlank()) {
+            // A decision in the audit log must name who made it.
+            throw new ForbiddenException("the caller's token names no one");
+        }
+        return "reviewer:" + principal.getName();
+    }
+}

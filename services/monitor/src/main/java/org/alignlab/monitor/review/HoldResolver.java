@@ -1,0 +1,99 @@
+package org.alignlab.monitor.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.Sha256;
+import org.alignlab.monitor.audit.AuditFacts;
+import org.alignlab.monitor.audit.AuditLog;
+import org.alignlab.monitor.audit.AuditRecord;
+import org.alignlab.monitor.audit.AuditRecordRepository;
+import org.alignlab.monitor.gate.ActionDecided;
+import org.alignlab.monitor.gate.ActionGate;
+import org.alignlab.monitor.gate.ActionRecordRepository;
+import org.alignlab.monitor.gate.DecisionEffects;
+import org.alignlab.monitor.gate.VerdictRepository;
+
+/**
+ * Ends an open hold, whoever ends it (a reviewer or the review timeout), the same way the gate ends a decision:
+ * append the audit record that says so, publish a verdict bound to it, and let {@link DecisionEffects} do what
+ * follows (an ALLOW gets its ticket here and nowhere else). The record joins the held action's trace and repeats
+ * the scores it was held with, so the chain alone tells a verifier what was decided on what.
+ */
+@ApplicationScoped
+class HoldResolver {
+
+    /**
+     * How a hold ends.
+     *
+     * @param recordType  {@link AuditLog#HUMAN_DECISION} or {@link AuditLog#REVIEW_TIMEOUT}
+     * @param actor       who made the audit record
+     * @param decidedBy   the verdict's {@code decidedBy}
+     * @param replacement the trusted replacement, for DEFER_TO_TRUSTED
+     */
+    record Resolution(HeldAction.Status status, Decision decision, String recordType, String actor, String decidedBy,
+            String detail, Optional<AgentAction> replacement) {
+    }
+
+    /** The verdict that ended the hold, and the ticket when it is an ALLOW. */
+    record Resolved(Verdict verdict, Optional<ExecutionTicket> ticket) {
+    }
+
+    /** Fired with each hold that ends; observed after commit. */
+    record HoldClosed(HeldAction.Status status, Decision decision) {
+    }
+
+    private final ActionRecordRepository actions;
+    private final VerdictRepository verdicts;
+    private final AuditRecordRepository records;
+    private final AuditLog auditLog;
+    private final DecisionEffects effects;
+    private final Event<ActionDecided> decided;
+    private final Event<HoldClosed> closed;
+
+    HoldResolver(ActionRecordRepository actions, VerdictRepository verdicts, AuditRecordRepository records,
+            AuditLog auditLog, DecisionEffects effects, Event<ActionDecided> decided, Event<HoldClosed> closed) {
+        this.actions = actions;
+        this.verdicts = verdicts;
+        this.records = records;
+        this.auditLog = auditLog;
+        this.effects = effects;
+        this.decided = decided;
+        this.closed = closed;
+    }
+
+    /** The held action exactly as the gate received it. */
+    AgentAction action(HeldAction hold) {
+        return actions.findById(hold.actionId()).action();
+    }
+
+    /** Ends {@code hold}, which the caller has locked and found HELD. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Resolved resolve(HeldAction hold, Resolution resolution) {
+        AgentAction action = action(hold);
+        Verdict held = verdicts.findById(hold.actionId()).verdict();
+        String traceId = records.findById(AuditRecord.Key.of(AuditLog.MAIN, hold.auditSeq())).link().entry()
+                .traceId();
+        Optional<AgentAction> replacement = resolution.decision() == Decision.DEFER_TO_TRUSTED
+                ? resolution.replacement() : Optional.empty();
+        AuditRecord record = auditLog.append(new AuditFacts(resolution.recordType(), action.goalId(), action.id(),
+                ActionGate.agentName(action), resolution.actor(), traceId, Sha256.ofCanonical(action),
+                resolution.decision().name(), held.suspicion(), held.modelScore(), held.policyVersion(),
+                resolution.detail()));
+        Verdict verdict = new Verdict(action.id(), action.goalId(), resolution.decision(), held.suspicion(),
+                held.ruleHits(), held.modelScore(), held.policyVersion(), resolution.decidedBy(),
+                replacement.map(AgentAction::id).orElse(null), record.seq(), record.hash(), record.recordedAt());
+        Optional<ExecutionTicket> ticket = effects.apply(action, verdict, record, replacement);
+        hold.close(resolution.status(), resolution.decision(), resolution.decidedBy(), record.recordedAt(),
+                resolution.detail(), record.seq());
+        // Counted as a decision, but its suspicion was already calibrated when the gate held the action.
+        decided.fire(new ActionDecided(verdict.decision(), verdict.suspicion(), false, ticket.isPresent()));
+        closed.fire(new HoldClosed(resolution.status(), resolution.decision()));
+        return new Resolved(verdict, ticket);
+    }
+}

@@ -1,0 +1,59 @@
+package org.alignlab.monitor.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.util.Optional;
+import java.util.UUID;
+import org.alignlab.contracts.events.Decision;
+import org.alignlab.monitor.audit.AuditLog;
+
+/**
+ * A reviewer's approval or denial of a held action, in one transaction: the hold row is locked first, so of two
+ * reviewers (or a reviewer and the review timeout) deciding at once, exactly one ends the hold.
+ */
+@ApplicationScoped
+class ReviewerDecisions {
+
+    /** What a reviewer can decide about a held action. */
+    enum Choice {
+        APPROVE(Decision.ALLOW, HeldAction.Status.APPROVED),
+        DENY(Decision.BLOCK, HeldAction.Status.DENIED);
+
+        final Decision decision;
+        final HeldAction.Status status;
+
+        Choice(Decision decision, HeldAction.Status status) {
+            this.decision = decision;
+            this.status = status;
+        }
+    }
+
+    /** The hold was already ended by someone else, or by the review timeout. */
+    static class HoldClosedException extends RuntimeException {
+
+        HoldClosedException(UUID actionId, HeldAction.Status status) {
+            super("action " + actionId + " is no longer held: " + status);
+        }
+    }
+
+    private final HeldActionRepository holds;
+    private final HoldResolver resolver;
+
+    ReviewerDecisions(HeldActionRepository holds, HoldResolver resolver) {
+        this.holds = holds;
+        this.resolver = resolver;
+    }
+
+    /** @param reviewer the verdict's {@code decidedBy} and the record's actor, {@code reviewer:<name>} */
+    @Transactional
+    HoldResolver.Resolved decide(UUID actionId, Choice choice, String reason, String reviewer) {
+        HeldAction hold = holds.lockForDecision(actionId)
+                .orElseThrow(() -> new NotFoundException("action " + actionId + " was never held"));
+        if (hold.status() != HeldAction.Status.HELD) {
+            throw new HoldClosedException(actionId, hold.status());
+        }
+        return resolver.resolve(hold, new HoldResolver.Resolution(choice.status, choice.decision,
+                AuditLog.HUMAN_DECISION, reviewer, reviewer, reason, Optional.empty()));
+    }
+}

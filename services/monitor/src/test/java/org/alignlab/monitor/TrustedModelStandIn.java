@@ -1,0 +1,96 @@
+package org.alignlab.monitor;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * The inference service's classify endpoint as the monitor sees it over HTTP, for the monitor's own tests: the
+ * real service needs its DJL model and runs in the end-to-end test. Answers like the real one
+ * ({@code {"model", "version", "probabilities": {"benign", "attack"}}}), requires the configured bearer token, and
+ * can be told to score by a marker in the action's text, to fail, or to be too slow.
+ */
+public class TrustedModelStandIn implements QuarkusTestResourceLifecycleManager {
+
+    static final String TOKEN = "stand-in-service-token";
+    /** Hypothesis markers: an action whose text contains one gets that attack probability. */
+    static final String MARK_HOLD = "model-says-0.97";
+    static final String MARK_DEFER = "model-says-0.6";
+    static final double BENIGN = 0.02;
+
+    enum Mode { ANSWER, FAIL_503, TOO_SLOW }
+
+    private static volatile Mode mode = Mode.ANSWER;
+    private HttpServer server;
+
+    static void mode(Mode newMode) {
+        mode = newMode;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/v1/classify/trusted-monitor", TrustedModelStandIn::classify);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        return Map.of(
+                "alignlab.monitor.trusted-model.url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "alignlab.monitor.trusted-model.token", TOKEN);
+    }
+
+    private static void classify(HttpExchange exchange) throws IOException {
+        String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, "{}");
+            return;
+        }
+        switch (mode) {
+            case FAIL_503 -> respond(exchange, 503, "{\"title\":\"model not loaded\"}");
+            case TOO_SLOW -> {
+                sleep(6_000);
+                respond(exchange, 200, answer(BENIGN));
+            }
+            case ANSWER -> respond(exchange, 200, answer(text.contains(MARK_HOLD) ? 0.97
+                    : text.contains(MARK_DEFER) ? 0.6 : BENIGN));
+        }
+    }
+
+    private static String answer(double attack) {
+        return "{\"model\":\"trusted-monitor\",\"version\":\"standin00001\",\"probabilities\":{\"benign\":"
+                + (1 - attack) + ",\"attack\":" + attack + "}}";
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
