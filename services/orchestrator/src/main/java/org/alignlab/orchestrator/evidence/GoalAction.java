@@ -38,6 +38,10 @@ public class GoalAction {
     private Double suspicion;
     @Column(name = "policy_version")
     private String policyVersion;
+    @Column(name = "decided_by")
+    private String decidedBy;
+    @Column(name = "replacement_action_id")
+    private UUID replacementActionId;
     @Column(name = "audit_seq")
     private Long auditSeq;
     @Column(name = "audit_hash")
@@ -75,12 +79,19 @@ public class GoalAction {
         this.firstSeenAt = firstSeenAt;
     }
 
-    /** Records the verdict unless one is already recorded (redelivery); returns whether it did. */
+    /**
+     * Records the verdict unless it adds nothing: a redelivery, or any verdict after a final one. A HOLD is the one
+     * provisional decision: the reviewer's decision or the review timeout comes later, with a later audit record,
+     * and supersedes it. Returns whether it recorded.
+     */
     boolean recordVerdict(Verdict verdict, String traceId) {
-        if (decision != null) {
+        boolean supersedesHold = decision == Decision.HOLD && auditSeq != null && verdict.auditSeq() > auditSeq;
+        if (decision != null && !supersedesHold) {
             return false;
         }
         decision = verdict.decision();
+        decidedBy = verdict.decidedBy();
+        replacementActionId = verdict.replacementActionId();
         suspicion = verdict.suspicion();
         policyVersion = verdict.policyVersion();
         auditSeq = verdict.auditSeq();
@@ -123,6 +134,15 @@ public class GoalAction {
 
     public Instant firstSeenAt() {
         return firstSeenAt;
+    }
+
+    /** The trusted replacement a DEFER_TO_TRUSTED verdict named; null otherwise. */
+    public UUID replacementActionId() {
+        return replacementActionId;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
     }
 
     public Decision decision() {

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.Verdict;
@@ -92,8 +94,10 @@ public class RoundService {
         if (!goal.isRunning()) {
             return;
         }
-        List<RoundCloser.ActionState> states = actions.listByGoal(goalId).stream()
-                .map(RoundService::stateOf)
+        List<GoalAction> goalActions = actions.listByGoal(goalId);
+        Set<UUID> known = goalActions.stream().map(GoalAction::actionId).collect(Collectors.toSet());
+        List<RoundCloser.ActionState> states = goalActions.stream()
+                .map(action -> stateOf(action, known))
                 .toList();
         closer.settle(states).ifPresent(status -> end(goal, status, clock.instant()));
     }
@@ -105,7 +109,11 @@ public class RoundService {
         LOG.infof("goal %s ended %s", goal.id(), status);
     }
 
-    private static RoundCloser.ActionState stateOf(GoalAction action) {
-        return new RoundCloser.ActionState(action.decision(), action.resultStatus(), action.isReviewed());
+    /** A deferred action waits until its trusted replacement is heard of; from then on the replacement counts. */
+    private static RoundCloser.ActionState stateOf(GoalAction action, Set<UUID> known) {
+        boolean replacementPending = action.replacementActionId() != null
+                && !known.contains(action.replacementActionId());
+        return new RoundCloser.ActionState(action.decision(), action.resultStatus(), action.isReviewed(),
+                replacementPending);
     }
 }

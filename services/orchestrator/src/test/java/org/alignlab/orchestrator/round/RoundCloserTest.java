@@ -48,11 +48,23 @@ class RoundCloserTest {
 
     @Test
     void actionsTheMonitorDidNotAllowAreSettledWithoutReview() {
-        for (Decision decision : List.of(Decision.BLOCK, Decision.HOLD, Decision.DEFER_TO_TRUSTED)) {
+        for (Decision decision : List.of(Decision.BLOCK, Decision.DEFER_TO_TRUSTED)) {
             assertThat(closer.settle(List.of(new ActionState(decision, null, false))))
                     .as(decision.name())
                     .contains(GoalStatus.FAILED);
         }
+    }
+
+    @Test
+    void aHeldActionWaitsForItsReviewer() {
+        assertThat(closer.settle(List.of(new ActionState(Decision.HOLD, null, false)))).isEmpty();
+    }
+
+    @Test
+    void aDeferredActionWaitsUntilItsTrustedReplacementIsKnown() {
+        assertThat(closer.settle(List.of(new ActionState(Decision.DEFER_TO_TRUSTED, null, false, true)))).isEmpty();
+        assertThat(closer.settle(List.of(new ActionState(Decision.DEFER_TO_TRUSTED, null, false, false),
+                reviewed(ExperimentStatus.SUCCEEDED)))).contains(GoalStatus.COMPLETED);
     }
 
     @Test
