@@ -14,7 +14,7 @@ import org.alignlab.contracts.json.Json;
 
 /**
  * Submits a goal to a running stack, follows it to the end, saves its report and verifies the audit chain —
- * only through the public HTTP APIs, as a researcher and a reviewer would.
+ * only through the public HTTP APIs, as a researcher and a reviewer would, each with their own bearer token.
  */
 public final class DemoRunner {
 
@@ -23,11 +23,15 @@ public final class DemoRunner {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI orchestrator;
     private final URI monitor;
+    private final String researcherToken;
+    private final String reviewerToken;
     private final PrintStream out;
 
-    public DemoRunner(URI orchestrator, URI monitor, PrintStream out) {
+    public DemoRunner(URI orchestrator, URI monitor, String researcherToken, String reviewerToken, PrintStream out) {
         this.orchestrator = orchestrator;
         this.monitor = monitor;
+        this.researcherToken = researcherToken;
+        this.reviewerToken = reviewerToken;
         this.out = out;
     }
 
@@ -41,18 +45,19 @@ public final class DemoRunner {
     public Outcome run(Path goalFile, Path reportsDir, Duration timeout) throws IOException {
         JsonNode created = send(HttpRequest.newBuilder(orchestrator.resolve("/api/goals"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofFile(goalFile)), 201);
+                .POST(HttpRequest.BodyPublishers.ofFile(goalFile)), researcherToken, 201);
         String goalId = created.path("id").asText();
         out.println("submitted " + goalFile.getFileName() + ": goal " + goalId);
 
         String status = follow(goalId, timeout);
 
-        JsonNode report = send(HttpRequest.newBuilder(orchestrator.resolve("/api/goals/" + goalId + "/report")).GET(), 200);
+        JsonNode report = send(HttpRequest.newBuilder(orchestrator.resolve("/api/goals/" + goalId + "/report")).GET(),
+                researcherToken, 200);
         Files.createDirectories(reportsDir);
         Path reportFile = reportsDir.resolve(goalId + ".json").toAbsolutePath();
         Files.writeString(reportFile, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
 
-        JsonNode audit = send(HttpRequest.newBuilder(monitor.resolve("/api/audit/verify")).GET(), 200);
+        JsonNode audit = send(HttpRequest.newBuilder(monitor.resolve("/api/audit/verify")).GET(), reviewerToken, 200);
         boolean verified = audit.path("verified").asBoolean(false);
 
         out.println("goal " + goalId + ": " + status);
@@ -72,7 +77,8 @@ public final class DemoRunner {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = null;
         while (true) {
-            JsonNode goal = send(HttpRequest.newBuilder(orchestrator.resolve("/api/goals/" + goalId)).GET(), 200);
+            JsonNode goal = send(HttpRequest.newBuilder(orchestrator.resolve("/api/goals/" + goalId)).GET(),
+                    researcherToken, 200);
             String status = goal.path("status").asText();
             String progress = status + actions(goal);
             if (!progress.equals(last)) {
@@ -102,8 +108,8 @@ public final class DemoRunner {
         return "";
     }
 
-    private JsonNode send(HttpRequest.Builder request, int expectedStatus) throws IOException {
-        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+    private JsonNode send(HttpRequest.Builder request, String token, int expectedStatus) throws IOException {
+        HttpRequest built = request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {

@@ -13,15 +13,18 @@ import java.util.Set;
 public final class ServiceStarter {
 
     /** Where the stack's shared parts are, as the services need to be told. */
-    public record Wiring(String bootstrapServers, StackOptions.Database database, SigningKeys keys) {
+    public record Wiring(String bootstrapServers, StackOptions.Database database, SigningKeys keys,
+                         LocalTokens tokens) {
     }
 
     /**
-     * Secrets a developer may have exported for the launcher or for one service: a child never inherits them,
-     * it gets what {@link #environment} gives it or nothing.
+     * Secrets a developer may have exported for the launcher or for one service (or sourced from
+     * {@code alignlab.env}): a child never inherits them, it gets what {@link #environment} gives it or nothing.
      */
     private static final Set<String> NOT_INHERITED = Set.of(
-            "ALIGNLAB_MONITOR_SIGNING_KEY", "ALIGNLAB_DB_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD");
+            "ALIGNLAB_MONITOR_SIGNING_KEY", "ALIGNLAB_DB_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD",
+            "ALIGNLAB_TOKEN_RESEARCHER", "ALIGNLAB_TOKEN_REVIEWER", "ALIGNLAB_TOKEN_OPERATOR",
+            "ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN", "ALIGNLAB_EXECUTOR_MONITOR_TOKEN");
 
     private final StackOptions options;
     private final ProcessSupervisor supervisor;
@@ -54,12 +57,16 @@ public final class ServiceStarter {
         return process;
     }
 
-    /** The environment of one service: its port, the shared parts, and the keys only it may hold. */
+    /**
+     * The environment of one service: its port, the shared parts, the key every service verifies bearer tokens
+     * with, and the keys and service tokens only it may hold.
+     */
     public Map<String, String> environment(Service service, Wiring wiring) throws IOException {
         RunDir run = options.runDir();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(options.ports().service(service)));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("MP_JWT_VERIFY_PUBLICKEY", wiring.tokens().publicKey());
         if (service != Service.INFERENCE) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.bootstrapServers());
         }
@@ -73,9 +80,13 @@ public final class ServiceStarter {
             case MONITOR -> {
                 env.put("ALIGNLAB_MONITOR_SIGNING_KEY", wiring.keys().privateKey());
                 env.put("ALIGNLAB_MONITOR_SIGNING_PUBLIC_KEY", wiring.keys().publicKey());
+                env.put("ALIGNLAB_MONITOR_TRUSTED_MODEL_URL", url(Service.INFERENCE).toString());
+                env.put("ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN", wiring.tokens().forService(Service.MONITOR));
             }
             case EXECUTOR -> {
                 env.put("ALIGNLAB_EXECUTOR_MONITOR_PUBLIC_KEY", wiring.keys().publicKey());
+                env.put("ALIGNLAB_EXECUTOR_MONITOR_URL", url(Service.MONITOR).toString());
+                env.put("ALIGNLAB_EXECUTOR_MONITOR_TOKEN", wiring.tokens().forService(Service.EXECUTOR));
                 env.put("ALIGNLAB_EXECUTOR_EXPERIMENTS_JAR", experimentsJar(options.repoRoot()).toString());
                 env.put("ALIGNLAB_EXECUTOR_DJL_CACHE_DIR", run.djlCache().toString());
                 putDjl(env, run);

@@ -81,6 +81,7 @@ public final class Stack {
         }
         Files.writeString(run.portOffsetFile(), options.ports().offset() + "\n");
         SigningKeys keys = SigningKeys.loadOrCreate(run);
+        LocalTokens tokens = LocalTokens.loadOrCreate(run);
         InfraStarter infra = new InfraStarter(options, supervisor);
         StackOptions.Database database = infra.postgres();
         String bootstrapServers = infra.kafka();
@@ -88,7 +89,7 @@ public final class Stack {
                 run.log("djl-warmup"));
 
         out.println("Services:");
-        ServiceStarter.Wiring wiring = new ServiceStarter.Wiring(bootstrapServers, database, keys);
+        ServiceStarter.Wiring wiring = new ServiceStarter.Wiring(bootstrapServers, database, keys, tokens);
         List<HealthWaiter.Target> targets = new ArrayList<>();
         for (Service service : Service.values()) {
             ProcessHandle process = services.start(service, wiring);
@@ -97,12 +98,18 @@ public final class Stack {
         out.println("Waiting for every service to be ready (up to " + options.readyTimeout().toSeconds() + " s)");
         health.awaitAll(targets, options.readyTimeout());
 
-        EnvFile env = new EnvFile(urls(), database.jdbcUrl(), bootstrapServers, keys.publicKey(), run.root());
+        EnvFile env = new EnvFile(urls(), database.jdbcUrl(), bootstrapServers, keys.publicKey(), run.root(),
+                tokens.forPeople());
         env.write(run.envFile());
         out.println("AlignLab is up. URLs (also in " + run.envFile() + "):");
         for (Service service : Service.values()) {
             out.printf("  %-13s %s%n", service.id(), url(service));
         }
+    }
+
+    /** The stack's bearer tokens: what people and the launcher itself call the services' APIs with. */
+    public LocalTokens tokens() throws IOException {
+        return LocalTokens.loadOrCreate(options.runDir());
     }
 
     /** True when every process this stack starts itself is recorded, alive and ours. */

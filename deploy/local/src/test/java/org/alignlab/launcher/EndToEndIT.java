@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.alignlab.contracts.json.Json;
+import org.alignlab.contracts.security.Roles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * (so a developer's running stack is left alone), driven only through public HTTP APIs.
  *
  * <p>The goal travels orchestrator → ideation → monitor (audited ALLOW, signed ticket) → executor (bubblewrap,
- * DJL) → review → orchestrator, and the report must show every step under one trace.
+ * DJL) → review → orchestrator, and the report must show every step under one trace. Every call carries the
+ * bearer token of the role that would make it (researcher for goals and reports, reviewer for the audit log).
  */
 class EndToEndIT {
 
@@ -39,6 +42,7 @@ class EndToEndIT {
 
     private static Path repo;
     private static Stack stack;
+    private static LocalTokens tokens;
     private static final Map<String, Long> pids = new LinkedHashMap<>();
 
     @BeforeAll
@@ -50,6 +54,7 @@ class EndToEndIT {
         } finally {
             pids.putAll(stack.recordedPids());
         }
+        tokens = stack.tokens();
     }
 
     @AfterAll
@@ -78,7 +83,7 @@ class EndToEndIT {
 
     @Test
     void aGoalRunsToACompletedReportUnderOneAuditedTrace() throws IOException {
-        String goalId = given().baseUri(url(Service.ORCHESTRATOR))
+        String goalId = as(Roles.RESEARCHER, Service.ORCHESTRATOR)
                 .contentType(ContentType.JSON)
                 .body(Files.readString(repo.resolve("deploy/local/demo-goal.json")))
                 .post("/api/goals")
@@ -89,7 +94,7 @@ class EndToEndIT {
                 .until(() -> goalStatus(goalId), s -> !"RUNNING".equals(s));
         assertThat(status).as("goal %s", goalId).isEqualTo("COMPLETED");
 
-        JsonNode report = getJson(Service.ORCHESTRATOR, "/api/goals/" + goalId + "/report");
+        JsonNode report = getJson(Roles.RESEARCHER, Service.ORCHESTRATOR, "/api/goals/" + goalId + "/report");
         JsonNode action = StreamSupport.stream(report.path("actions").spliterator(), false)
                 .filter(a -> "ALLOW".equals(a.path("verdict").path("decision").asText())
                         && "SUCCEEDED".equals(a.path("result").path("status").asText()))
@@ -103,7 +108,7 @@ class EndToEndIT {
         assertThat(metrics.path("acc_ceiling").asDouble()).isGreaterThan(metrics.path("acc_weak").asDouble());
         assertThat(action.path("review").path("verdict").asText()).as("review of %s", action).isNotEmpty();
 
-        JsonNode verify = getJson(Service.MONITOR, "/api/audit/verify");
+        JsonNode verify = getJson(Roles.REVIEWER, Service.MONITOR, "/api/audit/verify");
         assertThat(verify.path("verified").asBoolean()).as("audit verification %s", verify).isTrue();
         assertThat(verify.path("records").asLong()).isGreaterThanOrEqualTo(4);
 
@@ -111,7 +116,7 @@ class EndToEndIT {
         String traceId = result.path("traceId").asText();
         assertThat(traceId).matches("[0-9a-f]{32}");
         assertThat(action.path("traceId").asText()).as("the action's trace").isEqualTo(traceId);
-        JsonNode records = getJson(Service.MONITOR, "/api/audit/records?actionId=" + actionId);
+        JsonNode records = getJson(Roles.REVIEWER, Service.MONITOR, "/api/audit/records?actionId=" + actionId);
         assertThat(records.isArray()).as("audit records %s", records).isTrue();
         List<String> types = new ArrayList<>();
         for (JsonNode record : records) {
@@ -124,7 +129,7 @@ class EndToEndIT {
 
     @Test
     void aGoalWithoutAQuestionIsRejectedNamingTheField() {
-        given().baseUri(url(Service.ORCHESTRATOR))
+        as(Roles.RESEARCHER, Service.ORCHESTRATOR)
                 .contentType(ContentType.JSON)
                 .body("{\"family\": \"weak-to-strong\", \"budget\": {\"experiments\": 1, \"computeSeconds\": 60,"
                         + " \"rounds\": 1, \"wallSeconds\": 60}}")
@@ -135,16 +140,34 @@ class EndToEndIT {
                 .body("violations.field", hasItem(containsString("question")));
     }
 
+    /** Every service verifies the launcher's tokens: health is open, metrics need an operator's token. */
+    @Test
+    void everyServiceTrustsTheStacksTokensAndKeepsHealthOpen() {
+        for (Service service : Service.values()) {
+            given().baseUri(url(service)).get("/q/health/live").then().statusCode(200);
+            given().baseUri(url(service)).get("/q/metrics").then().statusCode(401);
+            as(Roles.RESEARCHER, service).get("/q/metrics").then().statusCode(403);
+            as(Roles.OPERATOR, service).get("/q/metrics").then().statusCode(200);
+        }
+        given().baseUri(url(Service.ORCHESTRATOR)).get("/api/goals").then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+    }
+
     private static String url(Service service) {
         return stack.url(service).toString();
     }
 
-    private static String goalStatus(String goalId) {
-        return getJson(Service.ORCHESTRATOR, "/api/goals/" + goalId).path("status").asText();
+    /** A request to {@code service} carrying the local token of {@code role}, as from alignlab.env. */
+    private static RequestSpecification as(String role, Service service) {
+        return given().baseUri(url(service)).auth().oauth2(tokens.forPerson(role));
     }
 
-    private static JsonNode getJson(Service service, String path) {
-        String body = given().baseUri(url(service)).accept(ContentType.JSON)
+    private static String goalStatus(String goalId) {
+        return getJson(Roles.RESEARCHER, Service.ORCHESTRATOR, "/api/goals/" + goalId).path("status").asText();
+    }
+
+    private static JsonNode getJson(String role, Service service, String path) {
+        String body = as(role, service).accept(ContentType.JSON)
                 .get(path)
                 .then().statusCode(200)
                 .extract().asString();

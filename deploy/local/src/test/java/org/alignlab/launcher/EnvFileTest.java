@@ -7,7 +7,9 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,12 @@ class EnvFileTest {
         for (Service s : Service.values()) {
             urls.put(s, URI.create("http://127.0.0.1:" + ports.service(s)));
         }
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("researcher", "eyJ.researcher.sig");
+        tokens.put("reviewer", "eyJ.reviewer.sig");
+        tokens.put("operator", "eyJ.operator.sig");
         EnvFile env = new EnvFile(urls, "jdbc:postgresql://127.0.0.1:15632/alignlab", "127.0.0.1:19292", "MCowBQYDK2VwAyEA",
-                dir);
+                dir, tokens);
         Path file = dir.resolve("alignlab.env");
         env.write(file);
 
@@ -40,9 +46,14 @@ class EnvFileTest {
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19292")
                 .containsEntry("ALIGNLAB_MONITOR_PUBLIC_KEY", "MCowBQYDK2VwAyEA")
                 .containsEntry("ALIGNLAB_RUN_DIR", dir.toString())
-                .hasSize(10);
+                .containsEntry("ALIGNLAB_TOKEN_RESEARCHER", "eyJ.researcher.sig")
+                .containsEntry("ALIGNLAB_TOKEN_REVIEWER", "eyJ.reviewer.sig")
+                .containsEntry("ALIGNLAB_TOKEN_OPERATOR", "eyJ.operator.sig")
+                .hasSize(13);
         // Sourceable by a shell: only comments and KEY=value lines without spaces around '='.
         assertThat(text.lines()).allMatch(line -> line.startsWith("#") || line.matches("[A-Z_]+=\\S+"));
         assertThat(text).contains("# Bearer tokens");
+        // The tokens are credentials.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 }

@@ -2,9 +2,13 @@ package org.alignlab.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +22,14 @@ class ServiceStarterTest {
         return new ServiceStarter(options, new ProcessSupervisor(options.runDir().pids()));
     }
 
-    private final ServiceStarter.Wiring wiring = new ServiceStarter.Wiring("127.0.0.1:19292",
-            new StackOptions.Database("jdbc:postgresql://127.0.0.1:15632/alignlab", "postgres", ""),
-            new SigningKeys("PRIVATE", "PUBLIC"));
+    private ServiceStarter.Wiring wiring;
+
+    @BeforeEach
+    void wire() throws IOException {
+        wiring = new ServiceStarter.Wiring("127.0.0.1:19292",
+                new StackOptions.Database("jdbc:postgresql://127.0.0.1:15632/alignlab", "postgres", ""),
+                new SigningKeys("PRIVATE", "PUBLIC"), LocalTokens.loadOrCreate(new RunDir(repo.resolve("run"))));
+    }
 
     @Test
     void onlyTheMonitorHoldsTheSigningKey() throws IOException {
@@ -50,9 +59,31 @@ class ServiceStarterTest {
     }
 
     @Test
-    void theOrchestratorFindsTheMonitorOnTheShiftedPort() throws IOException {
+    void everyServiceVerifiesTokensWithTheStacksKeyAndOnlyCallersHoldAServiceToken() throws IOException {
+        for (Service service : Service.values()) {
+            Map<String, String> env = starter().environment(service, wiring);
+            assertThat(env).as(service.id()).containsEntry("MP_JWT_VERIFY_PUBLICKEY", wiring.tokens().publicKey());
+            Set<String> serviceTokens = env.keySet().stream().filter(k -> k.endsWith("_TOKEN")).collect(Collectors.toSet());
+            switch (service) {
+                case MONITOR -> assertThat(serviceTokens).containsExactly("ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN");
+                case EXECUTOR -> assertThat(serviceTokens).containsExactly("ALIGNLAB_EXECUTOR_MONITOR_TOKEN");
+                default -> assertThat(serviceTokens).as(service.id()).isEmpty();
+            }
+        }
+        String monitorToken = starter().environment(Service.MONITOR, wiring).get("ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN");
+        JsonNode claims = LocalTokensTest.claims(monitorToken);
+        assertThat(claims.path("upn").asText()).isEqualTo("monitor");
+        assertThat(claims.path("groups").get(0).asText()).isEqualTo("service");
+    }
+
+    @Test
+    void callersFindWhomTheyCallOnTheShiftedPort() throws IOException {
         assertThat(starter().environment(Service.ORCHESTRATOR, wiring))
                 .containsEntry("ALIGNLAB_ORCHESTRATOR_MONITOR_URL", "http://127.0.0.1:8283");
+        assertThat(starter().environment(Service.EXECUTOR, wiring))
+                .containsEntry("ALIGNLAB_EXECUTOR_MONITOR_URL", "http://127.0.0.1:8283");
+        assertThat(starter().environment(Service.MONITOR, wiring))
+                .containsEntry("ALIGNLAB_MONITOR_TRUSTED_MODEL_URL", "http://127.0.0.1:8286");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,9 +32,11 @@ import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.contracts.events.RoundRequested;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.PostgresServer;
 import org.alignlab.infra.TestInfrastructure;
+import org.alignlab.infra.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +74,7 @@ class IdeationServiceTest {
                     assertThat(attribute(span, SpanAttributes.GOAL_ID)).isEqualTo(round.goalId().toString());
                     assertThat(attribute(span, SpanAttributes.AGENT)).isEqualTo("ideation");
                 }));
-        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString().lines())
+        assertThat(withToken(Roles.OPERATOR).get("/q/metrics").then().statusCode(200).extract().asString().lines())
                 .anyMatch(line -> line.startsWith("alignlab_actions_proposed_total{")
                         && line.contains("policy=\"default-spec\""));
     }
@@ -88,7 +91,7 @@ class IdeationServiceTest {
         List<ConsumerRecord<String, String>> both = actionsOf(round.goalId(), 2);
         assertThat(both).extracting(r -> EventCodec.decode(r.value(), AgentAction.class).id())
                 .containsExactly(firstId, firstId);
-        given().queryParam("goalId", round.goalId().toString()).get("/api/proposals")
+        withToken(Roles.RESEARCHER).queryParam("goalId", round.goalId().toString()).get("/api/proposals")
                 .then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].id", equalTo(firstId.toString()))
@@ -106,7 +109,7 @@ class IdeationServiceTest {
 
         List<ConsumerRecord<String, String>> actions = actionsOf(goalId, 1);
         assertThat(EventCodec.decode(actions.get(0).value(), AgentAction.class).round()).isEqualTo(2);
-        given().queryParam("goalId", goalId.toString()).get("/api/proposals")
+        withToken(Roles.RESEARCHER).queryParam("goalId", goalId.toString()).get("/api/proposals")
                 .then().statusCode(200).body("$", hasSize(1)).body("[0].round", equalTo(2));
     }
 
@@ -144,7 +147,7 @@ class IdeationServiceTest {
 
     @Test
     void proposalsNeedAGoalIdThatIsAUuid() {
-        given().queryParam("goalId", "nope").get("/api/proposals")
+        withToken(Roles.RESEARCHER).queryParam("goalId", "nope").get("/api/proposals")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("goalId"));
@@ -177,5 +180,9 @@ class IdeationServiceTest {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    private static RequestSpecification withToken(String role) {
+        return given().auth().oauth2(TestTokens.forRole(role));
     }
 }

@@ -57,8 +57,10 @@ import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.TestInfrastructure;
+import org.alignlab.infra.TestTokens;
 import org.alignlab.monitor.audit.AuditFacts;
 import org.alignlab.monitor.audit.AuditHeadRepository;
 import org.alignlab.monitor.audit.AuditLog;
@@ -102,7 +104,7 @@ class MonitorFlowTest {
         assertThat(verdict.decidedBy()).isEqualTo("monitor");
 
         ExecutionTicket ticket = awaitTickets(action, 1).get(0);
-        JsonNode key = Json.parse(given().get("/api/keys/ticket-signing").then().statusCode(200)
+        JsonNode key = Json.parse(given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).get("/api/keys/ticket-signing").then().statusCode(200)
                 .extract().asString());
         assertThat(key.path("publicKey").asText())
                 .isEqualTo(ConfigProvider.getConfig().getValue("alignlab.monitor.signing-public-key", String.class));
@@ -302,7 +304,7 @@ class MonitorFlowTest {
         assertThat(verifier.verify(checkpoints.get(0))).isTrue();
         assertThat(checkpoints.get(0).chain()).isEqualTo("main");
 
-        given().get("/api/audit/verify").then().statusCode(200)
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).get("/api/audit/verify").then().statusCode(200)
                 .body("verified", equalTo(true))
                 .body("checkpointsChecked", greaterThanOrEqualTo(1))
                 .body("coveredSeq", greaterThanOrEqualTo((int) seq))
@@ -410,17 +412,18 @@ class MonitorFlowTest {
 
     @Test
     void aBadUuidIsAProblemNamingTheParameter() {
-        given().queryParam("goalId", "not-a-uuid").get("/api/audit/records")
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).queryParam("goalId", "not-a-uuid")
+                .get("/api/audit/records")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("violations.field", hasItem("goalId"))
                 .body("detail", containsString("goalId"));
-        given().get("/api/audit/records")
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).get("/api/audit/records")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem("actionId"));
-        given().get("/api/audit/nothing-here")
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).get("/api/audit/nothing-here")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
     }
@@ -428,7 +431,7 @@ class MonitorFlowTest {
     @Test
     void theServiceIsReadyAndExportsItsMetrics() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).get("/q/metrics").then().statusCode(200)
                 .body(containsString("alignlab_actions_decided_total"))
                 .body(containsString("alignlab_tickets_issued_total"));
     }
@@ -468,12 +471,13 @@ class MonitorFlowTest {
     }
 
     private static JsonNode recordsAbout(UUID actionId) {
-        return Json.parse(given().queryParam("actionId", actionId.toString()).get("/api/audit/records")
+        return Json.parse(given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).queryParam("actionId", actionId.toString())
+                .get("/api/audit/records")
                 .then().statusCode(200).extract().asString());
     }
 
     private static void assertVerified(long atLeastSeq) {
-        given().get("/api/audit/verify").then().statusCode(200)
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).get("/api/audit/verify").then().statusCode(200)
                 .body("verified", equalTo(true))
                 .body("chain.chain", equalTo("main"))
                 .body("chain.firstBroken", nullValue())

@@ -13,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +34,10 @@ import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.TestInfrastructure;
+import org.alignlab.infra.TestTokens;
 import org.alignlab.monitor.config.MonitorConfig;
 import org.alignlab.monitor.review.ReviewTimeouts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -123,7 +126,7 @@ class ReviewerApiTest {
         assertThat(types(timeline)).containsExactly("ACTION_PROPOSED", "VERDICT", "HUMAN_DECISION");
         JsonNode human = timeline.get(2);
         String reviewer = human.path("actor").asText();
-        assertThat(reviewer).startsWith("reviewer:").hasSizeGreaterThan("reviewer:".length());
+        assertThat(reviewer).isEqualTo("reviewer:test-" + Roles.REVIEWER);
         assertThat(human.path("decision").asText()).isEqualTo("ALLOW");
         assertThat(human.path("detail").asText()).isEqualTo("checked the spec: the default weak-to-strong run");
         assertThat(human.path("payloadHash").asText()).isEqualTo(Sha256.ofCanonical(action));
@@ -159,7 +162,7 @@ class ReviewerApiTest {
         decide(action.id(), "DENY", "second thoughts").statusCode(409).contentType(PROBLEM_JSON)
                 .body("status", equalTo(409)).body("detail", containsString("APPROVED"));
         assertThat(types(detail(action.id()).path("timeline"))).hasSize(3);
-        given().get("/api/audit/verify").then().statusCode(200).body("verified", equalTo(true));
+        as(Roles.REVIEWER).get("/api/audit/verify").then().statusCode(200).body("verified", equalTo(true));
     }
 
     @Test
@@ -172,7 +175,7 @@ class ReviewerApiTest {
 
         Verdict denied = awaitVerdicts(action, 2).get(1);
         assertThat(denied.decision()).isEqualTo(Decision.BLOCK);
-        assertThat(denied.decidedBy()).startsWith("reviewer:");
+        assertThat(denied.decidedBy()).isEqualTo("reviewer:test-" + Roles.REVIEWER);
         JsonNode human = detail(action.id()).path("timeline").get(2);
         assertThat(human.path("type").asText()).isEqualTo("HUMAN_DECISION");
         assertThat(human.path("decision").asText()).isEqualTo("BLOCK");
@@ -185,7 +188,7 @@ class ReviewerApiTest {
         propose(later);
         awaitTickets(later, 1);
         assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 1, ticketFor(action), Duration.ofSeconds(2))).isEmpty();
-        given().get("/q/metrics").then().statusCode(200)
+        as(Roles.OPERATOR).get("/q/metrics").then().statusCode(200)
                 .body(containsString("alignlab_monitor_human_decisions_total{decision=\"BLOCK\"}"));
     }
 
@@ -214,7 +217,7 @@ class ReviewerApiTest {
         assertThat(blocked.auditSeq()).isEqualTo(timedOut.path("seq").asLong());
 
         decide(action.id(), "APPROVE", "too late").statusCode(409).contentType(PROBLEM_JSON);
-        given().get("/q/metrics").then().statusCode(200)
+        as(Roles.OPERATOR).get("/q/metrics").then().statusCode(200)
                 .body(containsString("alignlab_monitor_held_actions"))
                 .body(containsString("alignlab_monitor_held_oldest_age_seconds"));
     }
@@ -231,22 +234,40 @@ class ReviewerApiTest {
                 .body("violations.field", hasItem("reason"));
         decide(action.id(), "APPROVE", null).statusCode(400).contentType(PROBLEM_JSON)
                 .body("violations.field", hasItem("reason"));
-        given().contentType(ContentType.JSON).post("/api/held-actions/" + action.id() + "/decision")
+        as(Roles.REVIEWER).contentType(ContentType.JSON).post("/api/held-actions/" + action.id() + "/decision")
                 .then().statusCode(400).contentType(PROBLEM_JSON).body("violations.field", hasItem("decision"));
         decide(UUID.randomUUID(), "APPROVE", "never held").statusCode(404).contentType(PROBLEM_JSON);
-        given().contentType(ContentType.JSON).body("{\"decision\": ").post("/api/held-actions/" + action.id()
+        as(Roles.REVIEWER).contentType(ContentType.JSON).body("{\"decision\": ").post("/api/held-actions/" + action.id()
                 + "/decision").then().statusCode(400).contentType(PROBLEM_JSON);
         assertThat(detail(action.id()).path("hold").path("status").asText()).isEqualTo("HELD");
 
         for (Map.Entry<String, String> bad : Map.of("goalId", "not-a-uuid", "olderThan", "5 minutes",
                 "status", "PENDING", "limit", "0").entrySet()) {
-            given().queryParam(bad.getKey(), bad.getValue()).get("/api/held-actions")
+            as(Roles.REVIEWER).queryParam(bad.getKey(), bad.getValue()).get("/api/held-actions")
                     .then().statusCode(400).contentType(PROBLEM_JSON)
                     .body("violations.field", hasItem(bad.getKey()));
         }
-        given().get("/api/actions/not-a-uuid").then().statusCode(400).contentType(PROBLEM_JSON)
+        as(Roles.REVIEWER).get("/api/actions/not-a-uuid").then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("violations.field", hasItem("actionId"));
-        given().get("/api/actions/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM_JSON);
+        as(Roles.REVIEWER).get("/api/actions/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void onlyAReviewerDecidesAndOnlyReviewersAndOperatorsReadTheQueue() throws Exception {
+        AgentAction action = proposeHeld().action();
+
+        for (String role : List.of(Roles.RESEARCHER, Roles.OPERATOR, Roles.SERVICE)) {
+            decideAs(role, action.id(), "APPROVE", "not mine to decide").statusCode(403).contentType(PROBLEM_JSON);
+        }
+        decideAs(null, action.id(), "APPROVE", "who am I").statusCode(401).contentType(PROBLEM_JSON);
+        for (String path : List.of("/api/held-actions", "/api/actions/" + action.id())) {
+            as(Roles.RESEARCHER).get(path).then().statusCode(403).contentType(PROBLEM_JSON);
+            given().get(path).then().statusCode(401).contentType(PROBLEM_JSON);
+            as(Roles.OPERATOR).get(path).then().statusCode(200);
+        }
+        JsonNode detail = detail(action.id());
+        assertThat(detail.path("hold").path("status").asText()).isEqualTo("HELD");
+        assertThat(types(detail.path("timeline"))).containsExactly("ACTION_PROPOSED", "VERDICT");
     }
 
     @Test
@@ -294,20 +315,30 @@ class ReviewerApiTest {
     }
 
     private static ValidatableResponse decide(UUID actionId, String decision, String reason) {
+        return decideAs(Roles.REVIEWER, actionId, decision, reason);
+    }
+
+    private static ValidatableResponse decideAs(String role, UUID actionId, String decision, String reason) {
         Map<String, String> body = new HashMap<>();
         body.put("decision", decision);
         body.put("reason", reason);
-        return given().contentType(ContentType.JSON).body(Json.write(body))
+        RequestSpecification request = role == null ? given() : as(role);
+        return request.contentType(ContentType.JSON).body(Json.write(body))
                 .post("/api/held-actions/" + actionId + "/decision").then();
     }
 
+    /** A request with a valid bearer token of {@code role}, whose holder is named {@code test-<role>}. */
+    private static RequestSpecification as(String role) {
+        return given().header("Authorization", TestTokens.bearer(role));
+    }
+
     private static JsonNode heldActions(Map<String, String> query) {
-        return Json.parse(given().queryParams(query).get("/api/held-actions").then().statusCode(200)
+        return Json.parse(as(Roles.REVIEWER).queryParams(query).get("/api/held-actions").then().statusCode(200)
                 .extract().asString());
     }
 
     private static JsonNode detail(UUID actionId) {
-        return Json.parse(given().get("/api/actions/" + actionId).then().statusCode(200).extract().asString());
+        return Json.parse(as(Roles.REVIEWER).get("/api/actions/" + actionId).then().statusCode(200).extract().asString());
     }
 
     private static List<String> types(JsonNode timeline) {

@@ -19,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -39,12 +40,17 @@ import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.TestInfrastructure;
+import org.alignlab.infra.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** The orchestrator through its HTTP API and its real topics, with the services around it played by the test. */
+/**
+ * The orchestrator through its HTTP API and its real topics, with the services around it played by the test; the
+ * API is called as a researcher (who may do all of it), {@link AccessResourceTest} walks the other roles.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
 class GoalResourceTest {
@@ -59,7 +65,7 @@ class GoalResourceTest {
     @Test
     void aNewGoalRequestsItsFirstRoundInsideTheRequestsTrace() {
         String traceId = randomHex(16);
-        String id = given().contentType(ContentType.JSON)
+        String id = researcher().contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
                 .body("""
                         {"question": "%s", "family": "weak-to-strong", "budget": {"experiments": 3}}
@@ -92,17 +98,17 @@ class GoalResourceTest {
         // The producer span is a child of the HTTP request's span: one trace from the researcher to ideation.
         assertThat(KafkaProbe.header(record, "traceparent")).contains(traceId);
 
-        given().get("/api/goals/{id}", id).then().statusCode(200)
+        researcher().get("/api/goals/{id}", id).then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("status", equalTo("RUNNING"));
-        given().queryParam("status", "RUNNING").get("/api/goals").then().statusCode(200)
+        researcher().queryParam("status", "RUNNING").get("/api/goals").then().statusCode(200)
                 .body("id", hasItem(id))
                 .body("status", everyItem(equalTo("RUNNING")));
     }
 
     @Test
     void aCreatedGoalHasALocation() {
-        given().contentType(ContentType.JSON)
+        researcher().contentType(ContentType.JSON)
                 .body("{\"question\": \"q\", \"family\": \"weak-to-strong\"}")
                 .post("/api/goals")
                 .then().statusCode(201)
@@ -168,34 +174,34 @@ class GoalResourceTest {
     @Test
     void anUnknownGoalIsAProblem404() {
         String id = UUID.randomUUID().toString();
-        assertProblem(given().get("/api/goals/{id}", id).then(), 404)
+        assertProblem(researcher().get("/api/goals/{id}", id).then(), 404)
                 .body("detail", equalTo("goal " + id + " not found"));
-        assertProblem(given().get("/api/goals/{id}/report", id).then(), 404)
+        assertProblem(researcher().get("/api/goals/{id}/report", id).then(), 404)
                 .body("detail", equalTo("goal " + id + " not found"));
     }
 
     @Test
     void aMalformedGoalIdIsAProblem400() {
-        assertProblem(given().get("/api/goals/not-a-uuid").then(), 400).body("violations[0].field", equalTo("id"));
-        assertProblem(given().get("/api/goals/1-2-3-4-5/report").then(), 400)
+        assertProblem(researcher().get("/api/goals/not-a-uuid").then(), 400).body("violations[0].field", equalTo("id"));
+        assertProblem(researcher().get("/api/goals/1-2-3-4-5/report").then(), 400)
                 .body("violations[0].field", equalTo("id"));
     }
 
     @Test
     void anUnknownStatusFilterIsAProblem400() {
-        assertProblem(given().queryParam("status", "DONE").get("/api/goals").then(), 400)
+        assertProblem(researcher().queryParam("status", "DONE").get("/api/goals").then(), 400)
                 .body("violations[0].field", equalTo("status"));
     }
 
     @Test
     void anUnknownPathIsAProblem404() {
-        assertProblem(given().get("/api/nothing-here").then(), 404);
+        assertProblem(researcher().get("/api/nothing-here").then(), 404);
     }
 
     @Test
     void theReportOfARunningGoalIsNotReady() {
         String goal = createGoal(1200);
-        assertProblem(given().get("/api/goals/{id}/report", goal).then(), 404)
+        assertProblem(researcher().get("/api/goals/{id}/report", goal).then(), 404)
                 .body("type", endsWith("/report-not-ready"))
                 .body("detail", equalTo("report not ready"));
     }
@@ -216,11 +222,11 @@ class GoalResourceTest {
         publishVerdict(goal, action, Decision.BLOCK, randomHex(16));
 
         awaitStatus(goal, "COMPLETED");
-        given().get("/api/goals/{id}", goal).then().statusCode(200)
+        researcher().get("/api/goals/{id}", goal).then().statusCode(200)
                 .body("completedAt", notNullValue())
                 .body("actions", equalTo(1));
 
-        given().get("/api/goals/{id}/report", goal).then().statusCode(200)
+        researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
                 .contentType(ContentType.JSON)
                 // Served as it was stored: field order and all.
                 .body(startsWith("{\"goal\":{\"id\":"))
@@ -252,7 +258,7 @@ class GoalResourceTest {
                 .body("findings", hasSize(1))
                 .body("findings[0]", containsString("ACCEPTED"));
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = operator().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("alignlab_goals_created_total(\\{[^}]*})? [1-9]");
         assertThat(metrics).containsPattern("alignlab_goals_completed_total\\{[^}]*status=\"COMPLETED\"[^}]*} [1-9]");
     }
@@ -264,7 +270,7 @@ class GoalResourceTest {
         publishVerdict(goal, action, Decision.BLOCK, randomHex(16));
 
         awaitStatus(goal, "FAILED");
-        given().get("/api/goals/{id}/report", goal).then().statusCode(200)
+        researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
                 .body("status", equalTo("FAILED"))
                 .body("actions[0].verdict.decision", equalTo("BLOCK"))
                 .body("actions[0].result", nullValue())
@@ -295,15 +301,23 @@ class GoalResourceTest {
         publishVerdict(goal, action, Decision.ALLOW, randomHex(16));
 
         awaitStatus(goal, "TIMED_OUT");
-        given().get("/api/goals/{id}/report", goal).then().statusCode(200)
+        researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
                 .body("status", equalTo("TIMED_OUT"))
                 .body("actions.actionId", hasItem(action.toString()));
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
 
+    private static RequestSpecification researcher() {
+        return given().auth().oauth2(TestTokens.forRole(Roles.RESEARCHER));
+    }
+
+    private static RequestSpecification operator() {
+        return given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR));
+    }
+
     private static String createGoal(int wallSeconds) {
-        return given().contentType(ContentType.JSON)
+        return researcher().contentType(ContentType.JSON)
                 .body("""
                         {"question": "%s", "family": "weak-to-strong", "budget": {"wallSeconds": %d}}
                         """.formatted(QUESTION, wallSeconds))
@@ -314,7 +328,7 @@ class GoalResourceTest {
 
     private static void awaitStatus(UUID goal, String status) {
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().get("/api/goals/{id}", goal).then().statusCode(200).body("status", equalTo(status)));
+                researcher().get("/api/goals/{id}", goal).then().statusCode(200).body("status", equalTo(status)));
     }
 
     private static void publishVerdict(UUID goal, UUID action, Decision decision, String traceId) throws Exception {
@@ -340,7 +354,7 @@ class GoalResourceTest {
     }
 
     private static ValidatableResponse assertInvalid(String body, String field) {
-        return assertProblem(given().contentType(ContentType.JSON).body(body).post("/api/goals").then(), 400)
+        return assertProblem(researcher().contentType(ContentType.JSON).body(body).post("/api/goals").then(), 400)
                 .body("type", endsWith("/invalid-request"))
                 .body("violations.field", hasItem(field));
     }

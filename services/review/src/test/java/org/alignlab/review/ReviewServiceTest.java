@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,9 +25,11 @@ import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.PostgresServer;
 import org.alignlab.infra.TestInfrastructure;
+import org.alignlab.infra.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +54,7 @@ class ReviewServiceTest {
         assertThat(review.score()).isEqualTo(0.5);
         assertThat(review.flags()).containsExactly("single-run", "not-replicated");
         assertThat(review.effect()).isNull();
-        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString().lines())
+        assertThat(withToken(Roles.OPERATOR).get("/q/metrics").then().statusCode(200).extract().asString().lines())
                 .anyMatch(line -> line.startsWith("alignlab_reviews_published_total{")
                         && line.contains("verdict=\"INCONCLUSIVE\""));
     }
@@ -81,7 +84,7 @@ class ReviewServiceTest {
         assertThat(both).extracting(ConsumerRecord::value).containsExactly(both.get(0).value(), both.get(0).value());
         assertThat(EventCodec.decode(both.get(1).value(), Review.class).claimId()).isEqualTo(result.actionId());
         assertThat(count("review.results", result.goalId())).isEqualTo(1);
-        given().queryParam("goalId", result.goalId().toString()).get("/api/reviews")
+        withToken(Roles.RESEARCHER).queryParam("goalId", result.goalId().toString()).get("/api/reviews")
                 .then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].claimId", equalTo(result.actionId().toString()));
@@ -100,7 +103,7 @@ class ReviewServiceTest {
 
     @Test
     void reviewsNeedAGoalIdThatIsAUuid() {
-        given().get("/api/reviews")
+        withToken(Roles.RESEARCHER).get("/api/reviews")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("goalId"));
@@ -133,5 +136,9 @@ class ReviewServiceTest {
                 return rs.getInt(1);
             }
         }
+    }
+
+    private static RequestSpecification withToken(String role) {
+        return given().auth().oauth2(TestTokens.forRole(role));
     }
 }

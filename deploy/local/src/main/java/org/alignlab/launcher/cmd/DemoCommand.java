@@ -3,7 +3,9 @@ package org.alignlab.launcher.cmd;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.launcher.DemoRunner;
+import org.alignlab.launcher.LocalTokens;
 import org.alignlab.launcher.Service;
 import org.alignlab.launcher.Stack;
 import org.alignlab.launcher.StackOptions;
@@ -34,8 +36,10 @@ public class DemoCommand implements Callable<Integer> {
             stack.up();
         }
         Path goalFile = goal != null ? goal : options.repoRoot().resolve("deploy/local/demo-goal.json");
+        LocalTokens tokens = stack.tokens();
         DemoRunner.Outcome outcome = new DemoRunner(stack.url(Service.ORCHESTRATOR), stack.url(Service.MONITOR),
-                options.out()).run(goalFile, options.runDir().reports(), Duration.ofSeconds(timeoutSeconds));
+                tokens.forPerson(Roles.RESEARCHER), tokens.forPerson(Roles.REVIEWER), options.out())
+                .run(goalFile, options.runDir().reports(), Duration.ofSeconds(timeoutSeconds));
         return outcome.succeeded() ? 0 : 1;
     }
 }

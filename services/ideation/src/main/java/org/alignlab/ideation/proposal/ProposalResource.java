@@ -1,5 +1,6 @@
 package org.alignlab.ideation.proposal;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.problem.InvalidRequestException;
+import org.alignlab.contracts.security.Roles;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The actions ideation proposed for a goal, exactly as published, in round order. */
@@ -22,6 +24,7 @@ public class ProposalResource {
     }
 
     @GET
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     public List<AgentAction> byGoal(@RestQuery String goalId) {
         return repository.findByGoal(InvalidRequestException.requireUuid("goalId", goalId)).stream()
                 .map(p -> EventCodec.decode(p.actionJson, AgentAction.class))

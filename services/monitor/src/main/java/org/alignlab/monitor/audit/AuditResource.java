@@ -1,5 +1,6 @@
 package org.alignlab.monitor.audit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.alignlab.contracts.audit.AuditReport;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.monitor.http.BadParameterException;
 import org.alignlab.monitor.http.QueryParams;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -30,6 +32,7 @@ public class AuditResource {
     /** Walks the whole chain against the signed checkpoints and names the first broken record, if any. */
     @GET
     @Path("/verify")
+    @RolesAllowed({Roles.REVIEWER, Roles.OPERATOR})
     public AuditReport verify() {
         return verification.verify(AuditLog.MAIN);
     }
@@ -40,6 +43,7 @@ public class AuditResource {
      */
     @GET
     @Path("/records")
+    @RolesAllowed({Roles.REVIEWER, Roles.OPERATOR})
     @Transactional
     public List<AuditRecordResponse> records(@RestQuery String actionId, @RestQuery String goalId) {
         UUID action = QueryParams.optionalUuid("actionId", actionId);
@@ -53,6 +57,7 @@ public class AuditResource {
     /** One record of the main chain; the executor checks a ticket's audit seq and hash against it. */
     @GET
     @Path("/records/{seq}")
+    @RolesAllowed({Roles.SERVICE, Roles.REVIEWER, Roles.OPERATOR})
     @Transactional
     public AuditRecordResponse record(@PathParam("seq") long seq) {
         return records.findByIdOptional(AuditRecord.Key.of(AuditLog.MAIN, seq)).map(AuditRecordResponse::of)

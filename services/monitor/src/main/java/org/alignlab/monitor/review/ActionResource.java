@@ -1,5 +1,6 @@
 package org.alignlab.monitor.review;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.alignlab.contracts.security.Roles;
 
 /** A reviewer's view of any action the gate decided, held or not. */
 @Path("/api/actions")
@@ -22,6 +24,7 @@ public class ActionResource {
     /** The action, its verdict and what it was decided from, its trace id, its hold and its audit timeline. */
     @GET
     @Path("/{actionId}")
+    @RolesAllowed({Roles.REVIEWER, Roles.OPERATOR})
     public ActionDetailResponse detail(@PathParam("actionId") String actionId) {
         UUID id = ReviewParams.requiredUuid("actionId", actionId);
         return details.of(id).orElseThrow(() -> new NotFoundException("no decided action " + id));

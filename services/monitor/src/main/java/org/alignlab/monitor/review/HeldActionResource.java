@@ -1,5 +1,6 @@
 package org.alignlab.monitor.review;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.problem.Problem;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.monitor.gate.StoredVerdict;
 import org.alignlab.monitor.gate.VerdictRepository;
 import org.alignlab.monitor.http.QueryParams;
@@ -53,6 +55,7 @@ public class HeldActionResource {
      */
     @GET
     @Transactional
+    @RolesAllowed({Roles.REVIEWER, Roles.OPERATOR})
     public List<HeldActionResponse> list(@RestQuery String goalId, @RestQuery String olderThan,
             @RestQuery String status, @RestQuery String limit) {
         UUID goal = QueryParams.optionalUuid("goalId", goalId);
@@ -71,11 +74,12 @@ public class HeldActionResource {
 
     /**
      * Approves (a signed ticket follows) or denies a held action, with a reason that goes into the audit log.
-     * 409 when the hold has already ended.
+     * 409 when the hold has already ended. Reviewers only: an operator runs the platform but does not judge actions.
      */
     @POST
     @Path("/{actionId}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REVIEWER)
     public DecisionResponse decide(@PathParam("actionId") String actionId, DecisionRequest request,
             @Context SecurityContext security) {
         UUID id = ReviewParams.requiredUuid("actionId", actionId);
@@ -91,7 +95,10 @@ public class HeldActionResource {
                 .entity(new Problem(HOLD_CLOSED, "Hold already ended", 409, e.getMessage(), null)).build();
     }
 
-    /** {@code reviewer:<principal>}; {@code reviewer:anonymous} only for a caller with no identity at all. */
+    /**
+     * {@code reviewer:<principal>} (the token's {@code upn}); {@code reviewer:anonymous} only for a caller with no
+     * identity at all, which the role check above lets through only where security is switched off.
+     */
     private static String reviewer(SecurityContext security) {
         Principal principal = security.getUserPrincipal();
         if (principal == null) {

@@ -1,9 +1,11 @@
 package org.alignlab.monitor.tickets;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.alignlab.contracts.security.Roles;
 
 /** Hands out the public half of the ticket-signing key, for operators to configure the executor with. */
 @Path("/api/keys")
@@ -18,6 +20,7 @@ public class SigningKeyResource {
 
     @GET
     @Path("/ticket-signing")
+    @RolesAllowed({Roles.OPERATOR, Roles.REVIEWER, Roles.SERVICE})
     public SigningKeyResponse ticketSigning() {
         return new SigningKeyResponse(keys.keyId(), keys.publicKeyBase64());
     }

@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.goal;
 
 import io.opentelemetry.api.trace.Span;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +19,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.alignlab.contracts.SpanAttributes;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.orchestrator.problem.ProblemException;
 
-/** The researcher's API for goals. */
+/** The researcher's API for goals: researchers create them; reviewers and operators may read them too. */
 @Path("/api/goals")
 @Produces(MediaType.APPLICATION_JSON)
 public class GoalResource {
@@ -41,6 +43,7 @@ public class GoalResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RESEARCHER)
     public Response create(@Valid @NotNull CreateGoalRequest body, @Context UriInfo uri) {
         Goal goal = goals.create(body);
         Span.current().setAttribute(SpanAttributes.GOAL_ID, goal.id().toString());
@@ -53,12 +56,14 @@ public class GoalResource {
 
     /** Newest first, at most 100; {@code ?status=} narrows to one status. */
     @GET
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     public List<GoalResponse> list(@QueryParam("status") String status) {
         return goals.list(status == null || status.isBlank() ? null : parseStatus(status));
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     public GoalResponse get(@PathParam("id") String id) {
         return goals.get(GoalIds.parse(id));
     }

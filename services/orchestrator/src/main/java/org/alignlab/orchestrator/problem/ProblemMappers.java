@@ -4,16 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.alignlab.contracts.problem.Problem;
+import org.alignlab.contracts.security.AuthProblems;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -60,6 +65,20 @@ public class ProblemMappers {
         String reason = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
         ProblemType type = status == 404 ? ProblemType.NOT_FOUND : ProblemType.HTTP_ERROR;
         return respond(new Problem(type.uri(), reason, status, reason, List.of()));
+    }
+
+    /** No bearer token, or one that does not verify (signature, issuer, expiry): 401 with the Bearer challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        Problem problem = AuthProblems.unauthorized();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header(HttpHeaders.WWW_AUTHENTICATE, AuthProblems.BEARER_CHALLENGE).build();
+    }
+
+    /** A valid token whose role may not do this. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(AuthProblems.forbidden());
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package org.alignlab.orchestrator.report;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.orchestrator.goal.GoalIds;
 import org.alignlab.orchestrator.goal.GoalRepository;
 import org.alignlab.orchestrator.goal.GoalService;
@@ -27,6 +29,7 @@ public class ReportResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     public String get(@PathParam("id") String rawId) {
         UUID id = GoalIds.parse(rawId);
         if (goals.findByIdOptional(id).isEmpty()) {

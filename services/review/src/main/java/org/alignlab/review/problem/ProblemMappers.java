@@ -1,10 +1,15 @@
 package org.alignlab.review.problem;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.alignlab.contracts.problem.InvalidRequestException;
 import org.alignlab.contracts.problem.Problem;
+import org.alignlab.contracts.security.AuthProblems;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,6 +32,20 @@ public class ProblemMappers {
         String reason = known == null ? "HTTP " + status : known.getReasonPhrase();
         return respond(new Problem(status == 404 ? Problem.NOT_FOUND : Problem.HTTP_ERROR, reason, status, reason,
                 null));
+    }
+
+    /** No bearer token, or one that does not verify (signature, issuer, expiry): 401 with the Bearer challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        Problem problem = AuthProblems.unauthorized();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header(HttpHeaders.WWW_AUTHENTICATE, AuthProblems.BEARER_CHALLENGE).build();
+    }
+
+    /** A valid token whose role may not do this. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(AuthProblems.forbidden());
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package org.alignlab.review.review;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.problem.InvalidRequestException;
+import org.alignlab.contracts.security.Roles;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The reviews published for a goal, exactly as published, oldest first. */
@@ -22,6 +24,7 @@ public class ReviewResource {
     }
 
     @GET
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     public List<Review> byGoal(@RestQuery String goalId) {
         return repository.findByGoal(InvalidRequestException.requireUuid("goalId", goalId)).stream()
                 .map(stored -> EventCodec.decode(stored.reviewJson, Review.class))

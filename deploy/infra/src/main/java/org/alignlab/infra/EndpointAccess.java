@@ -1,0 +1,48 @@
+package org.alignlab.infra;
+
+import java.util.Set;
+
+/**
+ * One row of a service's role table, for its endpoint × role test: who may call {@code method path}, and what an
+ * allowed caller gets back (a 2xx, or a 4xx such as 404 for an unknown id that shows the call got past the gate).
+ *
+ * @param body  the JSON request body, or null
+ * @param roles the roles allowed; null for an endpoint open to anyone (health)
+ */
+public record EndpointAccess(String method, String path, String body, int allowedStatus, Set<String> roles) {
+
+    public static EndpointAccess open(String method, String path, int allowedStatus) {
+        return new EndpointAccess(method, path, null, allowedStatus, null);
+    }
+
+    public static EndpointAccess roles(String method, String path, int allowedStatus, String... roles) {
+        return new EndpointAccess(method, path, null, allowedStatus, Set.of(roles));
+    }
+
+    public EndpointAccess withBody(String json) {
+        return new EndpointAccess(method, path, json, allowedStatus, roles);
+    }
+
+    /**
+     * What {@code caller} must get: a token that does not verify is refused everywhere (401, health included, as
+     * Quarkus authenticates every request that carries credentials); no token is 401 unless the endpoint is open; a
+     * valid token of a role not in the table is 403.
+     */
+    public int expectedStatus(TestCaller caller) {
+        if (caller == TestCaller.FORGED_TOKEN || caller == TestCaller.EXPIRED_TOKEN) {
+            return 401;
+        }
+        if (roles == null) {
+            return allowedStatus;
+        }
+        if (caller.role() == null) {
+            return 401;
+        }
+        return roles.contains(caller.role()) ? allowedStatus : 403;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+}

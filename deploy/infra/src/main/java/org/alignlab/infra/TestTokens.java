@@ -1,0 +1,50 @@
+package org.alignlab.infra;
+
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Bearer tokens for tests, signed by one RSA key pair per test JVM. {@link TestInfrastructure#start()} hands the
+ * public key to every {@code @QuarkusTest} application, so a test calls an endpoint as a role with
+ * {@code given().auth().oauth2(TestTokens.forRole(Roles.RESEARCHER))} or
+ * {@code .header("Authorization", TestTokens.bearer(Roles.RESEARCHER))}.
+ */
+public final class TestTokens {
+
+    private static final Duration LIFETIME = Duration.ofHours(1);
+
+    private static final KeyPair KEYS = TokenMinter.generateKeyPair();
+    // Signs tokens that look right in every claim but that no service trusts.
+    private static final KeyPair STRANGER = TokenMinter.generateKeyPair();
+
+    private TestTokens() {
+    }
+
+    /** The base64 X.509 public key services verify test tokens with ({@code mp.jwt.verify.publickey}). */
+    public static String publicKey() {
+        return TokenMinter.encode(KEYS.getPublic());
+    }
+
+    /** A valid token for a caller named {@code test-<role>} in {@code role}. */
+    public static String forRole(String role) {
+        return TokenMinter.mint(KEYS.getPrivate(), "test-" + role, role, LIFETIME);
+    }
+
+    /** {@code Bearer <token>}, the value of an {@code Authorization} header. */
+    public static String bearer(String role) {
+        return "Bearer " + forRole(role);
+    }
+
+    /** A token whose claims are valid but whose signature is by a key no service trusts. */
+    public static String forged(String role) {
+        return TokenMinter.mint(STRANGER.getPrivate(), "test-" + role, role, LIFETIME);
+    }
+
+    /** A token signed by the right key that expired an hour ago. */
+    public static String expired(String role) {
+        Instant now = Instant.now();
+        return TokenMinter.mint(KEYS.getPrivate(), "test-" + role, role, now.minus(Duration.ofHours(2)),
+                now.minus(LIFETIME));
+    }
+}

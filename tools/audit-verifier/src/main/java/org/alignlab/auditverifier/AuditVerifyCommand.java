@@ -1,0 +1,179 @@
+package org.alignlab.auditverifier;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.alignlab.contracts.audit.AuditReport;
+import org.alignlab.contracts.audit.ChainAudit;
+import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.TicketVerifier;
+import org.alignlab.contracts.events.AuditCheckpoint;
+import org.alignlab.contracts.json.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code audit-verify}: walks the monitor's audit chain straight from its database and holds it to the signed
+ * checkpoints published outside it, needing nothing of the monitor but its public key. Standalone or as
+ * {@code alignlab audit-verify}, which finds a local stack's database, broker and key in its run directory.
+ */
+@Command(name = "audit-verify", mixinStandardHelpOptions = true, version = "audit-verify 0.1.0-SNAPSHOT",
+        description = {"Walks the monitor's audit chain in PostgreSQL record by record and checks it against the "
+                + "Ed25519-signed checkpoints on Kafka topic audit.checkpoints (or in a file).",
+                "Exit status: 0 verified, 1 a record or checkpoint does not check out, 2 cannot tell (bad options, "
+                        + "database or broker unreachable)."})
+public class AuditVerifyCommand implements Callable<Integer> {
+
+    static final int VERIFIED = 0;
+    static final int BROKEN = 1;
+    static final int UNUSABLE = CommandLine.ExitCode.USAGE;
+    static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:15432/alignlab";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "The monitor's database (default: "
+            + LauncherEnvFile.JDBC_URL + " from the env file, else " + DEFAULT_JDBC_URL + ").")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "postgres",
+            description = "Database user (default: ${DEFAULT-VALUE}).")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:PGPASSWORD}",
+            description = "Database password (default: $PGPASSWORD, else none).")
+    String dbPassword;
+
+    @Option(names = "--schema", defaultValue = "monitor",
+            description = "Schema of the audit_log table (default: ${DEFAULT-VALUE}).")
+    String schema;
+
+    @Option(names = "--chain", defaultValue = "main", description = "Chain to verify (default: ${DEFAULT-VALUE}).")
+    String chain;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP_SERVERS", description = "Read every checkpoint on "
+            + "audit.checkpoints from this broker (default: " + LauncherEnvFile.KAFKA + " from the env file).")
+    String kafka;
+
+    @Option(names = "--checkpoints", paramLabel = "FILE",
+            description = "Read checkpoints from this file of AuditCheckpoint JSON lines instead of Kafka.")
+    Path checkpointFile;
+
+    @Option(names = "--public-key", paramLabel = "BASE64", description = "The monitor's Ed25519 public key, "
+            + "Base64 X.509 (default: " + LauncherEnvFile.PUBLIC_KEY + " from the env file).")
+    String publicKey;
+
+    @Option(names = "--public-key-file", paramLabel = "FILE", description = "A file holding that key.")
+    Path publicKeyFile;
+
+    @Option(names = "--env-file", paramLabel = "FILE", description = "Take defaults from a launcher's alignlab.env "
+            + "(default: $ALIGNLAB_RUN_DIR/alignlab.env, else deploy/local/.run/alignlab.env under $ALIGNLAB_HOME, "
+            + "when it exists).")
+    Path envFile;
+
+    @Option(names = "--json", description = "Print the report as JSON instead of a summary.")
+    boolean json;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AuditVerifyCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Map<String, String> launcher = launcherDefaults();
+            // Checkpoints first: each is published after its record commits, so every one read now names a
+            // record the database snapshot taken next must hold.
+            CheckpointSource source = checkpointSource(launcher);
+            ChainAudit audit = source == null ? ChainAudit.withoutCheckpoints(chain)
+                    : new ChainAudit(chain, verifier(launcher), source.read(err));
+            String url = dbUrl != null ? dbUrl : launcher.getOrDefault(LauncherEnvFile.JDBC_URL, DEFAULT_JDBC_URL);
+            new AuditLogReader(url, dbUser, dbPassword == null ? "" : dbPassword, schema).forEach(chain, audit::accept);
+            AuditReport report = audit.report();
+            print(report, source != null);
+            return report.verified() ? VERIFIED : BROKEN;
+        } catch (UnusableInputException e) {
+            err.println("audit-verify: " + e.getMessage());
+            return UNUSABLE;
+        }
+    }
+
+    private Map<String, String> launcherDefaults() {
+        if (envFile != null) {
+            if (!Files.isRegularFile(envFile)) {
+                throw new ParameterException(spec.commandLine(), "--env-file: no file " + envFile);
+            }
+            return LauncherEnvFile.read(envFile);
+        }
+        return LauncherEnvFile.defaultLocation(System.getenv()).map(LauncherEnvFile::read).orElse(Map.of());
+    }
+
+    /** Where checkpoints come from, or null when neither an option nor the env file names a source. */
+    private CheckpointSource checkpointSource(Map<String, String> launcher) {
+        if (kafka != null && checkpointFile != null) {
+            throw new ParameterException(spec.commandLine(), "give --kafka or --checkpoints, not both");
+        }
+        if (checkpointFile != null) {
+            return warnings -> CheckpointFile.read(checkpointFile);
+        }
+        String servers = kafka != null ? kafka : launcher.get(LauncherEnvFile.KAFKA);
+        if (servers == null) {
+            return null;
+        }
+        return warnings -> {
+            KafkaCheckpoints.Read read = KafkaCheckpoints.readAll(servers);
+            read.skipped().forEach(skipped -> warnings.println("audit-verify: skipped " + skipped));
+            return read.checkpoints();
+        };
+    }
+
+    private TicketVerifier verifier(Map<String, String> launcher) {
+        if (publicKey != null && publicKeyFile != null) {
+            throw new ParameterException(spec.commandLine(), "give --public-key or --public-key-file, not both");
+        }
+        String key = publicKey != null ? publicKey
+                : publicKeyFile != null ? readKeyFile() : launcher.get(LauncherEnvFile.PUBLIC_KEY);
+        if (key == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "checkpoints are checked with the monitor's public key: give --public-key or --public-key-file");
+        }
+        try {
+            return new TicketVerifier(Ed25519.decodePublic(key));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "public key: " + e.getMessage());
+        }
+    }
+
+    private String readKeyFile() {
+        try {
+            return Files.readString(publicKeyFile).strip();
+        } catch (IOException e) {
+            throw new UnusableInputException("cannot read " + publicKeyFile, e);
+        }
+    }
+
+    private void print(AuditReport report, boolean checkpointsRead) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(report));
+        } else {
+            ReportText.lines(report, checkpointsRead).forEach(out::println);
+        }
+        out.flush();
+    }
+
+    /** Reads checkpoints when the walk starts, printing anything it had to skip to {@code warnings}. */
+    @FunctionalInterface
+    private interface CheckpointSource {
+        List<AuditCheckpoint> read(PrintWriter warnings);
+    }
+}
