@@ -3,10 +3,13 @@ package org.alignlab.monitor.gate;
 import org.alignlab.contracts.events.Decision;
 
 /**
- * Fired for each decision the gate writes; observed after commit, so metrics and the audit-budget ledger count
- * only decisions that exist.
+ * Fired for each verdict written, by the gate or when a hold ends; observed after commit, so metrics and the
+ * audit-budget ledger count only decisions that exist.
  *
+ * @param byGate     the gate's own first decision on an action; a reviewer's or a timeout's later verdict is not,
+ *                   and must not count twice towards the held share
  * @param calibrates whether the suspicion enters the threshold window
  */
-public record ActionDecided(Decision decision, double suspicion, boolean calibrates, boolean ticketIssued) {
+public record ActionDecided(Decision decision, double suspicion, boolean byGate, boolean calibrates,
+        boolean ticketIssued) {
 }

@@ -75,7 +75,9 @@ public class AuditBudgetLedger {
     }
 
     void onDecided(@Observes(during = TransactionPhase.AFTER_SUCCESS) ActionDecided decided) {
-        record(decided.decision(), decided.suspicion(), decided.calibrates());
+        if (decided.byGate()) {
+            record(decided.decision(), decided.suspicion(), decided.calibrates());
+        }
     }
 
     /** Records a committed decision. */
