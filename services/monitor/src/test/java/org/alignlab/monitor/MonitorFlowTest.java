@@ -1,6 +1,12 @@
 package org.alignlab.monitor;
 
 import static io.restassured.RestAssured.given;
+import static org.alignlab.monitor.MonitorTopics.KAFKA;
+import static org.alignlab.monitor.MonitorTopics.WAIT;
+import static org.alignlab.monitor.MonitorTopics.awaitTickets;
+import static org.alignlab.monitor.MonitorTopics.awaitVerdicts;
+import static org.alignlab.monitor.MonitorTopics.propose;
+import static org.alignlab.monitor.MonitorTopics.ticketFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -79,10 +85,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TrustedModelStandIn.class, restrictToAnnotatedClass = false)
 class MonitorFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
-
-    private static final KafkaProbe KAFKA = new KafkaProbe();
 
     @Inject
     InMemorySpanExporter spans;
@@ -436,10 +439,6 @@ class MonitorFlowTest {
                 .body(containsString("alignlab_tickets_issued_total"));
     }
 
-    private static void propose(AgentAction action) throws Exception {
-        KAFKA.send(Topics.AGENT_ACTIONS, action.goalId().toString(), EventCodec.encode(action));
-    }
-
     private static void report(AuditEvent event) throws Exception {
         KAFKA.send(Topics.AUDIT_EVENTS, event.goalId().toString(), EventCodec.encode(event));
     }
@@ -448,26 +447,6 @@ class MonitorFlowTest {
         String detail = type == AuditEventType.EXECUTION_REFUSED ? "refused: no sandbox" : "reported " + type;
         return new AuditEvent(UUID.randomUUID(), goalId, actionId, type, detail, TRACE_ID,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    private static List<Verdict> awaitVerdicts(AgentAction action, int count) {
-        List<Verdict> verdicts = KAFKA.read(Topics.MONITOR_VERDICTS, count,
-                record -> Json.parse(record.value()).path("actionId").asText().equals(action.id().toString()),
-                WAIT).stream().map(record -> EventCodec.decode(record.value(), Verdict.class)).toList();
-        assertThat(verdicts).as("verdicts for " + action.id()).hasSize(count);
-        return verdicts;
-    }
-
-    private static List<ExecutionTicket> awaitTickets(AgentAction action, int count) {
-        List<ExecutionTicket> tickets = KAFKA.read(Topics.EXECUTION_TICKETS, count, ticketFor(action), WAIT).stream()
-                .map(record -> EventCodec.decode(record.value(), ExecutionTicket.class)).toList();
-        assertThat(tickets).as("tickets for " + action.id()).hasSize(count);
-        return tickets;
-    }
-
-    private static Predicate<ConsumerRecord<String, String>> ticketFor(AgentAction action) {
-        return record -> Json.parse(record.value()).path("action").path("id").asText()
-                .equals(action.id().toString());
     }
 
     private static JsonNode recordsAbout(UUID actionId) {

@@ -1,10 +1,5 @@
 package org.alignlab.monitor.audit;
 
-import org.alignlab.contracts.audit.ChainEntry;
-import org.alignlab.contracts.audit.ChainLink;
-import org.alignlab.contracts.audit.ChainVerification;
-import org.alignlab.contracts.audit.ChainVerifier;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,6 +9,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.alignlab.contracts.audit.ChainEntry;
+import org.alignlab.contracts.audit.ChainLink;
 import org.hibernate.annotations.Immutable;
 
 /** One row of the append-only {@code audit_log}. Immutable: Hibernate never issues an UPDATE for it. */

@@ -1,10 +1,9 @@
 package org.alignlab.monitor.audit;
 
-import org.alignlab.contracts.audit.ChainEntry;
-import org.alignlab.contracts.audit.ChainLink;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.alignlab.contracts.audit.ChainEntry;
+import org.alignlab.contracts.audit.ChainLink;
 
 /** An audit record as the reviewer API shows it: every stored field, hashes included, so it can be re-checked. */
 public record AuditRecordResponse(
