@@ -1,6 +1,14 @@
 package org.alignlab.infra;
 
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * One row of a service's role table, for its endpoint × role test: who may call {@code method path}, and what an
@@ -39,6 +47,36 @@ public record EndpointAccess(String method, String path, String body, int allowe
             return 401;
         }
         return roles.contains(caller.role()) ? allowedStatus : 403;
+    }
+
+    /**
+     * Calls the endpoint as {@code caller} against the running test app and asserts the table: the status, the Bearer
+     * challenge on a 401, and {@code application/problem+json} with the matching problem type on an {@code /api}
+     * refusal.
+     */
+    public void assertCall(TestCaller caller) {
+        RequestSpecification request = RestAssured.given();
+        if (caller.authorization() != null) {
+            request.header("Authorization", caller.authorization());
+        }
+        if (body != null) {
+            request.contentType(ContentType.JSON).body(body);
+        }
+        int expected = expectedStatus(caller);
+        ValidatableResponse response = request.request(method, path).then().statusCode(expected);
+        if (expected == 401) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        if ((expected == 401 || expected == 403) && path.startsWith("/api/")) {
+            response.contentType("application/problem+json")
+                    .body("status", Matchers.equalTo(expected))
+                    .body("type", Matchers.endsWith(expected == 401 ? "/unauthorized" : "/forbidden"));
+        }
+    }
+
+    /** Every row of {@code table} with every kind of caller, as arguments of a parameterized test. */
+    public static Stream<Arguments> everyCaller(List<EndpointAccess> table) {
+        return table.stream().flatMap(row -> Stream.of(TestCaller.values()).map(caller -> Arguments.of(row, caller)));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.alignlab.launcher;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,9 +91,9 @@ public final class ServiceStarter {
                 putDjl(env, run);
             }
             case INFERENCE -> {
-                Path models = options.repoRoot().resolve("models");
-                Files.createDirectories(models);
-                env.put("ALIGNLAB_INFERENCE_MODEL_STORE", models.toString());
+                // The shipped trusted monitor model (docs/trusted-monitor-model.md) lives in the repository.
+                env.put("ALIGNLAB_INFERENCE_MODEL_STORE",
+                        options.repoRoot().resolve("services/inference/models").toString());
                 putDjl(env, run);
             }
             default -> {

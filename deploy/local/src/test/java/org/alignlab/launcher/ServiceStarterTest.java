@@ -92,7 +92,7 @@ class ServiceStarterTest {
 
         assertThat(env).doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD",
                 "KAFKA_BOOTSTRAP_SERVERS");
-        assertThat(env).containsEntry("ALIGNLAB_INFERENCE_MODEL_STORE", repo.resolve("models").toString());
-        assertThat(repo.resolve("models")).isDirectory();
+        assertThat(env).containsEntry("ALIGNLAB_INFERENCE_MODEL_STORE",
+                repo.resolve("services/inference/models").toString());
     }
 }

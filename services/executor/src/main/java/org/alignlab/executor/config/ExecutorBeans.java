@@ -1,5 +1,6 @@
 package org.alignlab.executor.config;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.alignlab.executor.execution.ResultFactory;
 import org.alignlab.executor.sandbox.BubblewrapSandbox;
 import org.alignlab.executor.sandbox.Sandbox;
 import org.alignlab.executor.sandbox.WorkloadStaging;
+import org.alignlab.executor.ticket.MonitorAuditClient;
 import org.alignlab.executor.ticket.TicketCheck;
 import org.alignlab.executor.ticket.UsedTicketRepository;
 
@@ -35,8 +37,12 @@ public class ExecutorBeans {
     @Produces
     @Singleton
     @Startup
-    TicketCheck ticketCheck(ExecutorConfig config, Clock clock, UsedTicketRepository ledger) {
-        return new TicketCheck(new TicketVerifier(Ed25519.decodePublic(config.monitorPublicKey())), clock, ledger);
+    TicketCheck ticketCheck(ExecutorConfig config, Clock clock, UsedTicketRepository ledger,
+            OpenTelemetry openTelemetry) {
+        MonitorAuditClient auditRecords = new MonitorAuditClient(config.monitorUrl(), config.monitorToken(),
+                config.monitorTimeout(), openTelemetry.getPropagators().getTextMapPropagator());
+        return new TicketCheck(new TicketVerifier(Ed25519.decodePublic(config.monitorPublicKey())), clock, ledger,
+                auditRecords);
     }
 
     /**

@@ -2,7 +2,9 @@ package org.alignlab.executor.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The executor's own settings ({@code alignlab.executor.*}). */
@@ -14,6 +16,20 @@ public interface ExecutorConfig {
      * service refuses to start.
      */
     String monitorPublicKey();
+
+    /** The monitor, whose committed audit records every ticket is checked against before it runs. */
+    @WithDefault("http://127.0.0.1:8083")
+    URI monitorUrl();
+
+    /**
+     * Bearer token for the monitor's audit API. Not needed to start: without it every ticket waits (and the log
+     * says why) until it is set or the ticket expires, so nothing runs unchecked.
+     */
+    Optional<String> monitorToken();
+
+    /** Connect and answer timeout of one audit-record lookup; a slow monitor is retried, never guessed at. */
+    @WithDefault("PT2S")
+    Duration monitorTimeout();
 
     /** The experiments runner jar; its {@code lib/} folder must sit beside it (manifest Class-Path). */
     Path experimentsJar();

@@ -27,7 +27,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Handles one ticket: checks it, refuses it, or uses it up and runs its action once in the sandbox, reporting
- * the start and end to the audit chain and the result to {@code experiment.results}.
+ * the start and end to the audit chain and the result to {@code experiment.results}. The checks run in order
+ * signature, expiry, decision, sandbox, audit record, claim: the cheap local ones first, the claim last, so
+ * only a ticket that passed everything uses up its action.
  */
 @ApplicationScoped
 public class ExecutionService {
@@ -68,6 +70,11 @@ public class ExecutionService {
         if (rejection.isEmpty()) {
             // Checked before the ticket is used up: without a sandbox nothing runs, and nothing is spent.
             rejection = sandbox.whyUnavailable().map(why -> new Rejection(Rejection.Kind.NO_SANDBOX, why));
+        }
+        if (rejection.isEmpty()) {
+            // Throws MonitorUnavailableException when the monitor cannot answer: the consumer retries the
+            // ticket, and until then nothing has run and nothing is used up.
+            rejection = ticketCheck.confirmAudited(ticket);
         }
         if (rejection.isEmpty()) {
             rejection = claimAndRecord(ticket, traceId);

@@ -1,32 +1,46 @@
 package org.alignlab.executor.ticket;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.json.Sha256;
 
 /**
- * Decides whether a ticket may run: signed by the monitor's key, unexpired, an ALLOW, and never used before.
- * Holds only the monitor's public key, so it cannot mint tickets itself.
+ * Decides whether a ticket may run: signed by the monitor's key, unexpired, an ALLOW, backed by the committed
+ * audit record that approved it, and never used before. Holds only the monitor's public key, so it cannot mint
+ * tickets itself; the audit record guards against a ticket the monitor signed but never committed.
  */
 public class TicketCheck {
 
     private final TicketVerifier verifier;
     private final Clock clock;
     private final TicketLedger ledger;
+    private final AuditRecordSource auditRecords;
 
-    public TicketCheck(TicketVerifier verifier, Clock clock, TicketLedger ledger) {
+    public TicketCheck(TicketVerifier verifier, Clock clock, TicketLedger ledger, AuditRecordSource auditRecords) {
         this.verifier = verifier;
         this.clock = clock;
         this.ledger = ledger;
+        this.auditRecords = auditRecords;
     }
 
-    /** Both checks in order; the ticket is used up when it passes. */
+    /**
+     * Every check in order; the ticket is used up when it passes.
+     *
+     * @throws MonitorUnavailableException when the audit record cannot be read; nothing is used up
+     */
     public Optional<Rejection> check(ExecutionTicket ticket) {
-        Optional<Rejection> invalid = verify(ticket);
-        return invalid.isPresent() ? invalid : claim(ticket);
+        Optional<Rejection> rejection = verify(ticket);
+        if (rejection.isEmpty()) {
+            rejection = confirmAudited(ticket);
+        }
+        return rejection.isPresent() ? rejection : claim(ticket);
     }
 
     /** The checks that need no state: signature, expiry, decision. Uses nothing up. */
@@ -48,8 +62,56 @@ public class TicketCheck {
     }
 
     /**
+     * Checks that the ticket quotes the committed audit record that allowed its action: same hash, about this
+     * action with this exact content, and an ALLOW verdict or reviewer approval. Uses nothing up. Call after
+     * {@link #verify}, so a forged ticket costs no lookup.
+     *
+     * @throws MonitorUnavailableException when the monitor cannot say: neither run nor refuse, try again later
+     */
+    public Optional<Rejection> confirmAudited(ExecutionTicket ticket) {
+        Optional<AuditRecord> found = auditRecords.find(ticket.auditSeq());
+        if (found.isEmpty()) {
+            return Optional.of(new Rejection(Rejection.Kind.AUDIT_MISMATCH, "ticket " + ticket.ticketId()
+                    + " quotes audit record " + ticket.auditSeq() + ", which the monitor's chain does not hold"));
+        }
+        List<String> differences = differences(ticket, found.get());
+        if (differences.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rejection(Rejection.Kind.AUDIT_MISMATCH, "ticket " + ticket.ticketId()
+                + " does not match audit record " + ticket.auditSeq() + ": " + String.join("; ", differences)));
+    }
+
+    private static List<String> differences(ExecutionTicket ticket, AuditRecord record) {
+        List<String> differences = new ArrayList<>();
+        if (record.seq() != ticket.auditSeq()) {
+            differences.add("the monitor answered with record " + record.seq());
+        }
+        if (!Objects.equals(record.hash(), ticket.auditHash())) {
+            differences.add("hash is " + record.hash() + ", the ticket quotes " + ticket.auditHash());
+        }
+        if (!Objects.equals(record.actionId(), ticket.action().id())) {
+            differences.add("record is about action " + record.actionId() + ", the ticket's is "
+                    + ticket.action().id());
+        }
+        if (!AuditRecord.VERDICT.equals(record.type()) && !AuditRecord.HUMAN_DECISION.equals(record.type())) {
+            differences.add("record is a " + record.type() + ", not a VERDICT or HUMAN_DECISION");
+        }
+        if (!Decision.ALLOW.name().equals(record.decision())) {
+            differences.add("recorded decision is " + record.decision() + ", not ALLOW");
+        }
+        String actionHash = Sha256.ofCanonical(ticket.action());
+        if (!Objects.equals(record.payloadHash(), actionHash)) {
+            differences.add("payload hash is " + record.payloadHash() + ", the ticket's action hashes to "
+                    + actionHash);
+        }
+        return differences;
+    }
+
+    /**
      * Records the ticket as used before anything runs, durably, so a crash mid-run can never lead to a second
-     * run. Call only after {@link #verify} passed: a forged ticket must not use up a real action's id.
+     * run. Call only after {@link #verify} and {@link #confirmAudited} passed: a forged or unaudited ticket must not
+     * use up a real action's id.
      */
     public Optional<Rejection> claim(ExecutionTicket ticket) {
         return switch (ledger.claim(ticket.ticketId(), ticket.action().id(), clock.instant())) {
@@ -69,7 +131,7 @@ public class TicketCheck {
     public record Rejection(Kind kind, String detail) {
 
         public enum Kind {
-            BAD_SIGNATURE, EXPIRED, NOT_ALLOWED, REPLAYED, NO_SANDBOX;
+            BAD_SIGNATURE, EXPIRED, NOT_ALLOWED, AUDIT_MISMATCH, REPLAYED, NO_SANDBOX;
 
             /** Low-cardinality metric tag. */
             public String tag() {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.audit.ChainLink;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketSigner;
 import org.alignlab.contracts.events.ActionType;
@@ -32,20 +33,25 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.TestInfrastructure;
+import org.alignlab.infra.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The executor against a real broker, a real database and real bubblewrap, driven through its topics. The
+ * The executor against a real broker, a real database and real bubblewrap, driven through its topics, checking
+ * tickets against a monitor played by {@link MonitorStub} (a real HTTP server over a real hash chain). The
  * workload is the stand-in runner of {@link StandInRunner}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(StandInRunner.class)
+@QuarkusTestResource(MonitorStub.class)
 class ExecutorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -61,10 +67,12 @@ class ExecutorTest {
     String monitorPrivateKey;
 
     private TicketSigner monitor;
+    private MonitorStub auditLog;
 
     @BeforeEach
     void setUp() {
         monitor = new TicketSigner(Ed25519.decodePrivate(monitorPrivateKey), Ed25519.decodePublic(monitorPublicKey));
+        auditLog = MonitorStub.running();
     }
 
     @Test
@@ -117,13 +125,70 @@ class ExecutorTest {
                 unsigned.expiresAt(), impostor.keyId(), null));
 
         assertRefused(forged, "not signed by the monitor's key");
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("alignlab_tickets_rejected_total{reason=\"bad-signature\""));
     }
 
     @Test
     void refusesAnExpiredTicket() throws Exception {
         assertRefused(sign(ticket(Instant.now().minusSeconds(1))), "expired at");
+    }
+
+    @Test
+    void refusesASignedTicketThatDoesNotQuoteItsCommittedAuditRecord() throws Exception {
+        ExecutionTicket committed = ticket(Instant.now().plusSeconds(300));
+        String otherHash = "f".repeat(64);
+        ExecutionTicket mismatched = sign(new ExecutionTicket(committed.ticketId(), committed.action(),
+                committed.decision(), committed.auditSeq(), otherHash, committed.issuedAt(), committed.expiresAt(),
+                committed.keyId(), null));
+
+        assertRefused(mismatched, "does not match audit record " + committed.auditSeq());
+        ExperimentResult result = awaitEvents(Topics.EXPERIMENT_RESULTS, 1, ExperimentResult.class,
+                r -> r.actionId().equals(committed.action().id())).get(0);
+        assertThat(result.reason()).contains("hash is " + committed.auditHash(), "the ticket quotes " + otherHash);
+        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("alignlab_tickets_rejected_total{reason=\"audit-mismatch\""));
+    }
+
+    @Test
+    void refusesATicketForAnActionTheMonitorOnlyHeld() throws Exception {
+        AgentAction action = action();
+        ExecutionTicket ticket = sign(ticket(action, auditLog.append("VERDICT", action, "HOLD"),
+                Instant.now().plusSeconds(300)));
+
+        assertRefused(ticket, "recorded decision is HOLD, not ALLOW");
+    }
+
+    @Test
+    void holdsATicketWhileTheMonitorIsDownOrFailingAndRunsItWhenItAnswers() throws Exception {
+        ExecutionTicket ticket = sign(ticket(Instant.now().plusSeconds(300)));
+        UUID actionId = ticket.action().id();
+
+        auditLog.goDown();
+        try {
+            send(ticket);
+            // Connections refused for a while, then answered with 503 until the executor has asked twice: the
+            // ticket is retried all along, and is neither run, refused nor used up.
+            Thread.sleep(Duration.ofSeconds(3).toMillis());
+            auditLog.comeBackFailing(503);
+            Awaitility.await().atMost(WAIT).until(() -> auditLog.requestsFor(ticket.auditSeq()) >= 2);
+            assertThat(events(Topics.EXPERIMENT_RESULTS, ExperimentResult.class, r -> r.actionId().equals(actionId)))
+                    .isEmpty();
+            assertThat(events(Topics.AUDIT_EVENTS, AuditEvent.class, e -> e.actionId().equals(actionId))).isEmpty();
+            assertThat(QuarkusTransaction.requiringNew().call(() -> executions.findByIdOptional(actionId)))
+                    .isEmpty();
+        } finally {
+            auditLog.comeBack();
+        }
+
+        ExperimentResult result = awaitEvents(Topics.EXPERIMENT_RESULTS, 1, ExperimentResult.class,
+                r -> r.actionId().equals(actionId)).get(0);
+        assertThat(result.status()).as(result.reason()).isEqualTo(ExperimentStatus.SUCCEEDED);
+        assertThat(awaitEvents(Topics.AUDIT_EVENTS, 2, AuditEvent.class, e -> e.actionId().equals(actionId)))
+                .extracting(AuditEvent::type)
+                .containsExactly(AuditEventType.EXECUTION_STARTED, AuditEventType.EXECUTION_FINISHED);
+        assertThat(events(Topics.EXPERIMENT_RESULTS, ExperimentResult.class, r -> r.actionId().equals(actionId)))
+                .hasSize(1);
     }
 
     @Test
@@ -176,14 +241,24 @@ class ExecutorTest {
                 .as("no run recorded").isEmpty();
     }
 
+    /** An unsigned ticket for a fresh action whose VERDICT ALLOW the monitor has committed. */
     private ExecutionTicket ticket(Instant expiresAt) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        AgentAction action = action();
+        return ticket(action, auditLog.allow(action), expiresAt);
+    }
+
+    /** An unsigned ALLOW ticket for the action that quotes this audit record. */
+    private ExecutionTicket ticket(AgentAction action, ChainLink record, Instant expiresAt) {
+        return new ExecutionTicket(UUID.randomUUID(), action, Decision.ALLOW, record.entry().seq(),
+                record.hash(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                expiresAt.truncatedTo(ChronoUnit.MILLIS), monitor.keyId(), null);
+    }
+
+    private static AgentAction action() {
         ExperimentSpec spec = new ExperimentSpec("weak-to-strong", Map.of("epochs", 1), List.of(7, 8),
                 Split.VALIDATION, new ResourceRequest(30, 256, 60), null);
-        AgentAction action = new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "default",
-                ActionType.RUN_EXPERIMENT, null, "a stand-in run", spec, now);
-        return new ExecutionTicket(UUID.randomUUID(), action, Decision.ALLOW, 4, "d".repeat(64), now,
-                expiresAt.truncatedTo(ChronoUnit.MILLIS), monitor.keyId(), null);
+        return new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "default",
+                ActionType.RUN_EXPERIMENT, null, "a stand-in run", spec, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private ExecutionTicket sign(ExecutionTicket unsigned) {

@@ -1,7 +1,9 @@
 package org.alignlab.executor.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketSigner;
 import org.alignlab.contracts.crypto.TicketVerifier;
@@ -23,6 +26,7 @@ import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.CanonicalJson;
+import org.alignlab.contracts.json.Sha256;
 import org.alignlab.executor.ticket.TicketCheck.Rejection;
 import org.junit.jupiter.api.Test;
 
@@ -31,25 +35,27 @@ class TicketCheckTest {
     private static final Instant NOW = Instant.parse("2026-11-26T20:00:00Z");
     private static final KeyPair MONITOR = Ed25519.generate();
     private static final TicketSigner SIGNER = new TicketSigner(MONITOR);
+    /** Each ticket quotes an audit record of its own; whether the monitor holds it is up to each test. */
+    private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final InMemoryTicketLedger ledger = new InMemoryTicketLedger();
+    private final MonitorRecords monitor = new MonitorRecords();
     private final TicketCheck check = new TicketCheck(new TicketVerifier(MONITOR.getPublic()),
-            Clock.fixed(NOW, ZoneOffset.UTC), ledger);
+            Clock.fixed(NOW, ZoneOffset.UTC), ledger, monitor);
 
-    /** The {@code used_tickets} constraints, in memory: the ledger's own SQL is exercised by the Quarkus test. */
-    private static final class InMemoryLedger implements TicketLedger {
-        final Map<UUID, UUID> actionByTicket = new HashMap<>();
+    /** The monitor's committed records by seq, handed to the check directly; counts lookups. */
+    private static final class MonitorRecords implements AuditRecordSource {
+        final Map<Long, AuditRecord> bySeq = new HashMap<>();
+        final AtomicInteger lookups = new AtomicInteger();
+        boolean down;
 
         @Override
-        public Claim claim(UUID ticketId, UUID actionId, Instant at) {
-            if (actionByTicket.containsKey(ticketId)) {
-                return Claim.TICKET_USED;
+        public Optional<AuditRecord> find(long seq) {
+            lookups.incrementAndGet();
+            if (down) {
+                throw new MonitorUnavailableException("monitor unreachable");
             }
-            if (actionByTicket.containsValue(actionId)) {
-                return Claim.ACTION_RAN;
-            }
-            actionByTicket.put(ticketId, actionId);
-            return Claim.CLAIMED;
+            return Optional.ofNullable(bySeq.get(seq));
         }
     }
 
@@ -61,12 +67,23 @@ class TicketCheckTest {
     }
 
     static ExecutionTicket unsigned(UUID actionId, Decision decision, Instant expiresAt, String keyId) {
-        return new ExecutionTicket(UUID.randomUUID(), action(actionId), decision, 3, "b".repeat(64),
+        String auditHash = Sha256.hex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        return new ExecutionTicket(UUID.randomUUID(), action(actionId), decision, SEQ.incrementAndGet(), auditHash,
                 NOW.minusSeconds(1), expiresAt, keyId, null);
     }
 
-    private static ExecutionTicket valid() {
-        return SIGNER.sign(unsigned(UUID.randomUUID(), Decision.ALLOW, NOW.plusSeconds(300), SIGNER.keyId()));
+    /** The VERDICT ALLOW record a correct monitor committed for the ticket. */
+    private static AuditRecord approval(ExecutionTicket ticket) {
+        return new AuditRecord(ticket.auditSeq(), AuditRecord.VERDICT, ticket.action().id(),
+                Sha256.ofCanonical(ticket.action()), "ALLOW", ticket.auditHash());
+    }
+
+    /** Signed by the monitor, with its approval committed. */
+    private ExecutionTicket valid() {
+        ExecutionTicket ticket = SIGNER.sign(unsigned(UUID.randomUUID(), Decision.ALLOW, NOW.plusSeconds(300),
+                SIGNER.keyId()));
+        monitor.bySeq.put(ticket.auditSeq(), approval(ticket));
+        return ticket;
     }
 
     private static Rejection.Kind kind(Optional<Rejection> rejection) {
@@ -78,7 +95,17 @@ class TicketCheckTest {
         ExecutionTicket ticket = valid();
 
         assertThat(check.check(ticket)).isEmpty();
-        assertThat(ledger.actionByTicket).containsEntry(ticket.ticketId(), ticket.action().id());
+        assertThat(ledger.claims()).containsEntry(ticket.ticketId(), ticket.action().id());
+    }
+
+    @Test
+    void acceptsATicketBackedByAReviewersApproval() {
+        ExecutionTicket ticket = valid();
+        AuditRecord verdict = monitor.bySeq.get(ticket.auditSeq());
+        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(verdict.seq(), AuditRecord.HUMAN_DECISION,
+                verdict.actionId(), verdict.payloadHash(), "ALLOW", verdict.hash()));
+
+        assertThat(check.check(ticket)).isEmpty();
     }
 
     @Test
@@ -115,9 +142,10 @@ class TicketCheckTest {
         ExecutionTicket real = valid();
         TicketSigner other = new TicketSigner(Ed25519.generate());
         ExecutionTicket forgedForSameAction = other.sign(new ExecutionTicket(UUID.randomUUID(), real.action(),
-                Decision.ALLOW, 3, "b".repeat(64), NOW, NOW.plusSeconds(300), other.keyId(), null));
+                Decision.ALLOW, real.auditSeq(), real.auditHash(), NOW, NOW.plusSeconds(300), other.keyId(), null));
 
         assertThat(check.check(forgedForSameAction)).isPresent();
+        assertThat(monitor.lookups).as("a forged ticket costs no lookup").hasValue(0);
         assertThat(check.check(real)).isEmpty();
     }
 
@@ -132,7 +160,8 @@ class TicketCheckTest {
             assertThat(rejection.detail()).contains("expired");
         });
         assertThat(kind(check.check(expiringNow))).isEqualTo(Rejection.Kind.EXPIRED);
-        assertThat(ledger.actionByTicket).isEmpty();
+        assertThat(ledger.claims()).isEmpty();
+        assertThat(monitor.lookups).hasValue(0);
     }
 
     @Test
@@ -159,11 +188,99 @@ class TicketCheckTest {
         UUID actionId = UUID.randomUUID();
         ExecutionTicket first = SIGNER.sign(unsigned(actionId, Decision.ALLOW, NOW.plusSeconds(300), SIGNER.keyId()));
         ExecutionTicket second = SIGNER.sign(unsigned(actionId, Decision.ALLOW, NOW.plusSeconds(300), SIGNER.keyId()));
+        monitor.bySeq.put(first.auditSeq(), approval(first));
+        monitor.bySeq.put(second.auditSeq(), approval(second));
 
         assertThat(check.check(first)).isEmpty();
         assertThat(check.check(second)).hasValueSatisfying(rejection -> {
             assertThat(rejection.kind()).isEqualTo(Rejection.Kind.REPLAYED);
             assertThat(rejection.detail()).contains("replayed action", actionId.toString());
         });
+    }
+
+    @Test
+    void refusesATicketWhoseAuditRecordDoesNotExist() {
+        ExecutionTicket ticket = valid();
+        monitor.bySeq.remove(ticket.auditSeq());
+
+        assertThat(check.check(ticket)).hasValueSatisfying(rejection -> {
+            assertThat(rejection.kind()).isEqualTo(Rejection.Kind.AUDIT_MISMATCH);
+            assertThat(rejection.detail()).contains("audit record " + ticket.auditSeq(), "does not hold");
+        });
+        assertThat(ledger.claims()).isEmpty();
+    }
+
+    @Test
+    void refusesATicketThatQuotesAnotherHash() {
+        ExecutionTicket ticket = valid();
+        String committed = "e".repeat(64);
+        AuditRecord record = approval(ticket);
+        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(record.seq(), record.type(), record.actionId(),
+                record.payloadHash(), record.decision(), committed));
+
+        assertMismatch(ticket, "hash is " + committed, "the ticket quotes " + ticket.auditHash());
+    }
+
+    @Test
+    void refusesATicketWhoseAuditRecordIsAboutAnotherAction() {
+        ExecutionTicket ticket = valid();
+        UUID other = UUID.randomUUID();
+        AuditRecord record = approval(ticket);
+        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(record.seq(), record.type(), other,
+                record.payloadHash(), record.decision(), record.hash()));
+
+        assertMismatch(ticket, "about action " + other);
+    }
+
+    @Test
+    void refusesATicketWhoseAuditRecordIsNotAnApproval() {
+        ExecutionTicket ticket = valid();
+        AuditRecord record = approval(ticket);
+        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(record.seq(), "ACTION_PROPOSED", record.actionId(),
+                record.payloadHash(), null, record.hash()));
+
+        assertMismatch(ticket, "is a ACTION_PROPOSED, not a VERDICT or HUMAN_DECISION", "decision is null");
+    }
+
+    @Test
+    void refusesATicketWhoseRecordedDecisionIsNotAllow() {
+        ExecutionTicket ticket = valid();
+        AuditRecord record = approval(ticket);
+        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(record.seq(), AuditRecord.HUMAN_DECISION,
+                record.actionId(), record.payloadHash(), "BLOCK", record.hash()));
+
+        assertMismatch(ticket, "recorded decision is BLOCK, not ALLOW");
+    }
+
+    @Test
+    void refusesATicketWhoseActionIsNotTheOneAudited() {
+        ExecutionTicket ticket = valid();
+        String audited = Sha256.ofCanonical(action(ticket.action().id()));
+        AuditRecord record = approval(ticket);
+        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(record.seq(), record.type(), record.actionId(),
+                audited, record.decision(), record.hash()));
+
+        assertMismatch(ticket, "payload hash is " + audited,
+                "the ticket's action hashes to " + Sha256.ofCanonical(ticket.action()));
+    }
+
+    @Test
+    void aMonitorThatCannotAnswerNeitherRefusesNorUsesUpTheTicket() {
+        ExecutionTicket ticket = valid();
+        monitor.down = true;
+
+        assertThatThrownBy(() -> check.check(ticket)).isInstanceOf(MonitorUnavailableException.class);
+        assertThat(ledger.claims()).isEmpty();
+
+        monitor.down = false;
+        assertThat(check.check(ticket)).isEmpty();
+    }
+
+    private void assertMismatch(ExecutionTicket ticket, String... because) {
+        assertThat(check.check(ticket)).hasValueSatisfying(rejection -> {
+            assertThat(rejection.kind()).isEqualTo(Rejection.Kind.AUDIT_MISMATCH);
+            assertThat(rejection.detail()).contains("audit record " + ticket.auditSeq()).contains(because);
+        });
+        assertThat(ledger.claims()).as("a mismatched ticket uses nothing up").isEmpty();
     }
 }

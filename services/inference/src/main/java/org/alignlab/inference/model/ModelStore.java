@@ -1,6 +1,7 @@
 package org.alignlab.inference.model;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +20,13 @@ public class ModelStore {
 
     private final Path root;
 
+    @Inject
     public ModelStore(InferenceConfig config) {
-        this.root = config.modelStore().toAbsolutePath().normalize();
+        this(config.modelStore());
+    }
+
+    public ModelStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
     }
 
     public Path root() {

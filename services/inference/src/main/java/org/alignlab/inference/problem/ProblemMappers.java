@@ -1,9 +1,18 @@
 package org.alignlab.inference.problem;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.alignlab.contracts.problem.InvalidRequestException;
 import org.alignlab.contracts.problem.Problem;
+import org.alignlab.contracts.security.AuthProblems;
+import org.alignlab.inference.classify.ModelNotLoadedException;
+import org.alignlab.inference.classify.UnknownModelException;
+import org.alignlab.inference.engine.ModelBusyException;
 import org.alignlab.inference.model.ModelStoreUnavailableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -12,16 +21,54 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     static final String MODEL_STORE_UNAVAILABLE = Problem.TYPE_BASE + "model-store-unavailable";
+    /** The model exists but is loading or failed to load; the caller must not treat this as a score. */
+    static final String MODEL_NOT_LOADED = Problem.TYPE_BASE + "model-not-loaded";
+    /** Every predictor of the model is busy; retry shortly. */
+    static final String MODEL_BUSY = Problem.TYPE_BASE + "model-busy";
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String RETRY_AFTER_SECONDS = "30";
+    private static final String RETRY_BUSY_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response storeUnavailable(ModelStoreUnavailableException e) {
-        return Response.fromResponse(respond(new Problem(MODEL_STORE_UNAVAILABLE, "Model store unavailable", 503,
-                        e.getMessage(), null)))
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .build();
+        return retryLater(new Problem(MODEL_STORE_UNAVAILABLE, "Model store unavailable", 503, e.getMessage(), null),
+                RETRY_AFTER_SECONDS);
+    }
+
+    /** No bearer token, or one that does not verify (signature, issuer, expiry): 401 with the Bearer challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return Response.fromResponse(respond(AuthProblems.unauthorized()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, AuthProblems.BEARER_CHALLENGE).build();
+    }
+
+    /** A valid token whose role may not do this. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(AuthProblems.forbidden());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        return respond(new Problem(Problem.INVALID_REQUEST, "Invalid request", 400, e.field() + ": " + e.getMessage(),
+                List.of(new Problem.Violation(e.field(), e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownModel(UnknownModelException e) {
+        return respond(new Problem(Problem.NOT_FOUND, "Not Found", 404, e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response modelNotLoaded(ModelNotLoadedException e) {
+        return retryLater(new Problem(MODEL_NOT_LOADED, "Model not loaded", 503, e.getMessage(), null),
+                RETRY_AFTER_SECONDS);
+    }
+
+    @ServerExceptionMapper
+    public Response modelBusy(ModelBusyException e) {
+        return retryLater(new Problem(MODEL_BUSY, "Model busy", 503, e.getMessage(), null), RETRY_BUSY_SECONDS);
     }
 
     /** Unmatched routes, methods and media types; the same problem types as the orchestrator's. */
@@ -39,6 +86,10 @@ public class ProblemMappers {
         LOG.error("request failed", e);
         return respond(new Problem(Problem.INTERNAL_ERROR, "Internal error", 500,
                 "The request could not be completed.", null));
+    }
+
+    private static Response retryLater(Problem problem, String seconds) {
+        return Response.fromResponse(respond(problem)).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     private static Response respond(Problem problem) {

@@ -17,7 +17,7 @@ class ModelStoreTest {
 
     @Test
     void emptyStoreListsNoModelsAndIsReady() {
-        ModelStore store = new ModelStore(() -> dir);
+        ModelStore store = new ModelStore(dir);
 
         assertThat(store.models()).isEmpty();
         HealthCheckResponse health = new ModelStoreHealthCheck(store).call();
@@ -27,7 +27,7 @@ class ModelStoreTest {
 
     @Test
     void missingStoreIsNotReadyAndRefusesToList() {
-        ModelStore store = new ModelStore(() -> dir.resolve("absent"));
+        ModelStore store = new ModelStore(dir.resolve("absent"));
 
         assertThat(new ModelStoreHealthCheck(store).call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThatThrownBy(store::models).isInstanceOf(ModelStoreUnavailableException.class);
@@ -37,7 +37,7 @@ class ModelStoreTest {
     void aFileInPlaceOfTheStoreIsNotReady() throws Exception {
         Path file = Files.writeString(dir.resolve("models"), "not a directory");
 
-        assertThat(new ModelStoreHealthCheck(new ModelStore(() -> file)).call().getStatus())
+        assertThat(new ModelStoreHealthCheck(new ModelStore(file)).call().getStatus())
                 .isEqualTo(HealthCheckResponse.Status.DOWN);
     }
 
@@ -48,7 +48,7 @@ class ModelStoreTest {
         Files.createDirectories(dir.resolve("a-model"));
         Files.writeString(dir.resolve("stray.txt"), "x");
 
-        assertThat(new ModelStore(() -> dir).models()).containsExactly(
+        assertThat(new ModelStore(dir).models()).containsExactly(
                 new ModelResponse("a-model", List.of()),
                 new ModelResponse("b-model", List.of("model.pt")));
     }

@@ -1,0 +1,44 @@
+package org.alignlab.inference.classify;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.alignlab.contracts.security.Roles;
+import org.alignlab.inference.config.InferenceConfig;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+/**
+ * Text classification by any text-classification model of the store. The monitor calls
+ * {@code POST /v1/classify/trusted-monitor} with the canonical JSON of an agent action, with a {@code service} token;
+ * an operator may call it by hand.
+ */
+@Path("/v1/classify")
+public class ClassifyResource {
+
+    private final ClassifierRegistry registry;
+    private final InferenceConfig config;
+
+    public ClassifyResource(ClassifierRegistry registry, InferenceConfig config) {
+        this.registry = registry;
+        this.config = config;
+    }
+
+    /** The body is read as text so that every malformed body gets a 400 naming its field. */
+    @POST
+    @Path("/{model}")
+    @RolesAllowed({Roles.SERVICE, Roles.OPERATOR})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ClassifyResponse classify(@PathParam("model") String model,
+            @RequestBody(content = @Content(schema = @Schema(implementation = ClassifyRequest.class))) String body) {
+        ClassifyRequest request = ClassifyRequest.read(body, config.maxTextChars());
+        TextClassifier classifier = registry.classifier(model);
+        return new ClassifyResponse(classifier.name(), classifier.version(), classifier.classify(request.text()));
+    }
+}

@@ -1,0 +1,14 @@
+package org.alignlab.inference.engine;
+
+import java.nio.file.Path;
+
+/** Loads a model's weights into a deep-learning engine; the one place that knows which engine it is. */
+public interface ModelEngine {
+
+    /**
+     * Loads the weights of {@code metadata} from {@code folder}.
+     *
+     * @throws ModelLoadException when the weights are missing, unreadable or do not fit the declared network
+     */
+    LoadedModel load(Path folder, ModelMetadata metadata);
+}

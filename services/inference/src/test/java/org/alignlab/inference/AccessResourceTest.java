@@ -1,0 +1,55 @@
+package org.alignlab.inference;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.alignlab.contracts.security.Roles;
+import org.alignlab.infra.EndpointAccess;
+import org.alignlab.infra.TestCaller;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every endpoint of inference, called by every kind of caller: the role table of the README, enforced. */
+@QuarkusTest
+@QuarkusTestResource(ModelStoreResource.class)
+class AccessResourceTest {
+
+    private static final String TEXT = "{\"text\": \"{\\\"agent\\\":\\\"ideation\\\"}\"}";
+
+    private static final List<EndpointAccess> ENDPOINTS = List.of(
+            EndpointAccess.roles("POST", "/v1/classify/trusted-monitor", 200, Roles.SERVICE, Roles.OPERATOR)
+                    .withBody(TEXT),
+            // No such model: a caller the gate lets through gets the resource's own 404.
+            EndpointAccess.roles("POST", "/v1/classify/no-such-model", 404, Roles.SERVICE, Roles.OPERATOR)
+                    .withBody(TEXT),
+            EndpointAccess.roles("GET", "/v1/models", 200, Roles.OPERATOR, Roles.SERVICE, Roles.RESEARCHER,
+                    Roles.REVIEWER),
+            EndpointAccess.roles("GET", "/q/metrics", 200, Roles.OPERATOR),
+            EndpointAccess.roles("GET", "/q/openapi", 200, Roles.OPERATOR),
+            EndpointAccess.open("GET", "/q/health/live", 200),
+            EndpointAccess.open("GET", "/q/health/ready", 200));
+
+    /** Models load in the background after start; readiness and classification are judged once they have. */
+    @BeforeEach
+    void modelsLoaded() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    static Stream<Arguments> everyEndpointAndCaller() {
+        return EndpointAccess.everyCaller(ENDPOINTS);
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyEndpointAndCaller")
+    void eachCallerGetsWhatItsRoleAllows(EndpointAccess endpoint, TestCaller caller) {
+        endpoint.assertCall(caller);
+    }
+}
