@@ -1,15 +1,7 @@
 package org.alignlab.monitor;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -48,32 +40,12 @@ class AccessResourceTest {
             EndpointAccess.open("GET", "/q/health/ready", 200));
 
     static Stream<Arguments> everyEndpointAndCaller() {
-        return ENDPOINTS.stream().flatMap(e -> Stream.of(TestCaller.values()).map(c -> Arguments.of(e, c)));
+        return EndpointAccess.everyCaller(ENDPOINTS);
     }
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyEndpointAndCaller")
     void eachCallerGetsWhatItsRoleAllows(EndpointAccess endpoint, TestCaller caller) {
-        int expected = endpoint.expectedStatus(caller);
-        ValidatableResponse response = request(endpoint, caller).then().statusCode(expected);
-        if (expected == 401) {
-            response.header("WWW-Authenticate", "Bearer");
-        }
-        if ((expected == 401 || expected == 403) && endpoint.path().startsWith("/api/")) {
-            response.contentType("application/problem+json")
-                    .body("status", equalTo(expected))
-                    .body("type", endsWith(expected == 401 ? "/unauthorized" : "/forbidden"));
-        }
-    }
-
-    private static Response request(EndpointAccess endpoint, TestCaller caller) {
-        RequestSpecification spec = given();
-        if (caller.authorization() != null) {
-            spec.header("Authorization", caller.authorization());
-        }
-        if (endpoint.body() != null) {
-            spec.contentType(ContentType.JSON).body(endpoint.body());
-        }
-        return spec.request(endpoint.method(), endpoint.path());
+        endpoint.assertCall(caller);
     }
 }

@@ -1,0 +1,40 @@
+package org.alignlab.executor.execution;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.stream.Stream;
+import org.alignlab.contracts.security.Roles;
+import org.alignlab.infra.EndpointAccess;
+import org.alignlab.infra.TestCaller;
+import org.alignlab.infra.TestInfrastructure;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every endpoint of the executor, called by every kind of caller. It has no API of its own (work arrives as tickets),
+ * so the table is its operational endpoints: only health is open.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(StandInRunner.class)
+@QuarkusTestResource(MonitorStub.class)
+class AccessResourceTest {
+
+    private static final List<EndpointAccess> ENDPOINTS = List.of(
+            EndpointAccess.roles("GET", "/q/metrics", 200, Roles.OPERATOR),
+            EndpointAccess.roles("GET", "/q/openapi", 200, Roles.OPERATOR),
+            EndpointAccess.open("GET", "/q/health/live", 200),
+            EndpointAccess.open("GET", "/q/health/ready", 200));
+
+    static Stream<Arguments> everyEndpointAndCaller() {
+        return EndpointAccess.everyCaller(ENDPOINTS);
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyEndpointAndCaller")
+    void eachCallerGetsWhatItsRoleAllows(EndpointAccess endpoint, TestCaller caller) {
+        endpoint.assertCall(caller);
+    }
+}
