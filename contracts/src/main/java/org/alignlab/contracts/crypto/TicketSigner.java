@@ -13,11 +13,11 @@ import org.alignlab.contracts.json.CanonicalJson;
  */
 public final class TicketSigner {
 
-    private final PrivateKey privateKey;
+    private final Ed25519.SigningKey privateKey;
     private final String keyId;
 
     public TicketSigner(PrivateKey privateKey, PublicKey publicKey) {
-        this.privateKey = privateKey;
+        this.privateKey = Ed25519.signingKey(privateKey);
         this.keyId = Ed25519.keyId(publicKey);
     }
 
@@ -32,12 +32,12 @@ public final class TicketSigner {
     /** Signs a ticket; its {@code keyId} must already be this signer's and its signature null. */
     public ExecutionTicket sign(ExecutionTicket unsigned) {
         requireUnsigned(unsigned.signature(), unsigned.keyId());
-        return unsigned.withSignature(Ed25519.sign(privateKey, CanonicalJson.bytes(unsigned)));
+        return unsigned.withSignature(privateKey.sign(CanonicalJson.bytes(unsigned)));
     }
 
     public AuditCheckpoint sign(AuditCheckpoint unsigned) {
         requireUnsigned(unsigned.signature(), unsigned.keyId());
-        return unsigned.withSignature(Ed25519.sign(privateKey, CanonicalJson.bytes(unsigned)));
+        return unsigned.withSignature(privateKey.sign(CanonicalJson.bytes(unsigned)));
     }
 
     private void requireUnsigned(String signature, String claimedKeyId) {
