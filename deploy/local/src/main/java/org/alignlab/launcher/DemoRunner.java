@@ -62,12 +62,18 @@ public final class DemoRunner {
 
         out.println("goal " + goalId + ": " + status);
         out.println("report: " + reportFile);
+        JsonNode chain = audit.path("chain");
         if (verified) {
-            out.println("audit chain verified (" + audit.path("records").asLong() + " records)");
-        } else {
-            JsonNode broken = audit.path("firstBroken");
+            out.println("audit chain verified (" + chain.path("records").asLong() + " records, "
+                    + audit.path("checkpointsChecked").asLong() + " signed checkpoints)");
+        } else if (!chain.path("firstBroken").isMissingNode() && !chain.path("firstBroken").isNull()) {
+            JsonNode broken = chain.path("firstBroken");
             out.println("audit chain BROKEN at seq " + broken.path("seq").asText("?") + ": "
                     + broken.path("reason").asText("no reason given"));
+        } else {
+            JsonNode problem = audit.path("checkpointProblems").path(0);
+            out.println("audit chain disagrees with checkpoint at seq " + problem.path("seq").asText("?") + ": "
+                    + problem.path("reason").asText("no reason given"));
         }
         return new Outcome(goalId, status, reportFile, verified);
     }

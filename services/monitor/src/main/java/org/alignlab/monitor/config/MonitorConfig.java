@@ -113,6 +113,10 @@ public interface MonitorConfig {
         /** The gate waits this long for a score; a slower answer counts as unavailable. */
         @WithDefault("PT2S")
         Duration timeout();
+
+        /** Requests in flight at once; the rest of a batch waits its turn (its timeout starts when it is sent). */
+        @WithDefault("8")
+        int maxConcurrentRequests();
     }
 
     interface Checkpoints {

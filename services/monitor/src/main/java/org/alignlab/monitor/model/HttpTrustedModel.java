@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.events.AgentAction;
@@ -33,6 +34,8 @@ public class HttpTrustedModel implements TrustedModel {
 
     private final MonitorConfig.TrustedModel config;
     private final HttpClient client;
+    /** Caps the requests in flight, so a batch of 500 actions queues here rather than swamping inference. */
+    private final Semaphore inFlight;
     private final URI endpoint;
     private final MeterRegistry meters;
 
@@ -40,6 +43,7 @@ public class HttpTrustedModel implements TrustedModel {
         this.config = config.trustedModel();
         this.meters = meters;
         this.client = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+        this.inFlight = new Semaphore(this.config.maxConcurrentRequests());
         this.endpoint = URI.create(this.config.url().replaceAll("/+$", "") + "/v1/classify/" + this.config.model());
     }
 
@@ -48,8 +52,14 @@ public class HttpTrustedModel implements TrustedModel {
         if (!config.enabled()) {
             return actions.stream().map(action -> ModelScore.disabled()).toList();
         }
-        List<CompletableFuture<ModelScore>> pending = actions.stream().map(this::ask).toList();
+        List<CompletableFuture<ModelScore>> pending = actions.stream().map(this::askWhenASlotIsFree).toList();
         return pending.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Waits for a free slot first: each request's timeout then counts from when it is actually sent. */
+    private CompletableFuture<ModelScore> askWhenASlotIsFree(AgentAction action) {
+        inFlight.acquireUninterruptibly();
+        return ask(action).whenComplete((score, failure) -> inFlight.release());
     }
 
     private CompletableFuture<ModelScore> ask(AgentAction action) {

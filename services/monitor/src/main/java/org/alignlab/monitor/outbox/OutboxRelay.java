@@ -87,6 +87,7 @@ public class OutboxRelay {
 
     private int sendBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
+            outbox.relaxCommit();
             List<OutboxEntry> rows = outbox.lockPending(BATCH);
             List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
             for (OutboxEntry row : rows) {
