@@ -436,7 +436,10 @@ class MonitorFlowTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).get("/q/metrics").then().statusCode(200)
                 .body(containsString("alignlab_actions_decided_total"))
-                .body(containsString("alignlab_tickets_issued_total"));
+                .body(containsString("alignlab_tickets_issued_total"))
+                .body(containsString("alignlab_monitor_decision_duration_seconds_count"))
+                .body(containsString("alignlab_audit_budget_used"))
+                .body(containsString("alignlab_monitor_threshold{kind=\"hold\"}"));
     }
 
     private static void report(AuditEvent event) throws Exception {

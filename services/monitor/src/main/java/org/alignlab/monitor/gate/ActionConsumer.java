@@ -1,5 +1,7 @@
 package org.alignlab.monitor.gate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -10,8 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Verdict;
@@ -50,11 +57,15 @@ public class ActionConsumer {
     private final ActionGate gate;
     private final DeadLetters deadLetters;
     private final Tracer tracer;
+    private final Timer decisionLatency;
 
-    ActionConsumer(ActionGate gate, DeadLetters deadLetters, Tracer tracer) {
+    ActionConsumer(ActionGate gate, DeadLetters deadLetters, Tracer tracer, MeterRegistry meters) {
         this.gate = gate;
         this.deadLetters = deadLetters;
         this.tracer = tracer;
+        // From the proposal's Kafka timestamp to its committed decision: the gate's share of the path to a ticket.
+        this.decisionLatency = Timer.builder(MetricNames.GATE_DECISION_DURATION).publishPercentileHistogram()
+                .register(meters);
     }
 
     @Incoming("agent-actions")
@@ -63,21 +74,28 @@ public class ActionConsumer {
             durationUnit = ChronoUnit.DAYS)
     public void onActions(ConsumerRecords<String, String> batch) {
         List<Proposal> proposals = new ArrayList<>();
+        Map<UUID, Proposal> byId = new HashMap<>();
+        Map<UUID, Long> proposedAt = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
             try {
                 AgentAction action = EventCodec.decode(record.value(), AgentAction.class);
-                proposals.add(new Proposal(action, startSpan(record, action)));
+                Proposal proposal = new Proposal(action, startSpan(record, action));
+                proposals.add(proposal);
+                byId.putIfAbsent(action.id(), proposal);
+                proposedAt.putIfAbsent(action.id(), record.timestamp());
             } catch (InvalidEventException e) {
                 deadLetters.send(record, e.getMessage());
             }
         }
         try {
-            for (Verdict verdict : gate.decide(proposals)) {
-                proposals.stream().filter(p -> p.action().id().equals(verdict.actionId())).findFirst()
-                        .ifPresent(p -> p.span()
-                                .setAttribute(SpanAttributes.MONITOR_SUSPICION, verdict.suspicion())
-                                .setAttribute(SpanAttributes.MONITOR_DECISION, verdict.decision().name())
-                                .setAttribute(SpanAttributes.AUDIT_SEQ, verdict.auditSeq()));
+            List<Verdict> verdicts = gate.decide(proposals);
+            long now = System.currentTimeMillis();
+            for (Verdict verdict : verdicts) {
+                decisionLatency.record(Math.max(0, now - proposedAt.get(verdict.actionId())), TimeUnit.MILLISECONDS);
+                byId.get(verdict.actionId()).span()
+                        .setAttribute(SpanAttributes.MONITOR_SUSPICION, verdict.suspicion())
+                        .setAttribute(SpanAttributes.MONITOR_DECISION, verdict.decision().name())
+                        .setAttribute(SpanAttributes.AUDIT_SEQ, verdict.auditSeq());
             }
         } finally {
             proposals.forEach(proposal -> proposal.span().end());

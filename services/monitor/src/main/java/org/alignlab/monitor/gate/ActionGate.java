@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
@@ -108,7 +109,7 @@ public class ActionGate {
             auditLog.append(new AuditFacts(AuditLog.ACTION_PROPOSED, action.goalId(), action.id(), agent,
                     AuditLog.MONITOR, traceId, payloadHash, null, null, null, null, describe(action)));
             UUID replacementId = scored.replacement().map(AgentAction::id)
-                    .filter(id -> decision.decision() == org.alignlab.contracts.events.Decision.DEFER_TO_TRUSTED)
+                    .filter(id -> decision.decision() == Decision.DEFER_TO_TRUSTED)
                     .orElse(null);
             AuditRecord record = auditLog.append(new AuditFacts(AuditLog.VERDICT, action.goalId(), action.id(), agent,
                     AuditLog.MONITOR, traceId, payloadHash, decision.decision().name(), decision.suspicion(),

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import org.alignlab.monitor.config.MonitorConfig;
 
 /**
  * Fills the audit-budget ledger from the newest stored verdicts at startup, so a restart does not reset the
@@ -17,7 +18,7 @@ class LedgerWarmUp {
     private final VerdictRepository verdicts;
     private final int window;
 
-    LedgerWarmUp(AuditBudgetLedger ledger, VerdictRepository verdicts, org.alignlab.monitor.config.MonitorConfig config) {
+    LedgerWarmUp(AuditBudgetLedger ledger, VerdictRepository verdicts, MonitorConfig config) {
         this.ledger = ledger;
         this.verdicts = verdicts;
         this.window = config.control().window();

@@ -7,13 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.json.CanonicalJson;
@@ -100,10 +103,10 @@ public class HttpTrustedModel implements TrustedModel {
     }
 
     private String describe(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof java.util.concurrent.TimeoutException
-                || cause instanceof java.net.http.HttpTimeoutException) {
+        if (cause instanceof TimeoutException
+                || cause instanceof HttpTimeoutException) {
             return "no answer within " + format(config.timeout());
         }
         return "cannot reach " + endpoint + ": " + cause.getClass().getSimpleName();
