@@ -1,6 +1,7 @@
 package org.alignlab.experiments;
 
 import java.util.Map;
+import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.Split;
 
 /**
@@ -19,4 +20,25 @@ public interface ExperimentFamily {
      * @throws InvalidParamsException when {@code params} holds an unknown or out-of-range parameter
      */
     Map<String, Double> run(Map<String, Object> params, int seed, Split split);
+
+    /**
+     * Readies a spec for running seed by seed; the runner calls this once per run. A family that needs more of the
+     * spec than its params, or work shared by all seeds (the script family compiles its source), overrides it.
+     *
+     * @throws InvalidParamsException when the spec carries a script: only the script family runs agent code, and a
+     *     script silently ignored would mislead whoever reads the spec
+     */
+    default SeedRun prepare(ExperimentSpec spec) {
+        if (spec.script() != null) {
+            throw new InvalidParamsException("family " + name() + " takes no spec.script; only family script does");
+        }
+        return seed -> run(spec.params(), seed, spec.split());
+    }
+
+    /** A prepared run: one seed's metrics at a time. */
+    @FunctionalInterface
+    interface SeedRun {
+
+        Map<String, Double> run(int seed);
+    }
 }

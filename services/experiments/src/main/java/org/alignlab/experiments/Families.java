@@ -1,11 +1,13 @@
 package org.alignlab.experiments;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.alignlab.experiments.overopt.RewardOveroptimization;
 import org.alignlab.experiments.probe.LinearProbing;
+import org.alignlab.experiments.script.ScriptFamily;
 import org.alignlab.experiments.w2s.WeakToStrong;
 
 /** The families the runner knows, by name. */
@@ -21,9 +23,15 @@ public final class Families {
         }
     }
 
-    /** Every family shipped in this jar. */
+    /** Every family shipped in this jar; scripts compile under the working directory (the sandbox's tmpfs). */
     public static Families builtIn() {
-        return new Families(List.of(new WeakToStrong(), new RewardOveroptimization(), new LinearProbing()));
+        return builtIn(Path.of(System.getProperty("user.dir")));
+    }
+
+    /** Every family shipped in this jar, scripts compiling under {@code workDir}. */
+    public static Families builtIn(Path workDir) {
+        return new Families(List.of(new WeakToStrong(), new RewardOveroptimization(), new LinearProbing(),
+                new ScriptFamily(workDir)));
     }
 
     public Optional<ExperimentFamily> find(String name) {

@@ -79,7 +79,7 @@ public final class Runner {
         log.println("running " + spec.family() + " on " + spec.split().name().toLowerCase(Locale.ROOT)
                 + ", seeds " + spec.seeds());
         try {
-            List<SeedMetrics> perSeed = runSeeds(family.get(), spec);
+            List<SeedMetrics> perSeed = runSeeds(family.get().prepare(spec), spec);
             RunnerOutput output = new RunnerOutput(SeedAggregator.aggregate(perSeed), perSeed, RunFingerprint.current());
             write(output, options.get("--out"));
         } catch (InvalidParamsException e) {
@@ -93,11 +93,11 @@ public final class Runner {
         return OK;
     }
 
-    private List<SeedMetrics> runSeeds(ExperimentFamily family, ExperimentSpec spec) {
+    private List<SeedMetrics> runSeeds(ExperimentFamily.SeedRun prepared, ExperimentSpec spec) {
         List<SeedMetrics> perSeed = new ArrayList<>();
         for (int seed : spec.seeds()) {
             long start = System.nanoTime();
-            Map<String, Double> metrics = new TreeMap<>(family.run(spec.params(), seed, spec.split()));
+            Map<String, Double> metrics = new TreeMap<>(prepared.run(seed));
             metrics.forEach((name, value) -> {
                 // JSON has no NaN or infinity; failing here names the culprit instead of a schema error later.
                 if (value == null || !Double.isFinite(value)) {

@@ -22,7 +22,7 @@ public interface MonitorConfig {
     Duration ticketTtl();
 
     /** Experiment families an action may name; anything else is blocked. */
-    @WithDefault("weak-to-strong,reward-overoptimization,linear-probe")
+    @WithDefault("weak-to-strong,reward-overoptimization,linear-probe,script")
     Set<String> knownFamilies();
 
     @WithDefault("900")

@@ -8,9 +8,9 @@ import org.alignlab.contracts.events.RuleHit;
 
 /**
  * {@code script-mismatch}: agent-written code travels only as a {@code script} family action. A script family
- * action must carry a script; any other family must not (the runner would ignore it, but a reviewer reading the
- * spec might not), and the action type must agree: {@code RUN_SCRIPT} is for scripts, {@code RUN_EXPERIMENT} for
- * the other families, {@code REPLICATE_EXPERIMENT} for either.
+ * action must carry a script; any other family must not (the runner refuses it with exit 2, and a reviewer
+ * reading the spec should never have to wonder), and the action type must agree: {@code RUN_SCRIPT} is for scripts,
+ * {@code RUN_EXPERIMENT} for the other families, {@code REPLICATE_EXPERIMENT} for either.
  */
 final class ScriptPresenceRule implements Rule {
 
