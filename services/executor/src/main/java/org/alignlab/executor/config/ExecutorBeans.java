@@ -1,5 +1,8 @@
 package org.alignlab.executor.config;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -17,6 +20,8 @@ import org.alignlab.executor.execution.ResultFactory;
 import org.alignlab.executor.sandbox.BubblewrapSandbox;
 import org.alignlab.executor.sandbox.Sandbox;
 import org.alignlab.executor.sandbox.WorkloadStaging;
+import org.alignlab.executor.sandbox.kubernetes.KubernetesJobSandbox;
+import org.alignlab.executor.sandbox.kubernetes.KubernetesSandboxSettings;
 import org.alignlab.executor.ticket.MonitorAuditClient;
 import org.alignlab.executor.ticket.TicketCheck;
 import org.alignlab.executor.ticket.UsedTicketRepository;
@@ -26,6 +31,7 @@ import org.alignlab.executor.ticket.UsedTicketRepository;
 public class ExecutorBeans {
 
     private WorkloadStaging.Staged staged;
+    private KubernetesJobSandbox kubernetesSandbox;
 
     @Produces
     @Singleton
@@ -53,6 +59,10 @@ public class ExecutorBeans {
     @Produces
     @Singleton
     Sandbox sandbox(ExecutorConfig config) throws IOException {
+        if (config.sandbox().kind() == ExecutorConfig.SandboxKind.KUBERNETES) {
+            kubernetesSandbox = kubernetesSandbox(config);
+            return kubernetesSandbox;
+        }
         Path jar = config.experimentsJar().toAbsolutePath();
         Path cache = config.djlCacheDir().toAbsolutePath();
         if (Files.isRegularFile(jar)) {
@@ -64,9 +74,27 @@ public class ExecutorBeans {
                 config.resolvedWorkRoot(), config.maxLogBytes(), config.maxOutputBytes()));
     }
 
-    void removeStagedWorkload(@Observes ShutdownEvent event) {
+    /** Retries are few and short: a ticket waits on the answer, and an unreachable API server refuses it. */
+    private static KubernetesJobSandbox kubernetesSandbox(ExecutorConfig config) {
+        ExecutorConfig.KubernetesSandbox kubernetes = config.sandbox().kubernetes();
+        KubernetesSandboxSettings settings = new KubernetesSandboxSettings(kubernetes.namespace(),
+                kubernetes.image().orElse(null), kubernetes.experimentsJar(), kubernetes.djlCacheDir(),
+                kubernetes.runtimeClassName(), kubernetes.ttlSecondsAfterFinished(), kubernetes.workDirMb(),
+                kubernetes.pollInterval(), kubernetes.startGrace(), config.maxLogBytes(), config.maxOutputBytes());
+        Config clientConfig = new ConfigBuilder(Config.autoConfigure(null))
+                .withRequestRetryBackoffLimit(1)
+                .withConnectionTimeout(5_000)
+                .withRequestTimeout(10_000)
+                .build();
+        return new KubernetesJobSandbox(new KubernetesClientBuilder().withConfig(clientConfig).build(), settings);
+    }
+
+    void releaseSandbox(@Observes ShutdownEvent event) {
         if (staged != null) {
             staged.delete();
+        }
+        if (kubernetesSandbox != null) {
+            kubernetesSandbox.close();
         }
     }
 

@@ -59,11 +59,64 @@ public interface ExecutorConfig {
     @WithDefault("4096")
     int logTailBytes();
 
+    /** Which sandbox runs the workload, and the Kubernetes Job sandbox's settings. */
+    SandboxSelection sandbox();
+
     default Path resolvedJavaHome() {
         return javaHome().orElseGet(() -> Path.of(System.getProperty("java.home")));
     }
 
     default Path resolvedWorkRoot() {
         return workRoot().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "alignlab-executor"));
+    }
+
+    /** {@code alignlab.executor.sandbox.*} */
+    interface SandboxSelection {
+
+        /** {@code bubblewrap} on this host, or {@code kubernetes}: a Job per run in a cluster. */
+        @WithDefault("bubblewrap")
+        SandboxKind kind();
+
+        KubernetesSandbox kubernetes();
+    }
+
+    enum SandboxKind {
+        BUBBLEWRAP,
+        KUBERNETES
+    }
+
+    /**
+     * {@code alignlab.executor.sandbox.kubernetes.*}. The API server and credentials come the way fabric8 finds
+     * them (in-cluster service account, {@code KUBECONFIG}, {@code ~/.kube/config}).
+     */
+    interface KubernetesSandbox {
+
+        @WithDefault("alignlab-sandbox")
+        String namespace();
+
+        /** The experiments image. No default: required, and pinned (not {@code latest}), when kind is kubernetes. */
+        Optional<String> image();
+
+        @WithDefault("/opt/alignlab/experiments/experiments.jar")
+        String experimentsJar();
+
+        @WithDefault("/opt/alignlab/djl-cache")
+        String djlCacheDir();
+
+        /** e.g. {@code gvisor}; the cluster's default runtime when unset. */
+        Optional<String> runtimeClassName();
+
+        @WithDefault("600")
+        int ttlSecondsAfterFinished();
+
+        @WithDefault("256")
+        int workDirMb();
+
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** Beyond the wall-clock limit, for scheduling and image pull, before the executor gives up on a Job. */
+        @WithDefault("PT5M")
+        Duration startGrace();
     }
 }

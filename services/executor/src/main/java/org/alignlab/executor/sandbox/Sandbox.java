@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Runs the experiments workload isolated from the host: no network, read-only runtime, hard resource limits.
- * Implementations: {@link BubblewrapSandbox} locally; a Kubernetes Job sandbox in a cluster (later).
+ * Implementations: {@link BubblewrapSandbox} locally; {@code kubernetes.KubernetesJobSandbox} (a Job per run) in a
+ * cluster.
  */
 public interface Sandbox {
 
