@@ -16,6 +16,8 @@ public final class MetricNames {
     public static final String TICKETS_REJECTED = "alignlab.tickets.rejected";
     public static final String EXECUTIONS = "alignlab.executions";
     public static final String EXECUTION_DURATION = "alignlab.execution.duration";
+    public static final String SANDBOXES_RUNNING = "alignlab.executor.sandboxes.running";
+    public static final String SANDBOXES_QUEUED = "alignlab.executor.sandboxes.queued";
     public static final String REVIEWS_PUBLISHED = "alignlab.reviews.published";
     public static final String DLQ_MESSAGES = "alignlab.dlq.messages";
     public static final String TRANSIENT_RETRIES = "alignlab.transient.retries";

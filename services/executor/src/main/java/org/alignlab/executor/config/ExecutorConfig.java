@@ -47,6 +47,13 @@ public interface ExecutorConfig {
     /** Where per-run work directories are created; {@code java.io.tmpdir/alignlab-executor} when unset. */
     Optional<Path> workRoot();
 
+    /**
+     * Workloads running at once. Tickets beyond this wait for a slot (see {@code SandboxSlots}); each workload gets
+     * the CPU and memory its ticket allows, so this times the largest request is what the node must have.
+     */
+    @WithDefault("2")
+    int maxConcurrentSandboxes();
+
     /** Bytes of each of the workload's stdout and stderr kept (the tail); the rest is dropped. */
     @WithDefault("1048576")
     int maxLogBytes();

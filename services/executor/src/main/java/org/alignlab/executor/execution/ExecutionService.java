@@ -44,9 +44,11 @@ public class ExecutionService {
     private final ResultPublisher resultPublisher;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final SandboxSlots slots;
 
     ExecutionService(TicketCheck ticketCheck, Sandbox sandbox, ResultFactory results, ExecutionRepository executions,
-            AuditPublisher audit, ResultPublisher resultPublisher, MeterRegistry meters, Clock clock) {
+            AuditPublisher audit, ResultPublisher resultPublisher, MeterRegistry meters, Clock clock,
+            SandboxSlots slots) {
         this.ticketCheck = ticketCheck;
         this.sandbox = sandbox;
         this.results = results;
@@ -55,6 +57,7 @@ public class ExecutionService {
         this.resultPublisher = resultPublisher;
         this.meters = meters;
         this.clock = clock;
+        this.slots = slots;
     }
 
     public void handle(ExecutionTicket ticket) {
@@ -76,14 +79,20 @@ public class ExecutionService {
             // ticket, and until then nothing has run and nothing is used up.
             rejection = ticketCheck.confirmAudited(ticket);
         }
-        if (rejection.isEmpty()) {
-            rejection = claimAndRecord(ticket, traceId);
-        }
         if (rejection.isPresent()) {
             refuse(ticket, rejection.get(), traceId);
             return;
         }
-        run(ticket, traceId);
+        // The ticket is used up only once a slot is free, so a queued ticket is still unclaimed if the executor dies.
+        slots.whenFree(() -> {
+            Optional<Rejection> replay = claimAndRecord(ticket, traceId);
+            if (replay.isPresent()) {
+                refuse(ticket, replay.get(), traceId);
+            } else {
+                run(ticket, traceId);
+            }
+            return null;
+        });
     }
 
     /** Uses the ticket up and records the run as started, committed together before anything runs. */
