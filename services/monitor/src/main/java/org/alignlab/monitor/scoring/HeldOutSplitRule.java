@@ -1,6 +1,7 @@
 package org.alignlab.monitor.scoring;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.RuleHit;
@@ -9,15 +10,31 @@ import org.alignlab.contracts.events.Split;
 /**
  * {@code heldout-requested-by-ideation}: ideation must never see held-out data. That split is kept for review's
  * replications, and an agent that could tune against it would make every replication meaningless.
+ *
+ * <p>Asking for it in the spec is one way. The other is a script that computes it: the experiments jar is on a
+ * script's class path (for the script API), and held-out data is generated from the seed, so a validation script
+ * that calls a family's own code with {@code Split.HELDOUT} gets held-out results. Until scripts run without the
+ * families on their class path, an ideation script that names the held-out split or any platform package other
+ * than the script API is treated the same as asking for the split.
  */
 final class HeldOutSplitRule implements Rule {
 
+    static final List<Pattern> CODE_PATTERNS = List.of(
+            Pattern.compile("\\bHELDOUT\\b"),
+            Pattern.compile("\\borg\\s*\\.\\s*alignlab\\s*\\.\\s*(?!experiments\\s*\\.\\s*script\\b)[a-z]+\\b"));
+    static final List<Pattern> LITERAL_PATTERNS = List.of(Pattern.compile("(?i)held[-_ ]?out"));
+
     @Override
     public List<RuleHit> check(AgentAction action, GateContext ctx) {
-        if (action.agent() == Agent.IDEATION && action.spec().split() != Split.VALIDATION) {
+        if (action.agent() != Agent.IDEATION) {
+            return List.of();
+        }
+        if (action.spec().split() != Split.VALIDATION) {
             return List.of(RuleDefinition.HELDOUT_REQUESTED_BY_IDEATION.hit(
                     "ideation may only use the validation split, asked for " + action.spec().split()));
         }
-        return List.of();
+        ActionText text = ActionText.of(action);
+        return new Findings().scan(text.code(), CODE_PATTERNS).scan(text.literals(), LITERAL_PATTERNS)
+                .hit(RuleDefinition.HELDOUT_REQUESTED_BY_IDEATION);
     }
 }
