@@ -102,7 +102,9 @@ public final class ResultFactory {
         if (code == EXIT_BAD_SPEC) {
             return Outcome.failed("the runner rejected the spec (exit 2): " + lastLine);
         }
-        if (code == EXIT_OUT_OF_MEMORY && run.stderrTail().contains("OutOfMemoryError")) {
+        // The JVM prints "Terminating due to java.lang.OutOfMemoryError" on stdout, a stack trace may go to stderr.
+        if (code == EXIT_OUT_OF_MEMORY && (run.stderrTail().contains("OutOfMemoryError")
+                || run.stdoutTail().contains("OutOfMemoryError"))) {
             return Outcome.failed("out of memory: the heap of " + BwrapCommand.heapMb(limits.memoryMb())
                     + " MB (3/4 of memoryMb " + limits.memoryMb() + ") ran out");
         }
