@@ -4,19 +4,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.EndpointAccess;
-import org.alignlab.infra.TestCaller;
+import org.alignlab.infra.RoleTableTest;
 import org.alignlab.infra.TestInfrastructure;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every endpoint of ideation, called by every kind of caller: the role table of the README, enforced. */
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
-class AccessResourceTest {
+class AccessResourceTest extends RoleTableTest {
 
     private static final List<EndpointAccess> ENDPOINTS = List.of(
             EndpointAccess.roles("GET", "/api/proposals?goalId=" + UUID.randomUUID(), 200,
@@ -26,13 +22,8 @@ class AccessResourceTest {
             EndpointAccess.open("GET", "/q/health/live", 200),
             EndpointAccess.open("GET", "/q/health/ready", 200));
 
-    static Stream<Arguments> everyEndpointAndCaller() {
-        return EndpointAccess.everyCaller(ENDPOINTS);
-    }
-
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("everyEndpointAndCaller")
-    void eachCallerGetsWhatItsRoleAllows(EndpointAccess endpoint, TestCaller caller) {
-        endpoint.assertCall(caller);
+    @Override
+    protected List<EndpointAccess> endpoints() {
+        return ENDPOINTS;
     }
 }

@@ -6,20 +6,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.EndpointAccess;
-import org.alignlab.infra.TestCaller;
+import org.alignlab.infra.RoleTableTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every endpoint of inference, called by every kind of caller: the role table of the README, enforced. */
 @QuarkusTest
 @QuarkusTestResource(ModelStoreResource.class)
-class AccessResourceTest {
+class AccessResourceTest extends RoleTableTest {
 
     private static final String TEXT = "{\"text\": \"{\\\"agent\\\":\\\"ideation\\\"}\"}";
 
@@ -43,13 +39,8 @@ class AccessResourceTest {
                 .until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
-    static Stream<Arguments> everyEndpointAndCaller() {
-        return EndpointAccess.everyCaller(ENDPOINTS);
-    }
-
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("everyEndpointAndCaller")
-    void eachCallerGetsWhatItsRoleAllows(EndpointAccess endpoint, TestCaller caller) {
-        endpoint.assertCall(caller);
+    @Override
+    protected List<EndpointAccess> endpoints() {
+        return ENDPOINTS;
     }
 }

@@ -3,14 +3,10 @@ package org.alignlab.executor.execution;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import java.util.stream.Stream;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.EndpointAccess;
-import org.alignlab.infra.TestCaller;
+import org.alignlab.infra.RoleTableTest;
 import org.alignlab.infra.TestInfrastructure;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every endpoint of the executor, called by every kind of caller. It has no API of its own (work arrives as tickets),
@@ -20,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(StandInRunner.class)
 @QuarkusTestResource(MonitorStub.class)
-class AccessResourceTest {
+class AccessResourceTest extends RoleTableTest {
 
     private static final List<EndpointAccess> ENDPOINTS = List.of(
             EndpointAccess.roles("GET", "/q/metrics", 200, Roles.OPERATOR),
@@ -28,13 +24,8 @@ class AccessResourceTest {
             EndpointAccess.open("GET", "/q/health/live", 200),
             EndpointAccess.open("GET", "/q/health/ready", 200));
 
-    static Stream<Arguments> everyEndpointAndCaller() {
-        return EndpointAccess.everyCaller(ENDPOINTS);
-    }
-
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("everyEndpointAndCaller")
-    void eachCallerGetsWhatItsRoleAllows(EndpointAccess endpoint, TestCaller caller) {
-        endpoint.assertCall(caller);
+    @Override
+    protected List<EndpointAccess> endpoints() {
+        return ENDPOINTS;
     }
 }
