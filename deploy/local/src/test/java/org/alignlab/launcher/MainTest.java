@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class MainTest {
@@ -16,7 +18,7 @@ class MainTest {
         cli.setOut(new PrintWriter(out));
 
         assertThat(cli.execute("--help")).isZero();
-        assertThat(out.toString()).contains("up", "demo", "down", "status", "logs");
+        assertThat(out.toString()).contains("up", "demo", "down", "status", "logs", "audit-verify", "sandbox-check");
     }
 
     @Test
@@ -29,5 +31,16 @@ class MainTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo("no log /nonexistent/alignlab-run/logs/nothing-here.log");
+    }
+
+    /** "Could not run" (2) is told from "ran and was contained" (1); the real runs are tested in services/sandbox. */
+    @Test
+    void sandboxCheckOfAMissingScriptExitsTwo(@TempDir Path runDir) {
+        CommandLine cli = Main.commandLine();
+
+        int exit = cli.execute("sandbox-check", "--run-dir", runDir.toString(),
+                runDir.resolve("Missing.java").toString());
+
+        assertThat(exit).isEqualTo(2);
     }
 }

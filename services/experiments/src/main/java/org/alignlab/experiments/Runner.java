@@ -19,8 +19,8 @@ import org.alignlab.contracts.runner.RunnerOutput;
 import org.alignlab.experiments.stats.SeedAggregator;
 
 /**
- * The sandboxed workload's entry point: {@code --spec in.json --out out.json}. Runs the spec's family once per seed,
- * aggregates, and writes a {@link RunnerOutput}. Exit codes: 0 done, 1 the experiment failed, 2 the request was bad
+ * The sandboxed workload: {@code --spec in.json --out out.json}, started by {@link FamiliesMain} or the script
+ * runtime's {@code ScriptMain}. Runs the spec's family once per seed, aggregates, and writes a {@link RunnerOutput}. Exit codes: 0 done, 1 the experiment failed, 2 the request was bad
  * (usage, spec, family or params). Progress and errors go to stderr, whose tail the executor keeps.
  */
 public final class Runner {
@@ -39,18 +39,13 @@ public final class Runner {
         this.log = log;
     }
 
-    public static void main(String[] args) {
-        useOneTorchThreadUnlessTold();
-        System.exit(new Runner(Families.builtIn(), System.err).run(args));
-    }
-
     /**
      * These models are too small for PyTorch's intra-op parallelism to pay, and on CPUs shared with other work its
      * spinning OpenMP threads burned up to ten times the CPU seconds (which the sandbox limits) for identical results.
      * An explicit {@code ai.djl.pytorch.num_threads} or {@code OMP_NUM_THREADS} still wins. Must run before the engine
      * starts: DJL reads the properties once.
      */
-    private static void useOneTorchThreadUnlessTold() {
+    public static void useOneTorchThreadUnlessTold() {
         if (System.getenv("OMP_NUM_THREADS") == null) {
             System.getProperties().putIfAbsent("ai.djl.pytorch.num_threads", "1");
             System.getProperties().putIfAbsent("ai.djl.pytorch.num_interop_threads", "1");

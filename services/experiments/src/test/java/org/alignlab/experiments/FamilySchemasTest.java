@@ -80,10 +80,10 @@ class FamilySchemasTest {
     /** {@code script} has no params schema by design: its params are the script's own (the monitor agrees). */
     @Test
     void everyBuiltInFamilyButScriptHasASchemaAndAParamClassHere() {
-        List<String> withParamClasses = Families.builtIn().names().stream()
+        List<String> withParamClasses = FamiliesMain.builtIn().names().stream()
                 .filter(name -> !name.equals(ScriptFamily.NAME))
                 .toList();
-        assertThat(Families.builtIn().names()).contains(ScriptFamily.NAME);
+        assertThat(FamiliesMain.builtIn().names()).contains(ScriptFamily.NAME);
         assertThat(withParamClasses).containsExactlyInAnyOrderElementsOf(PARAMS.keySet());
         for (String family : withParamClasses) {
             assertThat(schema(family).getSchemaNode().get("$id").asText())

@@ -26,7 +26,7 @@ class RunnerTest {
 
     @Test
     void runsWeakToStrongEndToEnd() throws Exception {
-        int code = run(Families.builtIn(), spec("weak-to-strong",
+        int code = run(FamiliesMain.builtIn(), spec("weak-to-strong",
                 "{\"nTrain\": 300, \"nTest\": 300, \"epochs\": 5}", "[1, 2]"));
 
         assertThat(code).as(log()).isEqualTo(Runner.OK);
@@ -44,13 +44,13 @@ class RunnerTest {
 
     @Test
     void runsTheOtherFamiliesThroughTheSameCli() throws Exception {
-        assertThat(run(Families.builtIn(), spec("reward-overoptimization",
+        assertThat(run(FamiliesMain.builtIn(), spec("reward-overoptimization",
                 "{\"proxySamples\": 16, \"prompts\": 20, \"maxN\": 8, \"epochs\": 5}", "[1]")))
                 .as(log()).isEqualTo(Runner.OK);
         assertThat(Json.mapper().readValue(dir.resolve("out.json").toFile(), RunnerOutput.class).metrics())
                 .containsKeys("gold_n1", "gold_n8", "proxy_n8", "kl_n8", "fit_alpha", "fit_beta", "gold_peak_n");
 
-        assertThat(run(Families.builtIn(), spec("linear-probe",
+        assertThat(run(FamiliesMain.builtIn(), spec("linear-probe",
                 "{\"nTrain\": 100, \"nProbe\": 100, \"nTest\": 100, \"epochs\": 2, \"probeEpochs\": 2}", "[1]")))
                 .as(log()).isEqualTo(Runner.OK);
         assertThat(Json.mapper().readValue(dir.resolve("out.json").toFile(), RunnerOutput.class).metrics())
@@ -63,20 +63,20 @@ class RunnerTest {
         Files.writeString(spec, "{\"family\": \"weak-to-strong\", \"params\": {}, \"seeds\": [], \"split\": \"validation\","
                 + " \"resources\": {\"cpuSeconds\": 60, \"memoryMb\": 512, \"wallSeconds\": 60}}");
 
-        assertThat(run(Families.builtIn(), spec)).isEqualTo(Runner.BAD_REQUEST);
+        assertThat(run(FamiliesMain.builtIn(), spec)).isEqualTo(Runner.BAD_REQUEST);
         assertThat(log()).contains("seeds");
         assertThat(dir.resolve("out.json")).doesNotExist();
     }
 
     @Test
     void unknownFamilyIsABadRequest() throws Exception {
-        assertThat(run(Families.builtIn(), spec("reward-hacking", "{}", "[1]"))).isEqualTo(Runner.BAD_REQUEST);
+        assertThat(run(FamiliesMain.builtIn(), spec("reward-hacking", "{}", "[1]"))).isEqualTo(Runner.BAD_REQUEST);
         assertThat(log()).contains("unknown family reward-hacking", "weak-to-strong");
     }
 
     @Test
     void unknownParamIsABadRequest() throws Exception {
-        assertThat(run(Families.builtIn(), spec("weak-to-strong", "{\"epoch\": 3}", "[1]")))
+        assertThat(run(FamiliesMain.builtIn(), spec("weak-to-strong", "{\"epoch\": 3}", "[1]")))
                 .isEqualTo(Runner.BAD_REQUEST);
         assertThat(log()).contains("unknown param epoch");
     }
@@ -100,7 +100,7 @@ class RunnerTest {
 
     @Test
     void badArgumentsPrintUsage() {
-        Runner runner = new Runner(Families.builtIn(), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        Runner runner = new Runner(FamiliesMain.builtIn(), new PrintStream(stderr, true, StandardCharsets.UTF_8));
 
         assertThat(runner.run(new String[] {"--spec", "a.json"})).isEqualTo(Runner.BAD_REQUEST);
         assertThat(runner.run(new String[] {"--spec", "a.json", "--spec", "b.json"})).isEqualTo(Runner.BAD_REQUEST);

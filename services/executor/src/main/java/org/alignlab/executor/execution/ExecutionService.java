@@ -17,10 +17,9 @@ import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.ResourceRequest;
-import org.alignlab.contracts.json.Json;
-import org.alignlab.executor.sandbox.Sandbox;
-import org.alignlab.executor.sandbox.SandboxRequest;
-import org.alignlab.executor.sandbox.SandboxRun;
+import org.alignlab.sandbox.Sandbox;
+import org.alignlab.sandbox.SandboxRequest;
+import org.alignlab.sandbox.SandboxRun;
 import org.alignlab.executor.ticket.TicketCheck;
 import org.alignlab.executor.ticket.TicketCheck.Rejection;
 import org.jboss.logging.Logger;
@@ -128,7 +127,7 @@ public class ExecutionService {
                 + ticket.ticketId() + ", limits cpu " + limits.cpuSeconds() + " s, memory " + limits.memoryMb()
                 + " MB, wall " + limits.wallSeconds() + " s", traceId);
 
-        SandboxRun run = sandbox.run(new SandboxRequest(action.id().toString(), Json.write(action.spec()), limits));
+        SandboxRun run = sandbox.run(SandboxRequest.forSpec(action.id().toString(), action.spec()));
         ExperimentResult result = results.from(ticket, run, traceId);
         LOG.infof("action %s finished %s in %d ms%s", action.id(), result.status(), result.durationMs(),
                 result.reason() == null ? "" : ": " + result.reason());

@@ -3,6 +3,7 @@ package org.alignlab.executor.sandbox;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.alignlab.sandbox.Sandbox;
 import org.jboss.logging.Logger;
 
 /** Says at start whether runs are possible here, so an operator learns it before the first refused ticket. */

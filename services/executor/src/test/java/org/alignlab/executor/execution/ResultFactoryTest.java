@@ -19,8 +19,8 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
-import org.alignlab.executor.sandbox.SandboxRun;
-import org.alignlab.executor.sandbox.SandboxRun.Ending;
+import org.alignlab.sandbox.SandboxRun;
+import org.alignlab.sandbox.SandboxRun.Ending;
 import org.junit.jupiter.api.Test;
 
 class ResultFactoryTest {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.sandbox.RunnerRuntime;
 
 /**
  * Configures the executor for its Quarkus test: a monitor key pair made here (the test reads the private half
@@ -87,6 +88,8 @@ public class StandInRunner implements QuarkusTestResourceLifecycleManager {
             out.write(Files.readAllBytes(dir.resolve("StandInMain.class")));
             out.closeEntry();
         }
+        // The sandbox requires both runner jars; the stand-in plays the script runtime too.
+        Files.copy(jar, RunnerRuntime.SCRIPT.jar(jar));
         return jar;
     }
 }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.runner.RunnerOutput;
-import org.alignlab.experiments.Families;
+import org.alignlab.experiments.FamiliesMain;
 import org.alignlab.experiments.Runner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,7 +151,7 @@ class ScriptFamilyTest {
     }
 
     private int run(Path spec) {
-        Runner runner = new Runner(Families.builtIn(workDir), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        Runner runner = new Runner(FamiliesMain.builtIn(workDir), new PrintStream(stderr, true, StandardCharsets.UTF_8));
         return runner.run(new String[] {"--spec", spec.toString(), "--out", io.resolve("out.json").toString()});
     }
 

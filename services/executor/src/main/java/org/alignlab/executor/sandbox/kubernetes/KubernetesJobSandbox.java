@@ -18,10 +18,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.alignlab.executor.sandbox.Sandbox;
-import org.alignlab.executor.sandbox.SandboxRequest;
-import org.alignlab.executor.sandbox.SandboxRun;
-import org.alignlab.executor.sandbox.TailBuffer;
+import org.alignlab.sandbox.Sandbox;
+import org.alignlab.sandbox.RunnerRuntime;
+import org.alignlab.sandbox.SandboxRequest;
+import org.alignlab.sandbox.SandboxRun;
+import org.alignlab.sandbox.TailBuffer;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +36,13 @@ public final class KubernetesJobSandbox implements Sandbox, AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String OOM_KILLED = "OOMKilled";
     private static final int SIGKILL_EXIT = SandboxRun.SIGNAL_EXIT_BASE + 9;
+    /**
+     * The runner image holds every family, and with them the generators of the held-out splits: bubblewrap shows a
+     * script only the script runtime jar, but a container shows the whole image. Until there is a script-only image,
+     * scripts are refused here rather than run where they could read what review keeps from them.
+     */
+    static final String SCRIPTS_REFUSED = "the kubernetes sandbox does not run script experiments: its runner image "
+            + "holds the families' code and held-out generators; run scripts with the bubblewrap sandbox";
     /** The container ended without a status we could read; it is reported as a plain failure. */
     static final int UNKNOWN_EXIT = -1;
 
@@ -74,6 +82,9 @@ public final class KubernetesJobSandbox implements Sandbox, AutoCloseable {
         Optional<String> unavailable = whyUnavailable();
         if (unavailable.isPresent()) {
             return notStarted(started, unavailable.get());
+        }
+        if (request.runtime() == RunnerRuntime.SCRIPT) {
+            return notStarted(started, SCRIPTS_REFUSED);
         }
         String name = SandboxJobFactory.jobName(request.label(), HexFormat.of().formatHex(randomBytes()));
         try {

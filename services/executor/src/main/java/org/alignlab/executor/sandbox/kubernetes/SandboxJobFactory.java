@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.alignlab.contracts.events.ResourceRequest;
-import org.alignlab.executor.sandbox.BwrapCommand;
-import org.alignlab.executor.sandbox.SandboxRequest;
+import org.alignlab.sandbox.BwrapCommand;
+import org.alignlab.sandbox.SandboxRequest;
 
 /**
  * Builds the Job of one run: a single pod under the restricted Pod Security Standard, with no service-account
@@ -107,13 +107,11 @@ final class SandboxJobFactory {
     }
 
     /**
-     * Kubernetes limits the CPU rate, not CPU time: the pod gets enough whole cores to spend its CPU seconds within
-     * its wall-clock limit, ceil(cpuSeconds / wallSeconds), at least one. CPU time itself is therefore bounded only
-     * by cores x wallSeconds, never below cpuSeconds.
+     * Kubernetes limits the CPU rate, not CPU time: the pod gets {@link BwrapCommand#cores} whole cores. CPU time
+     * itself is therefore bounded only by cores x wallSeconds, never below cpuSeconds.
      */
     static int cores(ResourceRequest limits) {
-        int wall = Math.max(1, limits.wallSeconds());
-        return Math.max(1, (limits.cpuSeconds() + wall - 1) / wall);
+        return BwrapCommand.cores(limits);
     }
 
     /** memoryMb for the JVM (its heap is 3/4 of it, as in bubblewrap) plus the in-memory /work, charged to the pod. */

@@ -42,8 +42,9 @@ import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.executor.execution.ResultFactory;
-import org.alignlab.executor.sandbox.SandboxRequest;
-import org.alignlab.executor.sandbox.SandboxRun;
+import org.alignlab.sandbox.RunnerRuntime;
+import org.alignlab.sandbox.SandboxRequest;
+import org.alignlab.sandbox.SandboxRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class KubernetesJobSandboxTest {
     }
 
     private static SandboxRequest request(String actionId) {
-        return new SandboxRequest(actionId, "{\"family\":\"weak-to-strong\"}", LIMITS);
+        return new SandboxRequest(actionId, "{\"family\":\"weak-to-strong\"}", LIMITS, RunnerRuntime.FAMILIES);
     }
 
     @Test
@@ -267,9 +268,20 @@ class KubernetesJobSandboxTest {
         sandbox = new KubernetesJobSandbox(client, settings(Optional.empty(), Duration.ZERO));
         String actionId = UUID.randomUUID().toString();
 
-        SandboxRun run = sandbox.run(new SandboxRequest(actionId, "{}", new ResourceRequest(1, 64, 1)));
+        SandboxRun run = sandbox.run(new SandboxRequest(actionId, "{}", new ResourceRequest(1, 64, 1),
+                RunnerRuntime.FAMILIES));
 
         assertThat(run.ending()).isEqualTo(SandboxRun.Ending.TIMED_OUT);
+        assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    }
+
+    @Test
+    void aScriptIsRefusedBecauseTheRunnerImageHoldsTheFamiliesCode() {
+        SandboxRun run = sandbox.run(new SandboxRequest(UUID.randomUUID().toString(), "{\"family\":\"script\"}",
+                LIMITS, RunnerRuntime.SCRIPT));
+
+        assertThat(run.ending()).isEqualTo(SandboxRun.Ending.NOT_STARTED);
+        assertThat(run.outputProblem()).isEqualTo(KubernetesJobSandbox.SCRIPTS_REFUSED);
         assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems()).isEmpty();
     }
 

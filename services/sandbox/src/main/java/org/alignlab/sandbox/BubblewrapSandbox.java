@@ -1,4 +1,4 @@
-package org.alignlab.executor.sandbox;
+package org.alignlab.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The local sandbox: bubblewrap with no network, a read-only runtime, a private /tmp, a fresh work directory,
- * rlimits and a wall-clock timeout after which the whole process tree is killed. See {@link BwrapCommand}.
+ * rlimits, cgroup v1 memory, CPU-rate and task limits where this host lets it make cgroups ({@link SandboxCgroup}),
+ * and a wall-clock timeout after which the whole process tree is killed. See {@link BwrapCommand}.
  */
 public final class BubblewrapSandbox implements Sandbox {
 
@@ -29,6 +31,9 @@ public final class BubblewrapSandbox implements Sandbox {
 
     private final Settings settings;
     private volatile HostLayout ready;
+    /** Empty when cgroups cannot be made here: limits are then -Xmx, rlimits and the wall clock only. */
+    private volatile Optional<CgroupHierarchy> cgroups = Optional.empty();
+    private volatile String whyNoCgroups = "not probed yet";
 
     /**
      * @param maxLogBytes    bytes kept of each of stdout and stderr (the tail)
@@ -58,6 +63,7 @@ public final class BubblewrapSandbox implements Sandbox {
                     settings.djlCacheDir());
             requireFiles();
             probe(layout);
+            probeCgroups();
             ready = layout;
             return Optional.empty();
         } catch (SandboxUnavailableException e) {
@@ -71,6 +77,26 @@ public final class BubblewrapSandbox implements Sandbox {
      */
     @Override
     public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        if (ready != null && cgroups.isEmpty()) {
+            warnings.add("no cgroup v1 limits (" + whyNoCgroups + "): memory is bounded by -Xmx only, CPU by "
+                    + "prlimit's CPU seconds, tasks by the sandbox user's RLIMIT_NPROC");
+        }
+        warnings.addAll(djlCacheWarnings());
+        return List.copyOf(warnings);
+    }
+
+    /** How runs are limited here, for operators checking a node. */
+    public String limitsDescription() {
+        return cgroups.isPresent()
+                ? "cgroup v1: memory limit memoryMb + " + BwrapCommand.TMP_BYTES / (1024 * 1024)
+                        + " MB (tmpfs), CPU rate ceil(cpuSeconds / wallSeconds) cores, " + SandboxCgroup.MAX_TASKS
+                        + " tasks; rlimits: CPU seconds, file size, open files; heap 3/4 of memoryMb"
+                : "no cgroups (" + whyNoCgroups + "); rlimits: CPU seconds, processes, file size, open files; "
+                        + "heap 3/4 of memoryMb";
+    }
+
+    private List<String> djlCacheWarnings() {
         HostLayout layout = ready;
         Path cache = settings.djlCacheDir();
         if (layout == null || layout.setpriv().isEmpty() || !Files.isDirectory(cache)) {
@@ -112,19 +138,22 @@ public final class BubblewrapSandbox implements Sandbox {
         HostLayout layout = ready;
         BwrapCommand command = new BwrapCommand(layout);
         try (WorkDirectory workDir = WorkDirectory.create(settings.workRoot(), request.label(),
-                layout.setpriv().isPresent())) {
+                layout.setpriv().isPresent());
+                LimitGroup limits = LimitGroup.create(cgroups, request)) {
             workDir.writeSpec(request.specJson());
-            List<String> args = workload == null
-                    ? command.runner(workDir.path(), request.limits())
-                    : command.command(workDir.path(), request.limits(), workload);
-            return execute(args, request, workDir);
+            List<String> args = new ArrayList<>(limits.enterPrefix());
+            args.addAll(workload == null
+                    ? command.runner(workDir.path(), request.limits(), request.runtime())
+                    : command.command(workDir.path(), request.limits(), workload));
+            return execute(args, request, workDir, limits);
         } catch (IOException e) {
             LOG.errorf(e, "sandbox for %s did not start", request.label());
             return notStarted(started, "sandbox did not start: " + e.getMessage());
         }
     }
 
-    private SandboxRun execute(List<String> args, SandboxRequest request, WorkDirectory workDir) throws IOException {
+    private SandboxRun execute(List<String> args, SandboxRequest request, WorkDirectory workDir, LimitGroup limits)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(args);
         // Nothing of the executor's environment (credentials, JAVA_TOOL_OPTIONS) reaches the sandbox.
         builder.environment().clear();
@@ -148,7 +177,7 @@ public final class BubblewrapSandbox implements Sandbox {
         WorkDirectory.Output output = workDir.readOutput(settings.maxOutputBytes());
         return new SandboxRun(ending, exitCode, started, finished, sampler.cpuSeconds(), sampler.maxRssMb(),
                 stdout.tail(settings.maxLogBytes()), stderr.tail(settings.maxLogBytes()), output.content(),
-                output.problem());
+                output.problem(), limits.oomKilledAtLimitMb());
     }
 
     /** Waits in short slices, sampling /proc between them, until the process exits or its wall time is up. */
@@ -189,9 +218,13 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     private void requireFiles() throws SandboxUnavailableException {
-        if (!Files.isRegularFile(settings.experimentsJar())) {
-            throw new SandboxUnavailableException("experiments runner not found at " + settings.experimentsJar()
-                    + " (alignlab.executor.experiments-jar): build services/experiments first");
+        for (RunnerRuntime runtime : RunnerRuntime.values()) {
+            Path jar = runtime.jar(settings.experimentsJar());
+            if (!Files.isRegularFile(jar)) {
+                throw new SandboxUnavailableException("experiments runner not found at " + jar
+                        + " (alignlab.executor.experiments-jar and the script runtime beside it): build "
+                        + "services/experiments first");
+            }
         }
         if (!Files.isExecutable(settings.javaHome().resolve("bin/java"))) {
             throw new SandboxUnavailableException("no java at " + settings.javaHome().resolve("bin/java")
@@ -225,6 +258,53 @@ public final class BubblewrapSandbox implements Sandbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SandboxUnavailableException("no sandbox available: interrupted while probing bubblewrap");
+        }
+    }
+
+    private void probeCgroups() {
+        Optional<CgroupHierarchy> hierarchy = CgroupHierarchy.ofThisProcess();
+        if (hierarchy.isEmpty()) {
+            whyNoCgroups = "no cgroup v1 memory, cpu and pids hierarchies in /proc/self/cgroup";
+            cgroups = Optional.empty();
+            return;
+        }
+        Optional<String> unusable = SandboxCgroup.whyUnusable(hierarchy.get());
+        whyNoCgroups = unusable.orElse(null);
+        cgroups = unusable.isPresent() ? Optional.empty() : hierarchy;
+    }
+
+    /** A run's cgroups, or nothing where there are none, so the run path reads the same either way. */
+    private static final class LimitGroup implements AutoCloseable {
+
+        private final SandboxCgroup cgroup;
+
+        private LimitGroup(SandboxCgroup cgroup) {
+            this.cgroup = cgroup;
+        }
+
+        static LimitGroup create(Optional<CgroupHierarchy> hierarchy, SandboxRequest request) throws IOException {
+            if (hierarchy.isEmpty()) {
+                return new LimitGroup(null);
+            }
+            ResourceRequest limits = request.limits();
+            long memoryMb = limits.memoryMb() + BwrapCommand.TMP_BYTES / (1024 * 1024);
+            return new LimitGroup(SandboxCgroup.create(hierarchy.get(), request.label(), memoryMb,
+                    BwrapCommand.cores(limits)));
+        }
+
+        List<String> enterPrefix() {
+            return cgroup == null ? List.of() : cgroup.enterPrefix();
+        }
+
+        long oomKilledAtLimitMb() {
+            return cgroup != null && cgroup.memoryLimitHit() ? cgroup.memoryLimitMb() : 0;
+        }
+
+        @Override
+        public void close() {
+            if (cgroup != null) {
+                cgroup.close();
+            }
         }
     }
 

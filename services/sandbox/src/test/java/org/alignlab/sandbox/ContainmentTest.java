@@ -1,4 +1,4 @@
-package org.alignlab.executor.sandbox;
+package org.alignlab.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,18 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.alignlab.contracts.events.ActionType;
-import org.alignlab.contracts.events.Agent;
-import org.alignlab.contracts.events.AgentAction;
-import org.alignlab.contracts.events.Decision;
-import org.alignlab.contracts.events.ExecutionTicket;
-import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
-import org.alignlab.contracts.json.Json;
-import org.alignlab.executor.execution.ResultFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,15 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Containment, end to end: each case is an agent's {@code script} experiment, run as the executor runs a ticket (the
  * real experiments jar, staged by {@link WorkloadStaging}, in a real {@link BubblewrapSandbox} with the executor's
- * default caps, the result made by {@link ResultFactory}). Each hostile script must end FAILED, TIMED_OUT or KILLED
+ * default caps, read by {@link RunOutcome} as the executor reads it). Each hostile script must end FAILED, TIMED_OUT
+ * or KILLED
  * for the expected reason, and leave the host as it was. Bubblewrap missing fails the class: CI installs it.
  */
 class ContainmentTest {
 
-    /** The executor's defaults (alignlab.executor.max-log-bytes, max-output-bytes, log-tail-bytes). */
+    /** The executor's defaults (alignlab.executor.max-log-bytes, max-output-bytes). */
     private static final int MAX_LOG_BYTES = 1024 * 1024;
     private static final int MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
-    private static final int LOG_TAIL_BYTES = 4096;
     /** Room for the runner's JVM to start and compile the script; the failing cases end well before. */
     private static final ResourceRequest LIMITS = new ResourceRequest(30, 256, 30);
     /** For the cases that only end at the wall clock: short, but long enough to reach the script. */
@@ -69,13 +60,12 @@ class ContainmentTest {
      */
     private static final Path DJL_CACHE = Path.of(Optional.ofNullable(System.getenv("DJL_CACHE_DIR"))
             .orElse(System.getProperty("user.home") + "/.djl.ai"));
-    private static final ResultFactory RESULTS = new ResultFactory(DJL_CACHE, LOG_TAIL_BYTES);
 
     /** The host side of each case: secrets, listeners and targets live here, outside any work directory. */
     @TempDir
     Path host;
 
-    private record Outcome(SandboxRun run, ExperimentResult result) {
+    private record Outcome(SandboxRun run, RunOutcome result) {
     }
 
     @BeforeAll
@@ -118,14 +108,9 @@ class ContainmentTest {
 
     private static Outcome run(String script, ResourceRequest limits, List<Integer> seeds) {
         ExperimentSpec spec = new ExperimentSpec("script", Map.of(), seeds, Split.VALIDATION, limits, script);
-        Instant now = Instant.now();
-        AgentAction action = new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "containment",
-                ActionType.RUN_EXPERIMENT, null, null, spec, now);
-        ExecutionTicket ticket = new ExecutionTicket(UUID.randomUUID(), action, Decision.ALLOW, 1, "c".repeat(64), now,
-                now.plusSeconds(60), "0123456789abcdef", "x".repeat(86));
-        // The same request ExecutionService builds from a ticket.
-        SandboxRun run = sandbox.run(new SandboxRequest(action.id().toString(), Json.write(spec), limits));
-        return new Outcome(run, RESULTS.from(ticket, run, "4bf92f3577b34da6a3ce929d0e0e4736"));
+        // The same request and reading of the run as the executor's for a ticket of this spec.
+        SandboxRun run = sandbox.run(SandboxRequest.forSpec(UUID.randomUUID().toString(), spec));
+        return new Outcome(run, RunOutcome.of(run, limits, DJL_CACHE));
     }
 
     private static String describe(Outcome outcome) {
@@ -166,8 +151,8 @@ class ContainmentTest {
         assertThat(outcome.result().status()).as("%s\nthe DJL cache %s must be warm (run the experiments tests)",
                 outcome.run().stderrTail(), DJL_CACHE).isEqualTo(ExperimentStatus.SUCCEEDED);
         // 100,000 samples: the estimate's standard error is about 0.005, so 0.05 is ten of them.
-        assertThat(outcome.result().metrics().get("pi")).isCloseTo(Math.PI, offset(0.05));
-        assertThat(outcome.result().perSeed()).hasSize(2);
+        assertThat(outcome.result().output().metrics().get("pi")).isCloseTo(Math.PI, offset(0.05));
+        assertThat(outcome.result().output().perSeed()).hasSize(2);
     }
 
     @Test
@@ -349,10 +334,49 @@ class ContainmentTest {
         assertThat(outcome.run().exitCode()).as(outcome.run().stdoutTail()).isEqualTo(3);
         assertThat(outcome.run().stdoutTail())
                 .contains("Terminating due to java.lang.OutOfMemoryError: Java heap space");
-        // HotSpot prints that line on stdout; ResultFactory reads both tails, so the reason names the cause.
+        // HotSpot prints that line on stdout; RunOutcome reads both tails, so the reason names the cause.
         assertThat(outcome.result().reason()).isEqualTo("out of memory: the heap of " + BwrapCommand.heapMb(128)
                 + " MB (3/4 of memoryMb 128) ran out");
         assertThat(outcome.run().maxRssMb()).isLessThan(512);
+    }
+
+    /**
+     * Native memory is outside the heap, so -Xmx cannot stop it: only the memory cgroup can. Where this host gives
+     * the sandbox no cgroups (not root), the case cannot show containment and says so instead of passing.
+     */
+    @Test
+    void allocatingNativeMemoryWithoutBoundIsKilledAtTheMemoryCgroupLimit() {
+        assertThat(sandbox.limitsDescription()).as("cgroups are needed for this case; run the tests as root")
+                .startsWith("cgroup v1");
+        ResourceRequest limits = new ResourceRequest(LIMITS.cpuSeconds(), 128, LIMITS.wallSeconds());
+        Outcome outcome = run("""
+                import java.lang.reflect.Field;
+                import org.alignlab.experiments.script.Experiment;
+                import org.alignlab.experiments.script.ScriptContext;
+                import sun.misc.Unsafe;
+
+                public class NativeHog implements Experiment {
+                    @Override
+                    public void run(ScriptContext ctx) throws Exception {
+                        Field field = Unsafe.class.getDeclaredField("theUnsafe");
+                        field.setAccessible(true);
+                        Unsafe unsafe = (Unsafe) field.get(null);
+                        long chunk = 16L << 20;
+                        for (long total = 0; ; total += chunk) {
+                            long address = unsafe.allocateMemory(chunk);
+                            unsafe.setMemory(address, chunk, (byte) 1);
+                            if (total % (256L << 20) == 0) {
+                                System.err.println("holding " + (total >> 20) + " MB");
+                            }
+                        }
+                    }
+                }
+                """, limits);
+
+        // The cgroup holds memoryMb plus the private /tmp's 256 MB; the kernel kills inside it, nothing outside.
+        assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.KILLED);
+        assertThat(outcome.result().reason()).startsWith("memory limit of " + (128 + 256) + " MB reached");
+        assertThat(outcome.run().memoryLimitHit()).isTrue();
     }
 
     @Test
@@ -405,7 +429,6 @@ class ContainmentTest {
                 MAX_LOG_BYTES);
         assertThat(outcome.run().stderrTail().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(
                 MAX_LOG_BYTES);
-        assertThat(outcome.result().logTail()).hasSizeLessThanOrEqualTo(LOG_TAIL_BYTES);
     }
 
     /**
@@ -467,5 +490,56 @@ class ContainmentTest {
 
         assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.FAILED);
         assertThat(outcome.result().reason()).contains("no held-out data reachable on split VALIDATION");
+    }
+
+    /**
+     * Held-out data is not at rest anywhere: each family generates it in code. So the other way to it is the family's
+     * generator. The script runtime jar holds none, and the families' jar is not in the sandbox to load by hand.
+     */
+    @Test
+    void aScriptCannotLoadAFamilysHeldOutGenerator() {
+        Outcome outcome = run("""
+                import java.io.File;
+                import java.net.URL;
+                import java.net.URLClassLoader;
+                import java.util.ArrayList;
+                import java.util.List;
+                import org.alignlab.experiments.script.Experiment;
+                import org.alignlab.experiments.script.ScriptContext;
+
+                public class Generator implements Experiment {
+                    @Override
+                    public void run(ScriptContext ctx) throws Exception {
+                        List<String> reached = new ArrayList<>();
+                        for (String name : List.of("org.alignlab.experiments.w2s.W2sData",
+                                "org.alignlab.experiments.overopt.OveroptData",
+                                "org.alignlab.experiments.probe.ProbeData",
+                                "org.alignlab.experiments.FamiliesMain")) {
+                            try {
+                                Class.forName(name);
+                                reached.add(name);
+                            } catch (ClassNotFoundException expected) {
+                                // what containment means here
+                            }
+                        }
+                        File[] jars = new File("/opt/alignlab/experiments").listFiles((dir, n) -> n.endsWith(".jar"));
+                        for (File jar : jars == null ? new File[0] : jars) {
+                            try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()})) {
+                                loader.loadClass("org.alignlab.experiments.w2s.W2sData");
+                                reached.add(jar.getName());
+                            } catch (ClassNotFoundException expected) {
+                                // the script runtime itself
+                            }
+                        }
+                        if (reached.isEmpty()) {
+                            throw new IllegalStateException("no family generator reachable");
+                        }
+                        ctx.report("reached", reached.size());
+                    }
+                }
+                """, LIMITS);
+
+        assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(outcome.result().reason()).contains("no family generator reachable");
     }
 }

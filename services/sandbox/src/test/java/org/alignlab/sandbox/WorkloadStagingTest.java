@@ -1,4 +1,4 @@
-package org.alignlab.executor.sandbox;
+package org.alignlab.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.alignlab.executor.sandbox;
+package org.alignlab.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,13 +44,15 @@ class BubblewrapSandboxTest {
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path jarDir = Files.createDirectories(base.resolve("experiments"));
         Files.writeString(jarDir.resolve("runner.jar"), "stand-in: these tests run other workloads");
+        Files.writeString(jarDir.resolve("runner-script-runtime.jar"), "stand-in: these tests run other workloads");
         workRoot = base.resolve("work");
         sandbox = new BubblewrapSandbox(new BubblewrapSandbox.Settings(Path.of(System.getProperty("java.home")),
                 jarDir.resolve("runner.jar"), base.resolve("no-djl-cache"), workRoot, 64 * 1024, 1024 * 1024));
     }
 
     private SandboxRun run(ResourceRequest limits, String... workload) {
-        return sandbox.run(new SandboxRequest("test", "{\"family\":\"probe\"}", limits), List.of(workload));
+        return sandbox.run(new SandboxRequest("test", "{\"family\":\"probe\"}", limits, RunnerRuntime.FAMILIES),
+                List.of(workload));
     }
 
     @Test
@@ -180,7 +182,7 @@ class BubblewrapSandboxTest {
 
         assertThat(withoutJar.whyUnavailable()).hasValueSatisfying(
                 why -> assertThat(why).contains("experiments runner not found", "nowhere/runner.jar"));
-        assertThat(withoutJar.run(new SandboxRequest("x", "{}", LIMITS)).ending())
+        assertThat(withoutJar.run(new SandboxRequest("x", "{}", LIMITS, RunnerRuntime.FAMILIES)).ending())
                 .isEqualTo(SandboxRun.Ending.NOT_STARTED);
     }
 }

@@ -1,4 +1,4 @@
-package org.alignlab.executor.sandbox;
+package org.alignlab.sandbox;
 
 import java.util.List;
 import java.util.Optional;

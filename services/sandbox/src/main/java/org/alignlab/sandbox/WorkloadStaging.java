@@ -1,4 +1,4 @@
-package org.alignlab.executor.sandbox;
+package org.alignlab.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ public final class WorkloadStaging {
         }
     }
 
-    /** Stages the jar, the {@code lib/} beside it and the DJL cache (when it exists) under {@code workRoot}. */
+    /** Stages the jar, the script runtime and {@code lib/} beside it, and any DJL cache, under {@code workRoot}. */
     public static Staged stage(Path workRoot, Path experimentsJar, Path djlCacheDir) throws IOException {
         Files.createDirectories(workRoot);
         openDirectory(workRoot);
@@ -46,6 +46,10 @@ public final class WorkloadStaging {
         Path experiments = root.resolve("experiments");
         Path stagedJar = experiments.resolve(experimentsJar.getFileName());
         mirror(experimentsJar, stagedJar);
+        Path scriptRuntime = RunnerRuntime.SCRIPT.jar(experimentsJar);
+        if (Files.isRegularFile(scriptRuntime)) {
+            mirror(scriptRuntime, RunnerRuntime.SCRIPT.jar(stagedJar));
+        }
         Path lib = experimentsJar.toAbsolutePath().getParent().resolve("lib");
         if (Files.isDirectory(lib)) {
             mirrorTree(lib, experiments.resolve("lib"));

@@ -1,4 +1,4 @@
-package org.alignlab.executor.execution;
+package org.alignlab.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +9,7 @@ import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.runner.RunnerOutput;
 
 /** Reads the runner's out.json. It comes from inside the sandbox, so it is validated before it is believed. */
-final class RunnerOutputReader {
+public final class RunnerOutputReader {
 
     private static final JsonSchema SCHEMA = EventValidator.instance().load(RunnerOutput.SCHEMA_FILE);
 
@@ -17,7 +17,7 @@ final class RunnerOutputReader {
     }
 
     /** @throws IllegalArgumentException naming what is wrong with the file */
-    static RunnerOutput read(String json) {
+    public static RunnerOutput read(String json) {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(json);

@@ -1,4 +1,4 @@
-package org.alignlab.executor.sandbox;
+package org.alignlab.sandbox;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +38,13 @@ public final class BwrapCommand {
         this.host = host;
     }
 
-    /** The experiments runner on {@code /work/spec.json}, writing {@code /work/out.json}. */
-    public List<String> runner(Path workDir, ResourceRequest limits) {
-        Path jar = Path.of(EXPERIMENTS_MOUNT, host.experimentsJar().getFileName().toString());
+    /**
+     * The experiments runner on {@code /work/spec.json}, writing {@code /work/out.json}. Only {@code runtime}'s jar
+     * and the shared {@code lib/} are shown, so a script's sandbox holds no family code to load.
+     */
+    public List<String> runner(Path workDir, ResourceRequest limits, RunnerRuntime runtime) {
+        Path hostJar = runtime.jar(host.experimentsJar()).toAbsolutePath();
+        Path jar = Path.of(EXPERIMENTS_MOUNT, hostJar.getFileName().toString());
         List<String> workload = List.of(
                 host.javaHome().resolve("bin/java").toString(),
                 "-Xmx" + heapMb(limits.memoryMb()) + "m",
@@ -50,19 +54,32 @@ public final class BwrapCommand {
                 "-jar", jar.toString(),
                 "--spec", WORK + "/" + SPEC_FILE,
                 "--out", WORK + "/" + OUT_FILE);
-        return command(workDir, limits, workload);
+        return command(workDir, limits, workload, List.of("--ro-bind", hostJar.toString(), jar.toString()));
     }
 
-    /** Any workload in the same sandbox; {@code workload} paths are as seen inside. */
+    /** Any workload in the same sandbox, with no runner jar shown; {@code workload} paths are as seen inside. */
     public List<String> command(Path workDir, ResourceRequest limits, List<String> workload) {
+        return command(workDir, limits, workload, List.of());
+    }
+
+    private List<String> command(Path workDir, ResourceRequest limits, List<String> workload, List<String> jarBind) {
         List<String> args = new ArrayList<>();
         limits(args, limits);
         host.setpriv().ifPresent(setpriv -> args.addAll(List.of(setpriv.toString(),
                 "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups", "--inh-caps=-all", "--")));
-        isolation(args, workDir);
+        isolation(args, workDir, jarBind);
         args.add("--");
         args.addAll(workload);
         return List.copyOf(args);
+    }
+
+    /**
+     * The CPU rate a run gets, in whole cores: enough to spend its CPU seconds within its wall-clock limit, at least
+     * one. The Kubernetes Job sandbox uses the same rule for its CPU limit.
+     */
+    public static int cores(ResourceRequest limits) {
+        int wall = Math.max(1, limits.wallSeconds());
+        return Math.max(1, (limits.cpuSeconds() + wall - 1) / wall);
     }
 
     public static int heapMb(int memoryMb) {
@@ -82,7 +99,7 @@ public final class BwrapCommand {
                 "--"));
     }
 
-    private void isolation(List<String> args, Path workDir) {
+    private void isolation(List<String> args, Path workDir, List<String> jarBind) {
         args.addAll(List.of(host.bwrap().toString(),
                 "--unshare-all", "--unshare-user", "--disable-userns",
                 "--die-with-parent", "--new-session",
@@ -95,10 +112,12 @@ public final class BwrapCommand {
             }
         }
         String javaHome = host.javaHome().toString();
-        String jarDir = host.experimentsJar().toAbsolutePath().getParent().toString();
+        String lib = host.experimentsJar().toAbsolutePath().resolveSibling("lib").toString();
+        args.addAll(List.of("--ro-bind", javaHome, javaHome));
+        args.addAll(jarBind);
         args.addAll(List.of(
-                "--ro-bind", javaHome, javaHome,
-                "--ro-bind", jarDir, EXPERIMENTS_MOUNT,
+                // -try: only the runner needs lib/; the availability probe runs /usr/bin/true with no runner staged.
+                "--ro-bind-try", lib, EXPERIMENTS_MOUNT + "/lib",
                 // -try: a missing cache must not stop script runs; DJL then fails offline with its own message.
                 "--ro-bind-try", host.djlCacheDir().toString(), DJL_CACHE_MOUNT,
                 "--proc", "/proc",

@@ -1,4 +1,4 @@
-package org.alignlab.executor.sandbox;
+package org.alignlab.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param maxRssMb      the largest resident set seen (sum of the processes' peaks), sampled from /proc
  * @param output        the workload's {@code out.json}, or null when there was none usable
  * @param outputProblem why {@code output} is null, or null
+ * @param oomKilledAtLimitMb the sandbox's memory cgroup limit when the kernel OOM-killed inside it for reaching
+ *                      that limit; 0 when it did not, or the sandbox had no memory cgroup
  */
 public record SandboxRun(
         Ending ending,
@@ -22,7 +24,15 @@ public record SandboxRun(
         String stdoutTail,
         String stderrTail,
         String output,
-        String outputProblem) {
+        String outputProblem,
+        long oomKilledAtLimitMb) {
+
+    /** A run with no memory-cgroup kill (sandboxes without cgroups, or runs that stayed within them). */
+    public SandboxRun(Ending ending, int exitCode, Instant startedAt, Instant finishedAt, double cpuSeconds,
+            long maxRssMb, String stdoutTail, String stderrTail, String output, String outputProblem) {
+        this(ending, exitCode, startedAt, finishedAt, cpuSeconds, maxRssMb, stdoutTail, stderrTail, output,
+                outputProblem, 0);
+    }
 
     /** How the process tree ended. */
     public enum Ending {
@@ -40,6 +50,14 @@ public record SandboxRun(
 
     public boolean killedBySignal() {
         return ending == Ending.EXITED && exitCode > SIGNAL_EXIT_BASE;
+    }
+
+    public boolean memoryLimitHit() {
+        return oomKilledAtLimitMb > 0;
+    }
+
+    public long memoryLimitMb() {
+        return oomKilledAtLimitMb;
     }
 
     public Duration duration() {

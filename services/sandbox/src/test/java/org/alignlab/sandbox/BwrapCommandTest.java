@@ -1,4 +1,4 @@
-package org.alignlab.executor.sandbox;
+package org.alignlab.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ class BwrapCommandTest {
     }
 
     private static List<String> runner(Optional<Path> setpriv) {
-        return new BwrapCommand(layout(setpriv)).runner(WORK_DIR, LIMITS);
+        return new BwrapCommand(layout(setpriv)).runner(WORK_DIR, LIMITS, RunnerRuntime.FAMILIES);
     }
 
     @Test
@@ -49,7 +49,9 @@ class BwrapCommandTest {
                 .containsSequence("--symlink", "usr/bin", "/bin")
                 .containsSequence("--symlink", "usr/lib", "/lib")
                 .containsSequence("--ro-bind", "/usr/lib/jvm/java-17", "/usr/lib/jvm/java-17")
-                .containsSequence("--ro-bind", "/srv/experiments/target", "/opt/alignlab/experiments")
+                .containsSequence("--ro-bind", "/srv/experiments/target/experiments.jar",
+                        "/opt/alignlab/experiments/experiments.jar")
+                .containsSequence("--ro-bind-try", "/srv/experiments/target/lib", "/opt/alignlab/experiments/lib")
                 .containsSequence("--ro-bind-try", "/var/cache/djl", "/opt/alignlab/djl-cache");
         // The one writable bind is the run's own directory.
         assertThat(Collections.frequency(args, "--bind")).isEqualTo(1);
@@ -57,6 +59,18 @@ class BwrapCommandTest {
                 .doesNotContain("--dev-bind", "--bind-try");
         // /work is bound after the runtime, so nothing can be mounted over it.
         assertThat(args.indexOf("--bind")).isGreaterThan(args.lastIndexOf("--ro-bind-try"));
+    }
+
+    /** The script runtime's jar has no family code; showing the families' jar beside it would undo that. */
+    @Test
+    void aScriptSeesOnlyTheScriptRuntimeJarAndNeverTheFamilies() {
+        List<String> args = new BwrapCommand(layout(Optional.empty())).runner(WORK_DIR, LIMITS, RunnerRuntime.SCRIPT);
+
+        assertThat(args).containsSequence("--ro-bind", "/srv/experiments/target/experiments-script-runtime.jar",
+                "/opt/alignlab/experiments/experiments-script-runtime.jar")
+                .containsSequence("-jar", "/opt/alignlab/experiments/experiments-script-runtime.jar")
+                .doesNotContain("/srv/experiments/target/experiments.jar", "/srv/experiments/target",
+                        "/opt/alignlab/experiments/experiments.jar");
     }
 
     @Test
