@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,9 +28,12 @@ import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Budget;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.contracts.events.RoundRequested;
+import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
@@ -60,7 +64,7 @@ class IdeationServiceTest {
         assertThat(action.goalId()).isEqualTo(round.goalId());
         assertThat(action.round()).isEqualTo(1);
         assertThat(action.agent()).isEqualTo(Agent.IDEATION);
-        assertThat(action.policy()).isEqualTo("default-spec");
+        assertThat(action.policy()).isEqualTo("search/baseline");
         assertThat(action.type()).isEqualTo(ActionType.RUN_EXPERIMENT);
         assertThat(action.hypothesis()).contains(round.question());
         assertThat(action.spec().family()).isEqualTo("weak-to-strong");
@@ -76,12 +80,12 @@ class IdeationServiceTest {
                 }));
         assertThat(withToken(Roles.OPERATOR).get("/q/metrics").then().statusCode(200).extract().asString().lines())
                 .anyMatch(line -> line.startsWith("alignlab_actions_proposed_total{")
-                        && line.contains("policy=\"default-spec\""));
+                        && line.contains("policy=\"search/baseline\""));
     }
 
     @Test
     void redeliveredRoundRepublishesTheStoredActionWithTheSameId() throws Exception {
-        RoundRequested round = round(UUID.randomUUID(), 1, "weak-to-strong", 3);
+        RoundRequested round = round(UUID.randomUUID(), 1, "weak-to-strong", 1);
         String payload = EventCodec.encode(round);
 
         KAFKA.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), payload);
@@ -124,6 +128,44 @@ class IdeationServiceTest {
     }
 
     @Test
+    void laterRoundsLearnFromTheirOwnValidationResultsAndNeverRepeatAConfiguration() throws Exception {
+        UUID goalId = UUID.randomUUID();
+        KAFKA.send(Topics.RESEARCH_ROUNDS, goalId.toString(), EventCodec.encode(round(goalId, 1, "weak-to-strong", 4)));
+        List<AgentAction> first = actionsOf(goalId, 4).stream()
+                .map(r -> EventCodec.decode(r.value(), AgentAction.class)).toList();
+        assertThat(first).extracting(AgentAction::policy)
+                .containsExactly("search/baseline", "search/latin-hypercube", "search/latin-hypercube",
+                        "search/latin-hypercube");
+        assertThat(first).extracting(a -> a.spec().params()).doesNotHaveDuplicates();
+
+        for (int i = 0; i < first.size(); i++) {
+            KAFKA.send(Topics.EXPERIMENT_RESULTS, goalId.toString(),
+                    EventCodec.encode(result(first.get(i).id(), goalId, 0.2 + 0.1 * i)));
+        }
+        // A held-out replication by the reviewer is not ideation's action: its metrics must never reach the model.
+        UUID replication = UUID.randomUUID();
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, goalId.toString(), EventCodec.encode(result(replication, goalId, 0.99)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(countOf(
+                "SELECT count(*) FROM ideation.tested_configs WHERE goal_id = ? AND status = 'SUCCEEDED'", goalId))
+                .isEqualTo(4));
+        assertThat(countOf("SELECT count(*) FROM ideation.tested_configs WHERE action_id = ?", replication))
+                .isZero();
+
+        KAFKA.send(Topics.RESEARCH_ROUNDS, goalId.toString(), EventCodec.encode(round(goalId, 2, "weak-to-strong", 2)));
+
+        List<AgentAction> second = actionsOf(goalId, 6).stream()
+                .map(r -> EventCodec.decode(r.value(), AgentAction.class)).filter(a -> a.round() == 2).toList();
+        assertThat(second).hasSize(2).allSatisfy(a -> {
+            assertThat(a.agent()).isEqualTo(Agent.IDEATION);
+            assertThat(a.policy()).isEqualTo("search/gp-ucb");
+            assertThat(a.spec().split()).isEqualTo(Split.VALIDATION);
+            assertThat(a.hypothesis()).contains("Predicted direction: pgr");
+            assertThat(first).extracting(f -> f.spec().params()).doesNotContain(a.spec().params());
+        });
+        assertThat(countOf("SELECT count(*) FROM ideation.tested_configs WHERE goal_id = ?", goalId)).isEqualTo(6);
+    }
+
+    @Test
     void invalidRoundGoesToTheDeadLetterQueueWithItsReason() throws Exception {
         String payload = "{\"goalId\":\"not-a-uuid\",\"marker\":\"" + UUID.randomUUID() + "\"}";
 
@@ -161,6 +203,23 @@ class IdeationServiceTest {
     private static RoundRequested round(UUID goalId, int number, String family, int experimentsLeft) {
         return new RoundRequested(goalId, number, family, "Question " + UUID.randomUUID(),
                 new Budget(experimentsLeft, 3000, 3, 3600), List.of());
+    }
+
+    private static ExperimentResult result(UUID actionId, UUID goalId, double pgr) {
+        Instant now = Instant.now();
+        return new ExperimentResult(actionId, goalId, ExperimentStatus.SUCCEEDED, null, Map.of("pgr", pgr),
+                List.of(new SeedMetrics(1, Map.of("pgr", pgr))), now, now, 1, null, null, null, null);
+    }
+
+    private static long countOf(String sql, UUID id) throws Exception {
+        try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), PostgresServer.USER, "");
+             PreparedStatement query = c.prepareStatement(sql)) {
+            query.setObject(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static List<ConsumerRecord<String, String>> actionsOf(UUID goalId, int count) {

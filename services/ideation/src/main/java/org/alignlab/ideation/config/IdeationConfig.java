@@ -2,6 +2,8 @@ package org.alignlab.ideation.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,12 @@ public interface IdeationConfig {
     /** Per-family settings, keyed by family name (e.g. {@code weak-to-strong}). */
     Map<String, Family> families();
 
+    /** How the search policy spends a round. */
+    Search search();
+
+    /** The optional LLM policy; without {@code url} it is off and the search policy proposes alone. */
+    Llm llm();
+
     interface Resources {
         @WithDefault("300")
         int cpuSeconds();
@@ -32,9 +40,54 @@ public interface IdeationConfig {
     }
 
     interface Family {
-        /** Experiment parameters as text; numbers and booleans are sent as JSON numbers and booleans. */
+        /** The baseline's parameters as text; numbers and booleans are sent as JSON numbers and booleans. */
         Map<String, String> params();
 
         Optional<List<Integer>> seeds();
+
+        /** The parameters the search varies; absent means every parameter in the family's schema. */
+        Optional<List<String>> search();
+
+        /** A searched parameter's range as {@code lo..hi}, kept inside the schema's bounds. */
+        Map<String, String> range();
+
+        /** The validation metric the search optimises; without one it only explores. */
+        Optional<String> objective();
+
+        /** Whether a smaller objective is better. */
+        @WithDefault("false")
+        boolean minimize();
+    }
+
+    interface Search {
+        /** Space-filling points proposed next to the baseline while no result is in. */
+        @WithDefault("4")
+        int initialPoints();
+
+        /** Model-based proposals per later round. */
+        @WithDefault("2")
+        int perRound();
+
+        /** The UCB weight on the posterior standard deviation: larger explores more. */
+        @WithDefault("2.0")
+        double exploration();
+
+        /** Candidate points the acquisition function is evaluated on. */
+        @WithDefault("1024")
+        int candidates();
+    }
+
+    interface Llm {
+        /** Base URL of an OpenAI-compatible server; {@code /v1/chat/completions} is appended. */
+        Optional<URI> url();
+
+        @WithDefault("gpt-4o-mini")
+        String model();
+
+        /** Sent as a bearer token when present; give it by environment, never in the repository. */
+        Optional<String> apiKey();
+
+        @WithDefault("60s")
+        Duration timeout();
     }
 }

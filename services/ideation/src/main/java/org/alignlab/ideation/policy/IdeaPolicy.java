@@ -9,9 +9,9 @@ import org.alignlab.contracts.events.RoundRequested;
  */
 public interface IdeaPolicy {
 
-    /** The name carried in each action's {@code policy} field and in the proposal metric's tag. */
-    String name();
-
-    /** The proposals for one round, best first; the caller keeps at most the round's experiment budget. */
-    List<Proposal> propose(RoundRequested round);
+    /**
+     * The proposals for one round, best first; the caller keeps at most the round's experiment budget. None may
+     * repeat a configuration in {@code history}, nor another proposal of the same list.
+     */
+    List<Proposal> propose(RoundRequested round, GoalHistory history);
 }

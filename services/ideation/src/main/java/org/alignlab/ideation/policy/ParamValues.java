@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Configuration holds parameters as text; the experiments runner expects JSON numbers and booleans, so
  * {@code epochs=3} must travel as {@code 3}, not {@code "3"}.
  */
-final class ParamValues {
+public final class ParamValues {
 
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
@@ -16,7 +16,7 @@ final class ParamValues {
     private ParamValues() {
     }
 
-    static Map<String, Object> typed(Map<String, String> params) {
+    public static Map<String, Object> typed(Map<String, String> params) {
         Map<String, Object> typed = new LinkedHashMap<>();
         params.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())

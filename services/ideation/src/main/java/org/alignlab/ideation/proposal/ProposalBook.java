@@ -1,17 +1,22 @@
 package org.alignlab.ideation.proposal;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.RoundRequested;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.ideation.policy.GoalHistory;
 import org.alignlab.ideation.policy.IdeaPolicy;
 import org.alignlab.ideation.policy.Proposal;
+import org.alignlab.ideation.space.SearchSpaces;
+import org.alignlab.ideation.tested.TestedConfigs;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,10 +29,14 @@ public class ProposalBook {
     private static final Logger LOG = Logger.getLogger(ProposalBook.class);
 
     private final ProposalRepository repository;
+    private final TestedConfigs tested;
+    private final SearchSpaces spaces;
     private final IdeaPolicy policy;
 
-    public ProposalBook(ProposalRepository repository, IdeaPolicy policy) {
+    public ProposalBook(ProposalRepository repository, TestedConfigs tested, SearchSpaces spaces, IdeaPolicy policy) {
         this.repository = repository;
+        this.tested = tested;
+        this.spaces = spaces;
         this.policy = policy;
     }
 
@@ -35,9 +44,9 @@ public class ProposalBook {
     public record RoundActions(List<AgentAction> actions, boolean fresh) {
     }
 
-    @Transactional
     public RoundActions actionsFor(RoundRequested round) {
-        List<StoredProposal> stored = repository.findByRound(round.goalId(), round.round());
+        List<StoredProposal> stored = QuarkusTransaction.requiringNew()
+                .call(() -> repository.findByRound(round.goalId(), round.round()));
         if (!stored.isEmpty()) {
             List<AgentAction> recalled = stored.stream()
                     .map(p -> EventCodec.decode(p.actionJson, AgentAction.class))
@@ -49,22 +58,38 @@ public class ProposalBook {
             LOG.infof("goal %s round %d: no experiment budget left; proposing none", round.goalId(), round.round());
             return new RoundActions(List.of(), true);
         }
-        List<Proposal> proposals = policy.propose(round);
+        GoalHistory history = QuarkusTransaction.requiringNew().call(() -> tested.historyOf(round.goalId()));
+        // Outside any transaction: a policy may wait on a language model, which must hold no connection meanwhile
+        // nor run into the transaction timeout.
+        List<Proposal> proposals = policy.propose(round, history);
         if (proposals.size() > budget) {
-            LOG.infof("goal %s round %d: policy %s proposed %d experiments, budget allows %d; keeping the first %d",
-                    round.goalId(), round.round(), policy.name(), proposals.size(), budget, budget);
+            LOG.infof("goal %s round %d: %d experiments proposed, budget allows %d; keeping the first %d",
+                    round.goalId(), round.round(), proposals.size(), budget, budget);
             proposals = proposals.subList(0, budget);
         }
+        List<Proposal> kept = proposals;
+        return new RoundActions(QuarkusTransaction.requiringNew().call(() -> store(round, history, kept)), true);
+    }
+
+    private List<AgentAction> store(RoundRequested round, GoalHistory history, List<Proposal> proposals) {
+        Set<String> taken = new HashSet<>(history.testedKeys());
         Instant now = Instant.now();
         List<AgentAction> actions = new ArrayList<>();
-        for (int ordinal = 0; ordinal < proposals.size(); ordinal++) {
-            Proposal proposal = proposals.get(ordinal);
+        for (Proposal proposal : proposals) {
+            String key = spaces.configKey(proposal.spec().family(), proposal.spec().params());
+            if (!taken.add(key)) {
+                // A policy bug must not spend budget on a configuration the goal already tested.
+                LOG.warnf("goal %s round %d: policy %s repeated the tested configuration %s; dropped",
+                        round.goalId(), round.round(), proposal.policy(), key);
+                continue;
+            }
             AgentAction action = new AgentAction(UUID.randomUUID(), round.goalId(), round.round(), Agent.IDEATION,
-                    policy.name(), proposal.type(), null, proposal.hypothesis(), proposal.spec(), now);
-            repository.persist(toEntity(action, ordinal));
+                    proposal.policy(), proposal.type(), null, proposal.hypothesis(), proposal.spec(), now);
+            repository.persist(toEntity(action, actions.size()));
+            tested.record(action, key);
             actions.add(action);
         }
-        return new RoundActions(actions, true);
+        return actions;
     }
 
     private static StoredProposal toEntity(AgentAction action, int ordinal) {
