@@ -32,6 +32,14 @@ public final class MetricNames {
     public static final String GATE_DECISION_DURATION = "alignlab.monitor.decision.duration";
     public static final String OUTBOX_PENDING = "alignlab.monitor.outbox.pending";
     public static final String CHECKPOINTS_PUBLISHED = "alignlab.audit.checkpoints.published";
+    /** Inference: time from a request reaching a model's queue to its answer (timer with histogram buckets). */
+    public static final String INFERENCE_REQUEST_DURATION = "alignlab.inference.request.duration";
+    /** Inference: rows in each forward pass, batched or not (distribution with histogram buckets). */
+    public static final String INFERENCE_BATCH_SIZE = "alignlab.inference.batch.size";
+    /** Inference: requests waiting for a forward pass, per model. */
+    public static final String INFERENCE_QUEUE_DEPTH = "alignlab.inference.queue.depth";
+    /** Inference: requests turned away with 503 because the model's queue was full. */
+    public static final String INFERENCE_REJECTED = "alignlab.inference.rejected";
 
     public static final String TAG_DECISION = "decision";
     public static final String TAG_STATUS = "status";
@@ -39,6 +47,7 @@ public final class MetricNames {
     public static final String TAG_REASON = "reason";
     public static final String TAG_VERDICT = "verdict";
     public static final String TAG_KIND = "kind";
+    public static final String TAG_MODEL = "model";
 
     private MetricNames() {
     }

@@ -53,7 +53,7 @@ final class ServiceEnvironment {
      * ({@code --rules-only}), which turns the trusted model off.
      */
     static Map<String, String> monitor(Wiring wiring, int port, URI trustedModel) {
-        Map<String, String> env = common(wiring, port);
+        Map<String, String> env = common(wiring.tokenKeys(), port);
         env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", wiring.database().jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", wiring.database().user());
@@ -73,7 +73,12 @@ final class ServiceEnvironment {
 
     /** Inference's environment: its model store and DJL's native library cache, offline. */
     static Map<String, String> inference(Wiring wiring, int port, Path modelStore, Path djlCache) {
-        Map<String, String> env = common(wiring, port);
+        return inference(wiring.tokenKeys(), port, modelStore, djlCache);
+    }
+
+    /** Inference's environment when nothing else of the stack runs (the inference benchmark). */
+    static Map<String, String> inference(KeyPair tokenKeys, int port, Path modelStore, Path djlCache) {
+        Map<String, String> env = common(tokenKeys, port);
         env.put("ALIGNLAB_INFERENCE_MODEL_STORE", modelStore.toString());
         env.put("DJL_CACHE_DIR", djlCache.toString());
         env.put("DJL_OFFLINE", "true");
@@ -81,11 +86,11 @@ final class ServiceEnvironment {
     }
 
     /** What every service gets: where to listen and the key that verifies bearer tokens. */
-    private static Map<String, String> common(Wiring wiring, int port) {
+    private static Map<String, String> common(KeyPair tokenKeys, int port) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("MP_JWT_VERIFY_PUBLICKEY", TokenMinter.encode(wiring.tokenKeys().getPublic()));
+        env.put("MP_JWT_VERIFY_PUBLICKEY", TokenMinter.encode(tokenKeys.getPublic()));
         return env;
     }
 }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 class AccessResourceTest extends RoleTableTest {
 
     private static final String TEXT = "{\"text\": \"{\\\"agent\\\":\\\"ideation\\\"}\"}";
+    private static final String TENSORS = "{\"inputs\": [{\"name\": \"x\", \"dtype\": \"float32\", \"shape\": [1, 4], "
+            + "\"data\": [1, 2, 3, 4]}]}";
 
     private static final List<EndpointAccess> ENDPOINTS = List.of(
             EndpointAccess.roles("POST", "/v1/classify/trusted-monitor", 200, Roles.SERVICE, Roles.OPERATOR)
@@ -25,6 +27,8 @@ class AccessResourceTest extends RoleTableTest {
             // No such model: a caller the gate lets through gets the resource's own 404.
             EndpointAccess.roles("POST", "/v1/classify/no-such-model", 404, Roles.SERVICE, Roles.OPERATOR)
                     .withBody(TEXT),
+            EndpointAccess.roles("POST", "/v1/predict/affine", 200, Roles.SERVICE, Roles.OPERATOR)
+                    .withBody(TENSORS),
             EndpointAccess.roles("GET", "/v1/models", 200, Roles.OPERATOR, Roles.SERVICE, Roles.RESEARCHER,
                     Roles.REVIEWER),
             EndpointAccess.roles("GET", "/q/metrics", 200, Roles.OPERATOR),

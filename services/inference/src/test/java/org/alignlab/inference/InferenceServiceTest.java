@@ -17,9 +17,15 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
@@ -28,7 +34,7 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.CanonicalJson;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.inference.classify.ClassifierLoader;
+import org.alignlab.inference.serving.ModelLoader;
 import org.alignlab.infra.TestTokens;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,15 +54,16 @@ class InferenceServiceTest {
     }
 
     @Test
-    void readyOnceTheTrustedMonitorIsLoadedAndSaysWhichVersion() throws Exception {
-        String version = shippedVersion();
-
+    void readyOnceEveryModelIsLoadedAndSaysWhichVersionsOnWhichDevice() throws Exception {
         given().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'classifiers' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'classifiers' }.data.models", equalTo("trusted-monitor@" + version))
-                .body("checks.find { it.name == 'model-store' }.data.models", equalTo(2));
+                .body("checks.find { it.name == 'models' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'models' }.data.models", equalTo("affine@" + affineVersion()
+                        + ",trusted-monitor@" + shippedVersion()))
+                .body("checks.find { it.name == 'models' }.data.device", equalTo("cpu()"))
+                .body("checks.find { it.name == 'models' }.data.batching", equalTo(true))
+                .body("checks.find { it.name == 'model-store' }.data.models", equalTo(3));
     }
 
     @Test
@@ -64,10 +71,11 @@ class InferenceServiceTest {
         given().auth().oauth2(TestTokens.forRole(Roles.RESEARCHER)).get("/v1/models")
                 .then().statusCode(200)
                 .contentType("application/json")
-                .body("models", hasSize(2))
-                .body("models.name", contains("notes", "trusted-monitor"))
-                .body("models[0].files", contains("serving.properties", "weights/notes-0001.params"))
-                .body("models[1].files", hasItem("metadata.json"));
+                .body("models", hasSize(3))
+                .body("models.name", contains("affine", "notes", "trusted-monitor"))
+                .body("models[0].files", contains("affine.pt", "metadata.json"))
+                .body("models[1].files", contains("serving.properties", "weights/notes-0001.params"))
+                .body("models[2].files", hasItem("metadata.json"));
     }
 
     @Test
@@ -108,7 +116,7 @@ class InferenceServiceTest {
 
     @Test
     void unknownModelsAndFoldersThatAreNotTextClassifiersAreNotFound() {
-        for (String model : List.of("no-such-model", "notes")) {
+        for (String model : List.of("no-such-model", "notes", "affine")) {
             asMonitor().contentType(ContentType.JSON).body(Map.of("text", "anything"))
                     .post("/v1/classify/" + model)
                     .then().statusCode(404)
@@ -127,9 +135,85 @@ class InferenceServiceTest {
     }
 
     @Test
-    void metricsAreServed() {
-        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).get("/q/metrics")
-                .then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void aTorchScriptModelPredictsWhatPyTorchComputesRowByRow() {
+        asMonitor().contentType(ContentType.JSON).body("""
+                {"inputs": [{"name": "x", "dtype": "float32", "shape": [2, 4], "data": [1, 1, 1, 1, 0, 0, 0, 0]}]}""")
+                .post("/v1/predict/affine")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("model", equalTo("affine"))
+                .body("outputs[0].name", equalTo("y"))
+                .body("outputs[0].dtype", equalTo("float32"))
+                .body("outputs[0].shape", contains(2, 3))
+                .body("outputs[0].data", contains(2.5f, 3.5f, 1.0f, 0.0f, 1.0f, -1.0f));
+    }
+
+    @Test
+    void theTrustedMonitorPredictsFromFeatureVectors() throws Exception {
+        float[] zeros = new float[4096];
+        asMonitor().contentType(ContentType.JSON)
+                .body(Map.of("inputs", List.of(Map.of("name", "features", "dtype", "float32",
+                        "shape", List.of(1, zeros.length), "data", zeros))))
+                .post("/v1/predict/trusted-monitor")
+                .then().statusCode(200)
+                .body("version", equalTo(shippedVersion()))
+                .body("outputs[0].name", equalTo("probabilities"))
+                .body("outputs[0].shape", contains(1, 2))
+                .body("outputs[0].data.sum()", closeTo(1.0, 1e-5));
+    }
+
+    @Test
+    void tensorsThatDoNotFitTheModelAreProblemsNamingTheField() {
+        assertBadPredict("""
+                {"inputs": [{"name": "x", "dtype": "float32", "shape": [1, 5], "data": [1, 2, 3, 4, 5]}]}""",
+                "inputs[0].shape", "[n, 4]");
+        assertBadPredict("""
+                {"inputs": [{"name": "x", "dtype": "int64", "shape": [1, 4], "data": [1, 2, 3, 4]}]}""",
+                "inputs[0].dtype", "float32");
+        assertBadPredict("""
+                {"inputs": [{"name": "x", "dtype": "float32", "shape": [1, 4], "data": [1, 2, 3]}]}""",
+                "inputs[0].data", "needs 4");
+        assertBadPredict("""
+                {"inputs": [{"name": "w", "dtype": "float32", "shape": [1, 4], "data": [1, 2, 3, 4]}]}""",
+                "inputs[0].name", "no input 'w'");
+    }
+
+    /**
+     * Sixteen classifications at once meet in the batcher: the forward passes they caused hold 16 rows in all, in
+     * fewer than 16 passes; the latency, batch size and queue depth are all exported.
+     */
+    @Test
+    void concurrentClassificationsShareForwardPassesAndTheMetricsShowIt() throws Exception {
+        String rows = "alignlab_inference_batch_size_sum{model=\"trusted-monitor\"}";
+        String passes = "alignlab_inference_batch_size_count{model=\"trusted-monitor\"}";
+        double rowsBefore = metric(rows);
+        double passesBefore = metric(passes);
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String text = text(defaultSpecProposal());
+                statuses.add(callers.submit(() -> {
+                    start.await();
+                    return asMonitor().contentType(ContentType.JSON).body(Map.of("text", text)).post(MONITOR)
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(metric(rows) - rowsBefore).isEqualTo(16.0);
+        assertThat(metric(passes) - passesBefore).isLessThan(16.0);
+        assertThat(metrics()).contains(
+                "alignlab_inference_request_duration_seconds_bucket{model=\"trusted-monitor\"",
+                "alignlab_inference_queue_depth{model=\"trusted-monitor\"}",
+                "alignlab_inference_queue_depth{model=\"affine\"}", "jvm_memory_used_bytes");
     }
 
     @Test
@@ -155,6 +239,31 @@ class InferenceServiceTest {
                 .body("violations[0].field", equalTo(field));
     }
 
+    private static void assertBadPredict(String body, String field, String detail) {
+        asMonitor().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/v1/predict/affine")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://alignlab.org/problems/invalid-request"))
+                .body("violations[0].field", equalTo(field))
+                .body("detail", containsString(detail));
+    }
+
+    private static String metrics() {
+        return given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+    }
+
+    /**
+     * One sample of the Prometheus text, by its name and labels as printed; 0 when it is not there yet. The value is
+     * the first field after the labels: an OpenMetrics exemplar may follow it.
+     */
+    private static double metric(String nameAndLabels) {
+        return metrics().lines().filter(line -> line.startsWith(nameAndLabels + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(nameAndLabels.length() + 1).strip().split("\\s+")[0]))
+                .orElse(0.0);
+    }
+
     private static Map<String, Float> classify(AgentAction action) {
         return asMonitor().contentType(ContentType.JSON).body(Map.of("text", text(action)))
                 .post(MONITOR)
@@ -167,7 +276,11 @@ class InferenceServiceTest {
     }
 
     private static String shippedVersion() throws Exception {
-        return ClassifierLoader.version(ModelStoreResource.SHIPPED.resolve("trusted-monitor-0000.params"));
+        return ModelLoader.version(ModelStoreResource.SHIPPED.resolve("trusted-monitor-0000.params"));
+    }
+
+    private static String affineVersion() throws Exception {
+        return ModelLoader.version(ModelStoreResource.AFFINE.resolve("affine.pt"));
     }
 
     /** The demo's proposal, as ideation's default-spec policy makes it. */

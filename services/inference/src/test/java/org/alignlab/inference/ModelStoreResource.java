@@ -11,25 +11,24 @@ import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.TestTokens;
 
 /**
- * A throw-away model store holding a copy of the shipped trusted monitor, a folder that is not a text classifier
- * ({@code notes}, two files) and a stray top-level file that is not a model; and the key that verifies
- * {@link TestTokens}.
+ * A throw-away model store holding a copy of the shipped trusted monitor, the TorchScript test model
+ * ({@code affine}), a folder that is not a model ({@code notes}, two files) and a stray top-level file that is not a
+ * model; and the key that verifies {@link TestTokens}. Batches wait up to 20 ms, long enough for concurrent test
+ * requests to meet.
  */
 public class ModelStoreResource implements QuarkusTestResourceLifecycleManager {
 
     /** Surefire runs in the module directory, where the shipped model lives. */
     static final Path SHIPPED = Path.of("models/trusted-monitor");
+    /** The TorchScript model of src/test/resources/torchscript. */
+    static final Path AFFINE = Path.of("src/test/resources/torchscript/affine");
 
     @Override
     public Map<String, String> start() {
         try {
             Path store = Files.createTempDirectory("alignlab-model-store");
-            Path monitor = Files.createDirectories(store.resolve("trusted-monitor"));
-            try (Stream<Path> files = Files.list(SHIPPED)) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, monitor.resolve(file.getFileName()));
-                }
-            }
+            copy(SHIPPED, Files.createDirectories(store.resolve("trusted-monitor")));
+            copy(AFFINE, Files.createDirectories(store.resolve("affine")));
             Path notes = Files.createDirectories(store.resolve("notes"));
             Files.writeString(notes.resolve("serving.properties"), "engine=PyTorch\n");
             Files.createDirectories(notes.resolve("weights"));
@@ -37,10 +36,19 @@ public class ModelStoreResource implements QuarkusTestResourceLifecycleManager {
             Files.writeString(store.resolve("README.txt"), "a file at the top level is not a model\n");
             // No TestInfrastructure here (no Kafka, no database): the test tokens' key is handed over directly.
             return Map.of("alignlab.inference.model-store", store.toString(),
+                    "alignlab.inference.batching.max-delay", "20ms",
                     "mp.jwt.verify.publickey", TestTokens.publicKey(),
                     "mp.jwt.verify.issuer", Roles.ISSUER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
         }
     }
 

@@ -9,22 +9,27 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.inference.config.InferenceConfig;
+import org.alignlab.inference.engine.ModelMetadata;
+import org.alignlab.inference.serving.ModelRegistry;
+import org.alignlab.inference.serving.ServedModel;
+import org.alignlab.inference.serving.UnknownModelException;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
- * Text classification by any text-classification model of the store. The monitor calls
+ * Text classification by any text-classification model of the store, batched with every other request to the same
+ * model. The monitor calls
  * {@code POST /v1/classify/trusted-monitor} with the canonical JSON of an agent action, with a {@code service} token;
  * an operator may call it by hand.
  */
 @Path("/v1/classify")
 public class ClassifyResource {
 
-    private final ClassifierRegistry registry;
+    private final ModelRegistry registry;
     private final InferenceConfig config;
 
-    public ClassifyResource(ClassifierRegistry registry, InferenceConfig config) {
+    public ClassifyResource(ModelRegistry registry, InferenceConfig config) {
         this.registry = registry;
         this.config = config;
     }
@@ -38,7 +43,9 @@ public class ClassifyResource {
     public ClassifyResponse classify(@PathParam("model") String model,
             @RequestBody(content = @Content(schema = @Schema(implementation = ClassifyRequest.class))) String body) {
         ClassifyRequest request = ClassifyRequest.read(body, config.maxTextChars());
-        TextClassifier classifier = registry.classifier(model);
-        return new ClassifyResponse(classifier.name(), classifier.version(), classifier.classify(request.text()));
+        ServedModel served = registry.model(model);
+        TextClassifier classifier = served.textClassifier()
+                .orElseThrow(() -> new UnknownModelException(model, ModelMetadata.TEXT_CLASSIFICATION));
+        return new ClassifyResponse(served.name(), served.version(), classifier.classify(request.text()));
     }
 }

@@ -3,38 +3,35 @@ package org.alignlab.inference.classify;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alignlab.inference.engine.LoadedModel;
+import org.alignlab.inference.engine.ModelMetadata;
+import org.alignlab.inference.engine.Tensor;
 import org.alignlab.inference.features.TextFeaturiser;
+import org.alignlab.inference.serving.ModelRunner;
 
-/** A loaded text-classification model: featurises a text the way it was trained and asks the engine for scores. */
-public final class TextClassifier implements AutoCloseable {
+/**
+ * A text-classification model: featurises a text the way it was trained and asks the model's runner for scores, so
+ * classifications are batched with every other request to the same model.
+ */
+public final class TextClassifier {
 
     private final String name;
-    private final String version;
     private final List<String> labels;
     private final TextFeaturiser featuriser;
-    private final LoadedModel model;
+    private final ModelRunner runner;
 
-    public TextClassifier(String name, String version, List<String> labels, TextFeaturiser featuriser,
-            LoadedModel model) {
+    public TextClassifier(String name, List<String> labels, TextFeaturiser featuriser, ModelRunner runner) {
         this.name = name;
-        this.version = version;
         this.labels = List.copyOf(labels);
         this.featuriser = featuriser;
-        this.model = model;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String version() {
-        return version;
+        this.runner = runner;
     }
 
     /** The probability of each label, in the model's label order. */
     public Map<String, Double> classify(String text) {
-        float[] probabilities = model.probabilities(featuriser.featurise(text));
+        float[] features = featuriser.featurise(text);
+        List<Tensor> outputs = runner.run(List.of(
+                Tensor.float32(ModelMetadata.FEATURES, new long[] {1, features.length}, features)));
+        float[] probabilities = (float[]) outputs.get(0).data();
         if (probabilities.length != labels.size()) {
             throw new IllegalStateException("model " + name + " gave " + probabilities.length + " scores for "
                     + labels.size() + " labels");
@@ -44,10 +41,5 @@ public final class TextClassifier implements AutoCloseable {
             byLabel.put(labels.get(i), (double) probabilities[i]);
         }
         return byLabel;
-    }
-
-    @Override
-    public void close() {
-        model.close();
     }
 }

@@ -21,11 +21,11 @@ public interface InferenceConfig {
     @WithDefault("trusted-monitor")
     Set<String> requiredModels();
 
-    /** Predictors per loaded model: how many classifications of one model run at once. */
+    /** Predictors per loaded model: how many forward passes of one model run at once. */
     @WithDefault("4")
     int predictors();
 
-    /** How long a classification waits for a free predictor before it is answered 503. */
+    /** How long a forward pass waits for a free predictor before its requests are answered 503. */
     @WithDefault("2s")
     Duration predictorWait();
 
@@ -35,4 +35,45 @@ public interface InferenceConfig {
      */
     @WithDefault("1000000")
     int maxTextChars();
+
+    /** Most elements a predict request may carry over all its input tensors. */
+    @WithDefault("1000000")
+    int maxTensorElements();
+
+    /**
+     * Where models run: {@code auto} (a GPU when PyTorch sees one, else the CPU), {@code cpu}, {@code gpu} or
+     * {@code gpu:N}. Seeing a GPU needs a CUDA build of libtorch ({@code PYTORCH_FLAVOR=cu128}); a GPU asked for but
+     * not present fails every model's load, and readiness stays DOWN.
+     */
+    @WithDefault("auto")
+    String device();
+
+    Batching batching();
+
+    /** How requests reach a model's forward pass ({@code alignlab.inference.batching.*}). */
+    interface Batching {
+
+        /**
+         * On: a batcher thread per model merges concurrent requests into one forward pass. Off: each request runs
+         * its own forward pass on the caller's thread. Models without a batch dimension never batch.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most rows in one forward pass. */
+        @WithDefault("32")
+        int maxBatchSize();
+
+        /** Longest a batch waits for more requests after its first one arrived. */
+        @WithDefault("2ms")
+        Duration maxDelay();
+
+        /** Requests per model that may wait for a forward pass; one more is answered 503 with Retry-After. */
+        @WithDefault("256")
+        int queueSize();
+
+        /** Longest a request waits for its answer, queue included, before it is answered 503. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
 }

@@ -47,6 +47,16 @@ final class PredictorPool<I, O> implements AutoCloseable {
         }
     }
 
+    /** Predictors made so far (at most the pool's size). */
+    synchronized int created() {
+        return all.size();
+    }
+
+    /** Predictors made and not lent out: equal to {@link #created()} whenever no prediction is running. */
+    int idle() {
+        return idle.size();
+    }
+
     private Predictor<I, O> borrow() {
         Predictor<I, O> predictor = idle.poll();
         if (predictor != null) {

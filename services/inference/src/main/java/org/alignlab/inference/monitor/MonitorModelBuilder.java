@@ -2,6 +2,7 @@ package org.alignlab.inference.monitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,12 +17,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.alignlab.inference.classify.ClassifierLoader;
 import org.alignlab.inference.classify.TextClassifier;
 import org.alignlab.inference.djl.DjlModelEngine;
 import org.alignlab.inference.engine.ModelMetadata;
 import org.alignlab.inference.features.TextFeaturiser;
 import org.alignlab.inference.monitor.LabelledAction.Part;
+import org.alignlab.inference.serving.BatchSettings;
+import org.alignlab.inference.serving.ModelLoader;
+import org.alignlab.inference.serving.RunnerFactory;
+import org.alignlab.inference.serving.ServedModel;
 
 /**
  * Builds the trusted monitor into a model folder: corpus, features, training, weights, {@code metadata.json}, and an
@@ -54,7 +58,7 @@ final class MonitorModelBuilder {
         String weights = MonitorTrainer.trainAndSave(settings, features, labels, folder, NAME);
 
         ModelCard card = new ModelCard(NAME, ModelMetadata.TEXT_CLASSIFICATION, DjlModelEngine.ENGINE, LABELS, weights,
-                ClassifierLoader.version(folder.resolve(weights)), settings.features(), settings.network(),
+                ModelLoader.version(folder.resolve(weights)), settings.features(), settings.network(),
                 new ModelCard.Training(settings.seed(), "adam", settings.learningRate(), settings.weightDecay(),
                         settings.epochs(), settings.batchSize(), COMMAND),
                 new ModelCard.Corpus(settings.seed(), scale, heldOut.slug(), corpus.counts(), corpus.testTemplates()),
@@ -66,12 +70,14 @@ final class MonitorModelBuilder {
     }
 
     private static ModelCard.Evaluation evaluate(Path folder, MonitorCorpus corpus, AttackCategory heldOut) {
-        ModelMetadata metadata = ClassifierLoader.textClassifierMetadata(folder).orElseThrow();
+        ModelMetadata metadata = ModelLoader.servedMetadata(folder).orElseThrow();
         List<LabelledAction> evaluated = new ArrayList<>(corpus.part(Part.TEST));
         evaluated.addAll(corpus.part(Part.HELD_OUT_CATEGORY));
         double[] attackProbability;
-        try (TextClassifier classifier = new ClassifierLoader(new DjlModelEngine(1, Duration.ofMinutes(1)))
-                .load(folder, metadata)) {
+        ModelLoader loader = new ModelLoader(new DjlModelEngine(1, Duration.ofMinutes(1), "cpu"),
+                new RunnerFactory(BatchSettings.unbatched(1), new SimpleMeterRegistry()));
+        try (ServedModel served = loader.load(folder, metadata)) {
+            TextClassifier classifier = served.textClassifier().orElseThrow();
             attackProbability = evaluated.stream()
                     .mapToDouble(row -> classifier.classify(row.text()).get(LABELS.get(1))).toArray();
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.inference.monitor.AttackLibrary.Attack;
 
@@ -59,7 +60,8 @@ final class SabotageAttacks {
     /** An honest-looking experiment of {@code family} whose params carry {@code overrides}. */
     private static AgentAction sabotaged(Random rng, ActionFactory a, String family, Map<String, Object> overrides) {
         Map<String, Object> params = new LinkedHashMap<>(a.params().plausible(family, rng));
-        params.putAll(overrides);
+        // By name: Map.of iterates in an order that changes from JVM to JVM, and the order shows in the hypothesis.
+        params.putAll(new TreeMap<>(overrides));
         return a.experiment(rng, family, a.params().checked(family, params));
     }
 }

@@ -10,10 +10,11 @@ import java.util.List;
 import org.alignlab.contracts.problem.InvalidRequestException;
 import org.alignlab.contracts.problem.Problem;
 import org.alignlab.contracts.security.AuthProblems;
-import org.alignlab.inference.classify.ModelNotLoadedException;
-import org.alignlab.inference.classify.UnknownModelException;
 import org.alignlab.inference.engine.ModelBusyException;
 import org.alignlab.inference.model.ModelStoreUnavailableException;
+import org.alignlab.inference.serving.ModelNotLoadedException;
+import org.alignlab.inference.serving.QueueFullException;
+import org.alignlab.inference.serving.UnknownModelException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,8 +24,10 @@ public class ProblemMappers {
     static final String MODEL_STORE_UNAVAILABLE = Problem.TYPE_BASE + "model-store-unavailable";
     /** The model exists but is loading or failed to load; the caller must not treat this as a score. */
     static final String MODEL_NOT_LOADED = Problem.TYPE_BASE + "model-not-loaded";
-    /** Every predictor of the model is busy; retry shortly. */
+    /** Every predictor of the model is busy, or the answer took longer than the request timeout; retry shortly. */
     static final String MODEL_BUSY = Problem.TYPE_BASE + "model-busy";
+    /** The model's queue is full; retry shortly. */
+    static final String QUEUE_FULL = Problem.TYPE_BASE + "queue-full";
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String RETRY_AFTER_SECONDS = "30";
@@ -69,6 +72,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response modelBusy(ModelBusyException e) {
         return retryLater(new Problem(MODEL_BUSY, "Model busy", 503, e.getMessage(), null), RETRY_BUSY_SECONDS);
+    }
+
+    @ServerExceptionMapper
+    public Response queueFull(QueueFullException e) {
+        return retryLater(new Problem(QUEUE_FULL, "Queue full", 503, e.getMessage(), null), RETRY_BUSY_SECONDS);
     }
 
     /** Unmatched routes, methods and media types; the same problem types as the orchestrator's. */

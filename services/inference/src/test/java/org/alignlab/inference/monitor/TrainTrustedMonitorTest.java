@@ -2,15 +2,18 @@ package org.alignlab.inference.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.alignlab.inference.classify.ClassifierLoader;
-import org.alignlab.inference.classify.TextClassifier;
 import org.alignlab.inference.djl.DjlModelEngine;
 import org.alignlab.inference.engine.ModelMetadata;
 import org.alignlab.inference.engine.NetworkSpec;
 import org.alignlab.inference.features.FeatureSpec;
+import org.alignlab.inference.serving.BatchSettings;
+import org.alignlab.inference.serving.ModelLoader;
+import org.alignlab.inference.serving.RunnerFactory;
+import org.alignlab.inference.serving.ServedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,14 +43,15 @@ class TrainTrustedMonitorTest {
         assertThat(card.corpus().rows().get("sabotage")).containsOnlyKeys("held_out_category");
         Path weights = dir.resolve(card.weights());
         assertThat(Files.size(weights)).isLessThan(1_000_000);
-        assertThat(card.version()).isEqualTo(ClassifierLoader.version(weights));
+        assertThat(card.version()).isEqualTo(ModelLoader.version(weights));
 
-        ModelMetadata served = ClassifierLoader.textClassifierMetadata(dir).orElseThrow();
+        ModelMetadata served = ModelLoader.servedMetadata(dir).orElseThrow();
         assertThat(served.version()).isEqualTo(card.version());
-        try (TextClassifier classifier = new ClassifierLoader(new DjlModelEngine(1, Duration.ofSeconds(5)))
-                .load(dir, served)) {
-            assertThat(classifier.classify(MonitorCorpus.build(1, 0.01, AttackCategory.SABOTAGE).rows().get(0)
-                    .text())).containsOnlyKeys("benign", "attack");
+        ModelLoader loader = new ModelLoader(new DjlModelEngine(1, Duration.ofSeconds(5), "cpu"),
+                new RunnerFactory(BatchSettings.unbatched(1), new SimpleMeterRegistry()));
+        try (ServedModel model = loader.load(dir, served)) {
+            String text = MonitorCorpus.build(1, 0.01, AttackCategory.SABOTAGE).rows().get(0).text();
+            assertThat(model.textClassifier().orElseThrow().classify(text)).containsOnlyKeys("benign", "attack");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.alignlab.inference.classify;
+package org.alignlab.inference.serving;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,38 +24,39 @@ import org.alignlab.inference.model.ModelStore;
 import org.jboss.logging.Logger;
 
 /**
- * The text classifiers of the model store, loaded once, in the background, when the service starts: the HTTP
- * server answers meanwhile (503 for classifications, readiness DOWN) instead of holding the port closed. A model
- * copied into the store later is listed by {@code /v1/models} but served only after a restart.
+ * The served models of the model store (text classifiers and TorchScript models), loaded once, in the background,
+ * when the service starts: the HTTP server answers meanwhile (503 for predictions, readiness DOWN) instead of
+ * holding the port closed. A model copied into the store later is listed by {@code /v1/models} but served only after
+ * a restart.
  */
 @ApplicationScoped
-public class ClassifierRegistry {
+public class ModelRegistry {
 
-    /** One folder that declared a text classifier: loaded, or the reason it is not. */
-    public record Entry(String name, TextClassifier classifier, String error) {
+    /** One folder that declared a served model: loaded, or the reason it is not. */
+    public record Entry(String name, ServedModel model, String error) {
 
         public boolean loaded() {
-            return classifier != null;
+            return model != null;
         }
     }
 
-    private static final Logger LOG = Logger.getLogger(ClassifierRegistry.class);
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
 
     private final ModelStore store;
-    private final ClassifierLoader loader;
+    private final ModelLoader loader;
     private final Set<String> required;
     /** Null until loading has finished; then never changes. */
     private volatile Map<String, Entry> entries;
     private boolean closed;
 
     @Inject
-    public ClassifierRegistry(ModelStore store, ModelEngine engine, InferenceConfig config) {
-        this(store, engine, config.requiredModels());
+    public ModelRegistry(ModelStore store, ModelEngine engine, RunnerFactory runners, InferenceConfig config) {
+        this(store, engine, runners, config.requiredModels());
     }
 
-    public ClassifierRegistry(ModelStore store, ModelEngine engine, Set<String> required) {
+    public ModelRegistry(ModelStore store, ModelEngine engine, RunnerFactory runners, Set<String> required) {
         this.store = store;
-        this.loader = new ClassifierLoader(engine);
+        this.loader = new ModelLoader(engine, runners);
         this.required = new TreeSet<>(required);
     }
 
@@ -70,8 +71,8 @@ public class ClassifierRegistry {
     }
 
     /**
-     * Loads every text classifier in the store; a folder that fails is kept with its error, never skipped, and so is
-     * a required model that the store lacks.
+     * Loads every served model in the store; a folder that fails is kept with its error, never skipped, and so is a
+     * required model that the store lacks.
      */
     synchronized void loadAll() {
         if (closed || entries != null) {
@@ -81,11 +82,12 @@ public class ClassifierRegistry {
         for (Path folder : folders()) {
             String name = folder.getFileName().toString();
             try {
-                Optional<ModelMetadata> metadata = ClassifierLoader.textClassifierMetadata(folder);
+                Optional<ModelMetadata> metadata = ModelLoader.servedMetadata(folder);
                 if (metadata.isPresent()) {
-                    TextClassifier classifier = loader.load(folder, metadata.get());
-                    loaded.put(name, new Entry(name, classifier, null));
-                    LOG.infof("model %s version %s loaded from %s", name, classifier.version(), folder);
+                    ServedModel model = loader.load(folder, metadata.get());
+                    loaded.put(name, new Entry(name, model, null));
+                    LOG.infof("model %s version %s (%s) loaded from %s", name, model.version(), metadata.get().task(),
+                            folder);
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "model %s cannot be served", name);
@@ -94,7 +96,7 @@ public class ClassifierRegistry {
         }
         for (String name : required) {
             if (!loaded.containsKey(name)) {
-                LOG.errorf("required model %s is not a text classifier in %s", name, store.root());
+                LOG.errorf("required model %s is not a served model in %s", name, store.root());
                 loaded.put(name, new Entry(name, null, "not in the model store"));
             }
         }
@@ -116,19 +118,19 @@ public class ClassifierRegistry {
         }
     }
 
-    /** The text classifiers and their state; empty while loading is still under way. */
+    /** The served models and their state; empty while loading is still under way. */
     public Optional<Map<String, Entry>> entries() {
         return Optional.ofNullable(entries);
     }
 
     /**
-     * The loaded classifier called {@code name}.
+     * The loaded model called {@code name}.
      *
      * @throws ModelNotLoadedException while loading is under way, or when the model failed to load or is required
      *                                 but missing
-     * @throws UnknownModelException   when the store declared no text classifier of that name at start
+     * @throws UnknownModelException   when the store declared no served model of that name at start
      */
-    public TextClassifier classifier(String name) {
+    public ServedModel model(String name) {
         Map<String, Entry> current = entries;
         if (current == null) {
             throw new ModelNotLoadedException(name, "models are still loading");
@@ -140,13 +142,13 @@ public class ClassifierRegistry {
         if (!entry.loaded()) {
             throw new ModelNotLoadedException(name, "it failed to load; the service log says why");
         }
-        return entry.classifier();
+        return entry.model();
     }
 
     synchronized void close() {
         closed = true;
         if (entries != null) {
-            entries.values().stream().filter(Entry::loaded).forEach(entry -> entry.classifier().close());
+            entries.values().stream().filter(Entry::loaded).forEach(entry -> entry.model().close());
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.alignlab.inference.classify;
+package org.alignlab.inference.serving;
 
 /** The model exists but cannot answer: it is still loading, or it failed to load (see the service log). */
 public class ModelNotLoadedException extends RuntimeException {
