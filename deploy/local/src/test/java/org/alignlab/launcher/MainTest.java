@@ -18,7 +18,8 @@ class MainTest {
         cli.setOut(new PrintWriter(out));
 
         assertThat(cli.execute("--help")).isZero();
-        assertThat(out.toString()).contains("up", "demo", "down", "status", "logs", "audit-verify", "sandbox-check");
+        assertThat(out.toString()).contains("up", "demo", "down", "status", "logs", "audit-verify", "sandbox-check",
+                "control-eval");
     }
 
     @Test

@@ -30,6 +30,8 @@ class AccessResourceTest extends RoleTableTest {
             // Only a reviewer decides a held action: not a researcher, not even an operator.
             EndpointAccess.roles("POST", "/api/held-actions/" + UNKNOWN + "/decision", 404, Roles.REVIEWER)
                     .withBody("{\"decision\": \"APPROVE\", \"reason\": \"looks fine\"}"),
+            // Evaluation is an operator's job; an empty set is refused (400) only once the role has let the call in.
+            EndpointAccess.roles("POST", "/api/control-eval", 400, Roles.OPERATOR).withBody("[]"),
             EndpointAccess.roles("GET", "/q/metrics", 200, Roles.OPERATOR),
             EndpointAccess.roles("GET", "/q/openapi", 200, Roles.OPERATOR),
             EndpointAccess.open("GET", "/q/health/live", 200),

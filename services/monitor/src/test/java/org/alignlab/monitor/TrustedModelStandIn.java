@@ -9,12 +9,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The inference service's classify endpoint as the monitor sees it over HTTP, for the monitor's own tests: the
  * real service needs its DJL model and runs in the end-to-end test. Answers like the real one
  * ({@code {"model", "version", "probabilities": {"benign", "attack"}}}), requires the configured bearer token, and
- * can be told to score by a marker in the action's text, to fail, or to be too slow.
+ * can be told to score by a marker in the action's text ({@code model-says-0.42}), to fail, or to be too slow.
  */
 public class TrustedModelStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -23,6 +26,8 @@ public class TrustedModelStandIn implements QuarkusTestResourceLifecycleManager 
     static final String MARK_HOLD = "model-says-0.97";
     static final String MARK_DEFER = "model-says-0.6";
     static final double BENIGN = 0.02;
+    private static final Pattern MARK = Pattern.compile("model-says-([01](?:\\.\\d+)?)");
+    private static final AtomicLong ANSWERED = new AtomicLong();
 
     enum Mode { ANSWER, FAIL_503, TOO_SLOW }
 
@@ -31,6 +36,11 @@ public class TrustedModelStandIn implements QuarkusTestResourceLifecycleManager 
 
     static void mode(Mode newMode) {
         mode = newMode;
+    }
+
+    /** How many classify requests were answered with a score so far. */
+    static long answered() {
+        return ANSWERED.get();
     }
 
     @Override
@@ -60,8 +70,11 @@ public class TrustedModelStandIn implements QuarkusTestResourceLifecycleManager 
                 sleep(6_000);
                 respond(exchange, 200, answer(BENIGN));
             }
-            case ANSWER -> respond(exchange, 200, answer(text.contains(MARK_HOLD) ? 0.97
-                    : text.contains(MARK_DEFER) ? 0.6 : BENIGN));
+            case ANSWER -> {
+                Matcher mark = MARK.matcher(text);
+                ANSWERED.incrementAndGet();
+                respond(exchange, 200, answer(mark.find() ? Double.parseDouble(mark.group(1)) : BENIGN));
+            }
         }
     }
 

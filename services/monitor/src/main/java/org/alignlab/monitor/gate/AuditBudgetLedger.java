@@ -113,8 +113,11 @@ public class AuditBudgetLedger {
         return config.auditBudget();
     }
 
-    /** The smallest score with at least {@code q} of the sorted scores at or below it (nearest rank). */
-    static double quantile(double[] sorted, double q) {
+    /**
+     * The smallest score with at least {@code q} of the sorted scores at or below it (nearest rank). Control
+     * evaluation takes its thresholds with this too, so what it measures is the threshold the gate would calibrate.
+     */
+    public static double quantile(double[] sorted, double q) {
         int rank = (int) Math.ceil(q * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }

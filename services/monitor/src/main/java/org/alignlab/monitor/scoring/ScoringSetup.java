@@ -11,9 +11,22 @@ public class ScoringSetup {
 
     @Produces
     @Singleton
-    RuleScorer ruleScorer(MonitorConfig config) {
-        ScoringLimits limits = new ScoringLimits(config.knownFamilies(), config.maxCpuSeconds(), config.maxMemoryMb(),
+    ScoringLimits scoringLimits(MonitorConfig config) {
+        return new ScoringLimits(config.knownFamilies(), config.maxCpuSeconds(), config.maxMemoryMb(),
                 config.maxWallSeconds(), config.rules().maxActionsPerGoalPerMinute());
+    }
+
+    @Produces
+    @Singleton
+    RuleScorer ruleScorer(ScoringLimits limits) {
+        return scorerWithOwnRates(limits);
+    }
+
+    /**
+     * The whole rule catalogue with an action-rate tracker of its own. The gate holds one for its lifetime; a control
+     * evaluation takes a fresh one, so its actions neither count towards live goals' rates nor see theirs.
+     */
+    public static RuleScorer scorerWithOwnRates(ScoringLimits limits) {
         return RuleScorer.withAllRules(
                 new GateContext(limits, new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1))));
     }
