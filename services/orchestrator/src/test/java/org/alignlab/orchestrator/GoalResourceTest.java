@@ -15,33 +15,57 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.events.ActionType;
+import org.alignlab.contracts.events.Agent;
+import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Budget;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ExperimentStatus;
+import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.ResourceUsage;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.contracts.events.RoundRequested;
 import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.contracts.events.SeedMetrics;
+import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
+import org.alignlab.orchestrator.goal.GoalRepository;
 import org.alignlab.infra.TestInfrastructure;
 import org.alignlab.infra.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,10 +79,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
 class GoalResourceTest {
 
+    @Inject
+    GoalRepository goals;
+
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String QUESTION = "How much of the gap does a weak supervisor recover?";
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
     private static final KafkaProbe KAFKA = new KafkaProbe();
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     // --- creating goals -------------------------------------------------------------------------------------
 
@@ -306,6 +334,176 @@ class GoalResourceTest {
                 .body("actions.actionId", hasItem(action.toString()));
     }
 
+    // --- rounds, budgets and cancelling ----------------------------------------------------------------------
+
+    @Test
+    void roundsRunUntilTheRoundsBudgetAndTheReportRanksTheirFindings() throws Exception {
+        UUID goal = createGoal("{\"experiments\": 10, \"rounds\": 2}", null);
+        UUID accepted = UUID.randomUUID();
+        UUID rejected = UUID.randomUUID();
+        String trace = randomHex(16);
+        runActions(goal, 1, Map.of(accepted, 0.0, rejected, 0.5), trace);
+        publishReview(goal, accepted, ReviewVerdict.ACCEPTED, 0.3);
+        publishReview(goal, rejected, ReviewVerdict.REJECTED, 0.01);
+
+        RoundRequested second = awaitRound(goal, 2);
+        // Marked published by the commit that opened it, well before the deadline check would publish it again.
+        await().atMost(Duration.ofSeconds(5)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> goals.findById(goal).roundPublished()));
+        assertThat(second.budgetLeft().experiments()).isEqualTo(8);
+        assertThat(second.budgetLeft().rounds()).isEqualTo(1);
+        assertThat(second.budgetLeft().computeSeconds()).isEqualTo(859);
+        UUID best = UUID.randomUUID();
+        runActions(goal, 2, Map.of(best, 1.0), trace);
+        publishReview(goal, best, ReviewVerdict.ACCEPTED, 0.5);
+
+        awaitStatus(goal, "COMPLETED");
+        researcher().get("/api/goals/{id}", goal).then().statusCode(200)
+                .body("round", equalTo(2))
+                .body("exhaustedBudget", equalTo("rounds"))
+                .body("endReason", containsString("budget.rounds: 2 of 2 spent"))
+                .body("spent.experiments", equalTo(3))
+                .body("spent.rounds", equalTo(2));
+        assertThat(roundsRequested(goal)).containsOnly(1, 2);
+
+        researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body("claims.verdict", equalTo(List.of("ACCEPTED", "ACCEPTED", "REJECTED")))
+                .body("claims[0].claimId", equalTo(best.toString()))
+                .body("claims[0].round", equalTo(2))
+                .body("claims[2].claimId", equalTo(rejected.toString()))
+                .body("claims[0].provenance[0].actionId", equalTo(best.toString()))
+                .body("claims[0].provenance[0].auditRecords",
+                        equalTo("http://127.0.0.1:8083/api/audit/records?actionId=" + best))
+                .body("claims[0].provenance[0].traceId", equalTo(trace))
+                .body("claims[0].provenance[0].resultStatus", equalTo("SUCCEEDED"))
+                .body("actions[0].proposal.params.auxLossAlpha", notNullValue());
+
+        String md = researcher().queryParam("format", "md").get("/api/goals/{id}/report", goal).then()
+                .statusCode(200).contentType(startsWith("text/markdown")).extract().asString();
+        assertThat(md).contains("## Findings, ranked", "1. **ACCEPTED**", "3. **REJECTED**",
+                "[audit records](http://127.0.0.1:8083/api/audit/records?actionId=" + best + ")",
+                "trace `" + trace + "`", "/api/goals/" + goal + "/report/plots/pgr-by-configuration.png");
+        assertThat(md.indexOf("**REJECTED**")).isGreaterThan(md.lastIndexOf("**ACCEPTED**"));
+        String html = researcher().accept("text/html").get("/api/goals/{id}/report", goal).then()
+                .statusCode(200).contentType(startsWith("text/html")).extract().asString();
+        assertThat(html).contains("<ol class=\"findings\">",
+                "<a href=\"http://127.0.0.1:8083/api/audit/records?actionId=" + best + "\">audit records</a>",
+                "<img src=\"/api/goals/" + goal + "/report/plots/metric-vs-parameter.png\"");
+
+        for (String plot : List.of("pgr-by-configuration", "metric-vs-parameter")) {
+            byte[] png = researcher().get("/api/goals/{id}/report/plots/{name}.png", goal, plot).then()
+                    .statusCode(200).contentType("image/png").extract().asByteArray();
+            assertThat(Arrays.copyOf(png, 8)).as(plot).isEqualTo(PNG_SIGNATURE);
+            assertThat(pixelsOf(png, new Color(0x1F, 0x77, 0xB4))).as(plot + " drew its data").isGreaterThan(10);
+        }
+        assertProblem(researcher().get("/api/goals/{id}/report/plots/overoptimization.png", goal).then(), 404);
+        assertProblem(researcher().queryParam("format", "pdf").get("/api/goals/{id}/report", goal).then(), 400)
+                .body("violations[0].field", equalTo("format"));
+    }
+
+    @Test
+    void theExperimentsBudgetStopsTheGoalAfterItsRound() throws Exception {
+        UUID goal = createGoal("{\"experiments\": 1, \"rounds\": 5}", null);
+        UUID action = UUID.randomUUID();
+        runActions(goal, 1, Map.of(action, 0.0), randomHex(16));
+        publishReview(goal, action, ReviewVerdict.ACCEPTED, 0.3);
+
+        awaitStatus(goal, "COMPLETED");
+        researcher().get("/api/goals/{id}", goal).then()
+                .body("exhaustedBudget", equalTo("experiments"))
+                .body("endReason", containsString("budget.experiments: 1 of 1 spent"));
+        assertThat(roundsRequested(goal)).containsOnly(1);
+    }
+
+    @Test
+    void theComputeBudgetStopsTheGoalMidRound() throws Exception {
+        UUID goal = createGoal("{\"computeSeconds\": 10, \"rounds\": 3}", null);
+        // One run used 20.5 CPU seconds: the goal stops without waiting for its review.
+        runActions(goal, 1, Map.of(UUID.randomUUID(), 0.0), randomHex(16));
+
+        awaitStatus(goal, "BUDGET_EXHAUSTED");
+        researcher().get("/api/goals/{id}", goal).then()
+                .body("exhaustedBudget", equalTo("computeSeconds"))
+                .body("endReason", containsString("budget.computeSeconds: 20.5 of 10 spent"));
+        researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body("status", equalTo("BUDGET_EXHAUSTED"));
+        assertThat(roundsRequested(goal)).containsOnly(1);
+    }
+
+    @Test
+    void aCancelledGoalStopsAndLaterEvidenceDoesNotRestartIt() throws Exception {
+        UUID goal = createGoal("{\"rounds\": 3}", null);
+        researcher().post("/api/goals/{id}/cancel", goal).then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("status", equalTo("CANCELLED"))
+                .body("endReason", startsWith("cancelled by"))
+                .body("completedAt", notNullValue());
+
+        UUID action = UUID.randomUUID();
+        runActions(goal, 1, Map.of(action, 0.0), randomHex(16));
+        publishReview(goal, action, ReviewVerdict.ACCEPTED, 0.3);
+        await().atMost(EVENTUALLY).untilAsserted(() -> researcher().get("/api/goals/{id}", goal).then()
+                .body("actions", equalTo(1)));
+        researcher().get("/api/goals/{id}", goal).then().body("status", equalTo("CANCELLED"));
+        assertThat(roundsRequested(goal)).containsOnly(1);
+        researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+
+        assertProblem(researcher().post("/api/goals/{id}/cancel", goal).then(), 409)
+                .body("type", endsWith("/goal-ended"));
+        assertProblem(researcher().post("/api/goals/{id}/cancel", UUID.randomUUID()).then(), 404);
+        assertProblem(researcher().post("/api/goals/not-a-uuid/cancel").then(), 400)
+                .body("violations[0].field", equalTo("id"));
+    }
+
+    @Test
+    void aRoundPastItsTimeoutClosesAndTheNextStarts() throws Exception {
+        UUID goal = createGoal("{\"rounds\": 2}", 2);
+        UUID action = UUID.randomUUID();
+        publishAction(goal, action, 1, 0.0);
+        publishVerdict(goal, action, Decision.ALLOW, randomHex(16));
+
+        assertThat(awaitRound(goal, 2).round()).isEqualTo(2);
+        // Nothing is proposed for round 2: it times out too and the goal ends without evidence.
+        awaitStatus(goal, "FAILED");
+        researcher().get("/api/goals/{id}", goal).then()
+                .body("endReason", containsString("round 2 timed out with nothing proposed"));
+    }
+
+    @Test
+    void aNonPositiveRoundTimeoutIsRejectedNamingTheField() {
+        assertInvalid("{\"question\": \"q\", \"family\": \"weak-to-strong\", \"roundTimeoutSeconds\": 0}",
+                "roundTimeoutSeconds");
+    }
+
+    // --- progress events ------------------------------------------------------------------------------------
+
+    @Test
+    void progressEventsArriveInOrderAndEndWithTheFinalStatusForLiveAndLateSubscribers() throws Exception {
+        UUID goal = createGoal("{\"rounds\": 1}", null);
+        CompletableFuture<List<SseEvent>> live = CompletableFuture.supplyAsync(() -> readEvents(goal, null));
+        UUID action = UUID.randomUUID();
+        runActions(goal, 1, Map.of(action, 0.0), randomHex(16));
+        publishReview(goal, action, ReviewVerdict.ACCEPTED, 0.3);
+
+        List<SseEvent> events = live.get(60, TimeUnit.SECONDS);
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).id()).isEqualTo(i + 1);
+        }
+        List<String> names = events.stream().map(SseEvent::name).toList();
+        assertThat(names.subList(0, 2)).containsExactly("goal-created", "round-started");
+        assertThat(names).contains("action-proposed", "verdict", "result", "review", "round-closed");
+        assertThat(names.get(names.size() - 1)).isEqualTo("goal-ended");
+        assertThat(names.indexOf("round-closed")).isEqualTo(names.size() - 2);
+        assertThat(events.get(events.size() - 1).data()).contains("\"status\":\"COMPLETED\"")
+                .contains("\"goalId\":\"" + goal + "\"");
+
+        // A subscriber who comes after the end gets the same events, then the stream ends.
+        assertThat(readEvents(goal, null)).isEqualTo(events);
+        assertThat(readEvents(goal, "3")).isEqualTo(events.subList(3, events.size()));
+        assertProblem(researcher().get("/api/goals/{id}/events", UUID.randomUUID()).then(), 404);
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
     private static RequestSpecification researcher() {
@@ -314,6 +512,103 @@ class GoalResourceTest {
 
     private static RequestSpecification operator() {
         return given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR));
+    }
+
+    private static UUID createGoal(String budget, Integer roundTimeoutSeconds) {
+        String timeout = roundTimeoutSeconds == null ? "" : ", \"roundTimeoutSeconds\": " + roundTimeoutSeconds;
+        return UUID.fromString(researcher().contentType(ContentType.JSON)
+                .body("""
+                        {"question": "%s", "family": "weak-to-strong", "budget": %s%s}
+                        """.formatted(QUESTION, budget, timeout))
+                .post("/api/goals")
+                .then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    /**
+     * Plays ideation, the monitor and the executor for a round's runs: every action and verdict first, then the
+     * results, and returns once the orchestrator knows every action, so no review can settle the round early.
+     *
+     * @param runs each run's action id and its {@code auxLossAlpha}; a run's pgr grows with it
+     */
+    private static void runActions(UUID goal, int round, Map<UUID, Double> runs, String traceId) throws Exception {
+        long known = researcher().get("/api/goals/{id}", goal).then().extract().<Integer>path("actions");
+        for (var run : runs.entrySet()) {
+            publishAction(goal, run.getKey(), round, run.getValue());
+            publishVerdict(goal, run.getKey(), Decision.ALLOW, traceId);
+        }
+        await().atMost(EVENTUALLY).untilAsserted(() -> researcher().get("/api/goals/{id}", goal).then()
+                .body("actions", equalTo((int) known + runs.size())));
+        for (var run : runs.entrySet()) {
+            publishResult(goal, run.getKey(), randomHex(16), Map.of("pgr", 0.3 + run.getValue() * 0.3));
+        }
+    }
+
+    private static RoundRequested awaitRound(UUID goal, int round) {
+        return EventCodec.decode(KAFKA.await(Topics.RESEARCH_ROUNDS, 1, r -> goal.toString().equals(r.key())
+                && EventCodec.decode(r.value(), RoundRequested.class).round() == round, EVENTUALLY)
+                .get(0).value(), RoundRequested.class);
+    }
+
+    /** The rounds requested for a goal so far (a round may be on the topic twice: ideation decides it once). */
+    private static List<Integer> roundsRequested(UUID goal) {
+        return KAFKA.readAll(Topics.RESEARCH_ROUNDS, r -> goal.toString().equals(r.key())).stream()
+                .map(r -> EventCodec.decode(r.value(), RoundRequested.class).round())
+                .toList();
+    }
+
+    private record SseEvent(long id, String name, String data) {
+    }
+
+    /** Reads a goal's progress stream until the server ends it. */
+    private static List<SseEvent> readEvents(UUID goal, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + "/api/goals/" + goal + "/events"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestTokens.forRole(Roles.RESEARCHER))
+                .timeout(Duration.ofSeconds(60));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            HttpResponse<Stream<String>> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<SseEvent> events = new ArrayList<>();
+            Map<String, String> fields = new HashMap<>();
+            for (String line : (Iterable<String>) response.body()::iterator) {
+                if (line.isEmpty()) {
+                    if (fields.containsKey("id")) {
+                        events.add(new SseEvent(Long.parseLong(fields.get("id")), fields.get("event"),
+                                fields.get("data")));
+                    }
+                    fields.clear();
+                } else if (line.indexOf(':') > 0) {
+                    String value = line.substring(line.indexOf(':') + 1);
+                    fields.put(line.substring(0, line.indexOf(':')), value.startsWith(" ") ? value.substring(1)
+                            : value);
+                }
+            }
+            return events;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long pixelsOf(byte[] png, Color colour) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static String createGoal(int wallSeconds) {
@@ -338,10 +633,23 @@ class GoalResourceTest {
                 Map.of("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01"));
     }
 
+    private static void publishAction(UUID goal, UUID action, int round, double auxLossAlpha) throws Exception {
+        AgentAction proposed = new AgentAction(action, goal, round, Agent.IDEATION, "search/latin-hypercube",
+                ActionType.RUN_EXPERIMENT, null, "auxLossAlpha 0 -> " + auxLossAlpha + " raises pgr",
+                new ExperimentSpec("weak-to-strong", Map.of("auxLossAlpha", auxLossAlpha), List.of(1, 2, 3),
+                        Split.VALIDATION, new ResourceRequest(300, 1536, 300), null), Instant.now());
+        KAFKA.send(Topics.AGENT_ACTIONS, goal.toString(), EventCodec.encode(proposed));
+    }
+
     private static void publishResult(UUID goal, UUID action, String traceId) throws Exception {
+        publishResult(goal, action, traceId, Map.of("pgr", 0.42));
+    }
+
+    private static void publishResult(UUID goal, UUID action, String traceId, Map<String, Double> metrics)
+            throws Exception {
         Instant now = Instant.now();
         ExperimentResult result = new ExperimentResult(action, goal, ExperimentStatus.SUCCEEDED, null,
-                Map.of("pgr", 0.42), List.of(new SeedMetrics(1, Map.of("pgr", 0.42))), now.minusSeconds(12), now,
+                metrics, List.of(new SeedMetrics(1, metrics)), now.minusSeconds(12), now,
                 12000, new ResourceUsage(20.5, 410), new RunEnvironment("abc123", "0.36.0", "2.7.1"), "done",
                 traceId);
         KAFKA.send(Topics.EXPERIMENT_RESULTS, goal.toString(), EventCodec.encode(result));
@@ -350,6 +658,14 @@ class GoalResourceTest {
     private static void publishReview(UUID goal, UUID action) throws Exception {
         Review review = new Review(goal, action, List.of(action), ReviewVerdict.ACCEPTED, 0.9, 0.3,
                 List.of(0.2, 0.4), 0.01, 0.02, "replicated on held-out seeds", List.of("replicated"));
+        KAFKA.send(Topics.REVIEWS, goal.toString(), EventCodec.encode(review));
+    }
+
+    private static void publishReview(UUID goal, UUID action, ReviewVerdict verdict, double effect)
+            throws Exception {
+        Review review = new Review(goal, action, List.of(action), verdict, verdict == ReviewVerdict.ACCEPTED ? 0.9
+                : 0.1, effect, List.of(effect - 0.1, effect + 0.1), 0.01, 0.02, "judged on held-out seeds",
+                List.of());
         KAFKA.send(Topics.REVIEWS, goal.toString(), EventCodec.encode(review));
     }
 

@@ -20,9 +20,17 @@ public interface OrchestratorConfig {
     @WithDefault("http://127.0.0.1:8083")
     String monitorUrl();
 
-    /** How often RUNNING goals are checked against their wall-clock budget. */
+    /** How often RUNNING goals are checked against their wall-clock budget and their round's timeout. */
     @WithDefault("15s")
     Duration deadlineCheckEvery();
+
+    /** How long a round may wait for its experiments to be reviewed before it closes anyway. */
+    @WithDefault("10m")
+    Duration roundTimeout();
+
+    /** How often a progress stream looks for a goal's new events. */
+    @WithDefault("500ms")
+    Duration eventsPollEvery();
 
     /** Budget defaults, each a hard limit. */
     interface DefaultBudget {

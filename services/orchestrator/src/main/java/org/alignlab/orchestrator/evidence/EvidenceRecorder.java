@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
+import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.Verdict;
@@ -24,6 +25,10 @@ public class EvidenceRecorder {
         this.actions = actions;
         this.reviews = reviews;
         this.clock = clock;
+    }
+
+    public boolean recordProposal(AgentAction action) {
+        return action(action.id(), action.goalId()).recordProposal(action);
     }
 
     /** @param traceId the trace the verdict travelled in, so the report links the action to it */

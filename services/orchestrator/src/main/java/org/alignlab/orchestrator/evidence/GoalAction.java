@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.ExperimentStatus;
@@ -32,6 +33,19 @@ public class GoalAction {
     private UUID goalId;
     @Column(name = "first_seen_at")
     private Instant firstSeenAt;
+
+    /** What the proposing agent said, from agent.actions; null until the action itself arrives. */
+    private Integer round;
+    private String agent;
+    @Column(name = "action_type")
+    private String actionType;
+    private String policy;
+    private String hypothesis;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> params;
+    private String split;
+    @Column(name = "parent_action_id")
+    private UUID parentActionId;
 
     @Enumerated(EnumType.STRING)
     private Decision decision;
@@ -64,6 +78,8 @@ public class GoalAction {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "result_environment")
     private RunEnvironment resultEnvironment;
+    @Column(name = "result_cpu_seconds")
+    private Double resultCpuSeconds;
 
     /** The claim of the review that covers this action; the action's own claim wins over another's. */
     @Column(name = "review_claim_id")
@@ -101,6 +117,24 @@ public class GoalAction {
         return true;
     }
 
+    /** Records what the agent proposed unless it is already recorded (redelivery); returns whether it did. */
+    boolean recordProposal(AgentAction action) {
+        if (round != null) {
+            return false;
+        }
+        round = action.round();
+        agent = action.agent() == null ? null : action.agent().name();
+        actionType = action.type() == null ? null : action.type().name();
+        policy = action.policy();
+        hypothesis = action.hypothesis();
+        parentActionId = action.parentActionId();
+        if (action.spec() != null) {
+            params = action.spec().params();
+            split = action.spec().split() == null ? null : action.spec().split().name();
+        }
+        return true;
+    }
+
     /** Records the result unless one is already recorded (redelivery); returns whether it did. */
     boolean recordResult(ExperimentResult result) {
         if (resultStatus != null) {
@@ -111,6 +145,9 @@ public class GoalAction {
         resultDurationMs = result.durationMs();
         resultTraceId = result.traceId();
         resultEnvironment = result.environment();
+        // A run without a resource report is charged its wall time: the budget must not undercount.
+        resultCpuSeconds = result.resources() != null ? result.resources().cpuSeconds()
+                : result.durationMs() / 1000.0;
         return true;
     }
 
@@ -191,6 +228,44 @@ public class GoalAction {
 
     public RunEnvironment resultEnvironment() {
         return resultEnvironment;
+    }
+
+    /** The round the agent proposed this action for; null until the action itself arrives. */
+    public Integer round() {
+        return round;
+    }
+
+    /** The proposing agent ({@code IDEATION}, {@code REVIEW}, {@code TRUSTED}); null until the action arrives. */
+    public String agent() {
+        return agent;
+    }
+
+    public String actionType() {
+        return actionType;
+    }
+
+    public String policy() {
+        return policy;
+    }
+
+    public String hypothesis() {
+        return hypothesis;
+    }
+
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    public String split() {
+        return split;
+    }
+
+    public UUID parentActionId() {
+        return parentActionId;
+    }
+
+    public Double resultCpuSeconds() {
+        return resultCpuSeconds;
     }
 
     public UUID reviewClaimId() {

@@ -17,6 +17,26 @@ public class GoalActionRepository implements PanacheRepositoryBase<GoalAction, U
         return list("goalId", Sort.ascending("firstSeenAt", "actionId"), goalId);
     }
 
+    /**
+     * Experiments ideation proposed and CPU seconds every run consumed, per goal, in one query; a goal without
+     * actions is absent. Index 0 is the experiment count, index 1 the CPU seconds.
+     */
+    public Map<UUID, double[]> spendingByGoals(Collection<UUID> goalIds) {
+        Map<UUID, double[]> spending = new HashMap<>();
+        if (goalIds.isEmpty()) {
+            return spending;
+        }
+        getEntityManager()
+                .createQuery("select a.goalId, sum(case when a.agent = 'IDEATION' then 1 else 0 end),"
+                        + " coalesce(sum(a.resultCpuSeconds), 0) from GoalAction a where a.goalId in :ids"
+                        + " group by a.goalId", Object[].class)
+                .setParameter("ids", goalIds)
+                .getResultList()
+                .forEach(row -> spending.put((UUID) row[0],
+                        new double[] {((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue()}));
+        return spending;
+    }
+
     public long countByGoal(UUID goalId) {
         return count("goalId", goalId);
     }

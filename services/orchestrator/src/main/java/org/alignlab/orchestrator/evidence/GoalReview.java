@@ -30,6 +30,14 @@ public class GoalReview {
     private String rationale;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<String> flags;
+    private Double effect;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "interval_bounds")
+    private List<Double> interval;
+    @Column(name = "p_value")
+    private Double pValue;
+    @Column(name = "adjusted_p")
+    private Double adjustedP;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "action_ids")
     private List<UUID> actionIds;
@@ -47,6 +55,10 @@ public class GoalReview {
         this.score = review.score();
         this.rationale = review.rationale();
         this.flags = List.copyOf(review.flags());
+        this.effect = review.effect();
+        this.interval = review.interval() == null ? null : List.copyOf(review.interval());
+        this.pValue = review.pValue();
+        this.adjustedP = review.adjustedP();
         this.actionIds = List.copyOf(review.actionIds());
         this.receivedAt = receivedAt;
     }
@@ -73,6 +85,22 @@ public class GoalReview {
 
     public List<String> flags() {
         return flags;
+    }
+
+    public Double effect() {
+        return effect;
+    }
+
+    public List<Double> interval() {
+        return interval;
+    }
+
+    public Double pValue() {
+        return pValue;
+    }
+
+    public Double adjustedP() {
+        return adjustedP;
     }
 
     public List<UUID> actionIds() {

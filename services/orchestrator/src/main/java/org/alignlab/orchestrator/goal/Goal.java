@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.alignlab.contracts.events.Budget;
 import org.alignlab.contracts.events.RoundRequested;
+import org.alignlab.orchestrator.budget.BudgetKind;
 
 /** A researcher's question, the budget it may spend and how far it has got. */
 @Entity
@@ -39,13 +40,31 @@ public class Goal {
     /** createdAt + the wall-clock budget, stored so the deadline check is one indexed query. */
     @Column(name = "deadline_at")
     private Instant deadlineAt;
+    @Column(name = "round_timeout_seconds")
+    private int roundTimeoutSeconds;
+    @Column(name = "round_started_at")
+    private Instant roundStartedAt;
+    /** The current round closes at this time at the latest, reviewed or not. */
+    @Column(name = "round_deadline_at")
+    private Instant roundDeadlineAt;
+    /** Whether the current round's request is on the broker; the deadline check publishes it again until it is. */
+    @Column(name = "round_published")
+    private boolean roundPublished;
+    @Column(name = "end_reason")
+    private String endReason;
+    /** The budget's field name ({@link BudgetKind#field()}) that stopped the goal, if one did. */
+    @Column(name = "exhausted_budget")
+    private String exhaustedBudget;
+    /** The sequence number of the goal's latest progress event; bumped under the goal's lock. */
+    @Column(name = "last_event_seq")
+    private long lastEventSeq;
 
     protected Goal() {
         // for JPA
     }
 
-    /** A new goal in round 1. */
-    public static Goal start(String question, String family, Budget budget, Instant now) {
+    /** A new goal in round 1, whose request is published once the goal is stored. */
+    public static Goal start(String question, String family, Budget budget, int roundTimeoutSeconds, Instant now) {
         Goal goal = new Goal();
         goal.id = UUID.randomUUID();
         goal.question = question;
@@ -58,6 +77,9 @@ public class Goal {
         goal.budgetWallSeconds = budget.wallSeconds();
         goal.createdAt = now;
         goal.deadlineAt = now.plusSeconds(budget.wallSeconds());
+        goal.roundTimeoutSeconds = roundTimeoutSeconds;
+        goal.roundStartedAt = now;
+        goal.roundDeadlineAt = now.plusSeconds(roundTimeoutSeconds);
         return goal;
     }
 
@@ -66,8 +88,37 @@ public class Goal {
         return new RoundRequested(id, 1, family, question, budget(), List.of());
     }
 
-    /** Ends the goal; a goal that has already ended keeps its first outcome. */
-    public void close(GoalStatus outcome, Instant at) {
+    /** Opens the next round; its request is not yet published. */
+    public void startNextRound(Instant now) {
+        if (!isRunning()) {
+            throw new IllegalStateException("goal " + id + " is already " + status);
+        }
+        round++;
+        roundStartedAt = now;
+        roundDeadlineAt = now.plusSeconds(roundTimeoutSeconds);
+        roundPublished = false;
+    }
+
+    /** The request for the current round, with what the goal may still spend and what it has found so far. */
+    public RoundRequested currentRound(Budget left, List<String> findings) {
+        return new RoundRequested(id, round, family, question, left, List.copyOf(findings));
+    }
+
+    public void markRoundPublished() {
+        roundPublished = true;
+    }
+
+    /** The next number of the goal's progress events, 1 for its first. */
+    public long nextEventSeq() {
+        return ++lastEventSeq;
+    }
+
+    /**
+     * Ends the goal; a goal that has already ended keeps its first outcome.
+     *
+     * @param budget the budget that stopped it, or null
+     */
+    public void close(GoalStatus outcome, String reason, BudgetKind budget, Instant at) {
         if (status.isFinal()) {
             throw new IllegalStateException("goal " + id + " is already " + status);
         }
@@ -76,6 +127,8 @@ public class Goal {
         }
         status = outcome;
         completedAt = at;
+        endReason = reason;
+        exhaustedBudget = budget == null ? null : budget.field();
     }
 
     public boolean isRunning() {
@@ -116,5 +169,29 @@ public class Goal {
 
     public Instant deadlineAt() {
         return deadlineAt;
+    }
+
+    public int roundTimeoutSeconds() {
+        return roundTimeoutSeconds;
+    }
+
+    public Instant roundStartedAt() {
+        return roundStartedAt;
+    }
+
+    public Instant roundDeadlineAt() {
+        return roundDeadlineAt;
+    }
+
+    public boolean roundPublished() {
+        return roundPublished;
+    }
+
+    public String endReason() {
+        return endReason;
+    }
+
+    public BudgetKind exhaustedBudget() {
+        return exhaustedBudget == null ? null : BudgetKind.ofField(exhaustedBudget);
     }
 }

@@ -29,11 +29,23 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         return query.page(0, limit).list();
     }
 
-    public List<UUID> idsOverdue(Instant now) {
+    /** Running goals past their wall-clock deadline or their round's deadline. */
+    public List<UUID> idsDue(Instant now) {
         return getEntityManager()
-                .createQuery("select g.id from Goal g where g.status = :running and g.deadlineAt <= :now", UUID.class)
+                .createQuery("select g.id from Goal g where g.status = :running"
+                        + " and (g.deadlineAt <= :now or g.roundDeadlineAt <= :now)", UUID.class)
                 .setParameter("running", GoalStatus.RUNNING)
                 .setParameter("now", now)
+                .getResultList();
+    }
+
+    /** Running goals whose current round, opened before {@code openedBefore}, is not on the broker yet. */
+    public List<UUID> idsWithUnpublishedRound(Instant openedBefore) {
+        return getEntityManager()
+                .createQuery("select g.id from Goal g where g.status = :running and g.roundPublished = false"
+                        + " and g.roundStartedAt <= :before", UUID.class)
+                .setParameter("running", GoalStatus.RUNNING)
+                .setParameter("before", openedBefore)
                 .getResultList();
     }
 

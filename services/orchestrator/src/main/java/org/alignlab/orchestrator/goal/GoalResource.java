@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
@@ -21,36 +22,36 @@ import java.util.stream.Collectors;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.orchestrator.problem.ProblemException;
+import org.alignlab.orchestrator.round.RoundService;
 
-/** The researcher's API for goals: researchers create them; reviewers and operators may read them too. */
+/** The researcher's API for goals: researchers create and cancel them; reviewers and operators may read them. */
 @Path("/api/goals")
 @Produces(MediaType.APPLICATION_JSON)
 public class GoalResource {
 
     private final GoalService goals;
-    private final RoundPublisher rounds;
+    private final RoundService rounds;
     private final GoalMetrics metrics;
 
-    GoalResource(GoalService goals, RoundPublisher rounds, GoalMetrics metrics) {
+    GoalResource(GoalService goals, RoundService rounds, GoalMetrics metrics) {
         this.goals = goals;
         this.rounds = rounds;
         this.metrics = metrics;
     }
 
     /**
-     * Stores the goal, then requests its first round. Publishing happens after the commit, so ideation never
-     * hears of a goal that is not stored, and inside this request, so the round joins the request's trace.
+     * Stores the goal; its first round is published once the goal is committed (ideation never hears of a goal that
+     * is not stored) and before this answer, so the round joins the request's trace.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RESEARCHER)
     public Response create(@Valid @NotNull CreateGoalRequest body, @Context UriInfo uri) {
-        Goal goal = goals.create(body);
+        GoalResponse goal = goals.create(body);
         Span.current().setAttribute(SpanAttributes.GOAL_ID, goal.id().toString());
-        rounds.publish(goal.firstRound());
         metrics.goalCreated();
         return Response.created(uri.getAbsolutePathBuilder().path(goal.id().toString()).build())
-                .entity(GoalResponse.of(goal, 0))
+                .entity(goal)
                 .build();
     }
 
@@ -65,6 +66,19 @@ public class GoalResource {
     @Path("{id}")
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     public GoalResponse get(@PathParam("id") String id) {
+        return goals.get(GoalIds.parse(id));
+    }
+
+    /**
+     * Ends a running goal CANCELLED: no further round is requested and its report holds what had arrived. 409
+     * {@code goal-ended} when it has already ended.
+     */
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed(Roles.RESEARCHER)
+    public GoalResponse cancel(@PathParam("id") String id, @Context SecurityContext caller) {
+        String by = caller.getUserPrincipal() == null ? "a researcher" : caller.getUserPrincipal().getName();
+        rounds.cancel(GoalIds.parse(id), by);
         return goals.get(GoalIds.parse(id));
     }
 

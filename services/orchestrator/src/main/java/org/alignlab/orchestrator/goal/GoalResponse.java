@@ -3,11 +3,16 @@ package org.alignlab.orchestrator.goal;
 import java.time.Instant;
 import java.util.UUID;
 import org.alignlab.contracts.events.Budget;
+import org.alignlab.orchestrator.budget.BudgetKind;
+import org.alignlab.orchestrator.budget.Spending;
 
 /**
  * A goal as the API shows it.
  *
- * @param actions how many agent actions of this goal the orchestrator has heard of
+ * @param actions         how many agent actions of this goal the orchestrator has heard of
+ * @param spent           what the goal has spent of {@code budget}
+ * @param endReason       why the goal ended (null while it runs)
+ * @param exhaustedBudget the budget field that stopped it ({@code rounds}, …), or null
  */
 public record GoalResponse(
         UUID id,
@@ -18,10 +23,15 @@ public record GoalResponse(
         Budget budget,
         Instant createdAt,
         Instant completedAt,
-        long actions) {
+        long actions,
+        Spending spent,
+        Instant roundDeadlineAt,
+        String endReason,
+        BudgetKind exhaustedBudget) {
 
-    public static GoalResponse of(Goal goal, long actions) {
+    public static GoalResponse of(Goal goal, long actions, Spending spent) {
         return new GoalResponse(goal.id(), goal.question(), goal.family(), goal.status(), goal.round(),
-                goal.budget(), goal.createdAt(), goal.completedAt(), actions);
+                goal.budget(), goal.createdAt(), goal.completedAt(), actions, spent,
+                goal.isRunning() ? goal.roundDeadlineAt() : null, goal.endReason(), goal.exhaustedBudget());
     }
 }

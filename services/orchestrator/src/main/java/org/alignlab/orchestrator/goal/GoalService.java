@@ -1,15 +1,21 @@
 package org.alignlab.orchestrator.goal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.alignlab.contracts.events.Budget;
+import org.alignlab.orchestrator.budget.GoalSpending;
 import org.alignlab.orchestrator.config.OrchestratorConfig;
 import org.alignlab.orchestrator.evidence.GoalActionRepository;
 import org.alignlab.orchestrator.problem.ProblemException;
+import org.alignlab.orchestrator.progress.ProgressLog;
+import org.alignlab.orchestrator.progress.ProgressType;
+import org.alignlab.orchestrator.round.RoundOpened;
 
 /** Creates goals and reads them back for the API. */
 @ApplicationScoped
@@ -20,34 +26,55 @@ public class GoalService {
 
     private final GoalRepository goals;
     private final GoalActionRepository actions;
+    private final GoalSpending spending;
+    private final ProgressLog progress;
+    private final Event<RoundOpened> opened;
     private final OrchestratorConfig config;
     private final Clock clock;
 
-    GoalService(GoalRepository goals, GoalActionRepository actions, OrchestratorConfig config, Clock clock) {
+    GoalService(GoalRepository goals, GoalActionRepository actions, GoalSpending spending, ProgressLog progress,
+                Event<RoundOpened> opened, OrchestratorConfig config, Clock clock) {
         this.goals = goals;
         this.actions = actions;
+        this.spending = spending;
+        this.progress = progress;
+        this.opened = opened;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Stores a new RUNNING goal; the caller requests its first round once this transaction has committed. */
+    /**
+     * Stores a new RUNNING goal in its first round. The round's request is published once this transaction has
+     * committed, still inside the caller's request (and trace).
+     */
     @Transactional
-    public Goal create(CreateGoalRequest request) {
-        Goal goal = Goal.start(request.question(), request.family(), budgetOf(request.budget()), clock.instant());
+    public GoalResponse create(CreateGoalRequest request) {
+        Instant now = clock.instant();
+        int roundTimeout = request.roundTimeoutSeconds() != null ? request.roundTimeoutSeconds()
+                : (int) config.roundTimeout().toSeconds();
+        Goal goal = Goal.start(request.question(), request.family(), budgetOf(request.budget()), roundTimeout, now);
         goals.persist(goal);
-        return goal;
+        progress.append(goal, ProgressType.GOAL_CREATED, Map.of("budget", goal.budget()));
+        progress.append(goal, ProgressType.ROUND_STARTED, Map.of("budgetLeft", goal.budget(),
+                "roundDeadlineAt", goal.roundDeadlineAt()));
+        opened.fire(new RoundOpened(goal.firstRound()));
+        return GoalResponse.of(goal, 0, GoalSpending.of(goal, null, now));
     }
 
     public GoalResponse get(UUID id) {
         Goal goal = goals.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        return GoalResponse.of(goal, actions.countByGoal(id));
+        return GoalResponse.of(goal, actions.countByGoal(id), spending.of(goal, clock.instant()));
     }
 
     /** Newest first, at most {@value #PAGE}. */
     public List<GoalResponse> list(GoalStatus status) {
         List<Goal> page = goals.listNewest(status, PAGE);
-        Map<UUID, Long> counts = actions.countByGoals(page.stream().map(Goal::id).toList());
-        return page.stream().map(goal -> GoalResponse.of(goal, counts.getOrDefault(goal.id(), 0L))).toList();
+        List<UUID> ids = page.stream().map(Goal::id).toList();
+        Map<UUID, Long> counts = actions.countByGoals(ids);
+        Map<UUID, double[]> spent = spending.rawOf(ids);
+        Instant now = clock.instant();
+        return page.stream().map(goal -> GoalResponse.of(goal, counts.getOrDefault(goal.id(), 0L),
+                GoalSpending.of(goal, spent.get(goal.id()), now))).toList();
     }
 
     public static ProblemException notFound(UUID id) {

@@ -7,6 +7,8 @@ import org.alignlab.contracts.problem.Problem;
 public enum ProblemType {
     INVALID_REQUEST(Problem.INVALID_REQUEST, "Invalid request", Response.Status.BAD_REQUEST),
     NOT_FOUND(Problem.NOT_FOUND, "Not found", Response.Status.NOT_FOUND),
+    /** The goal has already ended (cancelling it again, for one). */
+    GOAL_ENDED(Problem.TYPE_BASE + "goal-ended", "Goal already ended", Response.Status.CONFLICT),
     REPORT_NOT_READY(Problem.TYPE_BASE + "report-not-ready", "Report not ready", Response.Status.NOT_FOUND),
     /** Unmatched route, method or media type; the document carries the actual status. */
     HTTP_ERROR(Problem.HTTP_ERROR, "HTTP error", Response.Status.BAD_REQUEST),

@@ -12,24 +12,41 @@ import org.alignlab.orchestrator.goal.GoalResponse;
 import org.alignlab.orchestrator.goal.GoalStatus;
 
 /**
- * A goal's report: goal → action → audit records → result → review, each action with its trace id. Built
- * only from what the orchestrator received on Kafka; a part that never arrived is null.
+ * A goal's report: goal → action → audit records → result → review, each action with its trace id, and the claims
+ * ranked with the provenance of each. Built only from what the orchestrator received on Kafka; a part that never
+ * arrived is null.
+ *
+ * @param claims   the reviewed claims, best first: ACCEPTED, then INCONCLUSIVE, then REJECTED, each by effect
+ *                 size and then score
+ * @param findings one line per ranked claim, then one per action the monitor stopped
  */
 public record Report(
         GoalResponse goal,
         GoalStatus status,
         Instant generatedAt,
         List<ActionEntry> actions,
+        List<ClaimEntry> claims,
         List<String> findings) {
+
+    public Report {
+        // A report stored before claims were ranked has none.
+        claims = claims == null ? List.of() : claims;
+    }
 
     /** @param traceId the action's trace: the one its verdict travelled in, else its result's */
     public record ActionEntry(
             UUID actionId,
             String traceId,
+            ProposalEntry proposal,
             VerdictEntry verdict,
             AuditEntry audit,
             ResultEntry result,
             ReviewEntry review) {
+    }
+
+    /** What the proposing agent asked for, from {@code agent.actions}. */
+    public record ProposalEntry(Integer round, String agent, String type, String policy, String hypothesis,
+                                Map<String, Object> params, String split, UUID parentActionId) {
     }
 
     public record VerdictEntry(Decision decision, double suspicion, String policyVersion, long auditSeq,
@@ -45,10 +62,21 @@ public record Report(
     }
 
     public record ResultEntry(ExperimentStatus status, Map<String, Double> metrics, long durationMs,
-                              RunEnvironment environment, String traceId) {
+                              RunEnvironment environment, String traceId, Double cpuSeconds) {
     }
 
     public record ReviewEntry(UUID claimId, ReviewVerdict verdict, double score, String rationale,
                               List<String> flags) {
+    }
+
+    /** One reviewed claim with the statistics behind its verdict and the evidence chain of every action it covers. */
+    public record ClaimEntry(int rank, UUID claimId, Integer round, ReviewVerdict verdict, double score,
+                             Double effect, List<Double> interval, Double pValue, Double adjustedP, String rationale,
+                             List<String> flags, List<Provenance> provenance) {
+    }
+
+    /** result → action → audit records → trace, for one action behind a claim. */
+    public record Provenance(UUID actionId, String agent, String split, ExperimentStatus resultStatus,
+                             String auditRecords, Long auditSeq, String auditHash, String traceId) {
     }
 }

@@ -1,20 +1,36 @@
 package org.alignlab.orchestrator.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.orchestrator.evidence.GoalAction;
 import org.alignlab.orchestrator.evidence.GoalReview;
 import org.alignlab.orchestrator.goal.GoalResponse;
 
 /** Assembles a {@link Report} from stored evidence. Pure: no database, no clock. */
 public final class ReportBuilder {
+
+    /** Accepted claims first, then the undecided, then the rejected. */
+    private static final Map<ReviewVerdict, Integer> VERDICT_ORDER = Map.of(
+            ReviewVerdict.ACCEPTED, 0, ReviewVerdict.INCONCLUSIVE, 1, ReviewVerdict.REJECTED, 2);
+
+    /** Within a verdict: the larger effect first (a claim without statistics last), then the higher score. */
+    static final Comparator<GoalReview> RANKING = Comparator
+            .comparing((GoalReview r) -> VERDICT_ORDER.get(r.verdict()))
+            .thenComparing(r -> r.effect() == null ? Double.NEGATIVE_INFINITY : Math.abs(r.effect()),
+                    Comparator.reverseOrder())
+            .thenComparing(GoalReview::score, Comparator.reverseOrder())
+            .thenComparing(GoalReview::claimId);
 
     private final String monitorUrl;
 
@@ -26,32 +42,73 @@ public final class ReportBuilder {
     public Report build(GoalResponse goal, List<GoalAction> actions, List<GoalReview> reviews, Instant now) {
         Map<UUID, GoalReview> byClaim = reviews.stream()
                 .collect(Collectors.toMap(GoalReview::claimId, Function.identity()));
+        Map<UUID, GoalAction> byAction = actions.stream()
+                .collect(Collectors.toMap(GoalAction::actionId, Function.identity()));
         List<Report.ActionEntry> entries = actions.stream()
                 .map(action -> entry(action, byClaim.get(action.reviewClaimId())))
                 .toList();
-        return new Report(goal, goal.status(), now, entries, findings(actions, reviews));
+        List<GoalReview> ranked = reviews.stream().sorted(RANKING).toList();
+        List<Report.ClaimEntry> claims = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            claims.add(claim(i + 1, ranked.get(i), byAction));
+        }
+        return new Report(goal, goal.status(), now, entries, claims, findings(actions, claims));
     }
 
     private Report.ActionEntry entry(GoalAction action, GoalReview review) {
+        Report.ProposalEntry proposal = action.round() == null ? null : new Report.ProposalEntry(action.round(),
+                action.agent(), action.actionType(), action.policy(), action.hypothesis(), action.params(),
+                action.split(), action.parentActionId());
         Report.VerdictEntry verdict = action.decision() == null ? null : new Report.VerdictEntry(action.decision(),
                 action.suspicion(), action.policyVersion(), action.auditSeq(), action.auditHash());
-        Report.AuditEntry audit = new Report.AuditEntry(
-                monitorUrl + "/api/audit/records?actionId=" + action.actionId(), action.auditSeq(),
-                action.auditHash());
         Report.ResultEntry result = action.resultStatus() == null ? null : new Report.ResultEntry(
                 action.resultStatus(), action.resultMetrics(), action.resultDurationMs(),
-                action.resultEnvironment(), action.resultTraceId());
+                action.resultEnvironment(), action.resultTraceId(), action.resultCpuSeconds());
         Report.ReviewEntry reviewEntry = review == null ? null : new Report.ReviewEntry(review.claimId(),
                 review.verdict(), review.score(), review.rationale(), review.flags());
-        String traceId = action.verdictTraceId() != null ? action.verdictTraceId() : action.resultTraceId();
-        return new Report.ActionEntry(action.actionId(), traceId, verdict, audit, result, reviewEntry);
+        return new Report.ActionEntry(action.actionId(), traceOf(action), proposal, verdict, audit(action), result,
+                reviewEntry);
     }
 
-    /** One line per review, then one per action the monitor stopped: what a researcher reads first. */
-    private static List<String> findings(List<GoalAction> actions, List<GoalReview> reviews) {
-        List<String> reviewed = reviews.stream()
-                .map(r -> String.format(Locale.ROOT, "%s (score %.2f) for claim %s: %s", r.verdict(), r.score(),
-                        r.claimId(), r.rationale()))
+    private Report.AuditEntry audit(GoalAction action) {
+        return new Report.AuditEntry(monitorUrl + "/api/audit/records?actionId=" + action.actionId(),
+                action.auditSeq(), action.auditHash());
+    }
+
+    private Report.ClaimEntry claim(int rank, GoalReview review, Map<UUID, GoalAction> byAction) {
+        List<Report.Provenance> provenance = review.actionIds().stream()
+                .map(id -> provenance(id, byAction.get(id)))
+                .toList();
+        Integer round = review.actionIds().stream().map(byAction::get).filter(Objects::nonNull)
+                .map(GoalAction::round).filter(Objects::nonNull).findFirst().orElse(null);
+        GoalAction candidate = byAction.get(review.claimId());
+        if (candidate != null && candidate.round() != null) {
+            round = candidate.round();
+        }
+        return new Report.ClaimEntry(rank, review.claimId(), round, review.verdict(), review.score(),
+                review.effect(), review.interval(), review.pValue(), review.adjustedP(), review.rationale(),
+                review.flags(), provenance);
+    }
+
+    /** An action the review names but the orchestrator never heard of keeps its audit link: the monitor has it. */
+    private Report.Provenance provenance(UUID actionId, GoalAction action) {
+        String records = monitorUrl + "/api/audit/records?actionId=" + actionId;
+        if (action == null) {
+            return new Report.Provenance(actionId, null, null, null, records, null, null, null);
+        }
+        return new Report.Provenance(actionId, action.agent(), action.split(), action.resultStatus(), records,
+                action.auditSeq(), action.auditHash(), traceOf(action));
+    }
+
+    private static String traceOf(GoalAction action) {
+        return action.verdictTraceId() != null ? action.verdictTraceId() : action.resultTraceId();
+    }
+
+    /** One line per ranked claim, then one per action the monitor stopped: what a researcher reads first. */
+    private static List<String> findings(List<GoalAction> actions, List<Report.ClaimEntry> claims) {
+        List<String> reviewed = claims.stream()
+                .map(c -> String.format(Locale.ROOT, "%s (score %.2f) for claim %s: %s", c.verdict(), c.score(),
+                        c.claimId(), c.rationale()))
                 .toList();
         List<String> stopped = actions.stream()
                 .filter(a -> a.decision() != null && a.decision() != Decision.ALLOW)

@@ -5,8 +5,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.orchestrator.goal.GoalIds;
@@ -15,12 +20,20 @@ import org.alignlab.orchestrator.goal.GoalService;
 import org.alignlab.orchestrator.problem.ProblemException;
 import org.alignlab.orchestrator.problem.ProblemType;
 
-/** A goal's report, once the goal has ended. */
+/**
+ * A goal's report, once the goal has ended: JSON as stored, or rendered from it as Markdown or HTML
+ * ({@code ?format=json|md|html}, else by {@code Accept}), and its plots as PNG.
+ */
 @Path("/api/goals/{id}/report")
 public class ReportResource {
 
+    static final String MARKDOWN = "text/markdown";
+    private static final Map<String, String> FORMATS = Map.of("json", MediaType.APPLICATION_JSON,
+            "md", MARKDOWN, "html", MediaType.TEXT_HTML);
+
     private final GoalRepository goals;
     private final ReportService reports;
+    private final ReportPlots plots = new ReportPlots();
 
     ReportResource(GoalRepository goals, ReportService reports) {
         this.goals = goals;
@@ -28,14 +41,61 @@ public class ReportResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_HTML})
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
-    public String get(@PathParam("id") String rawId) {
+    public Response get(@PathParam("id") String rawId, @QueryParam("format") String format,
+                        @Context HttpHeaders headers) {
         UUID id = GoalIds.parse(rawId);
+        String type = typeOf(format, headers.getAcceptableMediaTypes());
+        requireGoal(id);
+        if (type.equals(MediaType.APPLICATION_JSON)) {
+            return Response.ok(reports.find(id).orElseThrow(ReportResource::notReady), type).build();
+        }
+        Report report = reports.findReport(id).orElseThrow(ReportResource::notReady);
+        String body = type.equals(MARKDOWN) ? new MarkdownReport(plots).render(report)
+                : new HtmlReport(plots).render(report);
+        return Response.ok(body, type + ";charset=UTF-8").build();
+    }
+
+    @GET
+    @Path("plots/{name}.png")
+    @Produces("image/png")
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
+    public Response plot(@PathParam("id") String rawId, @PathParam("name") String name) {
+        UUID id = GoalIds.parse(rawId);
+        requireGoal(id);
+        Report report = reports.findReport(id).orElseThrow(ReportResource::notReady);
+        byte[] png = plots.render(report, name).orElseThrow(() -> ProblemException.notFound(
+                "goal " + id + " has no plot " + name + "; it has " + plots.available(report)));
+        return Response.ok(png, "image/png").build();
+    }
+
+    private void requireGoal(UUID id) {
         if (goals.findByIdOptional(id).isEmpty()) {
             throw GoalService.notFound(id);
         }
-        return reports.find(id).orElseThrow(
-                () -> new ProblemException(ProblemType.REPORT_NOT_READY, "report not ready", List.of()));
+    }
+
+    /** {@code ?format=} wins; otherwise the first acceptable type this resource makes; JSON when any will do. */
+    private static String typeOf(String format, List<MediaType> acceptable) {
+        if (format != null) {
+            String type = FORMATS.get(format);
+            if (type == null) {
+                throw ProblemException.invalid("format", "must be one of json, md, html");
+            }
+            return type;
+        }
+        for (MediaType accepted : acceptable) {
+            for (String type : List.of(MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_HTML)) {
+                if (accepted.isCompatible(MediaType.valueOf(type))) {
+                    return type;
+                }
+            }
+        }
+        return MediaType.APPLICATION_JSON;
+    }
+
+    private static ProblemException notReady() {
+        return new ProblemException(ProblemType.REPORT_NOT_READY, "report not ready", List.of());
     }
 }

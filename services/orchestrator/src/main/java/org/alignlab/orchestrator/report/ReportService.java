@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.alignlab.orchestrator.budget.GoalSpending;
 import org.alignlab.orchestrator.config.OrchestratorConfig;
 import org.alignlab.orchestrator.evidence.GoalActionRepository;
 import org.alignlab.orchestrator.evidence.GoalReviewRepository;
@@ -22,15 +23,17 @@ public class ReportService {
     private final StoredReportRepository reports;
     private final ObjectMapper mapper;
     private final ReportBuilder builder;
+    private final GoalSpending spending;
     private final Clock clock;
 
     ReportService(GoalActionRepository actions, GoalReviewRepository reviews, StoredReportRepository reports,
-                  ObjectMapper mapper, OrchestratorConfig config, Clock clock) {
+                  ObjectMapper mapper, OrchestratorConfig config, GoalSpending spending, Clock clock) {
         this.actions = actions;
         this.reviews = reviews;
         this.reports = reports;
         this.mapper = mapper;
         this.builder = new ReportBuilder(config.monitorUrl());
+        this.spending = spending;
         this.clock = clock;
     }
 
@@ -38,7 +41,8 @@ public class ReportService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(Goal goal) {
         var goalActions = actions.listByGoal(goal.id());
-        Report report = builder.build(GoalResponse.of(goal, goalActions.size()), goalActions,
+        Report report = builder.build(GoalResponse.of(goal, goalActions.size(), spending.of(goal, clock.instant())),
+                goalActions,
                 reviews.listByGoal(goal.id()), clock.instant());
         try {
             reports.persist(new StoredReport(goal.id(), report.generatedAt(), mapper.writeValueAsString(report)));
@@ -50,5 +54,16 @@ public class ReportService {
     /** The report's JSON, once the goal has ended. */
     public Optional<String> find(UUID goalId) {
         return reports.findByIdOptional(goalId).map(StoredReport::body);
+    }
+
+    /** The stored report read back, for the Markdown, HTML and plot renderings: all of them show the same facts. */
+    public Optional<Report> findReport(UUID goalId) {
+        return find(goalId).map(json -> {
+            try {
+                return mapper.readValue(json, Report.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot read the stored report of goal " + goalId, e);
+            }
+        });
     }
 }

@@ -6,16 +6,21 @@ import java.util.UUID;
 import org.alignlab.orchestrator.goal.GoalMetrics;
 import org.alignlab.orchestrator.goal.GoalRepository;
 
-/** Enforces each goal's wall-clock budget, and refreshes the goals-by-status gauge on the same beat. */
+/**
+ * The goals' clock: ends goals past their wall-clock budget, closes rounds past their timeout, publishes rounds
+ * whose request did not reach the broker, and refreshes the goals-by-status gauge on the same beat.
+ */
 @ApplicationScoped
 public class DeadlineWatch {
 
     private final RoundService rounds;
+    private final RoundRequests requests;
     private final GoalRepository goals;
     private final GoalMetrics metrics;
 
-    DeadlineWatch(RoundService rounds, GoalRepository goals, GoalMetrics metrics) {
+    DeadlineWatch(RoundService rounds, RoundRequests requests, GoalRepository goals, GoalMetrics metrics) {
         this.rounds = rounds;
+        this.requests = requests;
         this.goals = goals;
         this.metrics = metrics;
     }
@@ -23,8 +28,11 @@ public class DeadlineWatch {
     @Scheduled(identity = "goal-deadlines", every = "${alignlab.orchestrator.deadline-check-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
-        for (UUID goalId : rounds.overdueGoals()) {
-            rounds.timeOutIfOverdue(goalId);
+        for (UUID goalId : rounds.dueGoals()) {
+            rounds.check(goalId);
+        }
+        for (UUID goalId : requests.unpublished()) {
+            requests.republish(goalId);
         }
         metrics.refresh(goals.countByStatus());
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.alignlab.contracts.SpanAttributes;
+import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.Verdict;
@@ -31,6 +32,15 @@ public class RoundEventsConsumer {
 
     RoundEventsConsumer(RoundService rounds) {
         this.rounds = rounds;
+    }
+
+    @Incoming("agent-actions")
+    @Blocking
+    @WithSpan("orchestrator.action")
+    public void onAction(String payload) {
+        AgentAction action = EventCodec.decode(payload, AgentAction.class);
+        tag(action.goalId(), action.id());
+        rounds.onAction(action);
     }
 
     @Incoming("monitor-verdicts")

@@ -5,27 +5,48 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.Review;
+import org.alignlab.contracts.events.ReviewVerdict;
+import org.alignlab.contracts.events.RoundRequested;
 import org.alignlab.contracts.events.Verdict;
+import org.alignlab.orchestrator.budget.BudgetKind;
+import org.alignlab.orchestrator.budget.BudgetLedger;
+import org.alignlab.orchestrator.budget.GoalSpending;
+import org.alignlab.orchestrator.budget.Spending;
 import org.alignlab.orchestrator.evidence.EvidenceRecorder;
 import org.alignlab.orchestrator.evidence.GoalAction;
 import org.alignlab.orchestrator.evidence.GoalActionRepository;
+import org.alignlab.orchestrator.evidence.GoalReview;
+import org.alignlab.orchestrator.evidence.GoalReviewRepository;
 import org.alignlab.orchestrator.goal.Goal;
 import org.alignlab.orchestrator.goal.GoalEnded;
 import org.alignlab.orchestrator.goal.GoalRepository;
+import org.alignlab.orchestrator.goal.GoalService;
 import org.alignlab.orchestrator.goal.GoalStatus;
+import org.alignlab.orchestrator.problem.ProblemException;
+import org.alignlab.orchestrator.problem.ProblemType;
+import org.alignlab.orchestrator.progress.ProgressLog;
+import org.alignlab.orchestrator.progress.ProgressType;
 import org.alignlab.orchestrator.report.ReportService;
 import org.jboss.logging.Logger;
 
 /**
- * Applies downstream events to goals: records the evidence under the goal's lock, asks the {@link RoundCloser}
- * whether the round is settled, and if so ends the goal and writes its report, all in one transaction.
+ * Drives goals through their rounds. Every change runs under the goal's lock, in one transaction: record the
+ * evidence, log its progress event, ask the {@link RoundStateMachine} what comes next, and then wait, open the next
+ * round (published after the commit, see {@link RoundRequests}) or end the goal with its report.
  */
 @ApplicationScoped
 public class RoundService {
@@ -34,55 +55,92 @@ public class RoundService {
 
     private final GoalRepository goals;
     private final GoalActionRepository actions;
+    private final GoalReviewRepository reviews;
     private final EvidenceRecorder evidence;
     private final ReportService reports;
-    private final RoundCloser closer = new RoundCloser();
+    private final ProgressLog progress;
+    private final GoalSpending spending;
+    private final RoundStateMachine machine = new RoundStateMachine();
     private final Event<GoalEnded> ended;
+    private final Event<RoundOpened> opened;
     private final Clock clock;
 
-    RoundService(GoalRepository goals, GoalActionRepository actions, EvidenceRecorder evidence,
-                 ReportService reports, Event<GoalEnded> ended, Clock clock) {
+    RoundService(GoalRepository goals, GoalActionRepository actions, GoalReviewRepository reviews,
+                 EvidenceRecorder evidence, ReportService reports, ProgressLog progress, GoalSpending spending,
+                 Event<GoalEnded> ended, Event<RoundOpened> opened, Clock clock) {
         this.goals = goals;
         this.actions = actions;
+        this.reviews = reviews;
         this.evidence = evidence;
         this.reports = reports;
+        this.progress = progress;
+        this.spending = spending;
         this.ended = ended;
+        this.opened = opened;
         this.clock = clock;
     }
 
     @Transactional
+    public void onAction(AgentAction action) {
+        withGoal(action.goalId(), "action", () -> evidence.recordProposal(action), goal ->
+                progress.append(goal, ProgressType.ACTION_PROPOSED, fields("actionId", action.id(),
+                        "agent", action.agent(), "actionType", action.type(), "policy", action.policy(),
+                        "proposedForRound", action.round())));
+    }
+
+    @Transactional
     public void onVerdict(Verdict verdict, String traceId) {
-        withGoal(verdict.goalId(), "verdict", () -> evidence.recordVerdict(verdict, traceId));
+        withGoal(verdict.goalId(), "verdict", () -> evidence.recordVerdict(verdict, traceId), goal ->
+                progress.append(goal, ProgressType.VERDICT, fields("actionId", verdict.actionId(),
+                        "decision", verdict.decision(), "auditSeq", verdict.auditSeq())));
     }
 
     @Transactional
     public void onResult(ExperimentResult result) {
-        withGoal(result.goalId(), "result", () -> evidence.recordResult(result));
+        withGoal(result.goalId(), "result", () -> evidence.recordResult(result), goal ->
+                progress.append(goal, ProgressType.RESULT, fields("actionId", result.actionId(),
+                        "resultStatus", result.status(), "metrics", result.metrics())));
     }
 
     @Transactional
     public void onReview(Review review) {
-        withGoal(review.goalId(), "review", () -> evidence.recordReview(review));
+        withGoal(review.goalId(), "review", () -> evidence.recordReview(review), goal ->
+                progress.append(goal, ProgressType.REVIEW, fields("claimId", review.claimId(),
+                        "verdict", review.verdict(), "score", review.score(), "actionIds", review.actionIds())));
     }
 
-    public List<UUID> overdueGoals() {
-        return goals.idsOverdue(clock.instant());
+    /** Goals past their wall-clock deadline or their round's deadline. */
+    public List<UUID> dueGoals() {
+        return goals.idsDue(clock.instant());
     }
 
-    /** Ends a goal whose wall-clock budget has run out, with a report of what had arrived. */
+    /** Moves a goal on if its clock says so: the goal's or the round's deadline has passed. */
     @Transactional
-    public void timeOutIfOverdue(UUID goalId) {
-        Instant now = clock.instant();
-        goals.findForUpdate(goalId)
-                .filter(goal -> goal.isRunning() && !goal.deadlineAt().isAfter(now))
-                .ifPresent(goal -> end(goal, GoalStatus.TIMED_OUT, now));
+    public void check(UUID goalId) {
+        goals.findForUpdate(goalId).filter(Goal::isRunning).ifPresent(this::advance);
     }
 
     /**
-     * Evidence of a goal that has already ended is still recorded (the audit trail stays complete) but does
-     * not reopen it or change its report.
+     * Ends a running goal at a researcher's request; what it asked for already may still run, but no new round is
+     * requested and later evidence no longer changes the goal.
      */
-    private void withGoal(UUID goalId, String what, Runnable record) {
+    @Transactional
+    public Goal cancel(UUID goalId, String by) {
+        Goal goal = goals.findForUpdate(goalId).orElseThrow(() -> GoalService.notFound(goalId));
+        if (!goal.isRunning()) {
+            throw new ProblemException(ProblemType.GOAL_ENDED, "goal " + goalId + " has already ended "
+                    + goal.status(), List.of());
+        }
+        end(goal, GoalStatus.CANCELLED, "cancelled by " + by, null, clock.instant());
+        return goal;
+    }
+
+    /**
+     * Evidence of a goal that has already ended is still recorded (the audit trail stays complete) but does not
+     * reopen it, change its report or add to its progress events.
+     */
+    private void withGoal(UUID goalId, String what, BooleanSupplier record,
+                          Consumer<Goal> onRecorded) {
         Optional<Goal> found = goals.findForUpdate(goalId);
         if (found.isEmpty()) {
             // Goals are committed before their round is requested, so this is not ours (or was deleted).
@@ -90,23 +148,71 @@ public class RoundService {
             return;
         }
         Goal goal = found.get();
-        record.run();
+        boolean recorded = record.getAsBoolean();
         if (!goal.isRunning()) {
             return;
         }
-        List<GoalAction> goalActions = actions.listByGoal(goalId);
-        Set<UUID> known = goalActions.stream().map(GoalAction::actionId).collect(Collectors.toSet());
-        List<RoundCloser.ActionState> states = goalActions.stream()
-                .map(action -> stateOf(action, known))
-                .toList();
-        closer.settle(states).ifPresent(status -> end(goal, status, clock.instant()));
+        if (recorded) {
+            onRecorded.accept(goal);
+        }
+        advance(goal);
     }
 
-    private void end(Goal goal, GoalStatus status, Instant at) {
-        goal.close(status, at);
+    private void advance(Goal goal) {
+        Instant now = clock.instant();
+        List<GoalAction> goalActions = actions.listByGoal(goal.id());
+        Map<UUID, GoalAction> byId = goalActions.stream()
+                .collect(Collectors.toMap(GoalAction::actionId, a -> a, (a, b) -> a, LinkedHashMap::new));
+        Set<UUID> known = byId.keySet();
+        List<RoundCloser.ActionState> current = goalActions.stream()
+                .filter(action -> action.round() == null || action.round() == goal.round())
+                .map(action -> stateOf(action, known))
+                .toList();
+        Set<Integer> acceptedIn = reviews.listByGoal(goal.id()).stream()
+                .filter(review -> review.verdict() == ReviewVerdict.ACCEPTED)
+                .map(review -> roundOf(review, byId, goal.round()))
+                .collect(Collectors.toSet());
+        RoundStateMachine.RoundView view = new RoundStateMachine.RoundView(goal.round(), current,
+                !goal.roundDeadlineAt().isAfter(now),
+                goalActions.stream().anyMatch(a -> a.resultStatus() == ExperimentStatus.SUCCEEDED),
+                acceptedIn.stream().anyMatch(round -> round < goal.round()), acceptedIn.contains(goal.round()));
+        Spending spent = spending.of(goal, now);
+        BudgetLedger ledger = new BudgetLedger(goal.budget(), spent);
+        RoundStateMachine.Step step = machine.decide(view, ledger);
+        if (step instanceof RoundStateMachine.NextRound next) {
+            progress.append(goal, ProgressType.ROUND_CLOSED, fields("closedBecause", next.closedBecause(),
+                    "spent", spent));
+            goal.startNextRound(now);
+            // Findings stay out of the request: review's rationales speak of held-out data, which the generator
+            // must never see (it reads only its own validation results).
+            RoundRequested request = goal.currentRound(ledger.leftFor(goal.round()), List.of());
+            progress.append(goal, ProgressType.ROUND_STARTED, fields("budgetLeft", request.budgetLeft(),
+                    "roundDeadlineAt", goal.roundDeadlineAt()));
+            opened.fire(new RoundOpened(request));
+        } else if (step instanceof RoundStateMachine.End end) {
+            if (end.status() == GoalStatus.COMPLETED || end.status() == GoalStatus.FAILED) {
+                progress.append(goal, ProgressType.ROUND_CLOSED, fields("closedBecause", end.reason(),
+                        "spent", spent));
+            }
+            end(goal, end.status(), end.reason(), end.budget(), now);
+        }
+    }
+
+    private void end(Goal goal, GoalStatus status, String reason, BudgetKind budget, Instant at) {
+        goal.close(status, reason, budget, at);
         reports.store(goal);
+        progress.append(goal, ProgressType.GOAL_ENDED, fields("reason", reason, "exhaustedBudget", budget,
+                "spent", spending.of(goal, at)));
         ended.fire(new GoalEnded(goal.id(), status));
-        LOG.infof("goal %s ended %s", goal.id(), status);
+        LOG.infof("goal %s ended %s: %s", goal.id(), status, reason);
+    }
+
+    /** The round of a review's claim (the candidate's), else of the first covered action whose round is known. */
+    private static int roundOf(GoalReview review, Map<UUID, GoalAction> byId, int current) {
+        return Optional.ofNullable(byId.get(review.claimId())).map(GoalAction::round)
+                .or(() -> review.actionIds().stream().map(byId::get).filter(Objects::nonNull)
+                        .map(GoalAction::round).filter(Objects::nonNull).findFirst())
+                .orElse(current);
     }
 
     /** A deferred action waits until its trusted replacement is heard of; from then on the replacement counts. */
@@ -115,5 +221,14 @@ public class RoundService {
                 && !known.contains(action.replacementActionId());
         return new RoundCloser.ActionState(action.decision(), action.resultStatus(), action.isReviewed(),
                 replacementPending);
+    }
+
+    /** An event's fields in the order given; a null value is kept as null. */
+    private static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

@@ -1,0 +1,47 @@
+package org.alignlab.orchestrator.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Formatting shared by the Markdown and HTML renderings, so both print the same figures. */
+final class ReportText {
+
+    private ReportText() {
+    }
+
+    static String plotPath(UUID goalId, String name) {
+        return "/api/goals/" + goalId + "/report/plots/" + name + ".png";
+    }
+
+    static String number(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    static String interval(List<Double> bounds) {
+        return bounds == null || bounds.size() != 2 ? "n/a"
+                : "[" + number(bounds.get(0)) + ", " + number(bounds.get(1)) + "]";
+    }
+
+    static String round(Report.ActionEntry action) {
+        return action.proposal() == null || action.proposal().round() == null ? ""
+                : action.proposal().round().toString();
+    }
+
+    static String agent(Report.ActionEntry action) {
+        return action.proposal() == null || action.proposal().agent() == null ? ""
+                : action.proposal().agent().toLowerCase(Locale.ROOT);
+    }
+
+    static String policy(Report.ActionEntry action) {
+        return action.proposal() == null || action.proposal().policy() == null ? "" : action.proposal().policy();
+    }
+
+    static String metric(Report.ActionEntry action, String metric) {
+        if (action.result() == null || action.result().metrics() == null) {
+            return "";
+        }
+        Double value = action.result().metrics().get(metric);
+        return value == null ? "" : number(value);
+    }
+}
