@@ -1,0 +1,52 @@
+package org.alignlab.k8scheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.alignlab.contracts.MetricNames;
+import org.junit.jupiter.api.Test;
+
+/** The catalog of exported meters agrees with the names declared once in contracts. */
+class MetricCatalogTest {
+
+    /** Registered by a service under a name contracts does not declare (yet), with where it is declared. */
+    private static final Map<String, String> DECLARED_IN_A_SERVICE = Map.of(
+            "alignlab.goals", "services/orchestrator GoalMetrics.GOALS_BY_STATUS");
+
+    @Test
+    void everyAlignLabMeterIsAContractsMetricName() {
+        Set<String> declared = Arrays.stream(MetricNames.class.getFields())
+                .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+                .filter(f -> !f.getName().startsWith("TAG_")).map(MetricCatalogTest::value)
+                .collect(Collectors.toSet());
+
+        assertThat(Fixtures.catalog().meters()).extracting(MetricCatalog.Meter::name)
+                .filteredOn(name -> name.startsWith("alignlab."))
+                .allSatisfy(name -> assertThat(declared.contains(name) || DECLARED_IN_A_SERVICE.containsKey(name))
+                        .as(name + " is a MetricNames constant").isTrue());
+    }
+
+    @Test
+    void metersBecomePrometheusSeriesTheWayMicrometerNamesThem() {
+        Set<String> series = Fixtures.catalog().series();
+
+        assertThat(series).contains("alignlab_actions_decided_total", "alignlab_monitor_held_oldest_age_seconds",
+                "alignlab_execution_duration_seconds_count", "alignlab_monitor_decision_duration_seconds_bucket",
+                "kafka_producer_topic_record_send_total", "http_server_requests_seconds_sum")
+                .doesNotContain("alignlab_execution_duration_seconds_bucket",
+                        "kafka_producer_topic_record_send_total_total");
+    }
+
+    private static String value(Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

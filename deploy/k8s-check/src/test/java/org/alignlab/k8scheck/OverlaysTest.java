@@ -1,0 +1,96 @@
+package org.alignlab.k8scheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every overlay renders with kubectl kustomize and keeps every invariant; the overlays differ where they should. */
+class OverlaysTest {
+
+    private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+
+    static Manifests rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, name -> Manifests.parse(
+                Kustomize.render(Fixtures.repositoryRoot().resolve("k8s/overlays").resolve(name))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayKeepsEveryInvariant(String overlay) {
+        List<Violation> violations = new OverlayChecks(Fixtures.repositoryRoot(), Fixtures.catalog())
+                .check(rendered(overlay));
+
+        assertThat(violations).as("invariants broken by k8s/overlays/" + overlay).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayRunsEveryService(String overlay) {
+        List<String> deployments = rendered(overlay).ofType(Deployment.class).stream()
+                .map(d -> d.getMetadata().getName()).toList();
+
+        assertThat(deployments).containsAll(WorkloadCheck.SERVICES);
+    }
+
+    /** The checks found nothing wrong because they found what they look for, not because they found nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayRendersWhatTheChecksInspect(String overlay) {
+        Manifests manifests = rendered(overlay);
+        TopicCoverageCheck topics = TopicCoverageCheck.fromAsyncApi(
+                Fixtures.repositoryRoot().resolve("contracts/asyncapi.yaml"));
+
+        assertThat(manifests.custom("KafkaUser")).extracting(u -> u.getMetadata().getName()).containsExactlyInAnyOrder(
+                "orchestrator", "ideation", "monitor", "executor", "review", "audit-verifier");
+        assertThat(manifests.custom("KafkaTopic")).hasSize(topics.topics().size());
+        assertThat(manifests.custom("PrometheusRule")).hasSize(1);
+        assertThat(manifests.ofType(Role.class)).extracting(r -> r.getMetadata().getName())
+                .contains("executor-sandbox-jobs");
+        assertThat(manifests.ofType(NetworkPolicy.class)).extracting(p -> p.getMetadata().getNamespace())
+                .contains(SandboxCheck.NAMESPACE);
+    }
+
+    @Test
+    void devRunsOneReplicaOfEachServiceOnCpu() {
+        Manifests dev = rendered("dev");
+
+        assertThat(dev.ofType(Deployment.class)).allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(1));
+        assertThat(dev.ofType(HorizontalPodAutoscaler.class)).isEmpty();
+        assertThat(gpuLimit(dev)).isNull();
+    }
+
+    @Test
+    void prodScalesOutButNeverAutoscalesTheMonitor() {
+        Manifests prod = rendered("prod");
+
+        assertThat(deployment(prod, "monitor").getSpec().getReplicas()).isEqualTo(2);
+        assertThat(prod.ofType(HorizontalPodAutoscaler.class))
+                .extracting(h -> h.getSpec().getScaleTargetRef().getName())
+                .contains("executor", "inference").doesNotContain("monitor");
+        assertThat(gpuLimit(prod)).isEqualTo(new Quantity("1"));
+        assertThat(prod.all()).anySatisfy(o -> {
+            assertThat(o.getKind()).isEqualTo("RuntimeClass");
+            assertThat(o.getMetadata().getName()).isEqualTo("gvisor");
+        });
+    }
+
+    private static Quantity gpuLimit(Manifests manifests) {
+        return deployment(manifests, "inference").getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getResources().getLimits().get("nvidia.com/gpu");
+    }
+
+    private static Deployment deployment(Manifests manifests, String name) {
+        return manifests.ofType(Deployment.class).stream().filter(d -> name.equals(d.getMetadata().getName()))
+                .findFirst().orElseThrow();
+    }
+}
