@@ -12,18 +12,28 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntToDoubleFunction;
 import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.events.ActionType;
+import org.alignlab.contracts.events.Agent;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ExperimentStatus;
+import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.ResourceUsage;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.contracts.events.SeedMetrics;
+import org.alignlab.contracts.events.Split;
+import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
@@ -38,67 +48,141 @@ import org.junit.jupiter.api.Test;
 class ReviewServiceTest {
 
     private static final KafkaProbe KAFKA = new KafkaProbe();
+    /** Consumers of a freshly started app on a loaded 2-core machine can take well over the default 30 s. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
 
     @Test
-    void succeededResultBecomesAValidInconclusiveReviewKeyedByGoal() throws Exception {
-        ExperimentResult result = result(ExperimentStatus.SUCCEEDED, null);
+    void aCandidateThatReplicatesIsAcceptedAndOneThatOnlyFitTheProxyIsRejected() throws Exception {
+        UUID goal = UUID.randomUUID();
+        AgentAction baseline = action(goal, "Baseline: the family's defaults", Map.of(), null);
+        AgentAction real = action(goal, "auxiliary loss raises PGR", Map.of("auxLossAlpha", 0.5), baseline.id());
+        AgentAction proxy = action(goal, "more epochs raise PGR", Map.of("epochs", 40), baseline.id());
+        for (AgentAction action : List.of(baseline, real, proxy)) {
+            send(Topics.AGENT_ACTIONS, goal, EventCodec.encode(action));
+        }
+        send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(baseline, seed -> 0.40 + noise(seed))));
+        send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(real, seed -> 0.55 + noise(seed))));
+        send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(proxy, seed -> 0.55 + noise(seed))));
 
-        KAFKA.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), EventCodec.encode(result));
+        List<AgentAction> replications = replicationsOf(goal, 3);
+        assertThat(replications).allSatisfy(r -> {
+            assertThat(r.agent()).isEqualTo(Agent.REVIEW);
+            assertThat(r.type()).isEqualTo(ActionType.REPLICATE_EXPERIMENT);
+            assertThat(r.spec().split()).isEqualTo(Split.HELDOUT);
+            assertThat(r.spec().seeds()).hasSize(10);
+        });
+        assertThat(replications).extracting(AgentAction::parentActionId)
+                .containsExactlyInAnyOrder(baseline.id(), real.id(), proxy.id());
+        for (AgentAction r : replications) {
+            // On held-out data only the real candidate keeps its gain.
+            double mean = r.parentActionId().equals(real.id()) ? 0.55 : 0.40;
+            send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(r, seed -> mean + noise(seed))));
+        }
 
-        ConsumerRecord<String, String> record = reviewsOf(result.goalId(), 1).get(0);
-        Review review = EventCodec.decode(record.value(), Review.class);
-        assertThat(record.key()).isEqualTo(result.goalId().toString());
-        assertThat(review.claimId()).isEqualTo(result.actionId());
-        assertThat(review.actionIds()).containsExactly(result.actionId());
+        List<Review> reviews = reviewsOf(goal, 2).stream().map(r -> EventCodec.decode(r.value(), Review.class)).toList();
+        Review accepted = reviews.stream().filter(r -> r.claimId().equals(real.id())).findFirst().orElseThrow();
+        Review rejected = reviews.stream().filter(r -> r.claimId().equals(proxy.id())).findFirst().orElseThrow();
+        assertThat(accepted.verdict()).isEqualTo(ReviewVerdict.ACCEPTED);
+        assertThat(accepted.effect()).isCloseTo(0.15, org.assertj.core.api.Assertions.within(0.02));
+        assertThat(accepted.adjustedP()).isLessThan(0.05);
+        assertThat(accepted.interval().get(0)).isPositive();
+        assertThat(accepted.actionIds()).hasSize(4).contains(real.id(), baseline.id())
+                .contains(replicationFor(replications, real.id()), replicationFor(replications, baseline.id()));
+        assertThat(accepted.rationale()).contains("Welch").contains("Benjamini–Hochberg").contains("across 2 claim");
+        assertThat(rejected.verdict()).isEqualTo(ReviewVerdict.REJECTED);
+        assertThat(rejected.flags()).contains("overfitToProxy");
+        assertThat(claimVerdict(real.id())).isEqualTo("ACCEPTED");
+        assertThat(claimVerdict(proxy.id())).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aBlockedReplicationLeavesTheClaimInconclusive() throws Exception {
+        UUID goal = UUID.randomUUID();
+        AgentAction baseline = action(goal, "Baseline", Map.of(), null);
+        AgentAction candidate = action(goal, "wider strong model", Map.of("hidden", 256), baseline.id());
+        send(Topics.AGENT_ACTIONS, goal, EventCodec.encode(baseline));
+        send(Topics.AGENT_ACTIONS, goal, EventCodec.encode(candidate));
+        send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(baseline, seed -> 0.40 + noise(seed))));
+        send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(candidate, seed -> 0.50 + noise(seed))));
+
+        List<AgentAction> replications = replicationsOf(goal, 2);
+        for (AgentAction r : replications) {
+            if (r.parentActionId().equals(candidate.id())) {
+                send(Topics.MONITOR_VERDICTS, goal, EventCodec.encode(verdict(r, Decision.BLOCK)));
+            } else {
+                send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(r, seed -> 0.40 + noise(seed))));
+            }
+        }
+
+        Review review = EventCodec.decode(reviewsOf(goal, 1).get(0).value(), Review.class);
+        assertThat(review.claimId()).isEqualTo(candidate.id());
         assertThat(review.verdict()).isEqualTo(ReviewVerdict.INCONCLUSIVE);
-        assertThat(review.score()).isEqualTo(0.5);
-        assertThat(review.flags()).containsExactly("single-run", "not-replicated");
-        assertThat(review.effect()).isNull();
+        assertThat(review.flags()).containsExactly("not-replicated");
+        assertThat(review.actionIds()).contains(candidate.id(), baseline.id(), replicationFor(replications,
+                candidate.id()));
+    }
+
+    @Test
+    void aRunWithNothingToCompareIsReviewedOnItsOwnAndRedeliveryResendsTheSameReview() throws Exception {
+        UUID goal = UUID.randomUUID();
+        AgentAction lonely = action(goal, "Question: does it generalise?", Map.of("hidden", 32), null);
+        send(Topics.AGENT_ACTIONS, goal, EventCodec.encode(lonely));
+        String payload = EventCodec.encode(result(lonely, seed -> 0.4));
+
+        send(Topics.EXPERIMENT_RESULTS, goal, payload);
+        ConsumerRecord<String, String> first = reviewsOf(goal, 1).get(0);
+        send(Topics.EXPERIMENT_RESULTS, goal, payload);
+
+        List<ConsumerRecord<String, String>> both = reviewsOf(goal, 2);
+        assertThat(both).extracting(ConsumerRecord::value).containsExactly(first.value(), first.value());
+        Review review = EventCodec.decode(first.value(), Review.class);
+        assertThat(first.key()).isEqualTo(goal.toString());
+        assertThat(review.claimId()).isEqualTo(lonely.id());
+        assertThat(review.verdict()).isEqualTo(ReviewVerdict.INCONCLUSIVE);
+        assertThat(review.rationale()).contains("no baseline");
+        assertThat(count("review.results", goal)).isEqualTo(1);
+        withToken(Roles.RESEARCHER).queryParam("goalId", goal.toString()).get("/api/reviews")
+                .then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].claimId", equalTo(lonely.id().toString()));
         assertThat(withToken(Roles.OPERATOR).get("/q/metrics").then().statusCode(200).extract().asString().lines())
                 .anyMatch(line -> line.startsWith("alignlab_reviews_published_total{")
                         && line.contains("verdict=\"INCONCLUSIVE\""));
     }
 
     @Test
-    void failedResultIsRejectedWithItsReason() throws Exception {
-        ExperimentResult result = result(ExperimentStatus.FAILED, "exit code 3");
+    void aResultWhoseActionNeverArrivesIsStillReviewedAndAFailureIsRejected() throws Exception {
+        UUID goal = UUID.randomUUID();
+        AgentAction unseen = action(goal, "never published", Map.of(), null);
+        ExperimentResult failed = new ExperimentResult(unseen.id(), goal, ExperimentStatus.FAILED, "exit code 3",
+                Map.of(), List.of(), START, START.plusSeconds(1), 1000, new ResourceUsage(1, 100),
+                new RunEnvironment("test", "0.36.0", "2.7.1"), "boom", null);
 
-        KAFKA.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), EventCodec.encode(result));
+        send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(failed));
 
-        Review review = EventCodec.decode(reviewsOf(result.goalId(), 1).get(0).value(), Review.class);
+        // The test profile's orphan grace is 45 s (consumers of a freshly started app can take that long to join).
+        Review review = EventCodec.decode(KAFKA.await(Topics.REVIEWS, 1, r -> goal.toString().equals(r.key()),
+                Duration.ofSeconds(120)).get(0).value(), Review.class);
         assertThat(review.verdict()).isEqualTo(ReviewVerdict.REJECTED);
-        assertThat(review.score()).isZero();
         assertThat(review.rationale()).contains("FAILED").contains("exit code 3");
         assertThat(review.flags()).containsExactly("run-failed");
     }
 
     @Test
-    void duplicateResultRepublishesTheSameReviewAndIsStoredOnce() throws Exception {
-        ExperimentResult result = result(ExperimentStatus.SUCCEEDED, null);
-        String payload = EventCodec.encode(result);
+    void invalidEventsGoToTheirDeadLetterQueuesWithTheReason() throws Exception {
+        String result = "{\"actionId\":\"" + UUID.randomUUID() + "\",\"status\":\"MAYBE\"}";
+        String verdict = "{\"actionId\":\"" + UUID.randomUUID() + "\",\"decision\":\"PERHAPS\"}";
 
-        KAFKA.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), payload);
-        KAFKA.send(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), payload);
-
-        List<ConsumerRecord<String, String>> both = reviewsOf(result.goalId(), 2);
-        assertThat(both).extracting(ConsumerRecord::value).containsExactly(both.get(0).value(), both.get(0).value());
-        assertThat(EventCodec.decode(both.get(1).value(), Review.class).claimId()).isEqualTo(result.actionId());
-        assertThat(count("review.results", result.goalId())).isEqualTo(1);
-        withToken(Roles.RESEARCHER).queryParam("goalId", result.goalId().toString()).get("/api/reviews")
-                .then().statusCode(200)
-                .body("$", hasSize(1))
-                .body("[0].claimId", equalTo(result.actionId().toString()));
-    }
-
-    @Test
-    void invalidResultGoesToTheDeadLetterQueueWithItsReason() throws Exception {
-        String payload = "{\"actionId\":\"" + UUID.randomUUID() + "\",\"status\":\"MAYBE\"}";
-
-        KAFKA.send(Topics.EXPERIMENT_RESULTS, "bad", payload);
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, "bad", result);
+        KAFKA.send(Topics.MONITOR_VERDICTS, "bad", verdict);
 
         ConsumerRecord<String, String> dead = KAFKA.await(Topics.dlq(Topics.EXPERIMENT_RESULTS), 1,
-                r -> payload.equals(r.value())).get(0);
+                r -> result.equals(r.value())).get(0);
         assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER)).isNotNull().contains("invalid ExperimentResult");
+        ConsumerRecord<String, String> deadVerdict = KAFKA.await(Topics.dlq(Topics.MONITOR_VERDICTS), 1,
+                r -> verdict.equals(r.value())).get(0);
+        assertThat(KafkaProbe.header(deadVerdict, Topics.DLQ_REASON_HEADER)).isNotNull().contains("invalid Verdict");
     }
 
     @Test
@@ -114,17 +198,57 @@ class ReviewServiceTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
-    private static ExperimentResult result(ExperimentStatus status, String reason) {
-        Instant start = Instant.parse("2026-11-26T10:00:00Z");
-        return new ExperimentResult(UUID.randomUUID(), UUID.randomUUID(), status, reason,
-                Map.of("pgr", 0.41),
-                List.of(new SeedMetrics(1, Map.of("pgr", 0.4)), new SeedMetrics(2, Map.of("pgr", 0.42))),
-                start, start.plusSeconds(12), 12_000, new ResourceUsage(20.5, 900),
+    /** Deterministic spread around the mean, the same for every configuration. */
+    private static double noise(int seed) {
+        return ((seed * 7919L) % 11 - 5) / 250.0;
+    }
+
+    private static AgentAction action(UUID goal, String hypothesis, Map<String, Object> params, UUID parent) {
+        return new AgentAction(UUID.randomUUID(), goal, 1, Agent.IDEATION, "search", ActionType.RUN_EXPERIMENT,
+                parent, hypothesis, new ExperimentSpec("weak-to-strong", params, List.of(1, 2, 3, 4, 5),
+                        Split.VALIDATION, new ResourceRequest(60, 1024, 120), null), START);
+    }
+
+    private static ExperimentResult result(AgentAction action, IntToDoubleFunction pgr) {
+        List<SeedMetrics> perSeed = action.spec().seeds().stream()
+                .map(seed -> new SeedMetrics(seed, Map.of("pgr", pgr.applyAsDouble(seed)))).toList();
+        double mean = perSeed.stream().mapToDouble(s -> s.metrics().get("pgr")).average().orElseThrow();
+        return new ExperimentResult(action.id(), action.goalId(), ExperimentStatus.SUCCEEDED, null,
+                Map.of("pgr", mean), perSeed, START, START.plusSeconds(12), 12_000, new ResourceUsage(20.5, 900),
                 new RunEnvironment("test", "0.36.0", "2.7.1"), "done", null);
     }
 
+    private static Verdict verdict(AgentAction action, Decision decision) {
+        return new Verdict(action.id(), action.goalId(), decision, 1.0, List.of(), null, "control-2", "monitor",
+                null, 1, "0".repeat(64), START.plusSeconds(1));
+    }
+
+    private static void send(String topic, UUID goal, String payload) throws Exception {
+        KAFKA.send(topic, goal.toString(), payload);
+    }
+
+    private static List<AgentAction> replicationsOf(UUID goal, int count) {
+        return KAFKA.await(Topics.AGENT_ACTIONS, count, r -> goal.toString().equals(r.key())
+                        && r.value().contains("REPLICATE_EXPERIMENT"), WAIT).stream()
+                .map(r -> EventCodec.decode(r.value(), AgentAction.class)).toList();
+    }
+
+    private static UUID replicationFor(List<AgentAction> replications, UUID parent) {
+        return replications.stream().filter(r -> r.parentActionId().equals(parent)).findFirst().orElseThrow().id();
+    }
+
     private static List<ConsumerRecord<String, String>> reviewsOf(UUID goalId, int count) {
-        return KAFKA.await(Topics.REVIEWS, count, r -> goalId.toString().equals(r.key()));
+        return KAFKA.await(Topics.REVIEWS, count, r -> goalId.toString().equals(r.key()), WAIT);
+    }
+
+    private static String claimVerdict(UUID claimId) throws Exception {
+        try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), PostgresServer.USER, "");
+             PreparedStatement query = c.prepareStatement("SELECT verdict FROM review.claims WHERE claim_id = ?")) {
+            query.setObject(1, claimId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private static int count(String table, UUID goalId) throws Exception {

@@ -12,4 +12,8 @@ public class PublishedReviewRepository implements PanacheRepositoryBase<Publishe
     public List<PublishedReview> findByGoal(UUID goalId) {
         return list("goalId", Sort.by("createdAt").and("claimId"), goalId);
     }
+
+    public List<PublishedReview> unpublished(UUID goalId) {
+        return list("goalId = ?1 and publishedAt is null", Sort.by("createdAt").and("claimId"), goalId);
+    }
 }

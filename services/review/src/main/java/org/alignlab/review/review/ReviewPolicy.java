@@ -9,21 +9,28 @@ import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.ReviewVerdict;
 
 /**
- * The walking skeleton's judgement of one result: honest about what a single run can show. A run that
- * succeeded is inconclusive (no replication, no statistics); a run that did not is rejected.
+ * The review of a run judged on its own, outside any claim: honest about what a single run can show. A run that
+ * succeeded is inconclusive (nothing to compare it with, no replication); a run that did not is rejected. The
+ * claim is the action's, so a redelivered result yields the same claim id.
  */
 @ApplicationScoped
 public class ReviewPolicy {
 
-    static final String SINGLE_RUN_RATIONALE =
-            "One run of the configuration; statistical review with held-out replication is not implemented yet.";
+    static final String ORPHAN_REASON = "review never received the action itself, so it cannot tell its round or "
+            + "baseline";
 
-    /** The claim is the action's: one review per action, so a redelivered result yields the same claim id. */
+    /** A result whose action review never saw. */
     public Review review(ExperimentResult result) {
+        return single(result, ORPHAN_REASON);
+    }
+
+    /** @param why why the run is not compared with a baseline */
+    public Review single(ExperimentResult result, String why) {
         List<UUID> actionIds = List.of(result.actionId());
         if (result.status() == ExperimentStatus.SUCCEEDED) {
             return new Review(result.goalId(), result.actionId(), actionIds, ReviewVerdict.INCONCLUSIVE, 0.5,
-                    null, null, null, null, SINGLE_RUN_RATIONALE, List.of("single-run", "not-replicated"));
+                    null, null, null, null, "One run of the configuration, reviewed on its own: " + why + ".",
+                    List.of("single-run", "not-replicated"));
         }
         return new Review(result.goalId(), result.actionId(), actionIds, ReviewVerdict.REJECTED, 0.0,
                 null, null, null, null, failureRationale(result), List.of("run-failed"));

@@ -20,29 +20,33 @@ class ReviewPolicyTest {
     private final ReviewPolicy policy = new ReviewPolicy();
 
     @Test
-    void succeededRunIsInconclusiveBecauseItIsOneUnreplicatedRun() {
+    void succeededRunOnItsOwnIsInconclusiveAndSaysWhy() {
         ExperimentResult result = result(ExperimentStatus.SUCCEEDED, null);
 
-        Review review = policy.review(result);
+        Review review = policy.single(result, "the round has no baseline run to compare it with");
 
         assertThat(review.goalId()).isEqualTo(result.goalId());
         assertThat(review.claimId()).isEqualTo(result.actionId());
         assertThat(review.actionIds()).containsExactly(result.actionId());
         assertThat(review.verdict()).isEqualTo(ReviewVerdict.INCONCLUSIVE);
         assertThat(review.score()).isEqualTo(0.5);
-        assertThat(review.rationale()).isEqualTo(
-                "One run of the configuration; statistical review with held-out replication is not implemented yet.");
+        assertThat(review.rationale()).isEqualTo("One run of the configuration, reviewed on its own: the round has "
+                + "no baseline run to compare it with.");
         assertThat(review.flags()).containsExactly("single-run", "not-replicated");
         assertThat(review.effect()).isNull();
-        assertThat(review.interval()).isNull();
         assertThat(review.pValue()).isNull();
-        assertThat(review.adjustedP()).isNull();
+    }
+
+    @Test
+    void aResultWithoutItsActionSaysSo() {
+        assertThat(policy.review(result(ExperimentStatus.SUCCEEDED, null)).rationale())
+                .contains("never received the action");
     }
 
     @ParameterizedTest
     @EnumSource(value = ExperimentStatus.class, names = "SUCCEEDED", mode = EnumSource.Mode.EXCLUDE)
     void runThatDidNotSucceedIsRejectedNamingStatusAndReason(ExperimentStatus status) {
-        Review review = policy.review(result(status, "sandbox said no"));
+        Review review = policy.single(result(status, "sandbox said no"), "whatever");
 
         assertThat(review.verdict()).isEqualTo(ReviewVerdict.REJECTED);
         assertThat(review.score()).isEqualTo(0.0);

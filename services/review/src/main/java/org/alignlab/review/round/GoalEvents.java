@@ -1,0 +1,119 @@
+package org.alignlab.review.round;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.Review;
+import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.review.result.ReceivedResult;
+import org.alignlab.review.result.ReceivedResultRepository;
+import org.alignlab.review.review.ReviewBook;
+import org.alignlab.review.review.ReviewPolicy;
+
+/**
+ * Records one event under its goal's lock and moves the action's round forward. The three topics are read on
+ * separate threads; the lock keeps two events of one goal from planning the same round twice.
+ * Every method is idempotent: a redelivered event records nothing new.
+ */
+@ApplicationScoped
+public class GoalEvents {
+
+    private final TrackedActionRepository tracked;
+    private final ReceivedResultRepository results;
+    private final RoundAdvancer advancer;
+    private final ReviewBook book;
+    private final ReviewPolicy singles;
+    private final Clock clock = Clock.systemUTC();
+
+    public GoalEvents(TrackedActionRepository tracked, ReceivedResultRepository results, RoundAdvancer advancer,
+            ReviewBook book, ReviewPolicy singles) {
+        this.tracked = tracked;
+        this.results = results;
+        this.advancer = advancer;
+        this.book = book;
+        this.singles = singles;
+    }
+
+    @Transactional
+    public List<Review> action(AgentAction action) {
+        lock(action.goalId());
+        Instant now = clock.instant();
+        TrackedAction row = tracked.findOrCreate(action.id(), action.goalId(), now);
+        if (row.actionJson == null) {
+            RoundAdvancer.describe(row, action, now);
+        }
+        return advancer.advance(action.goalId(), row.round, now);
+    }
+
+    @Transactional
+    public List<Review> verdict(Verdict verdict) {
+        lock(verdict.goalId());
+        Instant now = clock.instant();
+        TrackedAction row = tracked.findOrCreate(verdict.actionId(), verdict.goalId(), now);
+        // A held action is decided again later (by a human or the timeout); the latest decision counts.
+        if (row.decidedAt == null || !verdict.decidedAt().isBefore(row.decidedAt)) {
+            row.decision = verdict.decision().name();
+            row.decidedAt = verdict.decidedAt();
+            row.replacementActionId = verdict.replacementActionId();
+        }
+        return row.round == null ? List.of() : advancer.advance(verdict.goalId(), row.round, now);
+    }
+
+    @Transactional
+    public List<Review> result(ExperimentResult result) {
+        lock(result.goalId());
+        Instant now = clock.instant();
+        if (results.findByIdOptional(result.actionId()).isEmpty()) {
+            ReceivedResult entity = new ReceivedResult();
+            entity.actionId = result.actionId();
+            entity.goalId = result.goalId();
+            entity.status = result.status().name();
+            entity.resultJson = EventCodec.encode(result);
+            entity.receivedAt = now;
+            results.persist(entity);
+        }
+        TrackedAction row = tracked.findOrCreate(result.actionId(), result.goalId(), now);
+        return row.round == null ? List.of() : advancer.advance(result.goalId(), row.round, now);
+    }
+
+    /** Re-examines a round that waited for its quiet period. */
+    @Transactional
+    public List<Review> round(UUID goalId, int round) {
+        lock(goalId);
+        return advancer.advance(goalId, round, clock.instant());
+    }
+
+    /** Reviews a result on its own when its action never arrived; empty if it has arrived meanwhile. */
+    @Transactional
+    public List<Review> orphan(UUID actionId, UUID goalId) {
+        lock(goalId);
+        TrackedAction row = tracked.findOrCreate(actionId, goalId, clock.instant());
+        if (row.actionJson != null || row.claimId != null) {
+            return List.of();
+        }
+        ExperimentResult result = EventCodec.decode(results.findById(actionId).resultJson, ExperimentResult.class);
+        Review review = singles.review(result);
+        row.claimId = review.claimId();
+        return book.store(review, clock.instant()).stream().toList();
+    }
+
+    /** The review that covers an action, if one does: re-sent when the action's result is redelivered. */
+    @Transactional
+    public UUID coveringClaim(UUID actionId) {
+        return tracked.findByIdOptional(actionId).map(row -> row.claimId).orElse(null);
+    }
+
+    private static void lock(UUID goalId) {
+        Panache.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked")
+                .setParameter(1, goalId.getMostSignificantBits() ^ goalId.getLeastSignificantBits())
+                .getSingleResult();
+    }
+}

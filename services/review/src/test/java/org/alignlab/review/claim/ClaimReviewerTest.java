@@ -1,0 +1,134 @@
+package org.alignlab.review.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.alignlab.contracts.events.ReviewVerdict;
+import org.junit.jupiter.api.Test;
+
+class ClaimReviewerTest {
+
+    private static final double[] BASE_VALIDATION = {0.50, 0.52, 0.48, 0.51, 0.49};
+    private static final double[] BASE_HELDOUT = {0.50, 0.47, 0.52, 0.49, 0.51, 0.50, 0.48, 0.53, 0.49, 0.51};
+
+    private final ClaimReviewer reviewer = new ClaimReviewer(ReviewSettings.DEFAULTS);
+
+    @Test
+    void aGainThatReplicatesOnHeldOutIsAccepted() {
+        ClaimJudgement j = single(evidence(shift(BASE_VALIDATION, 0.1), shift(BASE_HELDOUT, 0.1), true));
+
+        assertThat(j.verdict()).isEqualTo(ReviewVerdict.ACCEPTED);
+        assertThat(j.effect()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(j.interval().get(0)).isPositive();
+        assertThat(j.adjustedP()).isLessThan(0.05);
+        assertThat(j.score()).isGreaterThan(0.99);
+        assertThat(j.flags()).containsExactly(ClaimJudgement.REPLICATED);
+        assertThat(j.rationale()).contains("ACCEPTED").contains("Welch").contains("Hedges' g").contains("pgr");
+    }
+
+    @Test
+    void aValidationGainThatVanishesOnHeldOutIsOverfitToTheProxy() {
+        ClaimJudgement j = single(evidence(shift(BASE_VALIDATION, 0.1), reversed(BASE_HELDOUT), true));
+
+        assertThat(j.verdict()).isEqualTo(ReviewVerdict.REJECTED);
+        assertThat(j.flags()).contains(ClaimJudgement.OVERFIT_TO_PROXY);
+        assertThat(j.validation().pValue()).isLessThan(0.05);
+        assertThat(j.rationale()).contains("overfit to the proxy");
+    }
+
+    @Test
+    void noGainOnHeldOutIsRejectedWithoutTheOverfitFlagWhenValidationShowedNoneEither() {
+        ClaimJudgement j = single(evidence(reversed(BASE_VALIDATION), shift(BASE_HELDOUT, -0.002), true));
+
+        assertThat(j.verdict()).isEqualTo(ReviewVerdict.REJECTED);
+        assertThat(j.flags()).doesNotContain(ClaimJudgement.OVERFIT_TO_PROXY);
+        assertThat(j.score()).isLessThan(0.5);
+    }
+
+    @Test
+    void aSmallPositiveHeldOutGainIsInconclusive() {
+        ClaimJudgement j = single(evidence(shift(BASE_VALIDATION, 0.005), shift(BASE_HELDOUT, 0.004), true));
+
+        assertThat(j.verdict()).isEqualTo(ReviewVerdict.INCONCLUSIVE);
+        assertThat(j.rationale()).contains("not significant");
+    }
+
+    @Test
+    void aLowerIsBetterMetricIsOrientedButReportedInItsOwnUnits() {
+        ClaimJudgement j = single(evidence(shift(BASE_VALIDATION, -0.1), shift(BASE_HELDOUT, -0.1), false));
+
+        assertThat(j.verdict()).isEqualTo(ReviewVerdict.ACCEPTED);
+        assertThat(j.effect()).isNegative();
+        assertThat(j.interval().get(1)).isNegative();
+        assertThat(j.interval().get(0)).isLessThan(j.interval().get(1));
+    }
+
+    @Test
+    void fewerThanKValidationSeedsIsInconclusiveAndNotTested() {
+        ClaimEvidence e = new ClaimEvidence(UUID.randomUUID(), "pgr", true, new double[] {0.6, 0.61},
+                BASE_VALIDATION, shift(BASE_HELDOUT, 0.1), BASE_HELDOUT);
+
+        ClaimJudgement j = single(e);
+
+        assertThat(j.verdict()).isEqualTo(ReviewVerdict.INCONCLUSIVE);
+        assertThat(j.flags()).containsExactly(ClaimJudgement.TOO_FEW_VALIDATION_SEEDS);
+        assertThat(j.pValue()).isNull();
+        assertThat(j.rationale()).contains("at least 5 validation seeds");
+    }
+
+    @Test
+    void aMissingReplicationIsInconclusive() {
+        ClaimEvidence e = new ClaimEvidence(UUID.randomUUID(), "pgr", true, shift(BASE_VALIDATION, 0.1),
+                BASE_VALIDATION, new double[0], BASE_HELDOUT);
+
+        assertThat(single(e).flags()).containsExactly(ClaimJudgement.NOT_REPLICATED);
+    }
+
+    @Test
+    void theGoalsEarlierClaimsCountInTheBenjaminiHochbergFamily() {
+        ClaimEvidence e = evidence(shift(BASE_VALIDATION, 0.1), shift(BASE_HELDOUT, 0.02), true);
+
+        ClaimJudgement alone = single(e);
+        ClaimJudgement afterOthers = reviewer.review(List.of(e), List.of(0.9, 0.8, 0.7)).get(0);
+
+        assertThat(afterOthers.pValue()).isEqualTo(alone.pValue());
+        assertThat(afterOthers.adjustedP()).isGreaterThan(alone.adjustedP());
+        assertThat(afterOthers.rationale()).contains("across 4 claim(s)");
+    }
+
+    @Test
+    void theSameEvidenceGetsTheSameJudgement() {
+        ClaimEvidence e = evidence(shift(BASE_VALIDATION, 0.03), shift(BASE_HELDOUT, 0.01), true);
+
+        assertThat(single(e).interval()).isEqualTo(single(e).interval());
+        assertThat(single(e).rationale()).isEqualTo(single(e).rationale());
+    }
+
+    private ClaimJudgement single(ClaimEvidence evidence) {
+        return reviewer.review(List.of(evidence), List.of()).get(0);
+    }
+
+    private static ClaimEvidence evidence(double[] validationCandidate, double[] heldoutCandidate,
+            boolean higherIsBetter) {
+        return new ClaimEvidence(UUID.fromString("00000000-0000-0000-0000-000000000042"), "pgr", higherIsBetter,
+                validationCandidate, BASE_VALIDATION, heldoutCandidate, BASE_HELDOUT);
+    }
+
+    private static double[] shift(double[] values, double by) {
+        double[] shifted = values.clone();
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] += by;
+        }
+        return shifted;
+    }
+
+    /** The same values in another order: the same distribution, no gain. */
+    private static double[] reversed(double[] values) {
+        double[] copy = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            copy[i] = values[values.length - 1 - i];
+        }
+        return copy;
+    }
+}
