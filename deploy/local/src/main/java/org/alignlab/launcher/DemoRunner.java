@@ -3,6 +3,7 @@ package org.alignlab.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.alignlab.contracts.json.Json;
 
 /**
@@ -17,8 +24,6 @@ import org.alignlab.contracts.json.Json;
  * only through the public HTTP APIs, as a researcher and a reviewer would, each with their own bearer token.
  */
 public final class DemoRunner {
-
-    private static final Duration POLL = Duration.ofSeconds(2);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI orchestrator;
@@ -56,12 +61,16 @@ public final class DemoRunner {
         Files.createDirectories(reportsDir);
         Path reportFile = reportsDir.resolve(goalId + ".json").toAbsolutePath();
         Files.writeString(reportFile, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        Path markdown = reportsDir.resolve(goalId + ".md").toAbsolutePath();
+        Files.writeString(markdown, text(HttpRequest.newBuilder(
+                orchestrator.resolve("/api/goals/" + goalId + "/report?format=md")).GET()));
+        printClaims(report);
 
         JsonNode audit = send(HttpRequest.newBuilder(monitor.resolve("/api/audit/verify")).GET(), reviewerToken, 200);
         boolean verified = audit.path("verified").asBoolean(false);
 
         out.println("goal " + goalId + ": " + status);
-        out.println("report: " + reportFile);
+        out.println("report: " + reportFile + " (Markdown: " + markdown + ")");
         JsonNode chain = audit.path("chain");
         if (verified) {
             out.println("audit chain verified (" + chain.path("records").asLong() + " records, "
@@ -78,40 +87,72 @@ public final class DemoRunner {
         return new Outcome(goalId, status, reportFile, verified);
     }
 
-    /** Polls the goal until it leaves RUNNING or the timeout passes, printing each change. */
+    /**
+     * Follows the goal's progress stream until its {@code goal-ended} event or the timeout, showing a progress line
+     * (redrawn in place on a terminal, one line per event otherwise); then asks for the goal's status.
+     */
     private String follow(String goalId, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = null;
-        while (true) {
-            JsonNode goal = send(HttpRequest.newBuilder(orchestrator.resolve("/api/goals/" + goalId)).GET(),
-                    researcherToken, 200);
-            String status = goal.path("status").asText();
-            String progress = status + actions(goal);
-            if (!progress.equals(last)) {
-                out.println("  " + progress);
-                last = progress;
+        HttpRequest request = HttpRequest.newBuilder(orchestrator.resolve("/api/goals/" + goalId + "/events"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + researcherToken)
+                .GET().build();
+        GoalProgress progress = new GoalProgress();
+        boolean terminal = System.console() != null;
+        try {
+            HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                throw new LauncherException("GET " + request.uri() + " answered " + response.statusCode());
             }
-            if (!"RUNNING".equals(status)) {
-                return status;
+            try (Stream<String> lines = response.body()) {
+                CompletableFuture<Boolean> ended = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return GoalEventStream.read(lines.iterator(), event -> {
+                            String line = progress.accept(event);
+                            out.print(terminal ? "\r  " + line : "  " + line + "\n");
+                            return "goal-ended".equals(event.path("type").asText());
+                        });
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
-            if (System.nanoTime() > deadline) {
-                out.println("  still RUNNING after " + timeout.toSeconds() + " s; giving up waiting");
-                return status;
-            }
-            HealthWaiter.sleep(POLL);
+        } catch (TimeoutException e) {
+            out.println();
+            out.println("  the goal had not ended after " + timeout.toSeconds() + " s; giving up waiting");
+        } catch (ExecutionException e) {
+            throw new LauncherException("the goal's progress stream failed: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted");
+        }
+        if (terminal) {
+            out.println();
+        }
+        return send(HttpRequest.newBuilder(orchestrator.resolve("/api/goals/" + goalId)).GET(), researcherToken, 200)
+                .path("status").asText();
+    }
+
+    /** One row per ranked claim: what review concluded, and how strongly. */
+    private void printClaims(JsonNode report) {
+        JsonNode claims = report.path("claims");
+        if (!claims.isArray() || claims.isEmpty()) {
+            out.println("no reviewed claims");
+            return;
+        }
+        out.printf(Locale.ROOT, "%-4s %-12s %-6s %-8s %-9s %s%n", "RANK", "VERDICT", "SCORE", "EFFECT", "ADJ. P",
+                "RATIONALE");
+        for (JsonNode claim : claims) {
+            String rationale = claim.path("rationale").asText("");
+            out.printf(Locale.ROOT, "%-4d %-12s %-6.2f %-8s %-9s %s%n", claim.path("rank").asInt(),
+                    claim.path("verdict").asText(), claim.path("score").asDouble(), number(claim.path("effect")),
+                    number(claim.path("adjustedP")),
+                    rationale.length() > 90 ? rationale.substring(0, 89) + "…" : rationale);
         }
     }
 
-    /** The goal view counts its actions either as a list or as a number. */
-    private static String actions(JsonNode goal) {
-        JsonNode actions = goal.path("actions");
-        if (actions.isArray()) {
-            return " (" + actions.size() + " actions)";
-        }
-        if (actions.isNumber()) {
-            return " (" + actions.asInt() + " actions)";
-        }
-        return "";
+    private static String number(JsonNode value) {
+        return value.isNumber() ? String.format(Locale.ROOT, "%.3f", value.asDouble()) : "-";
     }
 
     private JsonNode send(HttpRequest.Builder request, String token, int expectedStatus) throws IOException {
@@ -123,6 +164,22 @@ public final class DemoRunner {
                         + ": " + response.body());
             }
             return Json.mapper().readTree(response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted");
+        }
+    }
+
+    private String text(HttpRequest.Builder request) throws IOException {
+        HttpRequest built = request.header("Authorization", "Bearer " + researcherToken)
+                .timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new LauncherException(built.method() + " " + built.uri() + " answered " + response.statusCode()
+                        + ": " + response.body());
+            }
+            return response.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LauncherException("interrupted");
