@@ -10,6 +10,8 @@ public final class MetricNames {
     public static final String GOALS_COMPLETED = "alignlab.goals.completed";
     public static final String ROUNDS_REQUESTED = "alignlab.rounds.requested";
     public static final String ACTIONS_PROPOSED = "alignlab.actions.proposed";
+    /** Goals per status, as of the orchestrator's last deadline check. */
+    public static final String GOALS_BY_STATUS = "alignlab.goals";
     public static final String ACTIONS_DECIDED = "alignlab.actions.decided";
     public static final String AUDIT_RECORDS = "alignlab.audit.records";
     public static final String TICKETS_ISSUED = "alignlab.tickets.issued";
@@ -31,6 +33,10 @@ public final class MetricNames {
     public static final String HUMAN_DECISIONS = "alignlab.monitor.human.decisions";
     public static final String GATE_DECISION_DURATION = "alignlab.monitor.decision.duration";
     public static final String OUTBOX_PENDING = "alignlab.monitor.outbox.pending";
+    /** The gate's suspicion of each action it decides (distribution over fixed buckets in [0, 1]). */
+    public static final String GATE_SUSPICION = "alignlab.monitor.suspicion";
+    /** Rule hits in the gate's decisions, per rule id (every rule's series exists from startup). */
+    public static final String GATE_RULE_HITS = "alignlab.monitor.rule.hits";
     public static final String CHECKPOINTS_PUBLISHED = "alignlab.audit.checkpoints.published";
     /** Inference: time from a request reaching a model's queue to its answer (timer with histogram buckets). */
     public static final String INFERENCE_REQUEST_DURATION = "alignlab.inference.request.duration";
@@ -48,6 +54,7 @@ public final class MetricNames {
     public static final String TAG_VERDICT = "verdict";
     public static final String TAG_KIND = "kind";
     public static final String TAG_MODEL = "model";
+    public static final String TAG_RULE = "rule";
 
     private MetricNames() {
     }

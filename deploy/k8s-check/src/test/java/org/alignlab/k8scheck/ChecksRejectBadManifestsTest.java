@@ -178,7 +178,7 @@ class ChecksRejectBadManifestsTest {
         List<String> found = messages(new AlertRuleCheck(Fixtures.catalog()).check(Fixtures.bad("alert-rules.yaml")));
 
         assertThat(found).containsExactly("PrometheusRule alignlab/alignlab rule SuspicionTooHigh: queries only "
-                + "exported metrics (alignlab_monitor_suspicion_bucket is not exported by any service)");
+                + "exported metrics (alignlab_monitor_mood_bucket is not exported by any service)");
     }
 
     @Test

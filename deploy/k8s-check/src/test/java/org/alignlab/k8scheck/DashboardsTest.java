@@ -29,7 +29,7 @@ class DashboardsTest {
                         + "(datasource {\"type\":\"prometheus\",\"uid\":\"P1809F7CD0C75ACF3\"} is not one of "
                         + "[alignlab-prometheus])",
                 "dashboard dashboards/numbered.json panel 'Suspicion': every dashboard's metric names exist "
-                        + "(alignlab_monitor_suspicion_count is not exported by any service)",
+                        + "(alignlab_monitor_mood_count is not exported by any service)",
                 "dashboard dashboards/unlisted.json: dashboards provisioned through the configMapGenerator "
                         + "(not listed in grafana/kustomization.yaml, so Grafana never sees it)");
     }

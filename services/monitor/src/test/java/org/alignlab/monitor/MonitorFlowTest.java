@@ -186,9 +186,17 @@ class MonitorFlowTest {
     void aScriptThatOpensASocketIsBlockedAsNetworkUseAndGetsNoTicket() throws Exception {
         AgentAction socket = TestActions.script(
                 "try (var s = new java.net.Socket(\"10.0.0.1\", 80)) { s.getOutputStream().write(1); }", Map.of());
+        double networkHitsBefore = metric("alignlab_monitor_rule_hits_total{rule=\"network-use\"}");
+        double topBucketBefore = metric("alignlab_monitor_suspicion_bucket{le=\"1.0\"}");
         propose(socket);
 
         Verdict verdict = awaitVerdicts(socket, 1).get(0);
+        // Counted after commit: the metric may trail the verdict on the topic by a moment.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(metric("alignlab_monitor_rule_hits_total{rule=\"network-use\"}"))
+                    .isGreaterThan(networkHitsBefore);
+            assertThat(metric("alignlab_monitor_suspicion_bucket{le=\"1.0\"}")).isGreaterThan(topBucketBefore);
+        });
         assertThat(verdict.decision()).isEqualTo(Decision.BLOCK);
         assertThat(verdict.suspicion()).isEqualTo(1.0);
         assertThat(verdict.ruleHits()).extracting(RuleHit::ruleId, RuleHit::severity)
@@ -539,7 +547,18 @@ class MonitorFlowTest {
                 .body(containsString("alignlab_tickets_issued_total"))
                 .body(containsString("alignlab_monitor_decision_duration_seconds_count"))
                 .body(containsString("alignlab_audit_budget_used"))
-                .body(containsString("alignlab_monitor_threshold{kind=\"hold\"}"));
+                .body(containsString("alignlab_monitor_threshold{kind=\"hold\"}"))
+                .body(containsString("alignlab_monitor_rule_hits_total{rule=\"obfuscation\"}"))
+                .body(containsString("alignlab_monitor_suspicion_bucket"));
+    }
+
+    /** One sample of the Prometheus scrape, by its exact series and labels as exported; 0 when absent. */
+    private static double metric(String series) {
+        String scrape = given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).get("/q/metrics").then()
+                .statusCode(200).extract().asString();
+        return scrape.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .findFirst().orElse(0);
     }
 
     private static void report(AuditEvent event) throws Exception {

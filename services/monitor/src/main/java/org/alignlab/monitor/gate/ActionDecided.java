@@ -1,6 +1,8 @@
 package org.alignlab.monitor.gate;
 
+import java.util.List;
 import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.RuleHit;
 
 /**
  * Fired for each verdict written, by the gate or when a hold ends; observed after commit, so metrics and the
@@ -9,7 +11,8 @@ import org.alignlab.contracts.events.Decision;
  * @param byGate     the gate's own first decision on an action; a reviewer's or a timeout's later verdict is not,
  *                   and must not count twice towards the held share
  * @param calibrates whether the suspicion enters the threshold window
+ * @param ruleHits   the rules that fired, for the gate's own decision; empty for a later verdict on a hold
  */
 public record ActionDecided(Decision decision, double suspicion, boolean byGate, boolean calibrates,
-        boolean ticketIssued) {
+        boolean ticketIssued, List<RuleHit> ruleHits) {
 }

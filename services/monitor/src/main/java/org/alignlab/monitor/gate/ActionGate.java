@@ -122,7 +122,8 @@ public class ActionGate {
             actions.persist(new ActionRecord(action, Instant.now()));
             verdicts.persist(new StoredVerdict(verdict, payloadHash, calibrates));
             boolean ticketed = effects.apply(action, verdict, record, scored.replacement()).isPresent();
-            decided.fire(new ActionDecided(verdict.decision(), verdict.suspicion(), true, calibrates, ticketed));
+            decided.fire(new ActionDecided(verdict.decision(), verdict.suspicion(), true, calibrates, ticketed,
+                    decision.ruleHits()));
             return verdict;
         }
     }

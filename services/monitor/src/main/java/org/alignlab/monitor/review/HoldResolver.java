@@ -3,6 +3,7 @@ package org.alignlab.monitor.review;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
@@ -92,7 +93,8 @@ class HoldResolver {
         hold.close(resolution.status(), resolution.decision(), resolution.decidedBy(), record.recordedAt(),
                 resolution.detail(), record.seq());
         // Counted as a decision, but its suspicion was already calibrated when the gate held the action.
-        decided.fire(new ActionDecided(verdict.decision(), verdict.suspicion(), false, false, ticket.isPresent()));
+        decided.fire(new ActionDecided(verdict.decision(), verdict.suspicion(), false, false, ticket.isPresent(),
+                List.of()));
         closed.fire(new HoldClosed(resolution.status(), resolution.decision()));
         return new Resolved(verdict, ticket);
     }

@@ -14,16 +14,13 @@ import org.alignlab.contracts.MetricNames;
 @ApplicationScoped
 public class GoalMetrics {
 
-    /** Goals per status, as of the last deadline check (scraped as {@code alignlab_goals}). */
-    public static final String GOALS_BY_STATUS = "alignlab.goals";
-
     private final MeterRegistry registry;
     private final Map<GoalStatus, AtomicLong> byStatus = new EnumMap<>(GoalStatus.class);
 
     GoalMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (GoalStatus status : GoalStatus.values()) {
-            byStatus.put(status, registry.gauge(GOALS_BY_STATUS, Tags.of(MetricNames.TAG_STATUS, status.name()),
+            byStatus.put(status, registry.gauge(MetricNames.GOALS_BY_STATUS, Tags.of(MetricNames.TAG_STATUS, status.name()),
                     new AtomicLong()));
         }
     }
