@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The demo's progress line, built from the orchestrator's progress events: a bar over the experiment budget
- * (results in / experiments allowed), the round, and what just happened. Pure, so its rendering is unit-tested.
+ * (results in / experiments allowed; review's replications add results beyond it, so the bar then counts to the
+ * results seen), the round, and what just happened. Pure, so its rendering is unit-tested.
  */
 final class GoalProgress {
 
@@ -54,9 +55,10 @@ final class GoalProgress {
     }
 
     String line() {
-        int filled = Math.min(BAR_WIDTH, results * BAR_WIDTH / experiments);
+        int total = Math.max(experiments, results);
+        int filled = results * BAR_WIDTH / total;
         return String.format(Locale.ROOT, "[%s%s] %d/%d results · round %d/%d · %d proposed · %d reviews · %s · %s",
-                "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), results, experiments, round, rounds, proposed,
+                "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), results, total, round, rounds, proposed,
                 reviews, status, last);
     }
 }

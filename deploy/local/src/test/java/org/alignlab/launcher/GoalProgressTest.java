@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.alignlab.contracts.json.Json;
 import org.junit.jupiter.api.Test;
 
 class GoalProgressTest {
@@ -23,7 +24,8 @@ class GoalProgressTest {
             "",
             "id: 3",
             "event: goal-ended",
-            "data: {\"seq\":3,\"type\":\"goal-ended\",\"round\":2,\"status\":\"COMPLETED\",\"reason\":\"budget.rounds\"}",
+            "data: {\"seq\":3,\"type\":\"goal-ended\",\"round\":2,\"status\":\"COMPLETED\",",
+            "data: \"reason\":\"budget.rounds\"}",
             "",
             "id: 4",
             "data: {\"seq\":4,\"type\":\"never-read\"}",
@@ -62,5 +64,19 @@ class GoalProgressTest {
         assertThat(lines.get(1)).startsWith("[" + "#".repeat(6) + ".".repeat(18) + "] 1/4 results · round 1/2")
                 .endsWith("result: SUCCEEDED");
         assertThat(lines.get(2)).contains("COMPLETED", "ended: budget.rounds");
+    }
+
+    /** Review's replications bring more results than the goal's experiment budget; the bar then counts to them. */
+    @Test
+    void resultsBeyondTheBudgetFillTheBarWithoutOverflowing() throws IOException {
+        GoalProgress progress = new GoalProgress();
+        progress.accept(Json.parse("{\"type\":\"goal-created\",\"round\":0,\"status\":\"RUNNING\","
+                + "\"budget\":{\"experiments\":2,\"rounds\":1}}"));
+        String line = "";
+        for (int i = 0; i < 5; i++) {
+            line = progress.accept(Json.parse("{\"type\":\"result\",\"round\":1,\"resultStatus\":\"SUCCEEDED\"}"));
+        }
+
+        assertThat(line).startsWith("[" + "#".repeat(24) + "] 5/5 results");
     }
 }
