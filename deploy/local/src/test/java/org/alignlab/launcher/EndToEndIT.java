@@ -43,7 +43,7 @@ class EndToEndIT {
 
     private static final int PORT_OFFSET = 200;
     private static final Duration GOAL_TIMEOUT = Duration.ofMinutes(8);
-    /** Meters registered on their first event, which the demo goal does not cause; the value says which event. */
+    /** Meters registered on their first event, which the test's goal does not cause; the value says which event. */
     private static final Map<String, String> ONLY_AFTER_THEIR_EVENT = Map.of(
             "alignlab_dlq_messages_total", "a record sent to a dead-letter topic",
             "alignlab_monitor_trusted_model_unavailable_total", "the trusted model failing to answer",
@@ -99,7 +99,8 @@ class EndToEndIT {
     void aGoalRunsToACompletedReportUnderOneAuditedTrace() throws IOException {
         String goalId = as(Roles.RESEARCHER, Service.ORCHESTRATOR)
                 .contentType(ContentType.JSON)
-                .body(Files.readString(repo.resolve("deploy/local/demo-goal.json")))
+                // One round of two experiments: the bundled demo goal's two rounds would double every CI run.
+                .body(Files.readString(repo.resolve("deploy/local/src/test/resources/e2e-goal.json")))
                 .post("/api/goals")
                 .then().statusCode(201)
                 .extract().path("id");
@@ -116,7 +117,7 @@ class EndToEndIT {
                 .orElseThrow(() -> new AssertionError("no allowed, succeeded action in " + report.toPrettyString()));
         JsonNode result = action.path("result");
         JsonNode metrics = result.path("metrics");
-        // The demo's seeds are fixed and its ceiling beats the weak model on both, so PGR is defined.
+        // The goal's seeds are fixed and its ceiling beats the weak model on both, so PGR is defined.
         assertThat(metrics.has("acc_weak") && metrics.has("acc_w2s") && metrics.has("acc_ceiling")
                 && metrics.has("pgr")).as("weak-to-strong metrics in %s", metrics).isTrue();
         assertThat(metrics.path("acc_ceiling").asDouble()).isGreaterThan(metrics.path("acc_weak").asDouble());
