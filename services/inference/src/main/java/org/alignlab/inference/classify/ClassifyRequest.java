@@ -1,12 +1,8 @@
 package org.alignlab.inference.classify;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
 import org.alignlab.contracts.problem.InvalidRequestException;
+import org.alignlab.inference.http.SingleFieldBody;
 
 /**
  * The body of a classification, {@code {"text": "..."}}, read by hand: every way it can be wrong becomes a 400 that
@@ -16,35 +12,11 @@ import org.alignlab.contracts.problem.InvalidRequestException;
  */
 public record ClassifyRequest(String text) {
 
-    static final String BODY = "body";
     static final String TEXT = "text";
-
-    /** Trailing content and repeated fields are refused: the text classified must be the one text sent. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Reads and checks a request body. */
     static ClassifyRequest read(String body, int maxChars) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidRequestException(BODY, "a JSON object {\"text\": ...} is required");
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(BODY, "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (json == null || !json.isObject()) {
-            throw new InvalidRequestException(BODY, "must be a JSON object {\"text\": ...}");
-        }
-        for (Iterator<String> names = json.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!TEXT.equals(name)) {
-                throw new InvalidRequestException(name, "unknown field");
-            }
-        }
-        JsonNode text = json.get(TEXT);
+        JsonNode text = SingleFieldBody.read(body, TEXT, "{\"text\": ...}");
         if (text == null || text.isNull()) {
             throw new InvalidRequestException(TEXT, "is required");
         }

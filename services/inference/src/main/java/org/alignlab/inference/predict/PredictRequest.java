@@ -1,10 +1,6 @@
 package org.alignlab.inference.predict;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +13,7 @@ import org.alignlab.inference.engine.DType;
 import org.alignlab.inference.engine.ModelSignature;
 import org.alignlab.inference.engine.Tensor;
 import org.alignlab.inference.engine.TensorSpec;
+import org.alignlab.inference.http.SingleFieldBody;
 
 /**
  * The body of a prediction, read by hand against the model's signature so that every mismatch becomes a 400 naming
@@ -27,14 +24,8 @@ import org.alignlab.inference.engine.TensorSpec;
  */
 final class PredictRequest {
 
-    static final String BODY = "body";
     static final String INPUTS = "inputs";
     private static final Set<String> TENSOR_FIELDS = Set.of("name", "dtype", "shape", "data");
-
-    /** Trailing content and repeated fields are refused: what is predicted must be exactly what was sent. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private PredictRequest() {
     }
@@ -97,25 +88,7 @@ final class PredictRequest {
     }
 
     private static JsonNode inputs(String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidRequestException(BODY, "a JSON object {\"inputs\": [...]} is required");
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(BODY, "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (json == null || !json.isObject()) {
-            throw new InvalidRequestException(BODY, "must be a JSON object {\"inputs\": [...]}");
-        }
-        for (Iterator<String> names = json.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!INPUTS.equals(name)) {
-                throw new InvalidRequestException(name, "unknown field");
-            }
-        }
-        JsonNode inputs = json.get(INPUTS);
+        JsonNode inputs = SingleFieldBody.read(body, INPUTS, "{\"inputs\": [...]}");
         if (inputs == null || !inputs.isArray()) {
             throw new InvalidRequestException(INPUTS, "is required: an array of tensors {name, dtype, shape, data}");
         }
