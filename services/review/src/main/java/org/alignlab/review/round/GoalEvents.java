@@ -1,6 +1,5 @@
 package org.alignlab.review.round;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -43,7 +42,7 @@ public class GoalEvents {
 
     @Transactional
     public List<Review> action(AgentAction action) {
-        lock(action.goalId());
+        GoalLock.acquire(action.goalId());
         Instant now = clock.instant();
         TrackedAction row = tracked.findOrCreate(action.id(), action.goalId(), now);
         if (row.actionJson == null) {
@@ -54,7 +53,7 @@ public class GoalEvents {
 
     @Transactional
     public List<Review> verdict(Verdict verdict) {
-        lock(verdict.goalId());
+        GoalLock.acquire(verdict.goalId());
         Instant now = clock.instant();
         TrackedAction row = tracked.findOrCreate(verdict.actionId(), verdict.goalId(), now);
         // A held action is decided again later (by a human or the timeout); the latest decision counts.
@@ -68,7 +67,7 @@ public class GoalEvents {
 
     @Transactional
     public List<Review> result(ExperimentResult result) {
-        lock(result.goalId());
+        GoalLock.acquire(result.goalId());
         Instant now = clock.instant();
         if (results.findByIdOptional(result.actionId()).isEmpty()) {
             ReceivedResult entity = new ReceivedResult();
@@ -86,14 +85,14 @@ public class GoalEvents {
     /** Re-examines a round that waited for its quiet period. */
     @Transactional
     public List<Review> round(UUID goalId, int round) {
-        lock(goalId);
+        GoalLock.acquire(goalId);
         return advancer.advance(goalId, round, clock.instant());
     }
 
     /** Reviews a result on its own when its action never arrived; empty if it has arrived meanwhile. */
     @Transactional
     public List<Review> orphan(UUID actionId, UUID goalId) {
-        lock(goalId);
+        GoalLock.acquire(goalId);
         TrackedAction row = tracked.findOrCreate(actionId, goalId, clock.instant());
         if (row.actionJson != null || row.claimId != null) {
             return List.of();
@@ -108,12 +107,5 @@ public class GoalEvents {
     @Transactional
     public UUID coveringClaim(UUID actionId) {
         return tracked.findByIdOptional(actionId).map(row -> row.claimId).orElse(null);
-    }
-
-    private static void lock(UUID goalId) {
-        Panache.getEntityManager()
-                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked")
-                .setParameter(1, goalId.getMostSignificantBits() ^ goalId.getLeastSignificantBits())
-                .getSingleResult();
     }
 }

@@ -1,9 +1,8 @@
 package org.alignlab.review.round;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.alignlab.contracts.events.Review;
@@ -14,9 +13,10 @@ import org.alignlab.review.review.ReviewPublisher;
 
 /**
  * Sends what a goal's transactions decided once they have committed: review's replications to
- * {@code agent.actions}, reviews to {@code reviews}. Each is marked sent once the broker acknowledged it; anything
- * unsent (a crash in between) goes with the goal's next event. A duplicate send is harmless: the monitor and the
- * orchestrator are idempotent by action and claim id.
+ * {@code agent.actions}, reviews to {@code reviews}. Each is marked sent once the broker acknowledged it, under
+ * the goal's lock, so two threads settling events of one goal never both send it. Anything left unsent (a crash
+ * or a broker outage in between) goes with the goal's next event; a send repeated after such a crash is harmless,
+ * as the monitor and the orchestrator are idempotent by action and claim id.
  */
 @ApplicationScoped
 public class Outbox {
@@ -35,14 +35,17 @@ public class Outbox {
     }
 
     public void flush(UUID goalId) {
-        for (Proposal proposal : pendingProposals(goalId)) {
-            actions.publish(proposal.actionJson, proposal.goalId.toString());
-            markSent(proposal);
-        }
-        for (PublishedReview review : pendingReviews(goalId)) {
-            publisher.publish(EventCodec.decode(review.reviewJson, Review.class));
-            markSent(review);
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            GoalLock.acquire(goalId);
+            for (Proposal proposal : proposals.unpublished(goalId)) {
+                actions.publish(proposal.actionJson, proposal.goalId.toString());
+                proposal.publishedAt = Instant.now();
+            }
+            for (PublishedReview review : reviews.unpublished(goalId)) {
+                publisher.publish(EventCodec.decode(review.reviewJson, Review.class));
+                review.publishedAt = Instant.now();
+            }
+        });
     }
 
     /** Sends a stored review again (its result was redelivered). */
@@ -50,25 +53,7 @@ public class Outbox {
         stored(claimId).ifPresent(review -> publisher.publish(EventCodec.decode(review.reviewJson, Review.class)));
     }
 
-    private List<Proposal> pendingProposals(UUID goalId) {
-        return QuarkusTransaction.requiringNew().call(() -> proposals.unpublished(goalId));
-    }
-
-    private List<PublishedReview> pendingReviews(UUID goalId) {
-        return QuarkusTransaction.requiringNew().call(() -> reviews.unpublished(goalId));
-    }
-
     private Optional<PublishedReview> stored(UUID claimId) {
         return QuarkusTransaction.requiringNew().call(() -> reviews.findByIdOptional(claimId));
-    }
-
-    private void markSent(Proposal proposal) {
-        QuarkusTransaction.requiringNew().run(() ->
-                proposals.findByIdOptional(proposal.actionId).ifPresent(p -> p.publishedAt = Instant.now()));
-    }
-
-    private void markSent(PublishedReview review) {
-        QuarkusTransaction.requiringNew().run(() ->
-                reviews.findByIdOptional(review.claimId).ifPresent(r -> r.publishedAt = Instant.now()));
     }
 }

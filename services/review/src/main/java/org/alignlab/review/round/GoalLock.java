@@ -1,0 +1,21 @@
+package org.alignlab.review.round;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.util.UUID;
+
+/**
+ * A goal's PostgreSQL advisory lock, held until the caller's transaction ends. It serialises the goal's events
+ * (read on three consumer threads and the sweeper) and the sending of what they decided, across replicas too.
+ */
+final class GoalLock {
+
+    private GoalLock() {
+    }
+
+    static void acquire(UUID goalId) {
+        Panache.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked")
+                .setParameter(1, goalId.getMostSignificantBits() ^ goalId.getLeastSignificantBits())
+                .getSingleResult();
+    }
+}
