@@ -100,6 +100,7 @@ public final class ServiceStarter {
                 // ideation and review need only the shared parts
             }
         }
+        env.putAll(options.serviceSettings().getOrDefault(service, Map.of()));
         return env;
     }
 

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,6 +18,8 @@ import java.util.Objects;
  * @param externalDatabase an existing PostgreSQL to use instead of starting one, or null
  * @param externalKafka    bootstrap servers of an existing broker to use instead of starting one, or null
  * @param readyTimeout     how long the services together may take to become ready
+ * @param serviceSettings  environment a service gets on top of the launcher's own, e.g. ideation's LLM endpoint;
+ *                         it wins over the launcher's values and over anything the service would inherit
  */
 public record StackOptions(
         Path repoRoot,
@@ -23,7 +28,8 @@ public record StackOptions(
         Database externalDatabase,
         String externalKafka,
         Duration readyTimeout,
-        PrintStream out) {
+        PrintStream out,
+        Map<Service, Map<String, String>> serviceSettings) {
 
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(240);
 
@@ -37,12 +43,23 @@ public record StackOptions(
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(readyTimeout, "readyTimeout");
         Objects.requireNonNull(out, "out");
+        serviceSettings = copy(serviceSettings);
     }
 
     /** A stack of our own broker and database under {@code runDir}, printing to stdout. */
     public static StackOptions local(Path repoRoot, Path runDir, int portOffset) {
         return new StackOptions(repoRoot, new RunDir(runDir), new Ports(portOffset), null, null,
-                DEFAULT_READY_TIMEOUT, System.out);
+                DEFAULT_READY_TIMEOUT, System.out, Map.of());
+    }
+
+    /** These options, with {@code settings} added to {@code service}'s environment. */
+    public StackOptions withSettings(Service service, Map<String, String> settings) {
+        Map<Service, Map<String, String>> all = new EnumMap<>(Service.class);
+        all.putAll(serviceSettings);
+        Map<String, String> merged = new LinkedHashMap<>(serviceSettings.getOrDefault(service, Map.of()));
+        merged.putAll(settings);
+        all.put(service, merged);
+        return new StackOptions(repoRoot, runDir, ports, externalDatabase, externalKafka, readyTimeout, out, all);
     }
 
     /**
@@ -73,7 +90,15 @@ public record StackOptions(
                     env.getOrDefault("ALIGNLAB_DB_PASSWORD", ""));
         }
         return new StackOptions(repoRoot, runDir, ports, database, blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
-                DEFAULT_READY_TIMEOUT, System.out);
+                DEFAULT_READY_TIMEOUT, System.out, Map.of());
+    }
+
+    private static Map<Service, Map<String, String>> copy(Map<Service, Map<String, String>> settings) {
+        Map<Service, Map<String, String>> copy = new EnumMap<>(Service.class);
+        if (settings != null) {
+            settings.forEach((service, env) -> copy.put(service, Map.copyOf(env)));
+        }
+        return Collections.unmodifiableMap(copy);
     }
 
     private static String recordedOffset(RunDir runDir) {

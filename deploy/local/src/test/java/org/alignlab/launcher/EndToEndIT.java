@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.security.Roles;
@@ -55,6 +61,7 @@ class EndToEndIT {
     private static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(90);
 
     private static Path repo;
+    private static ChatStub researcher;
     private static Stack stack;
     private static LocalTokens tokens;
     private static final Map<String, Long> pids = new LinkedHashMap<>();
@@ -62,7 +69,15 @@ class EndToEndIT {
     @BeforeAll
     static void startTheWholePlatform() throws IOException {
         repo = Installation.repoRoot(System.getenv());
-        stack = Stack.of(StackOptions.local(repo, Files.createTempDirectory("alignlab-e2e"), PORT_OFFSET));
+        researcher = new ChatStub(new PlantedResearcher());
+        stack = Stack.of(StackOptions.local(repo, Files.createTempDirectory("alignlab-e2e"), PORT_OFFSET)
+                .withSettings(Service.IDEATION, Map.of(
+                        "ALIGNLAB_IDEATION_LLM_URL", researcher.url().toString(),
+                        "ALIGNLAB_IDEATION_LLM_MODEL", PlantedResearcher.MODEL,
+                        // One searched slot per round, which the planted model fills: the planted goal's round 1
+                        // is the baseline and one change, its round 2 one more change.
+                        "ALIGNLAB_IDEATION_SEARCH_INITIAL_POINTS", "1",
+                        "ALIGNLAB_IDEATION_SEARCH_PER_ROUND", "1")));
         try {
             stack.up();
         } finally {
@@ -73,6 +88,9 @@ class EndToEndIT {
 
     @AfterAll
     static void stopItAndLeaveNothingBehind() throws IOException {
+        if (researcher != null) {
+            researcher.close();
+        }
         if (stack == null) {
             return;
         }
@@ -97,19 +115,18 @@ class EndToEndIT {
 
     @Test
     void aGoalRunsToACompletedReportUnderOneAuditedTrace() throws IOException {
-        String goalId = as(Roles.RESEARCHER, Service.ORCHESTRATOR)
-                .contentType(ContentType.JSON)
-                // One round of two experiments: the bundled demo goal's two rounds would double every CI run.
-                .body(Files.readString(repo.resolve("deploy/local/src/test/resources/e2e-goal.json")))
-                .post("/api/goals")
-                .then().statusCode(201)
-                .extract().path("id");
+        // One round of two experiments: the bundled demo goal's two rounds would double every CI run.
+        String goalId = submit("e2e-goal.json");
 
         String status = await().atMost(GOAL_TIMEOUT).pollInterval(Duration.ofSeconds(2))
                 .until(() -> goalStatus(goalId), s -> !"RUNNING".equals(s));
         assertThat(status).as("goal %s", goalId).isEqualTo("COMPLETED");
 
         JsonNode report = getJson(Roles.RESEARCHER, Service.ORCHESTRATOR, "/api/goals/" + goalId + "/report");
+        // The planted model answered this family in prose: ideation asked it, refused the answer, and searched.
+        assertThat(researcher.prompts()).anyMatch(p -> p.contains("Experiment family: weak-to-strong"));
+        assertThat(ideationActions(report)).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.path("proposal").path("policy").asText()).startsWith("search/"));
         JsonNode action = StreamSupport.stream(report.path("actions").spliterator(), false)
                 .filter(a -> "ALLOW".equals(a.path("verdict").path("decision").asText())
                         && "SUCCEEDED".equals(a.path("result").path("status").asText()))
@@ -170,6 +187,128 @@ class EndToEndIT {
                     .then().statusCode(200).extract().asString()));
         }
         return exported;
+    }
+
+    /**
+     * The planted setting ({@link PlantedResearcher}): over two rounds the agent proposes a change that truly raises
+     * the gold reward's peak and one that truly lowers it. Followed live on the progress stream, the goal must
+     * complete with the first ACCEPTED and the second REJECTED on held-out replications, and every claim must lead
+     * to audit records of each action behind it.
+     */
+    @Test
+    void aPlantedGoalRunsTwoRoundsAndReviewAcceptsTheRealEffectAndRejectsTheHarmfulOne() throws Exception {
+        String goalId = submit("e2e-planted-goal.json");
+
+        List<JsonNode> events = follow(goalId);
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(last.path("type").asText()).as("last of %s", events).isEqualTo("goal-ended");
+        assertThat(last.path("status").asText()).as("goal %s: %s", goalId, last).isEqualTo("COMPLETED");
+        assertThat(events).extracting(e -> e.path("seq").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(events).filteredOn(e -> "round-started".equals(e.path("type").asText()))
+                .extracting(e -> e.path("round").asInt()).containsExactly(1, 2);
+
+        JsonNode report = getJson(Roles.RESEARCHER, Service.ORCHESTRATOR, "/api/goals/" + goalId + "/report");
+        JsonNode helps = plantedAction(report, PlantedResearcher.HELPS, 1);
+        JsonNode hurts = plantedAction(report, PlantedResearcher.HURTS, 2);
+        JsonNode accepted = claimOf(report, helps);
+        JsonNode rejected = claimOf(report, hurts);
+        assertThat(accepted.path("verdict").asText()).as("claim %s", accepted).isEqualTo("ACCEPTED");
+        assertThat(accepted.path("effect").asDouble()).isPositive();
+        assertThat(rejected.path("verdict").asText()).as("claim %s", rejected).isEqualTo("REJECTED");
+        assertThat(rejected.path("effect").asDouble()).isNegative();
+
+        for (JsonNode claim : report.path("claims")) {
+            everyActionBehindTheClaimIsAudited(claim);
+        }
+        // Ideation saw round 1's validation results when it asked for round 2, and never held-out data.
+        String secondPrompt = researcher.prompts().stream()
+                .filter(p -> p.contains("Experiment family: " + PlantedResearcher.FAMILY) && p.contains("Round: 2"))
+                .findFirst().orElseThrow(() -> new AssertionError("no round-2 prompt in " + researcher.prompts()));
+        assertThat(secondPrompt).contains("\"proxySamples\":512").contains("gold_peak")
+                .doesNotContainIgnoringCase("heldout");
+    }
+
+    private static void everyActionBehindTheClaimIsAudited(JsonNode claim) {
+        List<JsonNode> provenance = new ArrayList<>();
+        claim.path("provenance").forEach(provenance::add);
+        assertThat(provenance).as("provenance of %s", claim).isNotEmpty()
+                .anyMatch(p -> "HELDOUT".equals(p.path("split").asText()));
+        for (JsonNode step : provenance) {
+            String actionId = step.path("actionId").asText();
+            assertThat(step.path("auditSeq").isNumber()).as("audit seq of %s", step).isTrue();
+            JsonNode records = getJson(Roles.REVIEWER, Service.MONITOR, "/api/audit/records?actionId=" + actionId);
+            List<String> types = new ArrayList<>();
+            records.forEach(r -> types.add(r.path("type").asText()));
+            assertThat(types).as("audit records of %s", actionId).contains("ACTION_PROPOSED", "VERDICT");
+            if (step.path("resultStatus").isTextual()) {
+                assertThat(types).as("audit records of %s", actionId)
+                        .contains("EXECUTION_STARTED", "EXECUTION_FINISHED");
+            }
+            records.forEach(r -> assertThat(r.path("traceId").asText()).as("trace of %s", r)
+                    .isEqualTo(step.path("traceId").asText()));
+        }
+    }
+
+    private static JsonNode plantedAction(JsonNode report, Map<String, Object> planted, int round) {
+        return ideationActions(report).stream()
+                .filter(a -> PlantedResearcher.POLICY.equals(a.path("proposal").path("policy").asText())
+                        && a.path("proposal").path("round").asInt() == round
+                        && planted.entrySet().stream().allMatch(p -> a.path("proposal").path("params")
+                                .path(p.getKey()).asDouble(Double.NaN) == ((Number) p.getValue()).doubleValue()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no round-" + round + " action with " + planted + " in "
+                        + report.path("actions").toPrettyString()));
+    }
+
+    private static JsonNode claimOf(JsonNode report, JsonNode action) {
+        String actionId = action.path("actionId").asText();
+        return StreamSupport.stream(report.path("claims").spliterator(), false)
+                .filter(c -> actionId.equals(c.path("claimId").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no claim for " + actionId + " in "
+                        + report.path("claims").toPrettyString()));
+    }
+
+    private static List<JsonNode> ideationActions(JsonNode report) {
+        return StreamSupport.stream(report.path("actions").spliterator(), false)
+                .filter(a -> "IDEATION".equals(a.path("proposal").path("agent").asText()))
+                .toList();
+    }
+
+    /** The goal's progress events, read live from its stream up to {@code goal-ended}. */
+    private static List<JsonNode> follow(String goalId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(stack.url(Service.ORCHESTRATOR).resolve(
+                        "/api/goals/" + goalId + "/events"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + tokens.forPerson(Roles.RESEARCHER))
+                .build();
+        List<JsonNode> events = new ArrayList<>();
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (var lines = response.body()) {
+            boolean ended = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return GoalEventStream.read(lines.iterator(), event -> {
+                        events.add(event);
+                        return "goal-ended".equals(event.path("type").asText());
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).get(GOAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(ended).as("the stream closed before goal-ended; events %s", events).isTrue();
+        }
+        return events;
+    }
+
+    private static String submit(String goalFile) throws IOException {
+        return as(Roles.RESEARCHER, Service.ORCHESTRATOR)
+                .contentType(ContentType.JSON)
+                .body(Files.readString(repo.resolve("deploy/local/src/test/resources/" + goalFile)))
+                .post("/api/goals")
+                .then().statusCode(201)
+                .extract().path("id");
     }
 
     @Test

@@ -95,4 +95,19 @@ class ServiceStarterTest {
         assertThat(env).containsEntry("ALIGNLAB_INFERENCE_MODEL_STORE",
                 repo.resolve("services/inference/models").toString());
     }
+
+    @Test
+    void aServiceSettingReachesOnlyItsServiceAndWinsOverTheLaunchersValue() throws IOException {
+        StackOptions options = StackOptions.local(repo, repo.resolve("run"), 200)
+                .withSettings(Service.IDEATION, Map.of("ALIGNLAB_IDEATION_LLM_URL", "http://127.0.0.1:9999"))
+                .withSettings(Service.IDEATION, Map.of("QUARKUS_HTTP_HOST", "0.0.0.0"));
+        ServiceStarter starter = new ServiceStarter(options, new ProcessSupervisor(options.runDir().pids()));
+
+        assertThat(starter.environment(Service.IDEATION, wiring))
+                .containsEntry("ALIGNLAB_IDEATION_LLM_URL", "http://127.0.0.1:9999")
+                .containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0");
+        assertThat(starter.environment(Service.REVIEW, wiring))
+                .doesNotContainKey("ALIGNLAB_IDEATION_LLM_URL")
+                .containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1");
+    }
 }
