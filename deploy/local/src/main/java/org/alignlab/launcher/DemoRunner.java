@@ -133,21 +133,21 @@ public final class DemoRunner {
                 .path("status").asText();
     }
 
-    /** One row per ranked claim: what review concluded, and how strongly. */
+    /** One row per ranked claim: what review concluded, how strongly, and what the claim changed. */
     private void printClaims(JsonNode report) {
         JsonNode claims = report.path("claims");
         if (!claims.isArray() || claims.isEmpty()) {
             out.println("no reviewed claims");
             return;
         }
-        out.printf(Locale.ROOT, "%-4s %-12s %-6s %-8s %-9s %s%n", "RANK", "VERDICT", "SCORE", "EFFECT", "ADJ. P",
-                "RATIONALE");
+        out.printf(Locale.ROOT, "%-4s %-5s %-12s %-6s %-8s %-9s %s%n", "RANK", "ROUND", "VERDICT", "SCORE", "EFFECT",
+                "ADJ. P", "CHANGE FROM THE BASELINE");
         for (JsonNode claim : claims) {
-            String rationale = claim.path("rationale").asText("");
-            out.printf(Locale.ROOT, "%-4d %-12s %-6.2f %-8s %-9s %s%n", claim.path("rank").asInt(),
-                    claim.path("verdict").asText(), claim.path("score").asDouble(), number(claim.path("effect")),
-                    number(claim.path("adjustedP")),
-                    rationale.length() > 90 ? rationale.substring(0, 89) + "…" : rationale);
+            String change = claim.path("change").asText("run reviewed on its own");
+            out.printf(Locale.ROOT, "%-4d %-5s %-12s %-6.2f %-8s %-9s %s%n", claim.path("rank").asInt(),
+                    claim.path("round").asText("?"), claim.path("verdict").asText(), claim.path("score").asDouble(),
+                    number(claim.path("effect")), number(claim.path("adjustedP")),
+                    change.length() > 80 ? change.substring(0, 79) + "…" : change);
         }
     }
 

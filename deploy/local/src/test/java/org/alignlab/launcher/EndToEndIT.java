@@ -216,6 +216,8 @@ class EndToEndIT {
         assertThat(accepted.path("effect").asDouble()).isPositive();
         assertThat(rejected.path("verdict").asText()).as("claim %s", rejected).isEqualTo("REJECTED");
         assertThat(rejected.path("effect").asDouble()).isNegative();
+        assertThat(accepted.path("change").asText()).isEqualTo("proxySamples 64 → 512");
+        assertThat(rejected.path("change").asText()).isEqualTo("labelNoise 0.5 → 5");
 
         for (JsonNode claim : report.path("claims")) {
             everyActionBehindTheClaimIsAudited(claim);

@@ -42,7 +42,8 @@ public final class HtmlReport {
                     .append(ReportText.number(claim.effect())).append(", interval ")
                     .append(ReportText.interval(claim.interval())).append(", adjusted p ")
                     .append(ReportText.number(claim.adjustedP())).append(") claim <code>").append(claim.claimId())
-                    .append("</code>: ").append(esc(claim.rationale()));
+                    .append("</code>").append(claim.change() == null ? "" : ", changing " + esc(claim.change()))
+                    .append(": ").append(esc(claim.rationale()));
             if (!claim.flags().isEmpty()) {
                 html.append(" Flags: <code>").append(esc(String.join(", ", claim.flags()))).append("</code>.");
             }

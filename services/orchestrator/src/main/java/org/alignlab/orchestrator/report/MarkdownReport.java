@@ -48,7 +48,8 @@ public final class MarkdownReport {
                     .append(ReportText.number(claim.effect()))
                     .append(", interval ").append(ReportText.interval(claim.interval())).append(", adjusted p ")
                     .append(ReportText.number(claim.adjustedP())).append(") claim `").append(claim.claimId())
-                    .append("`, round ").append(claim.round() == null ? "?" : claim.round()).append(": ")
+                    .append("`, round ").append(claim.round() == null ? "?" : claim.round())
+                    .append(claim.change() == null ? "" : ", changing " + inline(claim.change())).append(": ")
                     .append(inline(claim.rationale()));
             if (!claim.flags().isEmpty()) {
                 md.append(" Flags: ").append(claim.flags().stream().map(f -> "`" + f + "`")

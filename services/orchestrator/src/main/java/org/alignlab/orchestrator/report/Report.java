@@ -69,8 +69,13 @@ public record Report(
                               List<String> flags) {
     }
 
-    /** One reviewed claim with the statistics behind its verdict and the evidence chain of every action it covers. */
-    public record ClaimEntry(int rank, UUID claimId, Integer round, ReviewVerdict verdict, double score,
+    /**
+     * One reviewed claim with the statistics behind its verdict and the evidence chain of every action it covers.
+     *
+     * @param change the parameters the candidate changes from its baseline ({@code "proxySamples 64 → 512"}); null
+     *               for a run reviewed on its own
+     */
+    public record ClaimEntry(int rank, UUID claimId, Integer round, String change, ReviewVerdict verdict, double score,
                              Double effect, List<Double> interval, Double pValue, Double adjustedP, String rationale,
                              List<String> flags, List<Provenance> provenance) {
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.orchestrator.evidence.GoalAction;
@@ -32,6 +33,8 @@ public final class ReportBuilder {
             .thenComparing(GoalReview::score, Comparator.reverseOrder())
             .thenComparing(GoalReview::claimId);
 
+    private static final String IDEATION = Agent.IDEATION.name();
+
     private final String monitorUrl;
 
     /** @param monitorUrl the monitor's base URL, for links to its audit records */
@@ -50,7 +53,7 @@ public final class ReportBuilder {
         List<GoalReview> ranked = reviews.stream().sorted(RANKING).toList();
         List<Report.ClaimEntry> claims = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
-            claims.add(claim(i + 1, ranked.get(i), byAction));
+            claims.add(claim(i + 1, ranked.get(i), byAction, FamilyDefaults.of(goal.family())));
         }
         return new Report(goal, goal.status(), now, entries, claims, findings(actions, claims));
     }
@@ -75,7 +78,8 @@ public final class ReportBuilder {
                 action.auditSeq(), action.auditHash());
     }
 
-    private Report.ClaimEntry claim(int rank, GoalReview review, Map<UUID, GoalAction> byAction) {
+    private Report.ClaimEntry claim(int rank, GoalReview review, Map<UUID, GoalAction> byAction,
+            Map<String, Object> defaults) {
         List<Report.Provenance> provenance = review.actionIds().stream()
                 .map(id -> provenance(id, byAction.get(id)))
                 .toList();
@@ -85,9 +89,25 @@ public final class ReportBuilder {
         if (candidate != null && candidate.round() != null) {
             round = candidate.round();
         }
-        return new Report.ClaimEntry(rank, review.claimId(), round, review.verdict(), review.score(),
+        return new Report.ClaimEntry(rank, review.claimId(), round, change(candidate, review, byAction, defaults),
+                review.verdict(), review.score(),
                 review.effect(), review.interval(), review.pValue(), review.adjustedP(), review.rationale(),
                 review.flags(), provenance);
+    }
+
+    /** The candidate against the other ideation run the review covers, its baseline; none for a lone run. */
+    private static String change(GoalAction candidate, GoalReview review, Map<UUID, GoalAction> byAction,
+            Map<String, Object> defaults) {
+        if (candidate == null) {
+            return null;
+        }
+        return review.actionIds().stream()
+                .filter(id -> !id.equals(review.claimId()))
+                .map(byAction::get)
+                .filter(a -> a != null && IDEATION.equals(a.agent()))
+                .findFirst()
+                .map(baseline -> ClaimChange.between(defaults, baseline.params(), candidate.params()))
+                .orElse(null);
     }
 
     /** An action the review names but the orchestrator never heard of keeps its audit link: the monitor has it. */
@@ -107,8 +127,8 @@ public final class ReportBuilder {
     /** One line per ranked claim, then one per action the monitor stopped: what a researcher reads first. */
     private static List<String> findings(List<GoalAction> actions, List<Report.ClaimEntry> claims) {
         List<String> reviewed = claims.stream()
-                .map(c -> String.format(Locale.ROOT, "%s (score %.2f) for claim %s: %s", c.verdict(), c.score(),
-                        c.claimId(), c.rationale()))
+                .map(c -> String.format(Locale.ROOT, "%s (score %.2f) for claim %s%s: %s", c.verdict(), c.score(),
+                        c.claimId(), c.change() == null ? "" : " (" + c.change() + ")", c.rationale()))
                 .toList();
         List<String> stopped = actions.stream()
                 .filter(a -> a.decision() != null && a.decision() != Decision.ALLOW)

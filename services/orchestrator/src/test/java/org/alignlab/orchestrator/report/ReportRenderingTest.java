@@ -66,15 +66,16 @@ class ReportRenderingTest {
         Report.Provenance chain = new Report.Provenance(run.actionId(), "IDEATION", "VALIDATION",
                 ExperimentStatus.SUCCEEDED, run.audit().records(), 7L, "a".repeat(64), "trace-1");
         List<Report.ClaimEntry> claims = List.of(
-                new Report.ClaimEntry(1, run.actionId(), 1, ReviewVerdict.ACCEPTED, 0.9, 0.3, List.of(0.1, 0.5),
+                new Report.ClaimEntry(1, run.actionId(), 1, "auxLossAlpha 0 → 0.5", ReviewVerdict.ACCEPTED, 0.9, 0.3, List.of(0.1, 0.5),
                         0.01, 0.02, "held on held-out <data>", List.of("replicated"), List.of(chain)),
-                new Report.ClaimEntry(2, UUID.randomUUID(), 1, ReviewVerdict.REJECTED, 0.1, 0.0, null, 0.6, 0.7,
+                new Report.ClaimEntry(2, UUID.randomUUID(), 1, null, ReviewVerdict.REJECTED, 0.1, 0.0, null, 0.6, 0.7,
                         "no gain", List.of(), List.of()));
         Report report = report("weak-to-strong", List.of(run), claims);
 
         String md = new MarkdownReport(plots).render(report);
         assertThat(md).contains("## Findings, ranked")
                 .contains("1. **ACCEPTED**").contains("2. **REJECTED**")
+                .contains("round 1, changing auxLossAlpha 0 → 0.5: held on held-out")
                 .contains("[audit records](" + run.audit().records() + ")")
                 .contains("trace `trace-1`")
                 .contains("![pgr-by-configuration](/api/goals/" + GOAL + "/report/plots/pgr-by-configuration.png)");
@@ -82,7 +83,7 @@ class ReportRenderingTest {
 
         String html = new HtmlReport(plots).render(report);
         assertThat(html).contains("<a href=\"" + run.audit().records() + "\">audit records</a>")
-                .contains("held on held-out &lt;data&gt;")
+                .contains(", changing auxLossAlpha 0 → 0.5: held on held-out &lt;data&gt;")
                 .contains("<img src=\"/api/goals/" + GOAL + "/report/plots/metric-vs-parameter.png\"");
         assertThat(html.indexOf("ACCEPTED")).isLessThan(html.indexOf("REJECTED"));
     }
