@@ -5,18 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntToDoubleFunction;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.ActionType;
@@ -40,12 +48,21 @@ import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.PostgresServer;
 import org.alignlab.infra.TestInfrastructure;
 import org.alignlab.infra.TestTokens;
+import org.alignlab.review.round.Outbox;
+import org.alignlab.review.round.Proposal;
+import org.alignlab.review.round.ProposalRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
 class ReviewServiceTest {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ProposalRepository proposals;
 
     private static final KafkaProbe KAFKA = new KafkaProbe();
     /** Consumers of a freshly started app on a loaded 2-core machine can take well over the default 30 s. */
@@ -183,6 +200,55 @@ class ReviewServiceTest {
         ConsumerRecord<String, String> deadVerdict = KAFKA.await(Topics.dlq(Topics.MONITOR_VERDICTS), 1,
                 r -> verdict.equals(r.value())).get(0);
         assertThat(KafkaProbe.header(deadVerdict, Topics.DLQ_REASON_HEADER)).isNotNull().contains("invalid Verdict");
+    }
+
+    /** The consumers and the sweeper settle one goal's events on separate threads; each send must happen once. */
+    @Test
+    void threadsFlushingOneGoalAtOnceSendEachReplicationOnce() throws Exception {
+        UUID goal = UUID.randomUUID();
+        List<UUID> stored = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 6; i++) {
+                AgentAction replication = new AgentAction(UUID.randomUUID(), goal, 1, Agent.REVIEW, "replicate",
+                        ActionType.REPLICATE_EXPERIMENT, UUID.randomUUID(), "replication " + i,
+                        new ExperimentSpec("weak-to-strong", Map.of(), List.of(11, 12), Split.HELDOUT,
+                                new ResourceRequest(60, 1024, 120), null), START);
+                Proposal proposal = new Proposal();
+                proposal.actionId = replication.id();
+                proposal.goalId = goal;
+                proposal.round = 1;
+                proposal.forActionId = replication.parentActionId();
+                proposal.split = "HELDOUT";
+                proposal.actionJson = EventCodec.encode(replication);
+                proposal.createdAt = START.plusSeconds(i);
+                proposals.persist(proposal);
+                stored.add(replication.id());
+            }
+        });
+
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> flushes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                flushes.add(threads.submit(() -> {
+                    go.await();
+                    outbox.flush(goal);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> flush : flushes) {
+                flush.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        // Every flush returned after the broker acknowledged its sends, so the topic now holds all of them.
+        assertThat(KAFKA.readAll(Topics.AGENT_ACTIONS, r -> goal.toString().equals(r.key())))
+                .extracting(r -> EventCodec.decode(r.value(), AgentAction.class).id())
+                .containsExactlyInAnyOrderElementsOf(stored);
     }
 
     @Test

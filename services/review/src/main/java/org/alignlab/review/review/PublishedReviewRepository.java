@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -13,7 +14,8 @@ public class PublishedReviewRepository implements PanacheRepositoryBase<Publishe
         return list("goalId", Sort.by("createdAt").and("claimId"), goalId);
     }
 
-    public List<PublishedReview> unpublished(UUID goalId) {
-        return list("goalId = ?1 and publishedAt is null", Sort.by("createdAt").and("claimId"), goalId);
+    public Optional<PublishedReview> firstUnpublished(UUID goalId) {
+        return find("goalId = ?1 and publishedAt is null", Sort.by("createdAt").and("claimId"), goalId)
+                .firstResultOptional();
     }
 }

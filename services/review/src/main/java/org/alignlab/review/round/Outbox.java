@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.UUID;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.json.EventCodec;
@@ -13,10 +14,11 @@ import org.alignlab.review.review.ReviewPublisher;
 
 /**
  * Sends what a goal's transactions decided once they have committed: review's replications to
- * {@code agent.actions}, reviews to {@code reviews}. Each is marked sent once the broker acknowledged it, under
- * the goal's lock, so two threads settling events of one goal never both send it. Anything left unsent (a crash
- * or a broker outage in between) goes with the goal's next event; a send repeated after such a crash is harmless,
- * as the monitor and the orchestrator are idempotent by action and claim id.
+ * {@code agent.actions}, reviews to {@code reviews}. One at a time, each in a short transaction that holds the
+ * goal's lock from reading it to marking it sent once the broker acknowledged it: two threads settling events of
+ * one goal never both send it, and a slow broker never holds the lock (or a transaction) for more than one send.
+ * Anything left unsent (a crash or a broker outage in between) goes with the goal's next event; a send repeated
+ * after such a crash is harmless, as the monitor and the orchestrator are idempotent by action and claim id.
  */
 @ApplicationScoped
 public class Outbox {
@@ -35,17 +37,36 @@ public class Outbox {
     }
 
     public void flush(UUID goalId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            GoalLock.acquire(goalId);
-            for (Proposal proposal : proposals.unpublished(goalId)) {
-                actions.publish(proposal.actionJson, proposal.goalId.toString());
-                proposal.publishedAt = Instant.now();
-            }
-            for (PublishedReview review : reviews.unpublished(goalId)) {
-                publisher.publish(EventCodec.decode(review.reviewJson, Review.class));
-                review.publishedAt = Instant.now();
-            }
+        sendAll(() -> sendNextProposal(goalId));
+        sendAll(() -> sendNextReview(goalId));
+    }
+
+    /** @param sendNext sends one pending item, returning false when none was left */
+    private static void sendAll(Callable<Boolean> sendNext) {
+        boolean more = true;
+        while (more) {
+            more = QuarkusTransaction.requiringNew().call(sendNext);
+        }
+    }
+
+    private boolean sendNextProposal(UUID goalId) {
+        GoalLock.acquire(goalId);
+        Optional<Proposal> next = proposals.firstUnpublished(goalId);
+        next.ifPresent(proposal -> {
+            actions.publish(proposal.actionJson, proposal.goalId.toString());
+            proposal.publishedAt = Instant.now();
         });
+        return next.isPresent();
+    }
+
+    private boolean sendNextReview(UUID goalId) {
+        GoalLock.acquire(goalId);
+        Optional<PublishedReview> next = reviews.firstUnpublished(goalId);
+        next.ifPresent(review -> {
+            publisher.publish(EventCodec.decode(review.reviewJson, Review.class));
+            review.publishedAt = Instant.now();
+        });
+        return next.isPresent();
     }
 
     /** Sends a stored review again (its result was redelivered). */

@@ -3,13 +3,14 @@ package org.alignlab.review.round;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID> {
 
-    public List<Proposal> unpublished(UUID goalId) {
-        return list("goalId = ?1 and publishedAt is null", Sort.by("createdAt").and("actionId"), goalId);
+    public Optional<Proposal> firstUnpublished(UUID goalId) {
+        return find("goalId = ?1 and publishedAt is null", Sort.by("createdAt").and("actionId"), goalId)
+                .firstResultOptional();
     }
 }
