@@ -143,7 +143,8 @@ public final class DemoRunner {
         out.printf(Locale.ROOT, "%-4s %-5s %-12s %-6s %-8s %-9s %s%n", "RANK", "ROUND", "VERDICT", "SCORE", "EFFECT",
                 "ADJ. P", "CHANGE FROM THE BASELINE");
         for (JsonNode claim : claims) {
-            String change = claim.path("change").asText("run reviewed on its own");
+            // No change: a run reviewed on its own, or a claim whose baseline the report lacks.
+            String change = claim.path("change").asText("-");
             out.printf(Locale.ROOT, "%-4d %-5s %-12s %-6.2f %-8s %-9s %s%n", claim.path("rank").asInt(),
                     claim.path("round").asText("?"), claim.path("verdict").asText(), claim.path("score").asDouble(),
                     number(claim.path("effect")), number(claim.path("adjustedP")),

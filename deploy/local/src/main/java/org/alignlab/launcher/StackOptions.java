@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param externalKafka    bootstrap servers of an existing broker to use instead of starting one, or null
  * @param readyTimeout     how long the services together may take to become ready
  * @param serviceSettings  environment a service gets on top of the launcher's own, e.g. ideation's LLM endpoint;
- *                         it wins over the launcher's values and over anything the service would inherit
+ *                         it wins over the launcher's values and over anything the service would inherit. A
+ *                         service already running in the run directory keeps the environment it started with
  */
 public record StackOptions(
         Path repoRoot,

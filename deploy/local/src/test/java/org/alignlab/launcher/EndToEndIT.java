@@ -27,7 +27,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.security.Roles;
@@ -222,12 +225,14 @@ class EndToEndIT {
         for (JsonNode claim : report.path("claims")) {
             everyActionBehindTheClaimIsAudited(claim);
         }
-        // Ideation saw round 1's validation results when it asked for round 2, and never held-out data.
+        // Ideation showed the model round 1's validation result when it asked for round 2, and no held-out data.
         String secondPrompt = researcher.prompts().stream()
                 .filter(p -> p.contains("Experiment family: " + PlantedResearcher.FAMILY) && p.contains("Round: 2"))
                 .findFirst().orElseThrow(() -> new AssertionError("no round-2 prompt in " + researcher.prompts()));
-        assertThat(secondPrompt).contains("\"proxySamples\":512").contains("gold_peak")
-                .doesNotContainIgnoringCase("heldout");
+        assertThat(secondPrompt.lines())
+                .anyMatch(line -> line.contains("\"proxySamples\":512") && line.contains("SUCCEEDED {")
+                        && line.contains("\"gold_peak\":"));
+        assertThat(secondPrompt).doesNotContainIgnoringCase("heldout");
     }
 
     private static void everyActionBehindTheClaimIsAudited(JsonNode claim) {
@@ -284,11 +289,11 @@ class EndToEndIT {
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + tokens.forPerson(Roles.RESEARCHER))
                 .build();
-        List<JsonNode> events = new ArrayList<>();
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+        List<JsonNode> events = new CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        try (var lines = response.body()) {
+        try (Stream<String> lines = response.body()) {
+            assertThat(response.statusCode()).as("GET %s", request.uri()).isEqualTo(200);
             boolean ended = CompletableFuture.supplyAsync(() -> {
                 try {
                     return GoalEventStream.read(lines.iterator(), event -> {
@@ -300,6 +305,8 @@ class EndToEndIT {
                 }
             }).get(GOAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(ended).as("the stream closed before goal-ended; events %s", events).isTrue();
+        } catch (TimeoutException e) {
+            throw new AssertionError("goal " + goalId + " had not ended after " + GOAL_TIMEOUT + "; events " + events);
         }
         return events;
     }

@@ -32,7 +32,14 @@ final class ClaimChange {
             Object from = before.get(name);
             Object to = after.get(name);
             if (!same(from, to)) {
-                changes.add(name + " " + text(from) + " → " + text(to));
+                String fromText = text(from, SIGNIFICANT);
+                String toText = text(to, SIGNIFICANT);
+                if (fromText.equals(toText)) {
+                    // Four digits hide the difference: show the values whole.
+                    fromText = text(from, MathContext.UNLIMITED);
+                    toText = text(to, MathContext.UNLIMITED);
+                }
+                changes.add(name + " " + fromText + " → " + toText);
             }
         }
         return changes.isEmpty() ? "no parameter changed" : String.join(", ", changes);
@@ -53,12 +60,14 @@ final class ClaimChange {
         return Objects.equals(a, b);
     }
 
-    private static String text(Object value) {
+    /** Integers exactly; decimals to {@code precision} significant digits, without trailing zeros. */
+    private static String text(Object value, MathContext precision) {
         if (value == null) {
             return "default";
         }
         if (value instanceof Number n) {
-            return new BigDecimal(n.toString()).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
+            BigDecimal number = new BigDecimal(n.toString());
+            return (number.scale() <= 0 ? number : number.round(precision)).stripTrailingZeros().toPlainString();
         }
         return value.toString();
     }

@@ -16,6 +16,14 @@ class ClaimChangeTest {
     }
 
     @Test
+    void integersAreExactAndDecimalsTooCloseForFourDigitsAreShownWhole() {
+        assertThat(ClaimChange.between(Map.of(), Map.of("prompts", 400), Map.of("prompts", 12345)))
+                .isEqualTo("prompts 400 → 12345");
+        assertThat(ClaimChange.between(Map.of(), Map.of("learningRate", 0.0100001), Map.of("learningRate", 0.01)))
+                .isEqualTo("learningRate 0.0100001 → 0.01");
+    }
+
+    @Test
     void anIntegerAndTheSameDecimalAreNoChange() {
         assertThat(ClaimChange.between(Map.of(), Map.of("labelNoise", 5), Map.of("labelNoise", 5.0)))
                 .isEqualTo("no parameter changed");
