@@ -37,6 +37,8 @@ public class ModelStoreResource implements QuarkusTestResourceLifecycleManager {
             // No TestInfrastructure here (no Kafka, no database): the test tokens' key is handed over directly.
             return Map.of("alignlab.inference.model-store", store.toString(),
                     "alignlab.inference.batching.max-delay", "20ms",
+                    // One predictor, which the batcher holds: no request runs alone, so concurrent ones must meet.
+                    "alignlab.inference.predictors", "1",
                     "mp.jwt.verify.publickey", TestTokens.publicKey(),
                     "mp.jwt.verify.issuer", Roles.ISSUER);
         } catch (IOException e) {

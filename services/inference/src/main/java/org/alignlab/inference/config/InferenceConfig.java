@@ -54,8 +54,9 @@ public interface InferenceConfig {
     interface Batching {
 
         /**
-         * On: a batcher thread per model merges concurrent requests into one forward pass. Off: each request runs
-         * its own forward pass on the caller's thread. Models without a batch dimension never batch.
+         * On: a batcher thread per model merges requests that queue while the predictors are busy into one forward
+         * pass. Off: each request runs its own forward pass on the caller's thread. Models without a batch
+         * dimension never batch.
          */
         @WithDefault("true")
         boolean enabled();

@@ -18,11 +18,14 @@ import org.alignlab.inference.engine.Tensor;
 import org.jboss.logging.Logger;
 
 /**
- * Dynamic batching for one model. Requests wait in a bounded queue; a batcher thread waits for a free worker (one
- * per predictor), then takes the first waiting request and keeps adding requests until the batch holds
- * {@code max-batch-size} rows or {@code max-delay} has passed since the first arrived, and hands the batch to the
- * worker: one forward pass, its outputs cut back into one answer per request. While every worker is busy, requests
- * pile up in the queue, so batches grow with the load. A request that finds the queue full is refused at once.
+ * Dynamic batching for one model, one worker per predictor. A request that finds nothing queued and a worker free
+ * runs alone on its caller's thread: batching could only delay it, and handing it to other threads costs more than
+ * its forward pass. Otherwise it waits in a bounded queue; a batcher thread, holding a free worker, takes the first
+ * waiting request and hands a batch to the worker: one forward pass, its outputs cut back into one answer per
+ * request. When that worker is the last free one, the batch keeps taking requests until it holds
+ * {@code max-batch-size} rows or {@code max-delay} has passed since the first arrived; while another worker is free
+ * it takes only what is already queued, as a later request would find that worker anyway. So batches form, and grow
+ * with the load, only once the predictors are busy. A request that finds the queue full is refused at once.
  */
 public final class BatchingRunner implements ModelRunner {
 
@@ -70,6 +73,9 @@ public final class BatchingRunner implements ModelRunner {
         if (closed) {
             throw new IllegalStateException("model " + name + " is closed");
         }
+        if (queue.isEmpty() && freeWorkers.tryAcquire()) {
+            return runAlone(inputs);
+        }
         Pending pending = new Pending(inputs, inputs.get(0).rows(), System.nanoTime(), new CompletableFuture<>());
         if (!queue.offer(pending)) {
             meters.rejected().increment();
@@ -90,6 +96,19 @@ public final class BatchingRunner implements ModelRunner {
                     : new IllegalStateException("prediction failed in " + name, e.getCause());
         } finally {
             meters.latency().record(System.nanoTime() - pending.enqueuedNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private List<Tensor> runAlone(List<Tensor> inputs) {
+        long started = System.nanoTime();
+        running.incrementAndGet();
+        try {
+            meters.batchSize().record(inputs.get(0).rows());
+            return model.forward(inputs);
+        } finally {
+            running.decrementAndGet();
+            freeWorkers.release();
+            meters.latency().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -141,10 +160,11 @@ public final class BatchingRunner implements ModelRunner {
             return batch;
         }
         int rows = first.rows();
+        boolean anotherWorkerFree = freeWorkers.availablePermits() > 0;
         long deadline = first.enqueuedNanos() + settings.maxDelay().toNanos();
         while (rows < settings.maxBatchSize()) {
             long left = deadline - System.nanoTime();
-            Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+            Pending next = left > 0 && !anotherWorkerFree ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
             if (next == null) {
                 break;
             }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,6 +160,29 @@ class BatchingRunnerTest {
         assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("engine failure");
         assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("engine failure");
         assertThat(((float[]) runner.run(row(5)).get(0).data())[0]).isEqualTo(5f);
+        assertThat(runner.running()).isZero();
+    }
+
+    /**
+     * A predictor free and nothing queued: the request runs at once on its caller's thread. Were it queued, a
+     * max-delay far longer than its timeout would make it time out.
+     */
+    @Test
+    void aLoneRequestWithAPredictorFreeRunsAtOnceOnItsCallersThread() {
+        List<String> forwardThreads = new CopyOnWriteArrayList<>();
+        LoadedModel recording = new EchoModel() {
+            @Override
+            public List<Tensor> forward(List<Tensor> inputs) {
+                forwardThreads.add(Thread.currentThread().getName());
+                return super.forward(inputs);
+            }
+        };
+        BatchingRunner runner = own(new BatchingRunner("quick", recording,
+                new BatchSettings(true, 8, Duration.ofMinutes(10), 8, Duration.ofSeconds(5), 2), meters("quick")));
+
+        assertThat(((float[]) runner.run(row(7)).get(0).data())[0]).isEqualTo(7f);
+        assertThat(forwardThreads).containsExactly(Thread.currentThread().getName());
+        assertThat(registry.get(MetricNames.INFERENCE_BATCH_SIZE).summary().count()).isEqualTo(1);
         assertThat(runner.running()).isZero();
     }
 
