@@ -3,7 +3,6 @@ package org.alignlab.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.alignlab.contracts.json.Json;
 
 /**
@@ -92,36 +87,17 @@ public final class DemoRunner {
      * (redrawn in place on a terminal, one line per event otherwise); then asks for the goal's status.
      */
     private String follow(String goalId, Duration timeout) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(orchestrator.resolve("/api/goals/" + goalId + "/events"))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + researcherToken)
-                .GET().build();
         GoalProgress progress = new GoalProgress();
         boolean terminal = System.console() != null;
         try {
-            HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                throw new LauncherException("GET " + request.uri() + " answered " + response.statusCode());
-            }
-            try (Stream<String> lines = response.body()) {
-                CompletableFuture<Boolean> ended = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return GoalEventStream.read(lines.iterator(), event -> {
-                            String line = progress.accept(event);
-                            out.print(terminal ? "\r  " + line : "  " + line + "\n");
-                            return "goal-ended".equals(event.path("type").asText());
-                        });
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            GoalEventStream.follow(http, orchestrator.resolve("/api/goals/" + goalId + "/events"), researcherToken,
+                    timeout, event -> {
+                        String line = progress.accept(event);
+                        out.print(terminal ? "\r  " + line : "  " + line + "\n");
+                    });
         } catch (TimeoutException e) {
             out.println();
             out.println("  the goal had not ended after " + timeout.toSeconds() + " s; giving up waiting");
-        } catch (ExecutionException e) {
-            throw new LauncherException("the goal's progress stream failed: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LauncherException("interrupted");

@@ -12,10 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.security.Roles;
@@ -284,26 +278,11 @@ class EndToEndIT {
 
     /** The goal's progress events, read live from its stream up to {@code goal-ended}. */
     private static List<JsonNode> follow(String goalId) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(stack.url(Service.ORCHESTRATOR).resolve(
-                        "/api/goals/" + goalId + "/events"))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + tokens.forPerson(Roles.RESEARCHER))
-                .build();
         List<JsonNode> events = new CopyOnWriteArrayList<>();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofLines());
-        try (Stream<String> lines = response.body()) {
-            assertThat(response.statusCode()).as("GET %s", request.uri()).isEqualTo(200);
-            boolean ended = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return GoalEventStream.read(lines.iterator(), event -> {
-                        events.add(event);
-                        return "goal-ended".equals(event.path("type").asText());
-                    });
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).get(GOAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            boolean ended = GoalEventStream.follow(HttpClient.newHttpClient(),
+                    stack.url(Service.ORCHESTRATOR).resolve("/api/goals/" + goalId + "/events"),
+                    tokens.forPerson(Roles.RESEARCHER), GOAL_TIMEOUT, events::add);
             assertThat(ended).as("the stream closed before goal-ended; events %s", events).isTrue();
         } catch (TimeoutException e) {
             throw new AssertionError("goal " + goalId + " had not ended after " + GOAL_TIMEOUT + "; events " + events);
