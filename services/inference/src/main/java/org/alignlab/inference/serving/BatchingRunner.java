@@ -133,12 +133,14 @@ public final class BatchingRunner implements ModelRunner {
                 }
                 running.incrementAndGet();
                 workers.execute(() -> {
+                    Runnable answerCallers;
                     try {
-                        forward(batch);
+                        answerCallers = forward(batch);
                     } finally {
                         running.decrementAndGet();
                         freeWorkers.release();
                     }
+                    answerCallers.run();
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -188,7 +190,12 @@ public final class BatchingRunner implements ModelRunner {
         return true;
     }
 
-    private void forward(List<Pending> batch) {
+    /**
+     * Runs one forward pass and returns what answers its callers. The answers are given only after the worker is
+     * counted free again, so a caller that has its answer never sees the pass that produced it as still running, and
+     * its next request can take the worker at once.
+     */
+    private Runnable forward(List<Pending> batch) {
         try {
             int[] rows = new int[batch.size()];
             List<List<Tensor>> inputs = new ArrayList<>(batch.size());
@@ -199,11 +206,13 @@ public final class BatchingRunner implements ModelRunner {
             List<Tensor> stacked = Batches.stack(inputs);
             meters.batchSize().record(stacked.get(0).rows());
             List<List<Tensor>> answers = Batches.split(model.forward(stacked), rows);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).answer().complete(answers.get(i));
-            }
+            return () -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).answer().complete(answers.get(i));
+                }
+            };
         } catch (RuntimeException e) {
-            batch.forEach(pending -> pending.answer().completeExceptionally(e));
+            return () -> batch.forEach(pending -> pending.answer().completeExceptionally(e));
         }
     }
 

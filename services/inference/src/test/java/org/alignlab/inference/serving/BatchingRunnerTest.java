@@ -164,6 +164,21 @@ class BatchingRunnerTest {
     }
 
     /**
+     * A caller that has its answer never sees the forward pass behind it as still running: a runner that answered
+     * before counting its worker free again (a race CI once lost) fails this within a few of its rounds.
+     */
+    @Test
+    void aBatchedAnswerArrivesOnlyOnceItsWorkerIsCountedFree() throws Exception {
+        BatchingRunner runner = own(new BatchingRunner("counted", new EchoModel(),
+                new BatchSettings(true, 8, Duration.ZERO, 8, Duration.ofSeconds(30), 1), meters("counted")));
+        for (int round = 0; round < 300; round++) {
+            // With one worker the idle batcher holds it, so every request goes through the queue and a worker thread.
+            assertThat(((float[]) runner.run(row(round)).get(0).data())[0]).isEqualTo((float) round);
+            assertThat(runner.running()).as("forward passes running after round %d's answer", round).isZero();
+        }
+    }
+
+    /**
      * A predictor free and nothing queued: the request runs at once on its caller's thread. Were it queued, a
      * max-delay far longer than its timeout would make it time out.
      */
