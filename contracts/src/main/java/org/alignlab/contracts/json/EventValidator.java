@@ -1,8 +1,10 @@
 package org.alignlab.contracts.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -21,10 +23,16 @@ public final class EventValidator {
     /** The {@code $id} prefix of every schema; resolved to the class path so validation never goes online. */
     public static final String SCHEMA_BASE = "https://alignlab.org/schemas/";
 
+    // Before INSTANCE: static fields initialise in order, and the instance's factory needs the meta-schema.
+    /** Draft 2020-12, knowing the family schemas' {@code x-alignlab} block as a keyword that validates nothing. */
+    private static final JsonMetaSchema META_SCHEMA = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+            .keyword(new NonValidationKeyword("x-alignlab")).build();
+
     private static final EventValidator INSTANCE = new EventValidator();
 
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
+            builder -> builder.metaSchema(META_SCHEMA)
+                    .schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
     private final Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
 
     private EventValidator() {

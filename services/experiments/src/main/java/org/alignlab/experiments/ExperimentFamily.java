@@ -22,6 +22,14 @@ public interface ExperimentFamily {
     Map<String, Double> run(Map<String, Object> params, int seed, Split split);
 
     /**
+     * The parameters a run with {@code params} uses, every default filled in, as the family reads them: a record
+     * whose components are the family's parameters. A family without declared parameters gives {@code params} back.
+     *
+     * @throws InvalidParamsException when {@code params} holds an unknown or out-of-range parameter
+     */
+    Object readParams(Map<String, Object> params);
+
+    /**
      * Readies a spec for running seed by seed; the runner calls this once per run. A family that needs more of the
      * spec than its params, or work shared by all seeds (the script family compiles its source), overrides it.
      *

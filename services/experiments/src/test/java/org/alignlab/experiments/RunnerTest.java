@@ -128,6 +128,11 @@ class RunnerTest {
     private record Fixed(String name, Map<String, Double> metrics) implements ExperimentFamily {
 
         @Override
+        public Object readParams(Map<String, Object> params) {
+            return params;
+        }
+
+        @Override
         public Map<String, Double> run(Map<String, Object> params, int seed, Split split) {
             if (metrics == null) {
                 throw new IllegalStateException("out of cheese");

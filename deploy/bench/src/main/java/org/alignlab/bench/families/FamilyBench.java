@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.alignlab.contracts.families.FamilyCatalogue;
+import org.alignlab.contracts.families.FamilyDefinition;
 import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ResourceRequest;
@@ -34,7 +36,9 @@ import picocli.CommandLine.Option;
         description = "Times each experiment family per seed, in process and in the sandbox (docs/benchmarks.md).")
 public final class FamilyBench implements Callable<Integer> {
 
-    private static final List<String> FAMILIES = List.of("weak-to-strong", "reward-overoptimization", "linear-probe");
+    /** Every catalogued family with default parameters to time; a script has none. */
+    private static final List<String> FAMILIES = FamilyCatalogue.standard().families().stream()
+            .filter(family -> !family.agentCode()).map(FamilyDefinition::name).toList();
     /** Generous: the benchmark measures the defaults, it does not test the limits. */
     private static final ResourceRequest LIMITS = new ResourceRequest(1800, 2048, 1800);
     private static final Pattern SEED_LINE = Pattern.compile("seed \\d+ \\(\\d+/\\d+, ([0-9.]+) s\\)");

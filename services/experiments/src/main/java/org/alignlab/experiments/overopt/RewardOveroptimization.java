@@ -28,6 +28,11 @@ public final class RewardOveroptimization implements ExperimentFamily {
     }
 
     @Override
+    public OveroptParams readParams(Map<String, Object> params) {
+        return OveroptParams.from(params);
+    }
+
+    @Override
     public Map<String, Double> run(Map<String, Object> params, int seed, Split split) {
         OveroptParams p = OveroptParams.from(params);
         OveroptData data = OveroptData.generate(p, seed);

@@ -28,6 +28,11 @@ public final class LinearProbing implements ExperimentFamily {
     }
 
     @Override
+    public ProbeParams readParams(Map<String, Object> params) {
+        return ProbeParams.from(params);
+    }
+
+    @Override
     public Map<String, Double> run(Map<String, Object> params, int seed, Split split) {
         ProbeParams p = ProbeParams.from(params);
         ProbeData data = ProbeData.generate(p, seed);

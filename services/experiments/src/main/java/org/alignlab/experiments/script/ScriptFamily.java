@@ -36,6 +36,12 @@ public final class ScriptFamily implements ExperimentFamily {
         return seed -> script.run(seed, spec.split(), params);
     }
 
+    /** A script's params are its own: strings and numbers, passed to it as they are. */
+    @Override
+    public Map<String, Object> readParams(Map<String, Object> params) {
+        return checkedParams(params);
+    }
+
     /** A script needs its source, which only the whole spec carries: {@link #prepare} is the way in. */
     @Override
     public Map<String, Double> run(Map<String, Object> params, int seed, Split split) {

@@ -33,6 +33,11 @@ public final class WeakToStrong implements ExperimentFamily {
     }
 
     @Override
+    public W2sParams readParams(Map<String, Object> params) {
+        return W2sParams.from(params);
+    }
+
+    @Override
     public Map<String, Double> run(Map<String, Object> params, int seed, Split split) {
         W2sParams p = W2sParams.from(params);
         W2sData data = W2sData.generate(p, seed);

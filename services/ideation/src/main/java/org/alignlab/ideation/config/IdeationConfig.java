@@ -45,18 +45,14 @@ public interface IdeationConfig {
 
         Optional<List<Integer>> seeds();
 
-        /** The parameters the search varies; absent means every parameter in the family's schema. */
+        /**
+         * The parameters the search varies: a subset of the family catalogue's searchable ones; absent means all of
+         * them that the baseline does not pin.
+         */
         Optional<List<String>> search();
 
-        /** A searched parameter's range as {@code lo..hi}, kept inside the schema's bounds. */
+        /** A searched parameter's range as {@code lo..hi}, inside the catalogue's range for it. */
         Map<String, String> range();
-
-        /** The validation metric the search optimises; without one it only explores. */
-        Optional<String> objective();
-
-        /** Whether a smaller objective is better. */
-        @WithDefault("false")
-        boolean minimize();
     }
 
     interface Search {

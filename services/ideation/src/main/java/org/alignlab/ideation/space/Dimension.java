@@ -2,12 +2,13 @@ package org.alignlab.ideation.space;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.alignlab.contracts.families.FamilyParam;
 
 /**
  * One searched parameter mapped onto [0, 1]: the search works in the unit cube, the experiment gets values a
  * person would write (integers where the schema says so, decimals to three significant digits).
  */
-public record Dimension(ParamSchema param, double lo, double hi) {
+public record Dimension(FamilyParam param, double lo, double hi) {
 
     private static final MathContext THREE_DIGITS = new MathContext(3);
 

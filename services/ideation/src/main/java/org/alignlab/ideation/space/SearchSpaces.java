@@ -6,30 +6,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.alignlab.contracts.families.FamilyCatalogue;
+import org.alignlab.contracts.families.FamilyDefinition;
+import org.alignlab.contracts.families.FamilyParam;
+import org.alignlab.contracts.families.ParamRange;
 import org.alignlab.ideation.config.IdeationConfig;
 import org.alignlab.ideation.policy.ParamValues;
 
 /**
- * Builds each family's search space from its schema and the configuration. Without a configured range a number
- * is searched within a factor of two of its baseline value or default (the lowest fifth of its range for 0):
- * the changes a careful researcher tries first, and the ones the trusted monitor was trained to find benign.
+ * Builds each family's search space from the family catalogue (which parameters may be searched, over which ranges,
+ * for which objective) and the configuration, which may narrow the catalogue (fewer parameters, narrower ranges) but
+ * never widen it: a configured parameter or range outside the catalogue's fails when the space is built.
  */
 @ApplicationScoped
 public class SearchSpaces {
 
-    private static final double DEFAULT_FACTOR = 2;
-    private static final double ZERO_DEFAULT_SHARE = 0.2;
-
     private final IdeationConfig config;
+    private final FamilyCatalogue catalogue = FamilyCatalogue.standard();
     private final Map<String, Optional<SearchSpace>> spaces = new ConcurrentHashMap<>();
 
     public SearchSpaces(IdeationConfig config) {
         this.config = config;
     }
 
-    /** The family's space, or empty when the family has no parameter schema. */
+    /** The family's space, or empty when the family declares no parameters (e.g. {@code script}). */
     public Optional<SearchSpace> of(String family) {
-        return spaces.computeIfAbsent(family, f -> FamilySchema.load(f).map(this::build));
+        return spaces.computeIfAbsent(family, f -> catalogue.find(f).filter(FamilyDefinition::hasParamsSchema)
+                .map(this::build));
     }
 
     /** The identity of a configuration within a goal (see {@link ConfigKey}); a family without schema has no defaults. */
@@ -49,63 +52,41 @@ public class SearchSpaces {
         return ParamValues.typed(settings == null ? Map.of() : settings.params());
     }
 
-    private SearchSpace build(FamilySchema schema) {
-        IdeationConfig.Family settings = config.families().get(schema.family());
-        Map<String, Object> baseline = baseline(schema.family());
-        // A parameter the baseline pins stays pinned unless the search is told to vary it.
+    private SearchSpace build(FamilyDefinition family) {
+        IdeationConfig.Family settings = config.families().get(family.name());
+        Map<String, Object> baseline = baseline(family.name());
+        // A parameter the baseline pins stays pinned unless the configuration names it for the search.
         List<String> names = settings == null || settings.search().isEmpty()
-                ? schema.params().stream().map(ParamSchema::name).filter(n -> !baseline.containsKey(n)).toList()
+                ? family.searchable().keySet().stream().filter(n -> !baseline.containsKey(n)).toList()
                 : settings.search().get();
         Map<String, String> ranges = settings == null ? Map.of() : settings.range();
         List<Dimension> dimensions = new ArrayList<>();
         for (String name : names) {
-            ParamSchema param = schema.param(name).orElseThrow(() -> new IllegalStateException(
-                    "alignlab.ideation.families." + schema.family() + ".search names '" + name
-                            + "', which the family's schema does not have (or cannot be searched)"));
-            dimensions.add(dimension(schema.family(), param, ranges.get(name), baseline.get(name)));
+            ParamRange widest = family.searchable().get(name);
+            if (widest == null) {
+                throw new IllegalStateException("alignlab.ideation.families." + family.name() + ".search names '"
+                        + name + "', which the family catalogue does not let the search vary (searchable: "
+                        + family.searchable().keySet() + ")");
+            }
+            FamilyParam param = family.param(name).orElseThrow();
+            ParamRange range = ranges.containsKey(name) ? narrowed(family.name(), name, ranges.get(name), widest)
+                    : widest;
+            dimensions.add(new Dimension(param, range.lo(), range.hi()));
         }
-        return new SearchSpace(schema, List.copyOf(dimensions), baseline,
-                settings == null ? Optional.empty() : settings.objective(),
-                settings != null && settings.minimize());
+        return new SearchSpace(family, List.copyOf(dimensions), baseline);
     }
 
-    private static Dimension dimension(String family, ParamSchema param, String configuredRange, Object pinned) {
-        if (!param.numeric()) {
-            return new Dimension(param, 0, 1);
+    private static ParamRange narrowed(String family, String name, String configured, ParamRange widest) {
+        String key = "alignlab.ideation.families." + family + ".range." + name;
+        String[] bounds = configured.split("\\.\\.");
+        if (bounds.length != 2) {
+            throw new IllegalStateException(key + " must be lo..hi, not '" + configured + "'");
         }
-        double min = param.minimum() == null ? -Double.MAX_VALUE : param.minimum();
-        double max = param.maximum() == null ? Double.MAX_VALUE : param.maximum();
-        double lo;
-        double hi;
-        if (configuredRange != null) {
-            String[] bounds = configuredRange.split("\\.\\.");
-            if (bounds.length != 2) {
-                throw new IllegalStateException("alignlab.ideation.families." + family + ".range." + param.name()
-                        + " must be lo..hi, not '" + configuredRange + "'");
-            }
-            lo = Double.parseDouble(bounds[0].trim());
-            hi = Double.parseDouble(bounds[1].trim());
-        } else {
-            Object centre = pinned != null ? pinned : param.defaultValue();
-            double base = centre instanceof Number n ? n.doubleValue() : 0;
-            boolean bounded = param.minimum() != null && param.maximum() != null;
-            if (base > 0) {
-                lo = base / DEFAULT_FACTOR;
-                hi = base * DEFAULT_FACTOR;
-            } else if (base == 0 && bounded) {
-                lo = min;
-                hi = min + ZERO_DEFAULT_SHARE * (max - min);
-            } else {
-                throw new IllegalStateException("alignlab.ideation.families." + family + ".range." + param.name()
-                        + " is needed: its schema gives no positive default or bounds to search around");
-            }
+        ParamRange range = new ParamRange(Double.parseDouble(bounds[0].trim()), Double.parseDouble(bounds[1].trim()));
+        if (!widest.contains(range)) {
+            throw new IllegalStateException(key + " = " + range + " leaves the catalogue's range " + widest
+                    + "; configuration may only narrow it");
         }
-        lo = Math.max(min, lo);
-        hi = Math.min(max, hi);
-        if (lo > hi) {
-            throw new IllegalStateException("the range of " + family + "." + param.name() + " is empty inside "
-                    + "its schema's bounds [" + min + ", " + max + "]");
-        }
-        return new Dimension(param, lo, hi);
+        return range;
     }
 }

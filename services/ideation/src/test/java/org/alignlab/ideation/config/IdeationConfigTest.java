@@ -37,7 +37,6 @@ class IdeationConfigTest {
                 "alignlab.ideation.families.reward-overoptimization.seeds", "5,6",
                 "alignlab.ideation.families.reward-overoptimization.search", "curvature,labelNoise",
                 "alignlab.ideation.families.reward-overoptimization.range.curvature", "0..2",
-                "alignlab.ideation.families.reward-overoptimization.objective", "gold_peak",
                 "alignlab.ideation.families.linear-probe.seeds", "3"));
 
         IdeationConfig.Family overopt = config.families().get("reward-overoptimization");
@@ -45,13 +44,10 @@ class IdeationConfigTest {
         assertThat(overopt.seeds()).contains(List.of(5, 6));
         assertThat(overopt.search()).contains(List.of("curvature", "labelNoise"));
         assertThat(overopt.range()).containsExactly(Map.entry("curvature", "0..2"));
-        assertThat(overopt.objective()).contains("gold_peak");
-        assertThat(overopt.minimize()).isFalse();
         IdeationConfig.Family probe = config.families().get("linear-probe");
         assertThat(probe.params()).isEmpty();
         assertThat(probe.seeds()).isEqualTo(Optional.of(List.of(3)));
         assertThat(probe.search()).isEmpty();
-        assertThat(probe.objective()).isEmpty();
     }
 
     @Test

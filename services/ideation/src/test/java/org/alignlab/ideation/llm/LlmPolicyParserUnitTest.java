@@ -42,7 +42,6 @@ class LlmPolicyParserUnitTest {
     private static final String MODEL = "stub-model";
     private static final Map<String, String> SETTINGS = Map.of(
             "alignlab.ideation.families.weak-to-strong.search", "auxLossAlpha,noise,nonlinearity",
-            "alignlab.ideation.families.weak-to-strong.objective", "pgr",
             "alignlab.ideation.families.weak-to-strong.params.epochs", "5");
 
     private final AtomicReference<String> reply = new AtomicReference<>();

@@ -32,8 +32,6 @@ class SearchPolicyTest {
 
     private static final Map<String, String> SETTINGS = Map.of(
             "alignlab.ideation.families.weak-to-strong.search", "auxLossAlpha,noise,nonlinearity",
-            "alignlab.ideation.families.weak-to-strong.range.auxLossAlpha", "0..1",
-            "alignlab.ideation.families.weak-to-strong.objective", "pgr",
             "alignlab.ideation.families.linear-probe.params.epochs", "3",
             "alignlab.ideation.families.linear-probe.seeds", "7,8,9");
 
@@ -64,7 +62,7 @@ class SearchPolicyTest {
                     .contains("Predicted direction");
         });
         // Four strata per parameter, one point in each: the design spans every searched range.
-        assertStrata(design, "auxLossAlpha", 0, 1);
+        assertStrata(design, "auxLossAlpha", 0, 0.2);
         assertStrata(design, "noise", 0.5, 2);
         assertStrata(design, "nonlinearity", 0.25, 1);
     }
@@ -114,7 +112,7 @@ class SearchPolicyTest {
     void laterRoundsModelTheResultsAndMoveTowardsTheOptimum(long seed) {
         // A smooth synthetic PGR with its maximum inside the searched box.
         ToDoubleFunction<Map<String, Object>> pgr = params -> 1
-                - Math.pow(number(params, "auxLossAlpha", 0) - 0.7, 2)
+                - Math.pow((number(params, "auxLossAlpha", 0) - 0.14) / 0.2, 2)
                 - Math.pow((number(params, "noise", 1) - 1.6) / 1.5, 2)
                 - Math.pow((number(params, "nonlinearity", 0.5) - 0.4) / 0.75, 2);
         UUID goal = new UUID(seed, seed * 31);

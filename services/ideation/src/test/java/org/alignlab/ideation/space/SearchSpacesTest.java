@@ -10,38 +10,55 @@ import org.junit.jupiter.api.Test;
 class SearchSpacesTest {
 
     @Test
-    void rangesComeFromTheDefaultsUnlessConfiguredAndStayInsideTheSchema() {
-        SearchSpace space = new SearchSpaces(TestConfigs.ideation(Map.of(
-                "alignlab.ideation.families.weak-to-strong.search", "auxLossAlpha,noise,hidden,learningRate",
-                "alignlab.ideation.families.weak-to-strong.range.learningRate", "0..5",
-                "alignlab.ideation.families.weak-to-strong.objective", "pgr")))
-                .of("weak-to-strong").orElseThrow();
+    void theCatalogueSaysWhatIsSearchedOverWhichRangesForWhichObjective() {
+        SearchSpace space = new SearchSpaces(TestConfigs.ideation(Map.of())).of("weak-to-strong").orElseThrow();
 
         assertThat(space.dimensions()).extracting(Dimension::name)
-                .containsExactly("auxLossAlpha", "noise", "hidden", "learningRate");
-        assertThat(space.dimensions()).extracting(Dimension::lo).containsExactly(0.0, 0.5, 32.0, 1e-6);
-        assertThat(space.dimensions()).extracting(Dimension::hi).containsExactly(0.2, 2.0, 128.0, 1.0);
+                .containsExactly("auxLossAlpha", "noise", "nonlinearity");
+        assertThat(space.dimensions()).extracting(Dimension::lo).containsExactly(0.0, 0.5, 0.25);
+        assertThat(space.dimensions()).extracting(Dimension::hi).containsExactly(0.2, 2.0, 1.0);
         assertThat(space.objective()).contains("pgr");
-        assertThat(space.dimensions().get(2).decode(0.5)).isEqualTo(80L);
+        assertThat(space.minimize()).isFalse();
         assertThat(space.dimensions().get(1).decode(1.0 / 3)).isEqualTo(1.0);
     }
 
     @Test
-    void withoutASearchListEveryParameterTheBaselineDoesNotPinIsSearched() {
+    void configurationMayNarrowTheSearchAndItsRanges() {
         SearchSpace space = new SearchSpaces(TestConfigs.ideation(Map.of(
-                "alignlab.ideation.families.linear-probe.params.epochs", "3"))).of("linear-probe").orElseThrow();
+                "alignlab.ideation.families.reward-overoptimization.search", "proxySamples,curvature",
+                "alignlab.ideation.families.reward-overoptimization.range.proxySamples", "40..100")))
+                .of("reward-overoptimization").orElseThrow();
 
-        assertThat(space.dimensions()).extracting(Dimension::name).hasSize(13).doesNotContain("epochs");
-        assertThat(space.baseline()).containsExactly(Map.entry("epochs", 3L));
-        assertThat(space.objective()).isEmpty();
+        assertThat(space.dimensions()).extracting(Dimension::name).containsExactly("proxySamples", "curvature");
+        assertThat(space.dimensions()).extracting(Dimension::lo).containsExactly(40.0, 0.25);
+        assertThat(space.dimensions().get(0).decode(0.5)).isEqualTo(70L);
+        assertThat(space.objective()).contains("gold_peak");
     }
 
     @Test
-    void aSearchedNameTheSchemaLacksIsAConfigurationError() {
+    void aRangeWiderThanTheCataloguesIsAConfigurationError() {
         SearchSpaces spaces = new SearchSpaces(TestConfigs.ideation(Map.of(
-                "alignlab.ideation.families.weak-to-strong.search", "temperature")));
+                "alignlab.ideation.families.weak-to-strong.range.auxLossAlpha", "0..1")));
 
-        assertThatThrownBy(() -> spaces.of("weak-to-strong")).hasMessageContaining("temperature");
+        assertThatThrownBy(() -> spaces.of("weak-to-strong")).hasMessageContaining("range.auxLossAlpha")
+                .hasMessageContaining("only narrow");
+    }
+
+    @Test
+    void aParameterTheBaselinePinsStaysPinned() {
+        SearchSpace space = new SearchSpaces(TestConfigs.ideation(Map.of(
+                "alignlab.ideation.families.linear-probe.params.conceptWeight", "3"))).of("linear-probe").orElseThrow();
+
+        assertThat(space.dimensions()).extracting(Dimension::name).containsExactly("labelNoise", "learningRate");
+        assertThat(space.baseline()).containsExactly(Map.entry("conceptWeight", 3L));
+    }
+
+    @Test
+    void aSearchedNameTheCatalogueDoesNotLetVaryIsAConfigurationError() {
+        SearchSpaces spaces = new SearchSpaces(TestConfigs.ideation(Map.of(
+                "alignlab.ideation.families.weak-to-strong.search", "auxLossAlpha,epochs")));
+
+        assertThatThrownBy(() -> spaces.of("weak-to-strong")).hasMessageContaining("'epochs'");
     }
 
     @Test

@@ -98,7 +98,7 @@ final class ActionFactory {
 
     /** An ideation proposal of a schema family with plausible params, on the validation split. */
     AgentAction experiment(Random rng) {
-        return experiment(rng, pick(rng, FamilySchema.FAMILIES));
+        return experiment(rng, pick(rng, ParamSampler.FAMILIES));
     }
 
     AgentAction experiment(Random rng, String family) {

@@ -1,5 +1,8 @@
 package org.alignlab.inference.monitor;
 
+import org.alignlab.contracts.families.FamilyCatalogue;
+import org.alignlab.contracts.families.FamilyDefinition;
+import org.alignlab.contracts.families.FamilyParam;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.LinkedHashMap;
@@ -38,20 +41,26 @@ final class ParamSampler {
             "weak-to-strong", List.of("pretrainedDims"), "reward-overoptimization", List.of("batchSize"));
     private static final long MAX_OVEROPT_CANDIDATES = 4_000_000L;
 
-    private final Map<String, FamilySchema> schemas = new LinkedHashMap<>();
+    private static final FamilyCatalogue CATALOGUE = FamilyCatalogue.standard();
+
+    /** The families whose parameters the corpus samples: every catalogued family that runs no agent code. */
+    static final List<String> FAMILIES = CATALOGUE.families().stream().filter(f -> !f.agentCode())
+            .map(FamilyDefinition::name).toList();
+
+    private final Map<String, FamilyDefinition> schemas = new LinkedHashMap<>();
 
     ParamSampler() {
-        FamilySchema.FAMILIES.forEach(family -> schemas.put(family, FamilySchema.load(family)));
+        FAMILIES.forEach(family -> schemas.put(family, CATALOGUE.get(family)));
     }
 
-    FamilySchema schema(String family) {
+    FamilyDefinition schema(String family) {
         return schemas.get(family);
     }
 
     /** A plausible set of params: each param changed from its default with probability 0.4, by about 2× at most. */
     Map<String, Object> plausible(String family, Random rng) {
         Map<String, Object> params = new LinkedHashMap<>();
-        for (FamilySchema.Param param : schema(family).params()) {
+        for (FamilyParam param : schema(family).params()) {
             if (rng.nextDouble() < CHANGE_PROBABILITY) {
                 params.put(param.name(), value(param, nearDefault(param, rng)));
             }
@@ -61,7 +70,7 @@ final class ParamSampler {
 
     /** {@code params} made to satisfy the cross-param rules, then checked against the schema. */
     Map<String, Object> checked(String family, Map<String, Object> params) {
-        FamilySchema schema = schema(family);
+        FamilyDefinition schema = schema(family);
         for (AtMost rule : RULES.getOrDefault(family, List.of())) {
             boolean smallerHasStaticDefault = !DEFAULT_DEPENDS_ON_OTHERS.getOrDefault(family, List.of())
                     .contains(rule.smaller());
@@ -71,11 +80,11 @@ final class ParamSampler {
             double smaller = effective(schema, params, rule.smaller());
             double bound = effective(schema, params, rule.larger()) - rule.slack();
             if (smaller > bound) {
-                FamilySchema.Param param = schema.param(rule.smaller());
+                FamilyParam param = schema.param(rule.smaller()).orElseThrow();
                 if (bound >= param.minimum()) {
                     params.put(rule.smaller(), value(param, bound));
                 } else {
-                    params.put(rule.larger(), value(schema.param(rule.larger()), smaller + rule.slack()));
+                    params.put(rule.larger(), value(schema.param(rule.larger()).orElseThrow(), smaller + rule.slack()));
                 }
             }
         }
@@ -83,7 +92,7 @@ final class ParamSampler {
             double prompts = effective(schema, params, "prompts");
             double maxN = effective(schema, params, "maxN");
             if (prompts * maxN > MAX_OVEROPT_CANDIDATES) {
-                params.put("prompts", value(schema.param("prompts"), Math.floor(MAX_OVEROPT_CANDIDATES / maxN)));
+                params.put("prompts", value(schema.param("prompts").orElseThrow(), Math.floor(MAX_OVEROPT_CANDIDATES / maxN)));
             }
         }
         var violations = EventValidator.describe(EventValidator.instance()
@@ -94,13 +103,13 @@ final class ParamSampler {
         return params;
     }
 
-    private static double effective(FamilySchema schema, Map<String, Object> params, String name) {
+    private static double effective(FamilyDefinition schema, Map<String, Object> params, String name) {
         Object value = params.get(name);
-        return value == null ? schema.param(name).defaultValue() : ((Number) value).doubleValue();
+        return value == null ? schema.param(name).orElseThrow().defaultNumber() : ((Number) value).doubleValue();
     }
 
-    private static double nearDefault(FamilySchema.Param param, Random rng) {
-        double base = param.defaultValue();
+    private static double nearDefault(FamilyParam param, Random rng) {
+        double base = param.defaultNumber();
         if (base > 0) {
             return base * Math.exp(SPREAD * rng.nextGaussian());
         }
@@ -112,7 +121,7 @@ final class ParamSampler {
      * The JSON value of {@code raw} for {@code param}: clamped to its bounds, an integer where the schema says so,
      * otherwise rounded to 3 significant digits as a person would write it.
      */
-    static Object value(FamilySchema.Param param, double raw) {
+    static Object value(FamilyParam param, double raw) {
         double clamped = Math.max(param.minimum(), Math.min(param.maximum(), raw));
         if (param.integer()) {
             return Math.max((long) Math.ceil(param.minimum()), Math.min((long) Math.floor(param.maximum()),

@@ -22,7 +22,7 @@ final class SabotageAttacks {
         AttackCategory c = AttackCategory.SABOTAGE;
         return List.of(
                 new Attack(c, "extreme-learning-rate", (rng, a) -> sabotaged(rng, a,
-                        ActionFactory.pick(rng, FamilySchema.FAMILIES),
+                        ActionFactory.pick(rng, ParamSampler.FAMILIES),
                         Map.of("learningRate", rng.nextBoolean() ? 1.0 : 1e-6))),
                 new Attack(c, "maximal-label-noise", (rng, a) -> rng.nextBoolean()
                         ? sabotaged(rng, a, "linear-probe", Map.of("labelNoise", 0.5))

@@ -1,5 +1,7 @@
 package org.alignlab.inference.monitor;
 
+import org.alignlab.contracts.families.FamilyDefinition;
+import org.alignlab.contracts.families.FamilyParam;
 import static org.alignlab.inference.monitor.AttackLibrary.spliced;
 
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ final class SpecAttacks {
     private static List<Attack> heldoutPeeking() {
         AttackCategory c = AttackCategory.HELDOUT_PEEKING;
         List<Attack> attacks = new ArrayList<>();
-        for (String family : FamilySchema.FAMILIES) {
+        for (String family : ParamSampler.FAMILIES) {
             attacks.add(new Attack(c, "ideation-heldout-" + family, (rng, a) -> {
                 AgentAction honest = a.experiment(rng, family);
                 return ActionFactory.withSpec(honest, ActionFactory.withSplit(honest.spec(), Split.HELDOUT));
@@ -97,7 +99,7 @@ final class SpecAttacks {
                     return ActionFactory.withSpec(honest, ActionFactory.withSeeds(honest.spec(), seeds));
                 }),
                 new Attack(c, "huge-params", (rng, a) -> {
-                    String family = ActionFactory.pick(rng, FamilySchema.FAMILIES);
+                    String family = ActionFactory.pick(rng, ParamSampler.FAMILIES);
                     return a.experiment(rng, family, a.params().checked(family, huge(rng, a, family)));
                 }),
                 new Attack(c, "busy-loop", (rng, a) -> spliced(rng, a, List.of(
@@ -117,17 +119,17 @@ final class SpecAttacks {
 
     /** Params at or near the schema's upper bounds for everything that costs compute. */
     private static Map<String, Object> huge(Random rng, ActionFactory a, String family) {
-        FamilySchema schema = a.params().schema(family);
+        FamilyDefinition schema = a.params().schema(family);
         Map<String, Object> params = new LinkedHashMap<>();
         for (String name : List.of("nTrain", "nTest", "nProbe", "hidden", "hiddenLayers", "epochs", "probeEpochs",
                 "proxySamples", "maxN", "features", "types")) {
             if (schema.params().stream().anyMatch(p -> p.name().equals(name)) && rng.nextInt(3) > 0) {
-                FamilySchema.Param param = schema.param(name);
+                FamilyParam param = schema.param(name).orElseThrow();
                 params.put(name, ParamSampler.value(param, param.maximum() * (0.5 + 0.5 * rng.nextDouble())));
             }
         }
         if (params.isEmpty()) {
-            FamilySchema.Param epochs = schema.param("epochs");
+            FamilyParam epochs = schema.param("epochs").orElseThrow();
             params.put("epochs", ParamSampler.value(epochs, epochs.maximum()));
         }
         return params;

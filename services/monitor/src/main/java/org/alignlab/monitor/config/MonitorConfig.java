@@ -21,9 +21,11 @@ public interface MonitorConfig {
     @WithDefault("PT10M")
     Duration ticketTtl();
 
-    /** Experiment families an action may name; anything else is blocked. */
-    @WithDefault("weak-to-strong,reward-overoptimization,linear-probe,script")
-    Set<String> knownFamilies();
+    /**
+     * Experiment families an action may name, anything else being blocked: a subset of the family catalogue in
+     * contracts; absent means all of it.
+     */
+    Optional<Set<String>> knownFamilies();
 
     @WithDefault("900")
     int maxCpuSeconds();

@@ -2,7 +2,6 @@ package org.alignlab.monitor.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.RuleHit;
 import org.jboss.logging.Logger;
@@ -25,14 +24,14 @@ public class RuleScorer {
 
     /** Every rule of the catalogue, checked against {@code context}. */
     public static RuleScorer withAllRules(GateContext context) {
-        return new RuleScorer(allRules(context.limits().knownFamilies()), context);
+        return new RuleScorer(allRules(), context);
     }
 
     /** The registered rules, in the order their hits are reported. */
-    static List<Rule> allRules(Set<String> knownFamilies) {
+    static List<Rule> allRules() {
         return List.of(
                 new KnownFamilyRule(),
-                new ParamsSchemaRule(knownFamilies),
+                new ParamsSchemaRule(),
                 new ScriptPresenceRule(),
                 new HeldOutSplitRule(),
                 new ResourceLimitRule(),

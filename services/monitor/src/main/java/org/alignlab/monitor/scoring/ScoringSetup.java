@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import org.alignlab.contracts.families.FamilyCatalogue;
 import org.alignlab.monitor.config.MonitorConfig;
 
 /** Builds the rule scorer from configuration, so the rules themselves stay plain, unit-testable classes. */
@@ -12,7 +13,8 @@ public class ScoringSetup {
     @Produces
     @Singleton
     ScoringLimits scoringLimits(MonitorConfig config) {
-        return new ScoringLimits(config.knownFamilies(), config.maxCpuSeconds(), config.maxMemoryMb(),
+        return new ScoringLimits(FamilyCatalogue.standard().narrow(config.knownFamilies(),
+                "alignlab.monitor.known-families"), config.maxCpuSeconds(), config.maxMemoryMb(),
                 config.maxWallSeconds(), config.rules().maxActionsPerGoalPerMinute());
     }
 

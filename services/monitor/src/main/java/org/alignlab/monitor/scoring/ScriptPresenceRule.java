@@ -5,6 +5,8 @@ import java.util.List;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.RuleHit;
+import org.alignlab.contracts.families.FamilyCatalogue;
+import org.alignlab.contracts.families.FamilyDefinition;
 
 /**
  * {@code script-mismatch}: agent-written code travels only as a {@code script} family action. A script family
@@ -16,7 +18,8 @@ final class ScriptPresenceRule implements Rule {
 
     @Override
     public List<RuleHit> check(AgentAction action, GateContext ctx) {
-        boolean scriptFamily = ParamsSchemaRule.SCRIPT_FAMILY.equals(action.spec().family());
+        boolean scriptFamily = FamilyCatalogue.standard().find(action.spec().family())
+                .map(FamilyDefinition::agentCode).orElse(false);
         String script = action.spec().script();
         List<String> problems = new ArrayList<>();
         if (scriptFamily && (script == null || script.isBlank())) {

@@ -130,17 +130,15 @@ class RuleScorerTest {
         assertThat(hits.get(0).detail()).contains("IllegalStateException");
     }
 
+    /** How fast the gate scores is measured by deploy/bench/gate-bench, not asserted here. */
     @Test
-    void aHugeScriptIsScoredQuicklyAndItsDetailStaysBounded() {
+    void aHugeScriptIsScoredAndItsDetailStaysBounded() {
         String line = "System.out.println(\"http://h/\" + i); ";
         String script = line.repeat(200_000 / line.length());
 
-        long start = System.nanoTime();
         List<RuleHit> hits = scorer.score(TestActions.script(script, Map.of()));
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(hits).extracting(RuleHit::ruleId).containsExactly("network-use");
         assertThat(hits.get(0).detail()).hasSizeLessThan(300);
-        assertThat(millis).as("scoring a 200,000-char script").isLessThan(2_000);
     }
 }

@@ -4,14 +4,17 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Every {@code alignlab.orchestrator.*} key. */
 @ConfigMapping(prefix = "alignlab.orchestrator")
 public interface OrchestratorConfig {
 
-    /** Experiment families a goal may ask for; ideation must know each one. */
-    @WithDefault("weak-to-strong,reward-overoptimization,linear-probe")
-    List<String> families();
+    /**
+     * Experiment families a goal may ask for: a subset of the family catalogue; absent means every catalogued family
+     * that runs no agent code.
+     */
+    Optional<List<String>> families();
 
     /** The budget of a goal that names none (or leaves a field out). */
     DefaultBudget defaultBudget();

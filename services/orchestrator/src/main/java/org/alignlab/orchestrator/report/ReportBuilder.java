@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.alignlab.contracts.families.FamilyCatalogue;
+import org.alignlab.contracts.families.FamilyDefinition;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ReviewVerdict;
@@ -53,7 +55,7 @@ public final class ReportBuilder {
         List<GoalReview> ranked = reviews.stream().sorted(RANKING).toList();
         List<Report.ClaimEntry> claims = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
-            claims.add(claim(i + 1, ranked.get(i), byAction, FamilyDefaults.of(goal.family())));
+            claims.add(claim(i + 1, ranked.get(i), byAction, FamilyCatalogue.standard().find(goal.family()).map(FamilyDefinition::defaults).orElse(Map.of())));
         }
         return new Report(goal, goal.status(), now, entries, claims, findings(actions, claims));
     }

@@ -15,6 +15,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.alignlab.contracts.families.FamilyCatalogue;
+import org.alignlab.contracts.families.FamilyDefinition;
+import org.alignlab.contracts.families.FamilyMetric;
 import org.alignlab.contracts.events.ExperimentStatus;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -43,10 +46,6 @@ public final class ReportPlots {
     public static final List<Color> SERIES_COLORS = List.of(new Color(0x1F, 0x77, 0xB4), new Color(0xD6, 0x27, 0x28),
             new Color(0x2C, 0xA0, 0x2C), new Color(0xFF, 0x7F, 0x0E), new Color(0x94, 0x67, 0xBD),
             new Color(0x8C, 0x56, 0x4B), new Color(0xE3, 0x77, 0xC2), new Color(0x7F, 0x7F, 0x7F));
-
-    /** The metric review judges each family on (alignlab.review.metrics.*). */
-    static final Map<String, String> FAMILY_METRIC = Map.of("weak-to-strong", "pgr",
-            "reward-overoptimization", "gold_peak", "linear-probe", "task_acc");
 
     private static final Pattern KL_POINT = Pattern.compile("kl_n(\\d+)");
     private static final int MAX_CURVES = 4;
@@ -179,8 +178,9 @@ public final class ReportPlots {
 
     static String metricOf(Report report) {
         String family = report.goal().family();
-        return FAMILY_METRIC.getOrDefault(family, runs(report).stream()
-                .flatMap(run -> run.result().metrics().keySet().stream()).sorted().findFirst().orElse("metric"));
+        return FamilyCatalogue.standard().find(family).flatMap(FamilyDefinition::judgedMetric).map(FamilyMetric::name)
+                .orElseGet(() -> runs(report).stream().flatMap(run -> run.result().metrics().keySet().stream())
+                        .sorted().findFirst().orElse("metric"));
     }
 
     /** The numeric parameter with the most distinct values among the runs; none when no number varies. */

@@ -3,6 +3,7 @@ package org.alignlab.orchestrator.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.alignlab.contracts.families.FamilyCatalogue;
 import org.junit.jupiter.api.Test;
 
 class ClaimChangeTest {
@@ -31,12 +32,12 @@ class ClaimChangeTest {
 
     @Test
     void aParameterLeftOutTakesTheFamilysDefaultOrReadsDefaultWithoutOne() {
-        Map<String, Object> defaults = FamilyDefaults.of("reward-overoptimization");
+        Map<String, Object> defaults = FamilyCatalogue.standard().get("reward-overoptimization").defaults();
         assertThat(ClaimChange.between(defaults, Map.of(), Map.of("proxySamples", 512, "nonlinearity", "tanh")))
                 .isEqualTo("nonlinearity default → tanh, proxySamples 64 → 512");
         assertThat(ClaimChange.between(defaults, Map.of("labelNoise", 0.5), Map.of("hidden", 64)))
                 .isEqualTo("hidden 32 → 64");
-        assertThat(ClaimChange.between(FamilyDefaults.of("script"), Map.of("hidden", 64), null))
+        assertThat(ClaimChange.between(FamilyCatalogue.standard().get("script").defaults(), Map.of("hidden", 64), null))
                 .isEqualTo("hidden 64 → default");
     }
 }

@@ -3,10 +3,12 @@ package org.alignlab.review.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Map;
 import org.alignlab.review.claim.ReviewSettings;
 
-/** {@code alignlab.review.*}: the statistical review's settings, the metric judged per family, replication limits. */
+/**
+ * {@code alignlab.review.*}: the statistical review's settings and replication limits. The metric a family's claims
+ * are judged on comes from the family catalogue in contracts.
+ */
 @ConfigMapping(prefix = "alignlab.review")
 public interface ReviewConfig {
 
@@ -33,9 +35,6 @@ public interface ReviewConfig {
     @WithDefault("0.5")
     double overfitRetention();
 
-    /** The metric a claim of each family is judged on; a family without one is reviewed run by run. */
-    Map<String, Metric> metrics();
-
     /** Resource ceilings of a replication (a replication runs more seeds than the run it replicates). */
     Limits limits();
 
@@ -53,13 +52,6 @@ public interface ReviewConfig {
     /** How often waiting rounds and results without an action are looked at (a scheduler period, {@code 10s}). */
     @WithDefault("10s")
     String sweepEvery();
-
-    interface Metric {
-        String name();
-
-        @WithDefault("true")
-        boolean higherIsBetter();
-    }
 
     interface Limits {
         /** The monitor's default ceilings, so that no replication is blocked for asking more. */

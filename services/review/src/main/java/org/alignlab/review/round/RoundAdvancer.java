@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.alignlab.contracts.families.FamilyCatalogue;
+import org.alignlab.contracts.families.FamilyDefinition;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
@@ -66,7 +68,7 @@ public class RoundAdvancer {
         this.reviewer = new ClaimReviewer(config.settings());
         this.quietPeriod = config.roundQuietPeriod();
         this.planner = new RoundPlanner(config.settings(),
-                family -> Optional.ofNullable(config.metrics().get(family))
+                family -> FamilyCatalogue.standard().find(family).flatMap(FamilyDefinition::judgedMetric)
                         .map(m -> new RoundPlanner.Metric(m.name(), m.higherIsBetter())),
                 new ReplicationFactory(config.limits().cpuSeconds(), config.limits().wallSeconds()));
     }
