@@ -17,7 +17,7 @@ import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.monitor.config.MonitorConfig;
-import org.alignlab.monitor.messaging.AckedSend;
+import org.alignlab.platform.messaging.AckedSend;
 import org.alignlab.monitor.tickets.SigningKeys;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;

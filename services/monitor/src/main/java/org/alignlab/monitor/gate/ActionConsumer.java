@@ -84,7 +84,7 @@ public class ActionConsumer {
                 byId.putIfAbsent(action.id(), proposal);
                 proposedAt.putIfAbsent(action.id(), record.timestamp());
             } catch (InvalidEventException e) {
-                deadLetters.send(record, e.getMessage());
+                deadLetters.send(record, e.getMessage(), e);
             }
         }
         try {

@@ -3,13 +3,14 @@ package org.alignlab.monitor.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.alignlab.contracts.Topics;
+import org.alignlab.platform.outbox.OutboxChannels;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** The outgoing channels the relay may send to, by topic. Nothing else in the monitor sends decisions. */
+/** The outgoing channels the outbox relay may send to, by topic. Nothing else in the monitor sends decisions. */
 @ApplicationScoped
-class TopicEmitters {
+class TopicEmitters implements OutboxChannels {
 
     private final Map<String, Emitter<String>> byTopic;
 
@@ -24,11 +25,8 @@ class TopicEmitters {
                 Topics.AGENT_ACTIONS, trustedActions);
     }
 
-    Emitter<String> forTopic(String topic) {
-        Emitter<String> emitter = byTopic.get(topic);
-        if (emitter == null) {
-            throw new IllegalStateException("the outbox has no channel for topic " + topic);
-        }
-        return emitter;
+    @Override
+    public Emitter<String> forTopic(String topic) {
+        return byTopic.get(topic);
     }
 }

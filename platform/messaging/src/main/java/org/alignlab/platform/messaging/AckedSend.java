@@ -1,4 +1,4 @@
-package org.alignlab.monitor.messaging;
+package org.alignlab.platform.messaging;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +19,7 @@ public final class AckedSend {
 
     /** Sends one keyed payload and blocks until it is acknowledged. */
     public static void send(Emitter<String> emitter, String key, String payload) {
-        send(emitter, Message.of(payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
+        send(emitter, keyed(key, payload));
     }
 
     /** Sends a prepared message and blocks until it is acknowledged. */
@@ -41,5 +40,10 @@ public final class AckedSend {
                     return CompletableFuture.completedFuture(null);
                 }));
         return acked;
+    }
+
+    /** A message with a Kafka key. */
+    public static Message<String> keyed(String key, String payload) {
+        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
     }
 }

@@ -1,10 +1,11 @@
-package org.alignlab.monitor.outbox;
+package org.alignlab.platform.outbox;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -13,23 +14,36 @@ import org.alignlab.contracts.json.EventCodec;
 import org.hibernate.Session;
 
 /**
- * The monitor's only way to send a decision: rows written in the deciding transaction, so a verdict or ticket
- * exists on Kafka only if the audit records behind it committed, and is sent at least once if they did.
+ * The transactional outbox: a service's only way to send an event that must agree with its database. {@link #add}
+ * writes the event in the caller's transaction, so it exists on Kafka only if that transaction committed, and the
+ * relay sends it at least once if it did (consumers are idempotent by event id). Debezium's outbox pattern, with a
+ * polling relay instead of change data capture.
  */
 @ApplicationScoped
 public class Outbox implements PanacheRepositoryBase<OutboxEntry, Long> {
 
     private final Event<OutboxWritten> written;
+    private final Instance<OutboxChannels> channels;
 
-    Outbox(Event<OutboxWritten> written) {
+    Outbox(Event<OutboxWritten> written, Instance<OutboxChannels> channels) {
         this.written = written;
+        this.channels = channels;
     }
 
-    /** Queues an event for {@code topic}, validated against its schema now rather than at send time. */
+    /** Queues {@code event} (a contracts event, validated against its schema now) for {@code topic}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String topic, String key, Object event) {
+        addJson(topic, key, EventCodec.encode(event));
+    }
+
+    /** Queues an already encoded event, sent byte for byte as given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addJson(String topic, String key, String payload) {
+        if (!channels.isResolvable() || channels.get().forTopic(topic) == null) {
+            throw new IllegalStateException("this service has no outbox channel for topic " + topic);
+        }
         SpanContext span = Span.current().getSpanContext();
-        persist(new OutboxEntry(topic, key, EventCodec.encode(event), span.isValid() ? span.getTraceId() : null,
+        persist(new OutboxEntry(topic, key, payload, span.isValid() ? span.getTraceId() : null,
                 span.isValid() ? span.getSpanId() : null, Instant.now()));
         written.fire(OutboxWritten.INSTANCE);
     }

@@ -1,4 +1,4 @@
-package org.alignlab.monitor.outbox;
+package org.alignlab.platform.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +15,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.alignlab.contracts.MetricNames;
-import org.alignlab.monitor.messaging.AckedSend;
+import org.alignlab.platform.messaging.AckedSend;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
@@ -33,8 +34,8 @@ import org.jboss.logging.Logger;
  * Sends committed outbox rows to Kafka in id order and marks them sent, in one transaction per batch: rows are
  * marked only after the broker acknowledged every one, so a crash re-sends (consumers are idempotent) and never
  * loses. One thread per replica keeps per-key order; {@code SKIP LOCKED} keeps two replicas off the same rows.
- * Woken as soon as a deciding transaction commits, and every {@link #POLL_MILLIS} in case a wake-up was missed or
- * the broker was down.
+ * Woken as soon as a writing transaction commits, and every {@link #POLL_MILLIS} in case a wake-up was missed or
+ * the broker was down. Runs only in a service that provides {@link OutboxChannels}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,19 +45,24 @@ public class OutboxRelay {
     static final long POLL_MILLIS = 500;
 
     private final Outbox outbox;
-    private final TopicEmitters emitters;
+    private final Instance<OutboxChannels> channels;
+    private final MeterRegistry meters;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "outbox-relay"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
-    OutboxRelay(Outbox outbox, TopicEmitters emitters, MeterRegistry meters) {
+    OutboxRelay(Outbox outbox, Instance<OutboxChannels> channels, MeterRegistry meters) {
         this.outbox = outbox;
-        this.emitters = emitters;
-        // Counted when scraped, not after every drain: the relay's own path stays one query per batch.
-        Gauge.builder(MetricNames.OUTBOX_PENDING, outbox, OutboxRelay::countPending).register(meters);
+        this.channels = channels;
+        this.meters = meters;
     }
 
     void start(@Observes StartupEvent startup) {
+        if (!channels.isResolvable()) {
+            return;
+        }
+        // Counted when scraped, not after every drain: the relay's own path stays one query per batch.
+        Gauge.builder(MetricNames.OUTBOX_PENDING, outbox, OutboxRelay::countPending).register(meters);
         thread.scheduleWithFixedDelay(this::drainSafely, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -110,12 +116,12 @@ public class OutboxRelay {
     private CompletableFuture<Void> send(OutboxEntry row) {
         Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key()).build());
         if (row.traceId() != null) {
-            metadata = metadata.with(TracingMetadata.withCurrent(decisionContext(row)));
+            metadata = metadata.with(TracingMetadata.withCurrent(writerContext(row)));
         }
-        return AckedSend.async(emitters.forTopic(row.topic()), Message.of(row.payload(), metadata));
+        return AckedSend.async(channels.get().forTopic(row.topic()), Message.of(row.payload(), metadata));
     }
 
-    private static Context decisionContext(OutboxEntry row) {
+    private static Context writerContext(OutboxEntry row) {
         SpanContext parent = SpanContext.createFromRemoteParent(row.traceId(), row.spanId(), TraceFlags.getSampled(),
                 TraceState.getDefault());
         return Context.root().with(Span.wrap(parent));

@@ -1,4 +1,4 @@
-package org.alignlab.monitor.outbox;
+package org.alignlab.platform.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A message written in the transaction that decided it and sent by {@link OutboxRelay} after commit. The
+ * An event written in the transaction whose state it announces and sent by {@link OutboxRelay} after commit. The
  * payload is the exact JSON that goes out, so a re-send after a crash carries the same bytes (and signature).
  */
 @Entity
@@ -25,7 +25,7 @@ public class OutboxEntry {
     @Column(name = "record_key")
     private String key;
     private String payload;
-    /** W3C trace and span of the decision, so the sent message continues the action's trace. */
+    /** W3C trace and span of the writing transaction, so the sent message continues its trace. */
     @Column(name = "trace_id")
     private String traceId;
     @Column(name = "span_id")
