@@ -182,6 +182,45 @@ class ChecksRejectBadManifestsTest {
     }
 
     @Test
+    void schemaCheckNamesWhatTheApiServerWouldRefuse() {
+        List<String> found = messages(new SchemaCheck(Fixtures.schemas()).check(Fixtures.bad("schema.yaml")))
+                .stream().map(m -> m.replace(SchemaCheck.INVARIANT, "schema")).toList();
+
+        assertThat(found).containsExactlyInAnyOrder(
+                "Kafka alignlab/alignlab-kafka: schema (no matches for kind Kafka in version kafka.strimzi.io/v1beta2: "
+                        + "strimzi-1.0.1 serves [kafka.strimzi.io/v1] only)",
+                "KafkaUser alignlab/monitor: schema (KafkaUser.spec.authorization.acls[0].operation: unknown field "
+                        + "(known: host, operations, resource, type) [strimzi-1.0.1 kafkausers.kafka.strimzi.io])",
+                "KafkaUser alignlab/monitor: schema (KafkaUser.spec.authorization.acls[0].operations: required field "
+                        + "missing [strimzi-1.0.1 kafkausers.kafka.strimzi.io])",
+                "KafkaTopic alignlab/reviews: schema (KafkaTopic.spec.partitions: must be an integer, not the string "
+                        + "'6' [strimzi-1.0.1 kafkatopics.kafka.strimzi.io])",
+                "Deployment alignlab/review: schema (Deployment.spec.replicas: must be an integer, not the string '2' "
+                        + "[kubernetes io.k8s.api.apps.v1.Deployment])",
+                "Deployment alignlab/review: schema (Deployment.spec.template.spec.containers[0].resource: unknown "
+                        + "field [kubernetes io.k8s.api.apps.v1.Deployment])",
+                "Deployment alignlab/review: schema (Deployment.spec.template.spec.containers[0].env: two items with "
+                        + "the same key name=A (a list map admits each once) [kubernetes io.k8s.api.apps.v1.Deployment])",
+                "Deployment alignlab/review: schema (Deployment.spec.template.spec.containers[0].name: required field "
+                        + "missing [kubernetes io.k8s.api.apps.v1.Deployment])",
+                "Service alignlab/review: schema (Service.spec.ports[0].port: must be an integer, not the string "
+                        + "'8085' [kubernetes io.k8s.api.core.v1.Service])",
+                "ConfigMap alignlab/review-config: schema (ConfigMap.data.QUARKUS_FLYWAY_MIGRATE_AT_START: must be a "
+                        + "string, not boolean true [kubernetes io.k8s.api.core.v1.ConfigMap])",
+                "HorizontalPodAutoscaler alignlab/review: schema (HorizontalPodAutoscaler.spec.maxReplicas: required "
+                        + "field missing [kubernetes io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler])",
+                "Cluster alignlab/alignlab-db: schema (Cluster.spec.storage.sizee: unknown field (known: pvcTemplate, "
+                        + "resizeInUseVolumes, size, storageClass) [cloudnative-pg-1.30.0 clusters.postgresql.cnpg.io])",
+                "PrometheusRule alignlab/alignlab: schema (PrometheusRule.spec.groups[0].rule: unknown field (known: "
+                        + "interval, labels, limit, name, partial_response_strategy, query_offset, rules) "
+                        + "[prometheus-operator-0.93.0 prometheusrules.monitoring.coreos.com])",
+                "PrometheusRule alignlab/alignlab: schema (PrometheusRule.metadata.labelz: unknown field [kubernetes "
+                        + "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta])",
+                "Widget alignlab/w: schema (no matches for kind Widget in version alignlab.example/v1: neither "
+                        + "Kubernetes nor a pinned operator's CRD defines it)");
+    }
+
+    @Test
     void theOverlayChecksIncludeEveryCheck() {
         Manifests bad = Fixtures.bad("kafka-users.yaml");
 

@@ -33,6 +33,15 @@ class OverlaysTest {
         assertThat(violations).as("invariants broken by k8s/overlays/" + overlay).isEmpty();
     }
 
+    /** What `kubectl apply` would meet on a cluster with the pinned operators: nothing refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayMatchesThePinnedSchemas(String overlay) {
+        List<Violation> violations = new SchemaCheck(Fixtures.schemas()).check(rendered(overlay));
+
+        assertThat(violations).as("objects of k8s/overlays/" + overlay + " the API server would refuse").isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void overlayRunsEveryService(String overlay) {
