@@ -67,13 +67,19 @@ class OverlaysTest {
                 .contains("executor-sandbox-jobs");
         assertThat(manifests.ofType(NetworkPolicy.class)).extracting(p -> p.getMetadata().getNamespace())
                 .contains(SandboxCheck.NAMESPACE);
+        // Issue 19's plain clients are found where they are, so their check is not vacuous.
+        assertThat(PlainKafkaClients.scan(Fixtures.repositoryRoot(),
+                PlainKafkaClients.topicConstants(Fixtures.repositoryRoot())))
+                .extracting(c -> c.component() + " " + c.kinds() + " " + c.topics()).contains(
+                        "monitor [consumer] [audit.checkpoints]", "audit-verifier [consumer] [audit.checkpoints]");
     }
 
     @Test
     void devRunsOneReplicaOfEachServiceOnCpu() {
         Manifests dev = rendered("dev");
 
-        assertThat(dev.ofType(Deployment.class)).allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(1));
+        // No replicas field is one replica (the API server's default).
+        assertThat(dev.ofType(Deployment.class)).allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isIn(null, 1));
         assertThat(dev.ofType(HorizontalPodAutoscaler.class)).isEmpty();
         assertThat(gpuLimit(dev)).isNull();
     }
@@ -83,6 +89,8 @@ class OverlaysTest {
         Manifests prod = rendered("prod");
 
         assertThat(deployment(prod, "monitor").getSpec().getReplicas()).isEqualTo(2);
+        assertThat(prod.ofType(HorizontalPodAutoscaler.class)).allSatisfy(h -> assertThat(
+                deployment(prod, h.getSpec().getScaleTargetRef().getName()).getSpec().getReplicas()).isNull());
         assertThat(prod.ofType(HorizontalPodAutoscaler.class))
                 .extracting(h -> h.getSpec().getScaleTargetRef().getName())
                 .contains("executor", "inference").doesNotContain("monitor");
