@@ -2,6 +2,7 @@ package org.alignlab.k8scheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -99,6 +100,24 @@ class OverlaysTest {
             assertThat(o.getKind()).isEqualTo("RuntimeClass");
             assertThat(o.getMetadata().getName()).isEqualTo("gvisor");
         });
+    }
+
+    /** A CUDA libtorch is several GB: it comes with the image, and only DJL's JNI library goes to the cache. */
+    @Test
+    void prodLoadsTheCudaLibtorchFromTheImageNotIntoTheCache() {
+        Manifests prod = rendered("prod");
+        Map<String, String> config = prod.ofType(ConfigMap.class).stream()
+                .filter(c -> "inference-config".equals(c.getMetadata().getName())).findFirst().orElseThrow().getData();
+
+        assertThat(config).containsEntry("PYTORCH_FLAVOR", "cu128").containsEntry("PYTORCH_VERSION", "2.7.1")
+                .containsEntry("PYTORCH_LIBRARY_PATH", "/opt/libtorch/lib");
+        assertThat(config.get("PYTORCH_LIBRARY_PATH")).doesNotStartWith(config.get("DJL_CACHE_DIR"));
+        assertThat(deployment(prod, "inference").getSpec().getTemplate().getSpec().getVolumes())
+                .filteredOn(v -> "djl-cache".equals(v.getName())).singleElement()
+                .satisfies(v -> assertThat(v.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("256Mi")));
+        assertThat(rendered("dev").ofType(ConfigMap.class)).filteredOn(c -> "inference-config".equals(
+                c.getMetadata().getName())).singleElement().satisfies(c -> assertThat(c.getData())
+                        .containsEntry("PYTORCH_FLAVOR", "cpu").doesNotContainKey("PYTORCH_LIBRARY_PATH"));
     }
 
     private static Quantity gpuLimit(Manifests manifests) {
