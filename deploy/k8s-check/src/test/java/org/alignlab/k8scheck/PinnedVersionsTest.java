@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +21,13 @@ class PinnedVersionsTest {
 
         VERSIONS.versions().forEach((name, version) -> assertThat(guide).as("docs/operations.md on " + name)
                 .contains("| " + name + " | " + version + " |"));
+        // ... and installs each operator at that version: the table is not all that names it.
+        VERSIONS.versions().forEach((name, version) -> {
+            if (!Set.of("kubernetes", "kafka").contains(name)) {
+                assertThat(guide.split(Pattern.quote(version), -1)).as("install line of " + name + " " + version)
+                        .hasSizeGreaterThan(2);
+            }
+        });
     }
 
     @ParameterizedTest
