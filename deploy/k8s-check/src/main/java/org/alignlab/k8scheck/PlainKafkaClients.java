@@ -29,7 +29,8 @@ public final class PlainKafkaClients {
      * configuration map (every kafka.* key, KAFKA_* in the environment); in a standalone tool, KafkaClientSettings
      * (the same KAFKA_* variables, or a client properties file).
      */
-    static final List<String> SETTINGS_SOURCES = List.of("@Identifier(\"default-kafka-broker\")", "KafkaClientSettings");
+    static final List<String> SETTINGS_SOURCES = List.of("@Identifier(\"default-kafka-broker\")",
+            "KafkaClientSettings");
     private static final Pattern CONSUMER = Pattern.compile("new\\s+KafkaConsumer\\s*[<(]");
     private static final Pattern PRODUCER = Pattern.compile("new\\s+KafkaProducer\\s*[<(]");
     private static final Pattern ADMIN = Pattern.compile("\\b(Admin|AdminClient)\\.create\\s*\\(");

@@ -111,10 +111,10 @@ class ChecksRejectBadManifestsTest {
         List<String> found = messages(new ExecutorRoleCheck().check(Fixtures.bad("executor-role-missing.yaml")));
 
         assertThat(found).containsExactly(
-                "Role alignlab-sandbox/executor-sandbox-jobs: the executor's Role is limited to its sandbox Jobs (lacks "
-                        + "/events/list, which the Job sandbox calls: on a cluster that call fails with 403)",
-                "Role alignlab-sandbox/executor-sandbox-jobs: the executor's Role is limited to its sandbox Jobs (lacks "
-                        + "/pods/watch, which the Job sandbox calls: on a cluster that call fails with 403)");
+                "Role alignlab-sandbox/executor-sandbox-jobs: the executor's Role is limited to its sandbox Jobs "
+                        + "(lacks /events/list, which the Job sandbox calls: on a cluster that call fails with 403)",
+                "Role alignlab-sandbox/executor-sandbox-jobs: the executor's Role is limited to its sandbox Jobs "
+                        + "(lacks /pods/watch, which the Job sandbox calls: on a cluster that call fails with 403)");
     }
 
     @Test
@@ -211,7 +211,8 @@ class ChecksRejectBadManifestsTest {
                 "Deployment alignlab/review: schema (Deployment.spec.template.spec.containers[0].resource: unknown "
                         + "field [kubernetes io.k8s.api.apps.v1.Deployment])",
                 "Deployment alignlab/review: schema (Deployment.spec.template.spec.containers[0].env: two items with "
-                        + "the same key name=A (a list map admits each once) [kubernetes io.k8s.api.apps.v1.Deployment])",
+                        + "the same key name=A (a list map admits each once) "
+                        + "[kubernetes io.k8s.api.apps.v1.Deployment])",
                 "Deployment alignlab/review: schema (Deployment.spec.template.spec.containers[0].name: required field "
                         + "missing [kubernetes io.k8s.api.apps.v1.Deployment])",
                 "Service alignlab/review: schema (Service.spec.ports[0].port: must be an integer, not the string "
@@ -221,7 +222,8 @@ class ChecksRejectBadManifestsTest {
                 "HorizontalPodAutoscaler alignlab/review: schema (HorizontalPodAutoscaler.spec.maxReplicas: required "
                         + "field missing [kubernetes io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler])",
                 "Cluster alignlab/alignlab-db: schema (Cluster.spec.storage.sizee: unknown field (known: pvcTemplate, "
-                        + "resizeInUseVolumes, size, storageClass) [cloudnative-pg-1.30.0 clusters.postgresql.cnpg.io])",
+                        + "resizeInUseVolumes, size, storageClass) "
+                        + "[cloudnative-pg-1.30.0 clusters.postgresql.cnpg.io])",
                 "PrometheusRule alignlab/alignlab: schema (PrometheusRule.spec.groups[0].rule: unknown field (known: "
                         + "interval, labels, limit, name, partial_response_strategy, query_offset, rules) "
                         + "[prometheus-operator-0.93.0 prometheusrules.monitoring.coreos.com])",
@@ -236,8 +238,8 @@ class ChecksRejectBadManifestsTest {
         List<String> found = messages(new AutoscalingCheck().check(Fixtures.bad("autoscaling.yaml")));
 
         assertThat(found).containsExactlyInAnyOrder(
-                "Deployment alignlab/review: an autoscaled Deployment leaves replicas to its HPA (sets replicas 2 while "
-                        + "HorizontalPodAutoscaler review scales it: remove spec.replicas)",
+                "Deployment alignlab/review: an autoscaled Deployment leaves replicas to its HPA (sets replicas 2 "
+                        + "while HorizontalPodAutoscaler review scales it: remove spec.replicas)",
                 "HorizontalPodAutoscaler alignlab/ideation: an autoscaled Deployment leaves replicas to its HPA "
                         + "(scales Deployment ideation, which is not rendered)");
     }
@@ -247,15 +249,15 @@ class ChecksRejectBadManifestsTest {
         List<String> found = messages(new SandboxCapacityCheck().check(Fixtures.bad("sandbox-capacity.yaml")));
 
         assertThat(found).containsExactlyInAnyOrder(
-                "ResourceQuota alignlab-sandbox/sandbox-quota: the sandbox quota admits every Job the executors may run "
-                        + "at once (up to 6 executors (HPA executor maxReplicas) x 4 Jobs each "
+                "ResourceQuota alignlab-sandbox/sandbox-quota: the sandbox quota admits every Job the executors may "
+                        + "run at once (up to 6 executors (HPA executor maxReplicas) x 4 Jobs each "
                         + "(ALIGNLAB_EXECUTOR_MAX_CONCURRENT_SANDBOXES) = 24, but hard pods is 16: the rest are "
                         + "accepted as Jobs and never get a pod)",
-                "ResourceQuota alignlab-sandbox/sandbox-quota: the sandbox quota admits every Job the executors may run "
-                        + "at once (the LimitRange allows a pod cpu of 40, more than hard requests.cpu 32: such a "
+                "ResourceQuota alignlab-sandbox/sandbox-quota: the sandbox quota admits every Job the executors may "
+                        + "run at once (the LimitRange allows a pod cpu of 40, more than hard requests.cpu 32: such a "
                         + "ticket could never run)",
-                "ResourceQuota alignlab-sandbox/sandbox-quota: the sandbox quota admits every Job the executors may run "
-                        + "at once (the LimitRange allows a pod cpu of 40, more than hard limits.cpu 32: such a "
+                "ResourceQuota alignlab-sandbox/sandbox-quota: the sandbox quota admits every Job the executors may "
+                        + "run at once (the LimitRange allows a pod cpu of 40, more than hard limits.cpu 32: such a "
                         + "ticket could never run)");
     }
 
@@ -287,7 +289,8 @@ class ChecksRejectBadManifestsTest {
         List<PlainKafkaClients.Client> clients = PlainKafkaClients.scan(Fixtures.resource("bad-sources"),
                 PlainKafkaClients.topicConstants(Fixtures.repositoryRoot()));
 
-        List<String> found = messages(new PlainKafkaClientCheck(clients).check(Fixtures.bad("plain-client-users.yaml")));
+        List<String> found = messages(new PlainKafkaClientCheck(clients)
+                .check(Fixtures.bad("plain-client-users.yaml")));
 
         assertThat(clients).extracting(PlainKafkaClients.Client::component).containsExactly("monitor",
                 "audit-verifier");

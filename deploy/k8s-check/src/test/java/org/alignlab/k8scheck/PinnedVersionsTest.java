@@ -34,7 +34,8 @@ class PinnedVersionsTest {
     @ValueSource(strings = {"dev", "prod"})
     void theKafkaClusterRunsThePinnedKafka(String overlay) {
         assertThat(OverlaysTest.rendered(overlay).custom("Kafka")).singleElement().satisfies(kafka -> assertThat(
-                Manifests.text(Manifests.path(kafka, "spec", "kafka", "version"))).isEqualTo(VERSIONS.version("kafka")));
+                Manifests.text(Manifests.path(kafka, "spec", "kafka", "version")))
+                .isEqualTo(VERSIONS.version("kafka")));
     }
 
     @Test

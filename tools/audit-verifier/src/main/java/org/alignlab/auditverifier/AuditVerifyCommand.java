@@ -67,8 +67,9 @@ public class AuditVerifyCommand implements Callable<Integer> {
     String kafka;
 
     @Option(names = "--kafka-config", paramLabel = "FILE", description = "Kafka client properties for --kafka "
-            + "(security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.*), over the KAFKA_SECURITY_PROTOCOL, "
-            + "KAFKA_SASL_* and KAFKA_SSL_* environment variables the services read (default: those alone).")
+            + "(security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.*), over the "
+            + "KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* and KAFKA_SSL_* environment variables the services read "
+            + "(default: those alone).")
     Path kafkaConfig;
 
     @Option(names = "--checkpoints", paramLabel = "FILE",
