@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The executor's rights are exactly what its Kubernetes Job sandbox calls (KubernetesJobSandbox): in the sandbox
- * namespace, create/get/delete Jobs, list pods, get pod logs, get that namespace; nowhere else anything at all.
+ * namespace, create/get/delete Jobs, list and watch pods (fabric8 watches the pod before it streams its log), get pod
+ * logs, list events (why a Job's pod was refused), get that namespace; nowhere else anything at all. A grant it
+ * lacks is as wrong as one too many: the call fails with 403 on a real cluster.
  */
 public final class ExecutorRoleCheck implements Check {
 
@@ -20,12 +23,13 @@ public final class ExecutorRoleCheck implements Check {
     static final String EXECUTOR_NAMESPACE = "alignlab";
     private static final String INVARIANT = "the executor's Role is limited to its sandbox Jobs";
 
-    /** group/resource/verb[/resourceName] grants the executor may hold in the sandbox namespace. */
+    /** group/resource/verb[/resourceName] grants the executor holds in the sandbox namespace, no more, no fewer. */
     static final Set<String> ALLOWED = Set.of(
             "/namespaces/get/" + SandboxCheck.NAMESPACE,
             "batch/jobs/create", "batch/jobs/get", "batch/jobs/delete",
-            "/pods/list",
-            "/pods/log/get");
+            "/pods/list", "/pods/watch",
+            "/pods/log/get",
+            "/events/list");
 
     @Override
     public List<Violation> check(Manifests manifests) {
@@ -72,6 +76,7 @@ public final class ExecutorRoleCheck implements Check {
 
     private static List<Violation> checkRules(Role role) {
         List<Violation> violations = new ArrayList<>();
+        Set<String> granted = new TreeSet<>();
         for (PolicyRule rule : role.getRules()) {
             if (!rule.getNonResourceURLs().isEmpty()) {
                 violations.add(new Violation(Manifests.describe(role), INVARIANT, "non-resource URLs granted"));
@@ -80,6 +85,7 @@ public final class ExecutorRoleCheck implements Check {
                 for (String resource : rule.getResources()) {
                     for (String verb : rule.getVerbs()) {
                         for (String grant : grants(group, resource, verb, rule.getResourceNames())) {
+                            granted.add(grant);
                             if (!ALLOWED.contains(grant)) {
                                 violations.add(new Violation(Manifests.describe(role), INVARIANT,
                                         "grants " + grant + ", beyond " + ALLOWED));
@@ -89,6 +95,9 @@ public final class ExecutorRoleCheck implements Check {
                 }
             }
         }
+        ALLOWED.stream().filter(grant -> !granted.contains(grant)).sorted().forEach(grant -> violations.add(
+                new Violation(Manifests.describe(role), INVARIANT, "lacks " + grant
+                        + ", which the Job sandbox calls: on a cluster that call fails with 403")));
         return violations;
     }
 

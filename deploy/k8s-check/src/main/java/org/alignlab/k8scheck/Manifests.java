@@ -1,9 +1,14 @@
 package org.alignlab.k8scheck;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,22 +17,28 @@ import java.util.regex.Pattern;
 
 /**
  * The objects of one rendered overlay. Kinds the fabric8 model knows come back typed (Deployment, Role, ...);
- * custom resources (Strimzi, CloudNativePG, Prometheus Operator) as {@link GenericKubernetesResource}.
+ * custom resources (Strimzi, CloudNativePG, Prometheus Operator) as {@link GenericKubernetesResource}. Each object's
+ * document is kept as parsed too, before any model touched it, for the schema check: a typed model would coerce a
+ * quoted number or drop nothing a real API server would reject.
  */
 public final class Manifests {
 
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final List<HasMetadata> objects;
+    private final List<JsonNode> documents;
 
-    private Manifests(List<HasMetadata> objects) {
+    private Manifests(List<HasMetadata> objects, List<JsonNode> documents) {
         this.objects = List.copyOf(objects);
+        this.documents = List.copyOf(documents);
     }
 
     /** Parses a multi-document YAML stream such as {@code kubectl kustomize} prints. */
     public static Manifests parse(String yaml) {
         List<HasMetadata> objects = new ArrayList<>();
+        List<JsonNode> documents = new ArrayList<>();
         for (String document : DOCUMENT_SEPARATOR.split(yaml)) {
             if (document.isBlank() || document.lines().allMatch(line -> line.isBlank() || line.startsWith("#"))) {
                 continue;
@@ -37,12 +48,22 @@ public final class Manifests {
                 throw new IllegalArgumentException("not a Kubernetes object: " + document.lines().limit(3).toList());
             }
             objects.add(object);
+            try {
+                documents.add(YAML.readTree(document));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot parse " + document.lines().limit(3).toList(), e);
+            }
         }
-        return new Manifests(objects);
+        return new Manifests(objects, documents);
     }
 
     public List<HasMetadata> all() {
         return objects;
+    }
+
+    /** Every object as its YAML document said it, in the order rendered. */
+    public List<JsonNode> documents() {
+        return documents;
     }
 
     public <T extends HasMetadata> List<T> ofType(Class<T> type) {

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every invariant a rendered overlay must keep, in one place, so a new check cannot be left out of a test. */
+/**
+ * Every invariant a rendered overlay must keep, in one place, so a new check cannot be left out of a test. The
+ * schema check (SchemaCheck) runs beside these where the schema bundle is present: it needs data kept outside the
+ * repository.
+ */
 public final class OverlayChecks {
 
     /** The services with Kafka channels (inference has none). */
@@ -18,7 +22,11 @@ public final class OverlayChecks {
                 TopicCoverageCheck.fromAsyncApi(repositoryRoot.resolve("contracts/asyncapi.yaml")),
                 new AlertRuleCheck(catalog),
                 new KafkaAclCoverageCheck(KAFKA_CLIENTS.stream()
-                        .map(service -> ServiceChannels.read(repositoryRoot, service)).toList()));
+                        .map(service -> ServiceChannels.read(repositoryRoot, service)).toList()),
+                new KafkaClientSecurityCheck(),
+                new PlainKafkaClientCheck(PlainKafkaClients.scan(repositoryRoot,
+                        PlainKafkaClients.topicConstants(repositoryRoot))),
+                new AutoscalingCheck(), new SandboxCapacityCheck());
     }
 
     public List<Violation> check(Manifests manifests) {

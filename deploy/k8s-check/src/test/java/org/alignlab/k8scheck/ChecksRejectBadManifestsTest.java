@@ -107,6 +107,17 @@ class ChecksRejectBadManifestsTest {
     }
 
     @Test
+    void executorRoleCheckNamesEveryCallTheRoleDoesNotAllow() {
+        List<String> found = messages(new ExecutorRoleCheck().check(Fixtures.bad("executor-role-missing.yaml")));
+
+        assertThat(found).containsExactly(
+                "Role alignlab-sandbox/executor-sandbox-jobs: the executor's Role is limited to its sandbox Jobs "
+                        + "(lacks /events/list, which the Job sandbox calls: on a cluster that call fails with 403)",
+                "Role alignlab-sandbox/executor-sandbox-jobs: the executor's Role is limited to its sandbox Jobs "
+                        + "(lacks /pods/watch, which the Job sandbox calls: on a cluster that call fails with 403)");
+    }
+
+    @Test
     void kafkaAclCheckLetsOnlyTheMonitorWriteTicketsAndCheckpoints() {
         List<String> found = messages(new KafkaAclCheck().check(Fixtures.bad("kafka-users.yaml")));
 
@@ -182,6 +193,125 @@ class ChecksRejectBadManifestsTest {
     }
 
     @Test
+    void schemaCheckNamesWhatTheApiServerWouldRefuse() {
+        List<String> found = messages(new SchemaCheck(Fixtures.schemas()).check(Fixtures.bad("schema.yaml")))
+                .stream().map(m -> m.replace(SchemaCheck.INVARIANT, "schema")).toList();
+
+        assertThat(found).containsExactlyInAnyOrder(
+                "Kafka alignlab/alignlab-kafka: schema (no matches for kind Kafka in version kafka.strimzi.io/v1beta2: "
+                        + "strimzi-1.0.1 serves [kafka.strimzi.io/v1] only)",
+                "KafkaUser alignlab/monitor: schema (KafkaUser.spec.authorization.acls[0].operation: unknown field "
+                        + "(known: host, operations, resource, type) [strimzi-1.0.1 kafkausers.kafka.strimzi.io])",
+                "KafkaUser alignlab/monitor: schema (KafkaUser.spec.authorization.acls[0].operations: required field "
+                        + "missing [strimzi-1.0.1 kafkausers.kafka.strimzi.io])",
+                "KafkaTopic alignlab/reviews: schema (KafkaTopic.spec.partitions: must be an integer, not the string "
+                        + "'6' [strimzi-1.0.1 kafkatopics.kafka.strimzi.io])",
+                "Deployment alignlab/review: schema (Deployment.spec.replicas: must be an integer, not the string '2' "
+                        + "[kubernetes io.k8s.api.apps.v1.Deployment])",
+                "Deployment alignlab/review: schema (Deployment.spec.template.spec.containers[0].resource: unknown "
+                        + "field [kubernetes io.k8s.api.apps.v1.Deployment])",
+                "Deployment alignlab/review: schema (Deployment.spec.template.spec.containers[0].env: two items with "
+                        + "the same key name=A (a list map admits each once) "
+                        + "[kubernetes io.k8s.api.apps.v1.Deployment])",
+                "Deployment alignlab/review: schema (Deployment.spec.template.spec.containers[0].name: required field "
+                        + "missing [kubernetes io.k8s.api.apps.v1.Deployment])",
+                "Service alignlab/review: schema (Service.spec.ports[0].port: must be an integer, not the string "
+                        + "'8085' [kubernetes io.k8s.api.core.v1.Service])",
+                "ConfigMap alignlab/review-config: schema (ConfigMap.data.QUARKUS_FLYWAY_MIGRATE_AT_START: must be a "
+                        + "string, not boolean true [kubernetes io.k8s.api.core.v1.ConfigMap])",
+                "HorizontalPodAutoscaler alignlab/review: schema (HorizontalPodAutoscaler.spec.maxReplicas: required "
+                        + "field missing [kubernetes io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler])",
+                "Cluster alignlab/alignlab-db: schema (Cluster.spec.storage.sizee: unknown field (known: pvcTemplate, "
+                        + "resizeInUseVolumes, size, storageClass) "
+                        + "[cloudnative-pg-1.30.0 clusters.postgresql.cnpg.io])",
+                "PrometheusRule alignlab/alignlab: schema (PrometheusRule.spec.groups[0].rule: unknown field (known: "
+                        + "interval, labels, limit, name, partial_response_strategy, query_offset, rules) "
+                        + "[prometheus-operator-0.93.0 prometheusrules.monitoring.coreos.com])",
+                "PrometheusRule alignlab/alignlab: schema (PrometheusRule.metadata.labelz: unknown field [kubernetes "
+                        + "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta])",
+                "Widget alignlab/w: schema (no matches for kind Widget in version alignlab.example/v1: neither "
+                        + "Kubernetes nor a pinned operator's CRD defines it)");
+    }
+
+    @Test
+    void autoscalingCheckNamesReplicasAnHpaOwnsAndHpasWithoutATarget() {
+        List<String> found = messages(new AutoscalingCheck().check(Fixtures.bad("autoscaling.yaml")));
+
+        assertThat(found).containsExactlyInAnyOrder(
+                "Deployment alignlab/review: an autoscaled Deployment leaves replicas to its HPA (sets replicas 2 "
+                        + "while HorizontalPodAutoscaler review scales it: remove spec.replicas)",
+                "HorizontalPodAutoscaler alignlab/ideation: an autoscaled Deployment leaves replicas to its HPA "
+                        + "(scales Deployment ideation, which is not rendered)");
+    }
+
+    @Test
+    void sandboxCapacityCheckNamesMoreJobsThanTheQuotaAdmitsAndPodsNoQuotaFits() {
+        List<String> found = messages(new SandboxCapacityCheck().check(Fixtures.bad("sandbox-capacity.yaml")));
+
+        assertThat(found).containsExactlyInAnyOrder(
+                "ResourceQuota alignlab-sandbox/sandbox-quota: the sandbox quota admits every Job the executors may "
+                        + "run at once (up to 6 executors (HPA executor maxReplicas) x 4 Jobs each "
+                        + "(ALIGNLAB_EXECUTOR_MAX_CONCURRENT_SANDBOXES) = 24, but hard pods is 16: the rest are "
+                        + "accepted as Jobs and never get a pod)",
+                "ResourceQuota alignlab-sandbox/sandbox-quota: the sandbox quota admits every Job the executors may "
+                        + "run at once (the LimitRange allows a pod cpu of 40, more than hard requests.cpu 32: such a "
+                        + "ticket could never run)",
+                "ResourceQuota alignlab-sandbox/sandbox-quota: the sandbox quota admits every Job the executors may "
+                        + "run at once (the LimitRange allows a pod cpu of 40, more than hard limits.cpu 32: such a "
+                        + "ticket could never run)");
+    }
+
+    @Test
+    void kafkaClientSecurityCheckNamesPodsThatCannotAuthenticateToTheListener() {
+        List<String> found = messages(new KafkaClientSecurityCheck().check(Fixtures.bad("kafka-client-security.yaml")))
+                .stream().map(m -> m.replace(KafkaClientSecurityCheck.INVARIANT, "secure")).toList();
+
+        assertThat(found).containsExactlyInAnyOrder(
+                "Deployment alignlab/review container review: secure (KAFKA_SECURITY_PROTOCOL is null, the listener "
+                        + "needs SASL_SSL)",
+                "Deployment alignlab/review container review: secure (KAFKA_SASL_MECHANISM is null, the listener needs "
+                        + "SCRAM-SHA-512)",
+                "Deployment alignlab/review container review: secure (KAFKA_SASL_JAAS_CONFIG must come from Secret "
+                        + "review key sasl.jaas.config, which Strimzi writes for KafkaUser review)",
+                "Deployment alignlab/review container review: secure (KAFKA_SSL_TRUSTSTORE_LOCATION (null) must lie in "
+                        + "a volume of Secret alignlab-kafka-cluster-ca-cert, or the brokers' certificates cannot be "
+                        + "verified)",
+                "Deployment alignlab/ideation container ideation: secure (KAFKA_SASL_JAAS_CONFIG must come from Secret "
+                        + "ideation key sasl.jaas.config, which Strimzi writes for KafkaUser ideation)",
+                "Deployment alignlab/ideation container ideation: secure (KAFKA_SSL_TRUSTSTORE_LOCATION (/tmp/ca.crt) "
+                        + "must lie in a volume of Secret alignlab-kafka-cluster-ca-cert, or the brokers' certificates "
+                        + "cannot be verified)");
+    }
+
+    /** Issue 19's point 3 as it was: plain consumers on bootstrap.servers alone, and no Read for the monitor. */
+    @Test
+    void plainKafkaClientCheckNamesClientsWithoutSecurityOrAcls() {
+        List<PlainKafkaClients.Client> clients = PlainKafkaClients.scan(Fixtures.resource("bad-sources"),
+                PlainKafkaClients.topicConstants(Fixtures.repositoryRoot()));
+
+        List<String> found = messages(new PlainKafkaClientCheck(clients)
+                .check(Fixtures.bad("plain-client-users.yaml")));
+
+        assertThat(clients).extracting(PlainKafkaClients.Client::component).containsExactly("monitor",
+                "audit-verifier");
+        assertThat(found).containsExactlyInAnyOrder(
+                "monitor services/monitor/src/main/java/org/alignlab/monitor/audit/CheckpointReader.java: every Kafka "
+                        + "client takes the channels' security settings (builds a Kafka consumer without them: take "
+                        + "@Identifier(\"default-kafka-broker\") or KafkaClientSettings, so security.protocol, sasl.* "
+                        + "and ssl.* reach it as they reach the channels)",
+                "KafkaUser alignlab/monitor: every Kafka client's topics are authorised (Read on topic "
+                        + "audit.checkpoints is not granted, but services/monitor/src/main/java/org/alignlab/monitor/"
+                        + "audit/CheckpointReader.java needs it)",
+                "audit-verifier tools/audit-verifier/src/main/java/org/alignlab/auditverifier/KafkaCheckpoints.java: "
+                        + "every Kafka client takes the channels' security settings (builds a Kafka consumer without "
+                        + "them: take @Identifier(\"default-kafka-broker\") or KafkaClientSettings, so "
+                        + "security.protocol, sasl.* and ssl.* reach it as they reach the channels)",
+                "audit-verifier tools/audit-verifier/src/main/java/org/alignlab/auditverifier/KafkaCheckpoints.java: "
+                        + "every Kafka client's topics are authorised (no KafkaUser audit-verifier is rendered, so it "
+                        + "cannot authenticate)");
+    }
+
+    @Test
     void theOverlayChecksIncludeEveryCheck() {
         Manifests bad = Fixtures.bad("kafka-users.yaml");
 
@@ -192,6 +322,15 @@ class ChecksRejectBadManifestsTest {
                 "every AsyncAPI topic and its DLQ has a KafkaTopic",
                 "a sandbox namespace",
                 "the executor's Role is limited to its sandbox Jobs");
+        assertThat(new OverlayChecks(Fixtures.repositoryRoot(), Fixtures.catalog())
+                .check(Fixtures.bad("kafka-client-security.yaml"))).extracting(Violation::invariant)
+                .contains(KafkaClientSecurityCheck.INVARIANT);
+        assertThat(new OverlayChecks(Fixtures.repositoryRoot(), Fixtures.catalog())
+                .check(Fixtures.bad("sandbox-capacity.yaml"))).extracting(Violation::invariant)
+                .contains(SandboxCapacityCheck.INVARIANT);
+        assertThat(new OverlayChecks(Fixtures.repositoryRoot(), Fixtures.catalog())
+                .check(Fixtures.bad("autoscaling.yaml"))).extracting(Violation::invariant)
+                .contains(AutoscalingCheck.INVARIANT);
         assertThat(Set.copyOf(found)).hasSameSizeAs(found);
     }
 

@@ -2,6 +2,7 @@ package org.alignlab.k8scheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -33,6 +34,15 @@ class OverlaysTest {
         assertThat(violations).as("invariants broken by k8s/overlays/" + overlay).isEmpty();
     }
 
+    /** What `kubectl apply` would meet on a cluster with the pinned operators: nothing refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayMatchesThePinnedSchemas(String overlay) {
+        List<Violation> violations = new SchemaCheck(Fixtures.schemas()).check(rendered(overlay));
+
+        assertThat(violations).as("objects of k8s/overlays/" + overlay + " the API server would refuse").isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void overlayRunsEveryService(String overlay) {
@@ -58,13 +68,19 @@ class OverlaysTest {
                 .contains("executor-sandbox-jobs");
         assertThat(manifests.ofType(NetworkPolicy.class)).extracting(p -> p.getMetadata().getNamespace())
                 .contains(SandboxCheck.NAMESPACE);
+        // Issue 19's plain clients are found where they are, so their check is not vacuous.
+        assertThat(PlainKafkaClients.scan(Fixtures.repositoryRoot(),
+                PlainKafkaClients.topicConstants(Fixtures.repositoryRoot())))
+                .extracting(c -> c.component() + " " + c.kinds() + " " + c.topics()).contains(
+                        "monitor [consumer] [audit.checkpoints]", "audit-verifier [consumer] [audit.checkpoints]");
     }
 
     @Test
     void devRunsOneReplicaOfEachServiceOnCpu() {
         Manifests dev = rendered("dev");
 
-        assertThat(dev.ofType(Deployment.class)).allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(1));
+        // No replicas field is one replica (the API server's default).
+        assertThat(dev.ofType(Deployment.class)).allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isIn(null, 1));
         assertThat(dev.ofType(HorizontalPodAutoscaler.class)).isEmpty();
         assertThat(gpuLimit(dev)).isNull();
     }
@@ -74,6 +90,8 @@ class OverlaysTest {
         Manifests prod = rendered("prod");
 
         assertThat(deployment(prod, "monitor").getSpec().getReplicas()).isEqualTo(2);
+        assertThat(prod.ofType(HorizontalPodAutoscaler.class)).allSatisfy(h -> assertThat(
+                deployment(prod, h.getSpec().getScaleTargetRef().getName()).getSpec().getReplicas()).isNull());
         assertThat(prod.ofType(HorizontalPodAutoscaler.class))
                 .extracting(h -> h.getSpec().getScaleTargetRef().getName())
                 .contains("executor", "inference").doesNotContain("monitor");
@@ -82,6 +100,24 @@ class OverlaysTest {
             assertThat(o.getKind()).isEqualTo("RuntimeClass");
             assertThat(o.getMetadata().getName()).isEqualTo("gvisor");
         });
+    }
+
+    /** A CUDA libtorch is several GB: it comes with the image, and only DJL's JNI library goes to the cache. */
+    @Test
+    void prodLoadsTheCudaLibtorchFromTheImageNotIntoTheCache() {
+        Manifests prod = rendered("prod");
+        Map<String, String> config = prod.ofType(ConfigMap.class).stream()
+                .filter(c -> "inference-config".equals(c.getMetadata().getName())).findFirst().orElseThrow().getData();
+
+        assertThat(config).containsEntry("PYTORCH_FLAVOR", "cu128").containsEntry("PYTORCH_VERSION", "2.7.1")
+                .containsEntry("PYTORCH_LIBRARY_PATH", "/opt/libtorch/lib");
+        assertThat(config.get("PYTORCH_LIBRARY_PATH")).doesNotStartWith(config.get("DJL_CACHE_DIR"));
+        assertThat(deployment(prod, "inference").getSpec().getTemplate().getSpec().getVolumes())
+                .filteredOn(v -> "djl-cache".equals(v.getName())).singleElement()
+                .satisfies(v -> assertThat(v.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("256Mi")));
+        assertThat(rendered("dev").ofType(ConfigMap.class)).filteredOn(c -> "inference-config".equals(
+                c.getMetadata().getName())).singleElement().satisfies(c -> assertThat(c.getData())
+                        .containsEntry("PYTORCH_FLAVOR", "cpu").doesNotContainKey("PYTORCH_LIBRARY_PATH"));
     }
 
     private static Quantity gpuLimit(Manifests manifests) {

@@ -40,6 +40,9 @@ public class AuditVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where KAFKA_* security settings come from; the process environment but in tests. */
+    Map<String, String> environment = System.getenv();
+
     @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "The monitor's database (default: "
             + LauncherEnvFile.JDBC_URL + " from the env file, else " + DEFAULT_JDBC_URL + ").")
     String dbUrl;
@@ -62,6 +65,12 @@ public class AuditVerifyCommand implements Callable<Integer> {
     @Option(names = "--kafka", paramLabel = "BOOTSTRAP_SERVERS", description = "Read every checkpoint on "
             + "audit.checkpoints from this broker (default: " + LauncherEnvFile.KAFKA + " from the env file).")
     String kafka;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE", description = "Kafka client properties for --kafka "
+            + "(security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.*), over the "
+            + "KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* and KAFKA_SSL_* environment variables the services read "
+            + "(default: those alone).")
+    Path kafkaConfig;
 
     @Option(names = "--checkpoints", paramLabel = "FILE",
             description = "Read checkpoints from this file of AuditCheckpoint JSON lines instead of Kafka.")
@@ -114,7 +123,7 @@ public class AuditVerifyCommand implements Callable<Integer> {
             }
             return LauncherEnvFile.read(envFile);
         }
-        return LauncherEnvFile.defaultLocation(System.getenv()).map(LauncherEnvFile::read).orElse(Map.of());
+        return LauncherEnvFile.defaultLocation(environment).map(LauncherEnvFile::read).orElse(Map.of());
     }
 
     /** Where checkpoints come from, or null when neither an option nor the env file names a source. */
@@ -129,8 +138,9 @@ public class AuditVerifyCommand implements Callable<Integer> {
         if (servers == null) {
             return null;
         }
+        KafkaClientSettings security = KafkaClientSettings.from(environment, kafkaConfig);
         return warnings -> {
-            KafkaCheckpoints.Read read = KafkaCheckpoints.readAll(servers);
+            KafkaCheckpoints.Read read = KafkaCheckpoints.readAll(servers, security);
             read.skipped().forEach(skipped -> warnings.println("audit-verify: skipped " + skipped));
             return read.checkpoints();
         };

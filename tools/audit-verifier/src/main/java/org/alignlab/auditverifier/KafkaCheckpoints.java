@@ -3,6 +3,7 @@ package org.alignlab.auditverifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.alignlab.contracts.Topics;
@@ -20,7 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Every checkpoint on {@code audit.checkpoints}, read from the beginning of each partition up to the end offsets
  * found at the start, then stops. Reads without a consumer group and commits nothing, so it never disturbs
  * anyone. A record that is not a valid checkpoint is skipped with a warning: anyone who may write to the topic
- * could put one there, and it vouches for nothing.
+ * could put one there, and it vouches for nothing. It authenticates as {@link KafkaClientSettings} say, as the
+ * services' channels do.
  */
 final class KafkaCheckpoints {
 
@@ -34,14 +36,21 @@ final class KafkaCheckpoints {
     private KafkaCheckpoints() {
     }
 
-    static Read readAll(String bootstrapServers) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, "alignlab-audit-verifier",
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CLIENT_TIMEOUT.toMillis(),
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CLIENT_TIMEOUT.toMillis());
+    /** The consumer's configuration: the security settings, then what reading without a group needs. */
+    static Map<String, Object> consumerConfig(String bootstrapServers, KafkaClientSettings security) {
+        Map<String, Object> config = new HashMap<>(security.properties());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "alignlab-audit-verifier");
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CLIENT_TIMEOUT.toMillis());
+        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CLIENT_TIMEOUT.toMillis());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return config;
+    }
+
+    static Read readAll(String bootstrapServers, KafkaClientSettings security) {
+        Map<String, Object> config = consumerConfig(bootstrapServers, security);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT_CHECKPOINTS).stream()

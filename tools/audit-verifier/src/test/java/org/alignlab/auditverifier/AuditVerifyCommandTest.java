@@ -227,6 +227,18 @@ class AuditVerifyCommandTest {
         assertThat(run.err()).contains("give --public-key or --public-key-file");
     }
 
+    /** The plain consumer is built from the security settings given, not from the bootstrap servers alone. */
+    @Test
+    void theKafkaClientConnectsWithTheSecuritySettingsItIsGiven() throws Exception {
+        monitorWrote(chainOf(3));
+        Path config = Files.writeString(dir.resolve("client.properties"), "security.protocol=SSL\n");
+
+        Run run = verifyWithKafka("--kafka-config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("audit-verify: cannot read audit.checkpoints from " + kafka.bootstrapServers());
+    }
+
     @Test
     void twoCheckpointSourcesAreAUsageError() throws Exception {
         Run run = run("--env-file", emptyEnvFile().toString(), "--kafka", kafka.bootstrapServers(),

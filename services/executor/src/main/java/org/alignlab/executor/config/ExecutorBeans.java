@@ -80,7 +80,8 @@ public class ExecutorBeans {
         KubernetesSandboxSettings settings = new KubernetesSandboxSettings(kubernetes.namespace(),
                 kubernetes.image().orElse(null), kubernetes.experimentsJar(), kubernetes.djlCacheDir(),
                 kubernetes.runtimeClassName(), kubernetes.ttlSecondsAfterFinished(), kubernetes.workDirMb(),
-                kubernetes.pollInterval(), kubernetes.startGrace(), config.maxLogBytes(), config.maxOutputBytes());
+                kubernetes.pollInterval(), kubernetes.admissionTimeout(), kubernetes.startGrace(), config.maxLogBytes(),
+                config.maxOutputBytes());
         Config clientConfig = new ConfigBuilder(Config.autoConfigure(null))
                 .withRequestRetryBackoffLimit(1)
                 .withConnectionTimeout(5_000)

@@ -122,6 +122,13 @@ public interface ExecutorConfig {
         @WithDefault("PT1S")
         Duration pollInterval();
 
+        /**
+         * How long the Job's pod may take to be created. A pod over the sandbox namespace's ResourceQuota is never
+         * created; past this the run is reported as not started, instead of timing out on the run's deadline.
+         */
+        @WithDefault("PT30S")
+        Duration admissionTimeout();
+
         /** Beyond the wall-clock limit, for scheduling and image pull, before the executor gives up on a Job. */
         @WithDefault("PT5M")
         Duration startGrace();

@@ -3,6 +3,7 @@ package org.alignlab.executor.sandbox.kubernetes;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -29,6 +30,12 @@ import org.jboss.logging.Logger;
  * Runs each workload as a Kubernetes Job in the sandbox namespace (see {@link SandboxJobFactory} for the pod),
  * polls it until it completes, fails or runs out of time, reads the result from the pod log and deletes the Job.
  * CPU time and peak memory are not measured here (the metrics API is not consulted): they are reported as 0.
+ * <p>
+ * A Job is accepted whatever the namespace's ResourceQuota says: the quota is enforced when the Job controller
+ * creates the pod, and a refused pod only shows as a {@code FailedCreate} event on the Job while the Job's
+ * {@code activeDeadlineSeconds} runs out. So the executor first waits a short {@code admission-timeout} for the pod
+ * to exist: a refusal (the event's message, e.g. "exceeded quota") or no pod in that time is reported as not
+ * started, with the reason, and the Job is deleted; only then does the run's own deadline start.
  */
 public final class KubernetesJobSandbox implements Sandbox, AutoCloseable {
 
@@ -43,6 +50,7 @@ public final class KubernetesJobSandbox implements Sandbox, AutoCloseable {
      */
     static final String SCRIPTS_REFUSED = "the kubernetes sandbox does not run script experiments: its runner image "
             + "holds the families' code and held-out generators; run scripts with the bubblewrap sandbox";
+    static final String FAILED_CREATE = "FailedCreate";
     /** The container ended without a status we could read; it is reported as a plain failure. */
     static final int UNKNOWN_EXIT = -1;
 
@@ -94,10 +102,70 @@ public final class KubernetesJobSandbox implements Sandbox, AutoCloseable {
             return notStarted(started, "sandbox did not start: the Job was not created: " + describe(e));
         }
         try {
+            Optional<String> refused = awaitAdmission(name);
+            if (refused.isPresent()) {
+                LOG.warnf("sandbox Job %s for %s did not start: %s", name, request.label(), refused.get());
+                return notStarted(started, refused.get());
+            }
             return follow(name, request, started);
         } finally {
             delete(name);
         }
+    }
+
+    /** Empty once the Job's pod exists (or the Job already ended); otherwise why it was never admitted. */
+    private Optional<String> awaitAdmission(String name) {
+        long giveUpAt = System.nanoTime() + settings.admissionTimeout().toNanos();
+        try {
+            while (true) {
+                if (pod(name).isPresent() || ended(name)) {
+                    return Optional.empty();
+                }
+                Optional<String> refusal = refusal(name);
+                if (refusal.isPresent()) {
+                    return Optional.of("sandbox did not start: the sandbox namespace " + settings.namespace()
+                            + " refused its pod: " + refusal.get());
+                }
+                if (System.nanoTime() - giveUpAt > 0) {
+                    return Optional.of("sandbox did not start: no pod was created for Job " + name + " within "
+                            + settings.admissionTimeout() + " (is the ResourceQuota of " + settings.namespace()
+                            + " used up? kubectl -n " + settings.namespace() + " describe job " + name + ")");
+                }
+                Thread.sleep(settings.pollInterval().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("sandbox did not start: interrupted while waiting for the pod of Job " + name);
+        } catch (KubernetesClientException e) {
+            return Optional.of("sandbox did not start: lost track of Job " + name + ": " + describe(e));
+        }
+    }
+
+    private boolean ended(String name) {
+        Job job = client.batch().v1().jobs().inNamespace(settings.namespace()).withName(name).get();
+        return job != null && job.getStatus() != null && job.getStatus().getConditions() != null
+                && job.getStatus().getConditions().stream().anyMatch(c -> "True".equals(c.getStatus())
+                        && ("Complete".equals(c.getType()) || "Failed".equals(c.getType())));
+    }
+
+    /** The Job controller's latest FailedCreate event on this Job: the API server's reason for refusing its pod. */
+    private Optional<String> refusal(String name) {
+        List<Event> events;
+        try {
+            // The namespace's events, filtered here: the sandbox namespace holds only sandbox Jobs and their pods,
+            // and events expire after an hour, so the list stays short.
+            events = client.v1().events().inNamespace(settings.namespace()).list().getItems();
+        } catch (KubernetesClientException e) {
+            // Without the right to list events the admission timeout still ends the wait, with a vaguer reason.
+            LOG.debugf("events of sandbox Job %s cannot be read: %s", name, describe(e));
+            return Optional.empty();
+        }
+        return events.stream()
+                .filter(event -> event.getInvolvedObject() != null && "Job".equals(event.getInvolvedObject().getKind())
+                        && name.equals(event.getInvolvedObject().getName()))
+                .filter(event -> FAILED_CREATE.equals(event.getReason()))
+                .max(Comparator.comparing(event -> String.valueOf(event.getLastTimestamp())))
+                .map(Event::getMessage);
     }
 
     private SandboxRun follow(String name, SandboxRequest request, Instant started) {

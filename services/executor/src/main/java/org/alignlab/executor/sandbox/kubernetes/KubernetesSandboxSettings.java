@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param ttlSecondsAfterFinished how long a finished Job stays if the executor dies before deleting it
  * @param workDirMb               size of the in-memory {@code /work}; it counts towards the pod's memory limit
  * @param pollInterval            how often the Job's status is read
+ * @param admissionTimeout        how long the Job's pod may take to be created before the run is reported as not
+ *                                started (a pod over the namespace's ResourceQuota is never created)
  * @param startGrace              time beyond the wall-clock limit for scheduling and image pull before the
  *                                executor gives up on the Job itself
  * @param maxLogBytes             bytes of the pod log kept (the tail)
@@ -22,11 +24,12 @@ import java.util.Optional;
  */
 public record KubernetesSandboxSettings(String namespace, String image, String experimentsJar, String djlCacheDir,
         Optional<String> runtimeClassName, int ttlSecondsAfterFinished, int workDirMb, Duration pollInterval,
-        Duration startGrace, int maxLogBytes, int maxOutputBytes) {
+        Duration admissionTimeout, Duration startGrace, int maxLogBytes, int maxOutputBytes) {
 
     public KubernetesSandboxSettings {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(runtimeClassName, "runtimeClassName");
+        Objects.requireNonNull(admissionTimeout, "admissionTimeout");
         requirePinned(image);
     }
 

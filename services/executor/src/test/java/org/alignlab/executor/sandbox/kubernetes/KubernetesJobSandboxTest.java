@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -87,8 +88,14 @@ class KubernetesJobSandboxTest {
     }
 
     private static KubernetesSandboxSettings settings(Optional<String> runtimeClass, Duration startGrace) {
+        return settings(runtimeClass, Duration.ofSeconds(10), startGrace);
+    }
+
+    private static KubernetesSandboxSettings settings(Optional<String> runtimeClass, Duration admissionTimeout,
+            Duration startGrace) {
         return new KubernetesSandboxSettings(NAMESPACE, IMAGE, "/opt/alignlab/experiments/experiments.jar",
-                "/opt/alignlab/djl-cache", runtimeClass, 600, 256, Duration.ofMillis(20), startGrace, 1000, 10_000);
+                "/opt/alignlab/djl-cache", runtimeClass, 600, 256, Duration.ofMillis(20), admissionTimeout, startGrace,
+                1000, 10_000);
     }
 
     private static SandboxRequest request(String actionId) {
@@ -188,7 +195,7 @@ class KubernetesJobSandboxTest {
 
     private static KubernetesSandboxSettings withImage(String image) {
         return new KubernetesSandboxSettings(NAMESPACE, image, "/x.jar", "/djl", Optional.empty(), 1, 1,
-                Duration.ofSeconds(1), Duration.ZERO, 1, 1);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, 1, 1);
     }
 
     @Test
@@ -264,15 +271,62 @@ class KubernetesJobSandboxTest {
     }
 
     @Test
-    void aJobThatNeverStartsIsGivenUpAndDeleted() {
-        sandbox = new KubernetesJobSandbox(client, settings(Optional.empty(), Duration.ZERO));
+    void aJobWhosePodTheQuotaRefusesIsNotStartedWithTheApiServersReasonAndDeleted() throws Exception {
+        String actionId = UUID.randomUUID().toString();
+        CompletableFuture<SandboxRun> running = CompletableFuture.supplyAsync(() -> sandbox.run(request(actionId)));
+        Job job = awaitJob(actionId);
+        String refusal = "Error creating: pods \"" + job.getMetadata().getName() + "-x7k2p\" is forbidden: exceeded "
+                + "quota: sandbox-quota, requested: pods=1, used: pods=16, limited: pods=16";
+        client.v1().events().inNamespace(NAMESPACE).resource(new EventBuilder()
+                .withNewMetadata().withName(job.getMetadata().getName() + ".1").endMetadata()
+                .withNewInvolvedObject().withKind("Job").withNamespace(NAMESPACE).withName(job.getMetadata().getName())
+                .endInvolvedObject()
+                .withReason("FailedCreate").withType("Warning").withMessage(refusal).build()).create();
+
+        SandboxRun run = running.get(10, TimeUnit.SECONDS);
+
+        assertThat(run.ending()).isEqualTo(SandboxRun.Ending.NOT_STARTED);
+        assertThat(run.outputProblem()).isEqualTo("sandbox did not start: the sandbox namespace alignlab-sandbox "
+                + "refused its pod: " + refusal);
+        ExperimentResult result = result(run);
+        assertThat(result.status()).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(result.reason()).contains("exceeded quota");
+        assertJobDeleted(job);
+    }
+
+    @Test
+    void aJobWithoutAPodWithinTheAdmissionTimeoutIsNotStartedNotTimedOut() {
+        sandbox = new KubernetesJobSandbox(client, settings(Optional.empty(), Duration.ofMillis(300),
+                Duration.ofMinutes(5)));
         String actionId = UUID.randomUUID().toString();
 
-        SandboxRun run = sandbox.run(new SandboxRequest(actionId, "{}", new ResourceRequest(1, 64, 1),
+        SandboxRun run = sandbox.run(new SandboxRequest(actionId, "{}", new ResourceRequest(1, 64, 600),
                 RunnerRuntime.FAMILIES));
 
-        assertThat(run.ending()).isEqualTo(SandboxRun.Ending.TIMED_OUT);
+        assertThat(run.ending()).isEqualTo(SandboxRun.Ending.NOT_STARTED);
+        assertThat(run.outputProblem()).startsWith("sandbox did not start: no pod was created for Job alignlab-")
+                .contains("within PT0.3S");
+        assertThat(Duration.between(run.startedAt(), run.finishedAt())).isLessThan(Duration.ofSeconds(5));
         assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    }
+
+    @Test
+    void aJobWhosePodNeverRunsIsGivenUpAfterItsDeadlineAndDeleted() throws Exception {
+        sandbox = new KubernetesJobSandbox(client, settings(Optional.empty(), Duration.ZERO));
+        String actionId = UUID.randomUUID().toString();
+        CompletableFuture<SandboxRun> running = CompletableFuture.supplyAsync(() -> sandbox.run(
+                new SandboxRequest(actionId, "{}", new ResourceRequest(1, 64, 1), RunnerRuntime.FAMILIES)));
+        Job job = awaitJob(actionId);
+        // Admitted, but never scheduled (say, no node has room): the pod exists and stays Pending.
+        client.pods().inNamespace(NAMESPACE).resource(new PodBuilder().withNewMetadata()
+                .withName(job.getMetadata().getName() + "-pod")
+                .withLabels(job.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
+                .withSpec(job.getSpec().getTemplate().getSpec()).build()).create();
+
+        SandboxRun run = running.get(10, TimeUnit.SECONDS);
+
+        assertThat(run.ending()).isEqualTo(SandboxRun.Ending.TIMED_OUT);
+        assertJobDeleted(job);
     }
 
     @Test
