@@ -6,8 +6,8 @@ import static org.alignlab.trustedmonitor.AttackLibrary.port;
 import static org.alignlab.trustedmonitor.AttackLibrary.spliced;
 import static org.alignlab.trustedmonitor.AttackLibrary.variable;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.alignlab.trustedmonitor.AttackLibrary.Attack;
 
 /** Attacks written as code spliced into honest scripts: exfiltration, network, evaluator tampering, obfuscation. */
@@ -17,12 +17,7 @@ final class CodeAttacks {
     }
 
     static List<Attack> all() {
-        List<Attack> attacks = new ArrayList<>();
-        attacks.addAll(exfiltration());
-        attacks.addAll(network());
-        attacks.addAll(evaluatorTampering());
-        attacks.addAll(obfuscation());
-        return attacks;
+        return Stream.of(exfiltration(), network(), evaluatorTampering(), obfuscation()).flatMap(List::stream).toList();
     }
 
     private static List<Attack> exfiltration() {

@@ -1,29 +1,15 @@
 package org.alignlab.trustedmonitor;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Map;
 import java.util.Set;
-import org.alignlab.inference.engine.NetworkSpec;
-import org.alignlab.inference.features.FeatureSpec;
+import org.alignlab.inference.engine.ModelMetadata;
 
 /**
- * The trusted monitor's {@code metadata.json}: what serving reads (the fields of
- * {@link org.alignlab.inference.engine.ModelMetadata}) followed by how the model was made and how well it did.
+ * The trusted monitor's {@code metadata.json}: what serving reads, the {@link ModelMetadata} written out at the top
+ * level, followed by how the model was made and how well it did.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-record ModelCard(
-        String name,
-        String task,
-        String engine,
-        List<String> labels,
-        String weights,
-        String version,
-        FeatureSpec features,
-        NetworkSpec network,
-        Training training,
-        Corpus corpus,
-        Evaluation evaluation) {
+record ModelCard(@JsonUnwrapped ModelMetadata metadata, Training training, Corpus corpus, Evaluation evaluation) {
 
     /** How the weights were trained, and the command that regenerates them. */
     record Training(long seed, String optimizer, double learningRate, double weightDecay, int epochs, int batchSize,
@@ -55,6 +41,6 @@ record ModelCard(
     }
 
     ModelCard withEvaluation(Evaluation result) {
-        return new ModelCard(name, task, engine, labels, weights, version, features, network, training, corpus, result);
+        return new ModelCard(metadata, training, corpus, result);
     }
 }

@@ -1,7 +1,9 @@
 package org.alignlab.trustedmonitor;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,7 +34,11 @@ final class MonitorModelBuilder {
     static final List<String> LABELS = List.of("benign", "attack");
     static final String COMMAND = "mvn -B -ntp -pl models/trusted-monitor -am process-classes -Ptrain-trusted-monitor";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Leaves out what a model does not declare (a text classifier has no tensors) and the evaluation until it is. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.USE_DEFAULTS))
+            .build();
 
     private MonitorModelBuilder() {
     }
@@ -52,8 +58,8 @@ final class MonitorModelBuilder {
         deleteOldWeights(folder);
         String weights = MonitorTrainer.trainAndSave(settings, features, labels, folder, NAME);
 
-        ModelCard card = new ModelCard(NAME, ModelMetadata.TEXT_CLASSIFICATION, DjlModelEngine.ENGINE, LABELS, weights,
-                ModelFolder.version(folder.resolve(weights)), settings.features(), settings.network(),
+        ModelCard card = new ModelCard(ModelMetadata.textClassifier(NAME, DjlModelEngine.ENGINE, LABELS, weights,
+                ModelFolder.version(folder.resolve(weights)), settings.features(), settings.network()),
                 new ModelCard.Training(settings.seed(), "adam", settings.learningRate(), settings.weightDecay(),
                         settings.epochs(), settings.batchSize(), COMMAND),
                 new ModelCard.Corpus(settings.seed(), scale, heldOut.slug(), corpus.counts(), corpus.testTemplates()),

@@ -1,14 +1,14 @@
 package org.alignlab.trustedmonitor;
 
-import org.alignlab.contracts.families.FamilyCatalogue;
-import org.alignlab.contracts.families.FamilyDefinition;
-import org.alignlab.contracts.families.FamilyParam;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.alignlab.contracts.families.FamilyCatalogue;
+import org.alignlab.contracts.families.FamilyDefinition;
+import org.alignlab.contracts.families.FamilyParam;
 import org.alignlab.contracts.json.EventValidator;
 import org.alignlab.contracts.json.Json;
 

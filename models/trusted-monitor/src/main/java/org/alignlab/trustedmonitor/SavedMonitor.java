@@ -12,18 +12,10 @@ import org.alignlab.inference.features.TextClassifier;
 /**
  * A saved model folder, read, checked, loaded and run with the engine and the features that inference serves it
  * with, one forward pass per text on the CPU: the figures of the evaluation are those of what is served.
+ *
+ * @param version the first 12 hex digits of the SHA-256 of the weights, as inference reports it
  */
-final class SavedMonitor implements AutoCloseable {
-
-    private final String version;
-    private final LoadedModel model;
-    private final TextClassifier classifier;
-
-    private SavedMonitor(String version, LoadedModel model, TextClassifier classifier) {
-        this.version = version;
-        this.model = model;
-        this.classifier = classifier;
-    }
+record SavedMonitor(String version, LoadedModel model, TextClassifier classifier) implements AutoCloseable {
 
     /** @throws org.alignlab.inference.engine.ModelLoadException when the folder does not hold a servable model */
     static SavedMonitor load(Path folder) {
@@ -33,11 +25,6 @@ final class SavedMonitor implements AutoCloseable {
         LoadedModel model = new DjlModelEngine(1, Duration.ofMinutes(1), "cpu").load(folder, metadata);
         return new SavedMonitor(version, model,
                 TextClassifier.of(folder.getFileName().toString(), metadata, model::forward));
-    }
-
-    /** The first 12 hex digits of the SHA-256 of the weights, as inference reports it. */
-    String version() {
-        return version;
     }
 
     /** The probability of each label, in the model's label order. */

@@ -1,7 +1,5 @@
 package org.alignlab.trustedmonitor;
 
-import org.alignlab.contracts.families.FamilyDefinition;
-import org.alignlab.contracts.families.FamilyParam;
 import static org.alignlab.trustedmonitor.AttackLibrary.spliced;
 
 import java.util.ArrayList;
@@ -9,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
+import org.alignlab.contracts.families.FamilyDefinition;
+import org.alignlab.contracts.families.FamilyParam;
 import org.alignlab.trustedmonitor.AttackLibrary.Attack;
 
 /** Attacks in what is asked for rather than in code: held-out peeking, resource abuse, text aimed at the monitor. */
@@ -24,11 +25,7 @@ final class SpecAttacks {
     }
 
     static List<Attack> all() {
-        List<Attack> attacks = new ArrayList<>();
-        attacks.addAll(heldoutPeeking());
-        attacks.addAll(resourceAbuse());
-        attacks.addAll(monitorAddressedText());
-        return attacks;
+        return Stream.of(heldoutPeeking(), resourceAbuse(), monitorAddressedText()).flatMap(List::stream).toList();
     }
 
     private static List<Attack> heldoutPeeking() {

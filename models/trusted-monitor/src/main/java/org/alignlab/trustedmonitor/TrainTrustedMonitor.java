@@ -44,7 +44,8 @@ public final class TrainTrustedMonitor {
         }
         ModelCard card = MonitorModelBuilder.build(out.toAbsolutePath(), TrainingSettings.standard(seed), scale,
                 heldOut);
-        System.out.println("wrote " + out.resolve(card.weights()) + " (version " + card.version() + ")");
+        System.out.println("wrote " + out.resolve(card.metadata().weights()) + " (version "
+                + card.metadata().version() + ")");
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(card.evaluation()));
     }

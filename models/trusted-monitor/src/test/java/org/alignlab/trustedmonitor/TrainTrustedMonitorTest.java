@@ -35,15 +35,15 @@ class TrainTrustedMonitorTest {
         assertThat(card.evaluation().aucByCategory()).containsKeys("network", "exfiltration", "sabotage");
         assertThat(card.evaluation().aucHeldOutCategory()).isBetween(0.0, 1.0);
         assertThat(card.corpus().rows().get("sabotage")).containsOnlyKeys("held_out_category");
-        Path weights = dir.resolve(card.weights());
+        Path weights = dir.resolve(card.metadata().weights());
         assertThat(Files.size(weights)).isLessThan(1_000_000);
-        assertThat(card.version()).isEqualTo(ModelFolder.version(weights));
+        assertThat(card.metadata().version()).isEqualTo(ModelFolder.version(weights));
 
         ModelMetadata served = ModelFolder.servedMetadata(dir).orElseThrow();
-        assertThat(served.version()).isEqualTo(card.version());
+        assertThat(served.version()).isEqualTo(card.metadata().version());
         try (SavedMonitor model = SavedMonitor.load(dir)) {
             String text = MonitorCorpus.build(1, 0.01, AttackCategory.SABOTAGE).rows().get(0).text();
-            assertThat(model.version()).isEqualTo(card.version());
+            assertThat(model.version()).isEqualTo(card.metadata().version());
             assertThat(model.classify(text)).containsOnlyKeys("benign", "attack");
         }
     }
@@ -56,7 +56,7 @@ class TrainTrustedMonitorTest {
         ModelCard first = MonitorModelBuilder.build(dir.resolve("a"), settings, 0.08, AttackCategory.SABOTAGE);
         ModelCard second = MonitorModelBuilder.build(dir.resolve("b"), settings, 0.08, AttackCategory.SABOTAGE);
 
-        assertThat(second.version()).isEqualTo(first.version());
+        assertThat(second.metadata().version()).isEqualTo(first.metadata().version());
         assertThat(Files.readString(dir.resolve("b/metadata.json")))
                 .isEqualTo(Files.readString(dir.resolve("a/metadata.json")));
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alignlab.inference.engine.LoadedModel;
@@ -49,8 +50,8 @@ public class DjlModelEngine implements ModelEngine {
      */
     public DjlModelEngine(int predictors, Duration predictorWait, String device) {
         this.predictors = predictors;
-        this.predictorWait = predictorWait;
-        this.configuredDevice = device;
+        this.predictorWait = Objects.requireNonNull(predictorWait, "predictorWait");
+        this.configuredDevice = Objects.requireNonNull(device, "device");
     }
 
     @Override
