@@ -13,15 +13,7 @@ import org.alignlab.inference.features.TextClassifier;
  * then one forward pass through the model's predictor pool, the same engine code the service runs. What a request
  * would cost if the service added nothing.
  */
-final class DirectPredictor implements AutoCloseable {
-
-    private final TextClassifier classifier;
-    private final LoadedModel model;
-
-    private DirectPredictor(TextClassifier classifier, LoadedModel model) {
-        this.classifier = classifier;
-        this.model = model;
-    }
+record DirectPredictor(TextClassifier classifier, LoadedModel model) implements AutoCloseable {
 
     /** Loads {@code folder} on the CPU with {@code predictors} predictors, as the service's default config does. */
     static DirectPredictor load(Path folder, int predictors) {
