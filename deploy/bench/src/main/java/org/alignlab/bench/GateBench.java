@@ -66,7 +66,7 @@ public final class GateBench implements Callable<Integer> {
     Integer drainTimeout;
 
     @Option(names = "--model-store", paramLabel = "DIR", description = "Inference's model store, holding the "
-            + "trusted model (default: services/inference/models, the shipped model the launcher uses).")
+            + "trusted model (default: models/trusted-monitor/model-store, the shipped model the launcher uses).")
     Path modelStore;
 
     @Option(names = "--service-cpus", paramLabel = "LIST", description = "Pin the monitor, inference and the echo "
@@ -165,7 +165,8 @@ public final class GateBench implements Callable<Integer> {
             int port = BenchInfra.freePort(1);
             inferenceUrl = URI.create("http://127.0.0.1:" + port);
             // The launcher's model store by default: the trusted model a local stack serves, the benchmark serves.
-            Path models = Files.createDirectories(modelStore != null ? modelStore : repoRoot().resolve("services/inference/models"));
+            Path models = Files.createDirectories(modelStore != null ? modelStore
+                    : repoRoot().resolve("models/trusted-monitor/model-store"));
             inference = teardown.add(ServiceProcess.start("inference", List.of("-jar", inferenceJar.toString()),
                     ServiceEnvironment.inference(wiring, port, models, djlCache()),
                     serviceCpus, logs.resolve("inference.log")));

@@ -62,7 +62,7 @@ public final class InferenceBench implements Callable<Integer> {
     int texts;
 
     @Option(names = "--model-store", paramLabel = "DIR", description = "The model store holding trusted-monitor "
-            + "(default: services/inference/models, the shipped model).")
+            + "(default: models/trusted-monitor/model-store, the shipped model).")
     Path modelStore;
 
     @Option(names = "--service-cpus", paramLabel = "LIST", description = "Pin both services with `taskset -c LIST` "
@@ -93,7 +93,7 @@ public final class InferenceBench implements Callable<Integer> {
         if (!Files.isRegularFile(jar)) {
             throw new BenchException("missing " + jar + "; deploy/bench/inference-bench builds it");
         }
-        Path models = modelStore != null ? modelStore : repo.resolve("services/inference/models");
+        Path models = modelStore != null ? modelStore : repo.resolve("models/trusted-monitor/model-store");
         Path work = workDir != null ? workDir : repo.resolve("deploy/bench/target/inference-bench");
         List<String> actions = actionTexts(texts);
         List<String> bodies = actions.stream().map(HttpClassifier::body).toList();

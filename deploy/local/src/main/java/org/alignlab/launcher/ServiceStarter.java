@@ -91,9 +91,9 @@ public final class ServiceStarter {
                 putDjl(env, run);
             }
             case INFERENCE -> {
-                // The shipped trusted monitor model (docs/trusted-monitor-model.md) lives in the repository.
+                // The shipped trusted monitor model (models/trusted-monitor/README.md) lives in the repository.
                 env.put("ALIGNLAB_INFERENCE_MODEL_STORE",
-                        options.repoRoot().resolve("services/inference/models").toString());
+                        options.repoRoot().resolve("models/trusted-monitor/model-store").toString());
                 putDjl(env, run);
             }
             default -> {

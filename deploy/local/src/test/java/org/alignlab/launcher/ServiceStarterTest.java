@@ -93,7 +93,7 @@ class ServiceStarterTest {
         assertThat(env).doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD",
                 "KAFKA_BOOTSTRAP_SERVERS");
         assertThat(env).containsEntry("ALIGNLAB_INFERENCE_MODEL_STORE",
-                repo.resolve("services/inference/models").toString());
+                repo.resolve("models/trusted-monitor/model-store").toString());
     }
 
     @Test

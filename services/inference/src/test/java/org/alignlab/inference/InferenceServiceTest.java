@@ -34,7 +34,7 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.CanonicalJson;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.inference.serving.ModelLoader;
+import org.alignlab.inference.engine.ModelFolder;
 import org.alignlab.infra.TestTokens;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -276,11 +276,11 @@ class InferenceServiceTest {
     }
 
     private static String shippedVersion() throws Exception {
-        return ModelLoader.version(ModelStoreResource.SHIPPED.resolve("trusted-monitor-0000.params"));
+        return ModelFolder.version(ModelStoreResource.SHIPPED.resolve("trusted-monitor-0000.params"));
     }
 
     private static String affineVersion() throws Exception {
-        return ModelLoader.version(ModelStoreResource.AFFINE.resolve("affine.pt"));
+        return ModelFolder.version(ModelStoreResource.AFFINE.resolve("affine.pt"));
     }
 
     /** The demo's proposal, as ideation's default-spec policy makes it. */

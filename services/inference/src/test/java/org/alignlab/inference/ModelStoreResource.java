@@ -18,10 +18,10 @@ import org.alignlab.infra.TestTokens;
  */
 public class ModelStoreResource implements QuarkusTestResourceLifecycleManager {
 
-    /** Surefire runs in the module directory, where the shipped model lives. */
-    static final Path SHIPPED = Path.of("models/trusted-monitor");
-    /** The TorchScript model of src/test/resources/torchscript. */
-    static final Path AFFINE = Path.of("src/test/resources/torchscript/affine");
+    /** The shipped model folder (models/trusted-monitor builds it), relative to the module directory. */
+    static final Path SHIPPED = Path.of("../../models/trusted-monitor/model-store/trusted-monitor");
+    /** The TorchScript test model of the engine library (libs/inference-engine/src/test/resources/torchscript). */
+    static final Path AFFINE = Path.of("../../libs/inference-engine/src/test/resources/torchscript/affine");
 
     @Override
     public Map<String, String> start() {

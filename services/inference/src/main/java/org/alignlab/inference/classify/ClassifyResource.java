@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.inference.config.InferenceConfig;
 import org.alignlab.inference.engine.ModelMetadata;
+import org.alignlab.inference.features.TextClassifier;
 import org.alignlab.inference.serving.ModelRegistry;
 import org.alignlab.inference.serving.ServedModel;
 import org.alignlab.inference.serving.UnknownModelException;

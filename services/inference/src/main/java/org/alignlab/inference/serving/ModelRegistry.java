@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.alignlab.inference.config.InferenceConfig;
 import org.alignlab.inference.engine.ModelEngine;
+import org.alignlab.inference.engine.ModelFolder;
 import org.alignlab.inference.engine.ModelMetadata;
 import org.alignlab.inference.model.ModelStore;
 import org.jboss.logging.Logger;
@@ -82,7 +83,7 @@ public class ModelRegistry {
         for (Path folder : folders()) {
             String name = folder.getFileName().toString();
             try {
-                Optional<ModelMetadata> metadata = ModelLoader.servedMetadata(folder);
+                Optional<ModelMetadata> metadata = ModelFolder.servedMetadata(folder);
                 if (metadata.isPresent()) {
                     ServedModel model = loader.load(folder, metadata.get());
                     loaded.put(name, new Entry(name, model, null));

@@ -1,9 +1,9 @@
 package org.alignlab.inference.serving;
 
 import java.util.Optional;
-import org.alignlab.inference.classify.TextClassifier;
 import org.alignlab.inference.engine.LoadedModel;
 import org.alignlab.inference.engine.ModelSignature;
+import org.alignlab.inference.features.TextClassifier;
 
 /**
  * A model the service answers for: its runner (every request goes through it), and for a text classifier the

@@ -21,6 +21,7 @@ import org.alignlab.contracts.MetricNames;
 import org.alignlab.inference.djl.DjlModelEngine;
 import org.alignlab.inference.engine.DType;
 import org.alignlab.inference.engine.LoadedModel;
+import org.alignlab.inference.engine.ModelFolder;
 import org.alignlab.inference.engine.ModelMetadata;
 import org.alignlab.inference.engine.ModelSignature;
 import org.alignlab.inference.engine.Tensor;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 class BatchingRunnerTest {
 
-    /** Surefire runs in the module directory, where the shipped model lives. */
-    private static final Path SHIPPED = Path.of("models/trusted-monitor");
+    /** The shipped model folder, relative to the module directory where Surefire runs. */
+    private static final Path SHIPPED = Path.of("../../models/trusted-monitor/model-store/trusted-monitor");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ExecutorService callers = Executors.newFixedThreadPool(16);
@@ -52,7 +53,7 @@ class BatchingRunnerTest {
      */
     @Test
     void concurrentRequestsShareForwardPassesAndEachGetsItsOwnAnswer() throws Exception {
-        ModelMetadata metadata = ModelLoader.servedMetadata(SHIPPED).orElseThrow();
+        ModelMetadata metadata = ModelFolder.servedMetadata(SHIPPED).orElseThrow();
         LoadedModel model = own(new DjlModelEngine(1, Duration.ofSeconds(30), "cpu").load(SHIPPED, metadata));
         int width = metadata.features().dimension();
         BatchingRunner runner = own(new BatchingRunner("trusted-monitor", model,

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.alignlab.inference.engine.LoadedModel;
 import org.alignlab.inference.engine.ModelEngine;
+import org.alignlab.inference.engine.ModelFolder;
 import org.alignlab.inference.engine.ModelLoadException;
 import org.alignlab.inference.engine.ModelMetadata;
 import org.alignlab.inference.engine.ModelSignature;
@@ -128,7 +129,7 @@ class ModelRegistryTest {
 
         assertThatThrownBy(() -> registry.model("broken")).isInstanceOf(ModelNotLoadedException.class);
         assertThatThrownBy(() -> registry.model("bare-torchscript")).isInstanceOf(ModelNotLoadedException.class);
-        assertThatThrownBy(() -> ModelLoader.servedMetadata(store.resolve("bare-torchscript")))
+        assertThatThrownBy(() -> ModelFolder.servedMetadata(store.resolve("bare-torchscript")))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("inputs and outputs");
     }
 
@@ -171,7 +172,7 @@ class ModelRegistryTest {
     private String classifier(String name, String claimedVersion) throws IOException {
         Path folder = Files.createDirectories(store.resolve(name));
         Path weights = Files.write(folder.resolve(name + "-0000.params"), name.getBytes());
-        String version = ModelLoader.version(weights);
+        String version = ModelFolder.version(weights);
         Files.writeString(folder.resolve(ModelMetadata.FILE_NAME), """
                 {"name": "%s", "task": "text-classification", "engine": "PyTorch", "labels": ["benign", "attack"],
                  "weights": "%s-0000.params", "version": "%s",
