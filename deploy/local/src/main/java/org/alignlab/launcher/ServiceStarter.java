@@ -34,7 +34,7 @@ public final class ServiceStarter {
     }
 
     public static Path experimentsJar(Path repoRoot) {
-        return repoRoot.resolve("services/experiments/target/experiments-0.1.0-SNAPSHOT.jar");
+        return repoRoot.resolve("libs/experiments/target/experiments-0.1.0-SNAPSHOT.jar");
     }
 
     public URI url(Service service) {

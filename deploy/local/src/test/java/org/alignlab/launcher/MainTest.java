@@ -34,7 +34,7 @@ class MainTest {
         assertThat(err.toString().strip()).isEqualTo("no log /nonexistent/alignlab-run/logs/nothing-here.log");
     }
 
-    /** "Could not run" (2) is told from "ran and was contained" (1); the real runs are tested in services/sandbox. */
+    /** "Could not run" (2) is told from "ran and was contained" (1); the real runs are tested in libs/sandbox. */
     @Test
     void sandboxCheckOfAMissingScriptExitsTwo(@TempDir Path runDir) {
         CommandLine cli = Main.commandLine();

@@ -51,7 +51,7 @@ class ServiceStarterTest {
 
         assertThat(env).containsEntry("ALIGNLAB_EXECUTOR_MONITOR_PUBLIC_KEY", "PUBLIC")
                 .containsEntry("ALIGNLAB_EXECUTOR_EXPERIMENTS_JAR",
-                        repo.resolve("services/experiments/target/experiments-0.1.0-SNAPSHOT.jar").toString())
+                        repo.resolve("libs/experiments/target/experiments-0.1.0-SNAPSHOT.jar").toString())
                 .containsEntry("ALIGNLAB_EXECUTOR_DJL_CACHE_DIR", repo.resolve("run/djl-cache").toString())
                 .doesNotContainKey("ALIGNLAB_EXECUTOR_WORK_ROOT")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19292")

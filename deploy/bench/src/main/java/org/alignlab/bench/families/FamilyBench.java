@@ -21,7 +21,7 @@ import org.alignlab.contracts.events.Split;
 import org.alignlab.experiments.ExperimentFamily;
 import org.alignlab.experiments.FamiliesMain;
 import org.alignlab.experiments.Runner;
-import org.alignlab.sandbox.SandboxCheck;
+import org.alignlab.sandbox.bubblewrap.SandboxCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +60,7 @@ public final class FamilyBench implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path root = repo != null ? repo : Path.of(Optional.ofNullable(System.getenv("ALIGNLAB_HOME")).orElse("."));
-        Path jar = root.resolve("services/experiments/target/experiments-0.1.0-SNAPSHOT.jar").toAbsolutePath();
+        Path jar = root.resolve("libs/experiments/target/experiments-0.1.0-SNAPSHOT.jar").toAbsolutePath();
         Path djlCache = Path.of(Optional.ofNullable(System.getenv("DJL_CACHE_DIR"))
                 .orElse(root.resolve(".cache/djl").toString())).toAbsolutePath();
         SandboxCheck sandbox = new SandboxCheck(new SandboxCheck.Setup(jar, djlCache,

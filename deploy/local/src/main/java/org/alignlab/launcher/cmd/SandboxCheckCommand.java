@@ -19,7 +19,7 @@ import org.alignlab.launcher.Installation;
 import org.alignlab.launcher.RunDir;
 import org.alignlab.launcher.ServiceStarter;
 import org.alignlab.launcher.StackOptions;
-import org.alignlab.sandbox.SandboxCheck;
+import org.alignlab.sandbox.bubblewrap.SandboxCheck;
 import org.alignlab.sandbox.SandboxRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,0 +1,336 @@
+package org.alignlab.sandbox.bubblewrap;
+
+import org.alignlab.sandbox.RunnerLimits;
+import org.alignlab.sandbox.TailBuffer;
+import org.alignlab.sandbox.SandboxUnavailableException;
+import org.alignlab.sandbox.SandboxRun;
+import org.alignlab.sandbox.SandboxRequest;
+import org.alignlab.sandbox.Sandbox;
+import org.alignlab.sandbox.RunnerRuntime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.alignlab.contracts.events.ResourceRequest;
+import org.jboss.logging.Logger;
+
+/**
+ * The local sandbox: bubblewrap with no network, a read-only runtime, a private /tmp, a fresh work directory,
+ * rlimits, cgroup v1 memory, CPU-rate and task limits where this host lets it make cgroups ({@link SandboxCgroup}),
+ * and a wall-clock timeout after which the whole process tree is killed. See {@link BwrapCommand}.
+ */
+public final class BubblewrapSandbox implements Sandbox {
+
+    private static final Logger LOG = Logger.getLogger(BubblewrapSandbox.class);
+    /** /proc is sampled at 10 ms, then ever less often up to every 200 ms, so short runs are measured too. */
+    private static final long FIRST_SAMPLE_MS = 10;
+    private static final long SAMPLE_INTERVAL_MS = 200;
+    private static final long DRAIN_WAIT_MS = 5_000;
+    private static final ResourceRequest PROBE_LIMITS = new ResourceRequest(5, 64, 10);
+
+    private final Settings settings;
+    private volatile HostLayout ready;
+    /** Empty when cgroups cannot be made here: limits are then -Xmx, rlimits and the wall clock only. */
+    private volatile Optional<CgroupHierarchy> cgroups = Optional.empty();
+    private volatile String whyNoCgroups = "not probed yet";
+
+    /**
+     * @param maxLogBytes    bytes kept of each of stdout and stderr (the tail)
+     * @param maxOutputBytes the largest out.json read back
+     */
+    public record Settings(Path javaHome, Path experimentsJar, Path djlCacheDir, Path workRoot, int maxLogBytes,
+            int maxOutputBytes) {
+    }
+
+    public BubblewrapSandbox(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "bubblewrap";
+    }
+
+    /** Checks the tools, the runner's files and that a trivial sandbox really starts; remembers success. */
+    @Override
+    public Optional<String> whyUnavailable() {
+        if (ready != null) {
+            return Optional.empty();
+        }
+        try {
+            HostLayout layout = HostLayout.detect(settings.javaHome(), settings.experimentsJar(),
+                    settings.djlCacheDir());
+            requireFiles();
+            probe(layout);
+            probeCgroups();
+            ready = layout;
+            return Optional.empty();
+        } catch (SandboxUnavailableException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * DJL creates its cache directories mode 0700; when bwrap runs as uid 65534 (executor started as root) such a
+     * cache is unreadable inside and every DJL run fails with "Failed to extract PyTorch native library".
+     */
+    @Override
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        if (ready != null && cgroups.isEmpty()) {
+            warnings.add("no cgroup v1 limits (" + whyNoCgroups + "): memory is bounded by -Xmx only, CPU by "
+                    + "prlimit's CPU seconds, tasks by the sandbox user's RLIMIT_NPROC");
+        }
+        warnings.addAll(djlCacheWarnings());
+        return List.copyOf(warnings);
+    }
+
+    /** How runs are limited here, for operators checking a node. */
+    public String limitsDescription() {
+        return cgroups.isPresent()
+                ? "cgroup v1: memory limit memoryMb + " + BwrapCommand.TMP_BYTES / (1024 * 1024)
+                        + " MB (tmpfs), CPU rate ceil(cpuSeconds / wallSeconds) cores, " + SandboxCgroup.MAX_TASKS
+                        + " tasks; rlimits: CPU seconds, file size, open files; heap 3/4 of memoryMb"
+                : "no cgroups (" + whyNoCgroups + "); rlimits: CPU seconds, processes, file size, open files; "
+                        + "heap 3/4 of memoryMb";
+    }
+
+    private List<String> djlCacheWarnings() {
+        HostLayout layout = ready;
+        Path cache = settings.djlCacheDir();
+        if (layout == null || layout.setpriv().isEmpty() || !Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(cache, 2)) {
+            return paths.filter(Files::isDirectory).filter(BubblewrapSandbox::closedToOthers).findFirst()
+                    .map(closed -> List.of("the DJL cache " + cache + " has directories the sandbox user (uid "
+                            + BwrapCommand.SANDBOX_UID + ") cannot read, e.g. " + closed + ": run chmod -R a+rX "
+                            + cache + " after warming it"))
+                    .orElse(List.of());
+        } catch (IOException e) {
+            return List.of("cannot inspect the DJL cache " + cache + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean closedToOthers(Path dir) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+            return !permissions.contains(PosixFilePermission.OTHERS_READ)
+                    || !permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public SandboxRun run(SandboxRequest request) {
+        return run(request, null);
+    }
+
+    /** Runs {@code workload} (paths as seen inside) instead of the experiments runner; null runs the runner. */
+    SandboxRun run(SandboxRequest request, List<String> workload) {
+        Instant started = Instant.now();
+        Optional<String> unavailable = whyUnavailable();
+        if (unavailable.isPresent()) {
+            return notStarted(started, unavailable.get());
+        }
+        HostLayout layout = ready;
+        BwrapCommand command = new BwrapCommand(layout);
+        try (WorkDirectory workDir = WorkDirectory.create(settings.workRoot(), request.label(),
+                layout.setpriv().isPresent());
+                LimitGroup limits = LimitGroup.create(cgroups, request)) {
+            workDir.writeSpec(request.specJson());
+            List<String> args = new ArrayList<>(limits.enterPrefix());
+            args.addAll(workload == null
+                    ? command.runner(workDir.path(), request.limits(), request.runtime())
+                    : command.command(workDir.path(), request.limits(), workload));
+            return execute(args, request, workDir, limits);
+        } catch (IOException e) {
+            LOG.errorf(e, "sandbox for %s did not start", request.label());
+            return notStarted(started, "sandbox did not start: " + e.getMessage());
+        }
+    }
+
+    private SandboxRun execute(List<String> args, SandboxRequest request, WorkDirectory workDir, LimitGroup limits)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(args);
+        // Nothing of the executor's environment (credentials, JAVA_TOOL_OPTIONS) reaches the sandbox.
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        TailBuffer stdout = new TailBuffer(settings.maxLogBytes());
+        TailBuffer stderr = new TailBuffer(settings.maxLogBytes());
+        ProcessSampler sampler = new ProcessSampler();
+
+        Instant started = Instant.now();
+        Process process = builder.start();
+        process.getOutputStream().close();
+        Thread outDrain = drain(process.getInputStream(), stdout, request.label() + "-stdout");
+        Thread errDrain = drain(process.getErrorStream(), stderr, request.label() + "-stderr");
+
+        SandboxRun.Ending ending = waitOrKill(process, sampler, request.limits().wallSeconds());
+        Instant finished = Instant.now();
+        join(outDrain);
+        join(errDrain);
+        int exitCode = process.exitValue();
+
+        WorkDirectory.Output output = workDir.readOutput(settings.maxOutputBytes());
+        return new SandboxRun(ending, exitCode, started, finished, sampler.cpuSeconds(), sampler.maxRssMb(),
+                stdout.tail(settings.maxLogBytes()), stderr.tail(settings.maxLogBytes()), output.content(),
+                output.problem(), limits.oomKilledAtLimitMb());
+    }
+
+    /** Waits in short slices, sampling /proc between them, until the process exits or its wall time is up. */
+    private static SandboxRun.Ending waitOrKill(Process process, ProcessSampler sampler, int wallSeconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wallSeconds);
+        long intervalMs = FIRST_SAMPLE_MS;
+        try {
+            while (true) {
+                sampler.sample(process.toHandle());
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    killTree(process);
+                    return SandboxRun.Ending.TIMED_OUT;
+                }
+                if (process.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(intervalMs)), TimeUnit.NANOSECONDS)) {
+                    return SandboxRun.Ending.EXITED;
+                }
+                intervalMs = Math.min(SAMPLE_INTERVAL_MS, intervalMs * 2);
+            }
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            return SandboxRun.Ending.KILLED;
+        }
+    }
+
+    /** Kills every process of the sandbox; --die-with-parent and the PID namespace catch any that slip by. */
+    static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(DRAIN_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warnf("sandbox process %d did not die within %d ms of SIGKILL", process.pid(), DRAIN_WAIT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void requireFiles() throws SandboxUnavailableException {
+        for (RunnerRuntime runtime : RunnerRuntime.values()) {
+            Path jar = runtime.jar(settings.experimentsJar());
+            if (!Files.isRegularFile(jar)) {
+                throw new SandboxUnavailableException("experiments runner not found at " + jar
+                        + " (alignlab.executor.experiments-jar and the script runtime beside it): build "
+                        + "libs/experiments first");
+            }
+        }
+        if (!Files.isExecutable(settings.javaHome().resolve("bin/java"))) {
+            throw new SandboxUnavailableException("no java at " + settings.javaHome().resolve("bin/java")
+                    + " (alignlab.executor.java-home)");
+        }
+    }
+
+    private void probe(HostLayout layout) throws SandboxUnavailableException {
+        try (WorkDirectory workDir = WorkDirectory.create(settings.workRoot(), "probe", layout.setpriv().isPresent())) {
+            List<String> args = new BwrapCommand(layout).command(workDir.path(), PROBE_LIMITS,
+                    List.of("/usr/bin/true"));
+            ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().put("PATH", "/usr/bin:/bin");
+            Process process = builder.start();
+            process.getOutputStream().close();
+            TailBuffer output = new TailBuffer(4096);
+            Thread drain = drain(process.getInputStream(), output, "sandbox-probe");
+            if (!process.waitFor(PROBE_LIMITS.wallSeconds(), TimeUnit.SECONDS)) {
+                killTree(process);
+                throw new SandboxUnavailableException("no sandbox available: a trivial bubblewrap sandbox did not "
+                        + "finish within " + PROBE_LIMITS.wallSeconds() + " s");
+            }
+            join(drain);
+            if (process.exitValue() != 0) {
+                throw new SandboxUnavailableException("no sandbox available: a trivial bubblewrap sandbox failed "
+                        + "(exit " + process.exitValue() + "): " + output.tail(1000).strip());
+            }
+        } catch (IOException e) {
+            throw new SandboxUnavailableException("no sandbox available: cannot start bubblewrap: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxUnavailableException("no sandbox available: interrupted while probing bubblewrap");
+        }
+    }
+
+    private void probeCgroups() {
+        Optional<CgroupHierarchy> hierarchy = CgroupHierarchy.ofThisProcess();
+        if (hierarchy.isEmpty()) {
+            whyNoCgroups = "no cgroup v1 memory, cpu and pids hierarchies in /proc/self/cgroup";
+            cgroups = Optional.empty();
+            return;
+        }
+        Optional<String> unusable = SandboxCgroup.whyUnusable(hierarchy.get());
+        whyNoCgroups = unusable.orElse(null);
+        cgroups = unusable.isPresent() ? Optional.empty() : hierarchy;
+    }
+
+    /** A run's cgroups, or nothing where there are none, so the run path reads the same either way. */
+    private static final class LimitGroup implements AutoCloseable {
+
+        private final SandboxCgroup cgroup;
+
+        private LimitGroup(SandboxCgroup cgroup) {
+            this.cgroup = cgroup;
+        }
+
+        static LimitGroup create(Optional<CgroupHierarchy> hierarchy, SandboxRequest request) throws IOException {
+            if (hierarchy.isEmpty()) {
+                return new LimitGroup(null);
+            }
+            ResourceRequest limits = request.limits();
+            long memoryMb = limits.memoryMb() + BwrapCommand.TMP_BYTES / (1024 * 1024);
+            return new LimitGroup(SandboxCgroup.create(hierarchy.get(), request.label(), memoryMb,
+                    RunnerLimits.cores(limits)));
+        }
+
+        List<String> enterPrefix() {
+            return cgroup == null ? List.of() : cgroup.enterPrefix();
+        }
+
+        long oomKilledAtLimitMb() {
+            return cgroup != null && cgroup.memoryLimitHit() ? cgroup.memoryLimitMb() : 0;
+        }
+
+        @Override
+        public void close() {
+            if (cgroup != null) {
+                cgroup.close();
+            }
+        }
+    }
+
+    private static Thread drain(InputStream in, TailBuffer into, String name) {
+        Thread thread = new Thread(() -> into.drain(in), "sandbox-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void join(Thread drain) {
+        try {
+            drain.join(DRAIN_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static SandboxRun notStarted(Instant at, String why) {
+        return new SandboxRun(SandboxRun.Ending.NOT_STARTED, -1, at, Instant.now(), 0, 0, "", "", null, why);
+    }
+}

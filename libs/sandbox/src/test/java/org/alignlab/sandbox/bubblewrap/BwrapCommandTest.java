@@ -1,0 +1,116 @@
+package org.alignlab.sandbox.bubblewrap;
+
+import org.alignlab.sandbox.RunnerRuntime;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.alignlab.contracts.events.ResourceRequest;
+import org.junit.jupiter.api.Test;
+
+class BwrapCommandTest {
+
+    private static final Path WORK_DIR = Path.of("/tmp/alignlab-executor/run-1");
+    private static final ResourceRequest LIMITS = new ResourceRequest(120, 1024, 300);
+
+    private static HostLayout layout(Optional<Path> setpriv) {
+        return new HostLayout(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/prlimit"), setpriv,
+                List.of(new HostLayout.SystemPath("/usr", null), new HostLayout.SystemPath("/etc", null),
+                        new HostLayout.SystemPath("/bin", "usr/bin"), new HostLayout.SystemPath("/lib", "usr/lib"),
+                        new HostLayout.SystemPath("/opt/runtime", null)),
+                Path.of("/usr/lib/jvm/java-17"), Path.of("/srv/experiments/target/experiments.jar"),
+                Path.of("/var/cache/djl"));
+    }
+
+    private static List<String> runner(Optional<Path> setpriv) {
+        return new BwrapCommand(layout(setpriv)).runner(WORK_DIR, LIMITS, RunnerRuntime.FAMILIES);
+    }
+
+    @Test
+    void isolatesEveryNamespaceAndKeepsNoNetworkOrCapabilities() {
+        List<String> args = runner(Optional.empty());
+
+        assertThat(args).contains("--unshare-all", "--die-with-parent", "--new-session", "--disable-userns")
+                .doesNotContain("--share-net", "--cap-add");
+        assertThat(args).containsSequence("--cap-drop", "ALL");
+        assertThat(args).containsSequence("--proc", "/proc").containsSequence("--dev", "/dev")
+                .containsSequence("--tmpfs", "/tmp");
+        assertThat(args).containsSequence("--uid", "65534", "--gid", "65534");
+    }
+
+    @Test
+    void showsTheRuntimeReadOnlyAndOnlyTheWorkDirectoryWritable() {
+        List<String> args = runner(Optional.empty());
+
+        assertThat(args).containsSequence("--ro-bind", "/usr", "/usr")
+                .containsSequence("--ro-bind", "/etc", "/etc")
+                .containsSequence("--ro-bind", "/opt/runtime", "/opt/runtime")
+                .containsSequence("--symlink", "usr/bin", "/bin")
+                .containsSequence("--symlink", "usr/lib", "/lib")
+                .containsSequence("--ro-bind", "/usr/lib/jvm/java-17", "/usr/lib/jvm/java-17")
+                .containsSequence("--ro-bind", "/srv/experiments/target/experiments.jar",
+                        "/opt/alignlab/experiments/experiments.jar")
+                .containsSequence("--ro-bind-try", "/srv/experiments/target/lib", "/opt/alignlab/experiments/lib")
+                .containsSequence("--ro-bind-try", "/var/cache/djl", "/opt/alignlab/djl-cache");
+        // The one writable bind is the run's own directory.
+        assertThat(Collections.frequency(args, "--bind")).isEqualTo(1);
+        assertThat(args).containsSequence("--bind", WORK_DIR.toString(), "/work")
+                .doesNotContain("--dev-bind", "--bind-try");
+        // /work is bound after the runtime, so nothing can be mounted over it.
+        assertThat(args.indexOf("--bind")).isGreaterThan(args.lastIndexOf("--ro-bind-try"));
+    }
+
+    /** The script runtime's jar has no family code; showing the families' jar beside it would undo that. */
+    @Test
+    void aScriptSeesOnlyTheScriptRuntimeJarAndNeverTheFamilies() {
+        List<String> args = new BwrapCommand(layout(Optional.empty())).runner(WORK_DIR, LIMITS, RunnerRuntime.SCRIPT);
+
+        assertThat(args).containsSequence("--ro-bind", "/srv/experiments/target/experiments-script-runtime.jar",
+                "/opt/alignlab/experiments/experiments-script-runtime.jar")
+                .containsSequence("-jar", "/opt/alignlab/experiments/experiments-script-runtime.jar")
+                .doesNotContain("/srv/experiments/target/experiments.jar", "/srv/experiments/target",
+                        "/opt/alignlab/experiments/experiments.jar");
+    }
+
+    @Test
+    void passesOnlyTheSandboxEnvironment() {
+        List<String> args = runner(Optional.empty());
+
+        int clear = args.indexOf("--clearenv");
+        assertThat(clear).isPositive();
+        assertThat(args.subList(clear, args.size())).containsSequence("--setenv", "PATH", "/usr/bin:/bin")
+                .containsSequence("--setenv", "HOME", "/work")
+                .containsSequence("--setenv", "DJL_OFFLINE", "true")
+                .containsSequence("--setenv", "DJL_CACHE_DIR", "/opt/alignlab/djl-cache");
+        assertThat(Collections.frequency(args, "--setenv")).isEqualTo(4);
+        assertThat(args.indexOf("--setenv")).isGreaterThan(clear);
+    }
+
+    @Test
+    void wrapsEverythingInRlimitsAndRunsTheRunnerWithAHeapBelowTheMemoryLimit() {
+        List<String> args = runner(Optional.empty());
+
+        assertThat(args.get(0)).isEqualTo("/usr/bin/prlimit");
+        assertThat(args).contains("--cpu=120:121", "--core=0");
+        assertThat(args.indexOf("/usr/bin/bwrap")).isGreaterThan(args.indexOf("--cpu=120:121"));
+        int workload = args.lastIndexOf("--") + 1;
+        assertThat(args.subList(workload, args.size())).containsExactly(
+                "/usr/lib/jvm/java-17/bin/java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
+                "-Djava.io.tmpdir=/tmp", "-jar", "/opt/alignlab/experiments/experiments.jar",
+                "--spec", "/work/spec.json", "--out", "/work/out.json");
+    }
+
+    @Test
+    void dropsRootToTheSandboxUserBeforeBubblewrapStarts() {
+        List<String> asRoot = runner(Optional.of(Path.of("/usr/bin/setpriv")));
+        List<String> asUser = runner(Optional.empty());
+
+        int setpriv = asRoot.indexOf("/usr/bin/setpriv");
+        assertThat(setpriv).isGreaterThan(0).isLessThan(asRoot.indexOf("/usr/bin/bwrap"));
+        assertThat(asRoot.subList(setpriv, asRoot.indexOf("/usr/bin/bwrap")))
+                .contains("--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all");
+        assertThat(asUser).doesNotContain("/usr/bin/setpriv");
+    }
+}
