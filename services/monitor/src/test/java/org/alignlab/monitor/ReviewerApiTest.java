@@ -41,7 +41,7 @@ import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.TestInfrastructure;
 import org.alignlab.infra.TestTokens;
 import org.alignlab.monitor.config.MonitorConfig;
-import org.alignlab.monitor.review.ReviewTimeouts;
+import org.alignlab.monitor.holds.ReviewTimeouts;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 

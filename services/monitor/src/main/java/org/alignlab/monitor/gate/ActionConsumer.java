@@ -24,7 +24,7 @@ import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.InvalidEventException;
-import org.alignlab.monitor.gate.ActionGate.Proposal;
+import org.alignlab.monitor.gate.ActionGate.IncomingAction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
@@ -73,22 +73,22 @@ public class ActionConsumer {
     @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
             durationUnit = ChronoUnit.DAYS)
     public void onActions(ConsumerRecords<String, String> batch) {
-        List<Proposal> proposals = new ArrayList<>();
-        Map<UUID, Proposal> byId = new HashMap<>();
+        List<IncomingAction> actions = new ArrayList<>();
+        Map<UUID, IncomingAction> byId = new HashMap<>();
         Map<UUID, Long> proposedAt = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
             try {
                 AgentAction action = EventCodec.decode(record.value(), AgentAction.class);
-                Proposal proposal = new Proposal(action, startSpan(record, action));
-                proposals.add(proposal);
-                byId.putIfAbsent(action.id(), proposal);
+                IncomingAction incoming = new IncomingAction(action, startSpan(record, action));
+                actions.add(incoming);
+                byId.putIfAbsent(action.id(), incoming);
                 proposedAt.putIfAbsent(action.id(), record.timestamp());
             } catch (InvalidEventException e) {
                 deadLetters.send(record, e.getMessage(), e);
             }
         }
         try {
-            List<Verdict> verdicts = gate.decide(proposals);
+            List<Verdict> verdicts = gate.decide(actions);
             long now = System.currentTimeMillis();
             for (Verdict verdict : verdicts) {
                 decisionLatency.record(Math.max(0, now - proposedAt.get(verdict.actionId())), TimeUnit.MILLISECONDS);
@@ -98,7 +98,7 @@ public class ActionConsumer {
                         .setAttribute(SpanAttributes.AUDIT_SEQ, verdict.auditSeq());
             }
         } finally {
-            proposals.forEach(proposal -> proposal.span().end());
+            actions.forEach(incoming -> incoming.span().end());
         }
     }
 

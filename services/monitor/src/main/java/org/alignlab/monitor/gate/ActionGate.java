@@ -64,7 +64,7 @@ public class ActionGate {
     }
 
     /** One proposed action with the span its gate decision is traced in. */
-    public record Proposal(AgentAction action, Span span) {
+    public record IncomingAction(AgentAction action, Span span) {
     }
 
     /**
@@ -73,12 +73,12 @@ public class ActionGate {
      *
      * @return the verdicts written, in batch order (redeliveries of decided actions have none)
      */
-    public List<Verdict> decide(List<Proposal> batch) {
-        List<Proposal> fresh = undecided(batch);
+    public List<Verdict> decide(List<IncomingAction> batch) {
+        List<IncomingAction> fresh = undecided(batch);
         if (fresh.isEmpty()) {
             return List.of();
         }
-        List<AgentAction> freshActions = fresh.stream().map(Proposal::action).toList();
+        List<AgentAction> freshActions = fresh.stream().map(IncomingAction::action).toList();
         List<ModelScore> modelScores = model.scoreAll(freshActions);
         Thresholds thresholds = ledger.thresholds();
         List<Scored> scored = new ArrayList<>(fresh.size());
@@ -92,17 +92,17 @@ public class ActionGate {
         return QuarkusTransaction.requiringNew().call(() -> scored.stream().map(this::record).toList());
     }
 
-    private List<Proposal> undecided(List<Proposal> batch) {
-        Map<UUID, Proposal> unique = new LinkedHashMap<>();
-        batch.forEach(proposal -> unique.putIfAbsent(proposal.action().id(), proposal));
+    private List<IncomingAction> undecided(List<IncomingAction> batch) {
+        Map<UUID, IncomingAction> unique = new LinkedHashMap<>();
+        batch.forEach(incoming -> unique.putIfAbsent(incoming.action().id(), incoming));
         Set<UUID> done = QuarkusTransaction.requiringNew().call(() -> verdicts.decided(unique.keySet()));
-        return unique.values().stream().filter(proposal -> !done.contains(proposal.action().id())).toList();
+        return unique.values().stream().filter(incoming -> !done.contains(incoming.action().id())).toList();
     }
 
     private Verdict record(Scored scored) {
-        AgentAction action = scored.proposal().action();
+        AgentAction action = scored.incoming().action();
         GateDecision decision = scored.decision();
-        try (Scope ignored = scored.proposal().span().makeCurrent()) {
+        try (Scope ignored = scored.incoming().span().makeCurrent()) {
             String payloadHash = Sha256.ofCanonical(action);
             String traceId = TraceIds.current();
             String agent = agentName(action);
@@ -161,7 +161,7 @@ public class ActionGate {
         return Json.write(detail);
     }
 
-    private record Scored(Proposal proposal, GateDecision decision, Optional<AgentAction> replacement,
+    private record Scored(IncomingAction incoming, GateDecision decision, Optional<AgentAction> replacement,
             ModelScore model) {
     }
 }

@@ -9,8 +9,8 @@ import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.monitor.audit.AuditRecord;
 import org.alignlab.platform.outbox.Outbox;
-import org.alignlab.monitor.review.HeldAction;
-import org.alignlab.monitor.review.HeldActionRepository;
+import org.alignlab.monitor.holds.HeldAction;
+import org.alignlab.monitor.holds.HeldActionRepository;
 import org.alignlab.monitor.tickets.TicketIssuer;
 
 /**

@@ -1,4 +1,4 @@
-package org.alignlab.monitor.review;
+package org.alignlab.monitor.holds;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;

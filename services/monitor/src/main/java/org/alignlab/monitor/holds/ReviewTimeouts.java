@@ -1,4 +1,4 @@
-package org.alignlab.monitor.review;
+package org.alignlab.monitor.holds;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,4 +1,4 @@
-package org.alignlab.monitor.review;
+package org.alignlab.monitor.holds;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

@@ -1,4 +1,4 @@
-package org.alignlab.monitor.review;
+package org.alignlab.monitor.holds;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

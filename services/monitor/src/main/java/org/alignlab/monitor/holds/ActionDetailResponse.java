@@ -1,4 +1,4 @@
-package org.alignlab.monitor.review;
+package org.alignlab.monitor.holds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

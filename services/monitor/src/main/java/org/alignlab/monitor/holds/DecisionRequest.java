@@ -1,4 +1,4 @@
-package org.alignlab.monitor.review;
+package org.alignlab.monitor.holds;
 
 /**
  * A reviewer's decision on a held action: {@code APPROVE} or {@code DENY}, and why. Taken as text so that a bad
