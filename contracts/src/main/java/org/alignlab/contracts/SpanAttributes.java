@@ -1,6 +1,6 @@
 package org.alignlab.contracts;
 
-/** OpenTelemetry span attribute names of DESIGN.md, declared once. */
+/** OpenTelemetry span attribute names, declared once. */
 public final class SpanAttributes {
 
     public static final String GOAL_ID = "alignlab.goal.id";

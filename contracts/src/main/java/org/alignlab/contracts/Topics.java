@@ -2,7 +2,7 @@ package org.alignlab.contracts;
 
 import java.util.List;
 
-/** Kafka topic names of DESIGN.md. Every topic has a dead-letter twin named {@code <topic>.dlq}. */
+/** Kafka topic names (docs/architecture.md, "Topics"). Every topic has a dead-letter twin named {@code <topic>.dlq}. */
 public final class Topics {
 
     public static final String RESEARCH_ROUNDS = "research.rounds";

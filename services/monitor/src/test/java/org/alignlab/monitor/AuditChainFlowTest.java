@@ -1,0 +1,190 @@
+package org.alignlab.monitor;
+
+import static io.restassured.RestAssured.given;
+import static org.alignlab.monitor.MonitorFlows.TRACE_ID;
+import static org.alignlab.monitor.MonitorFlows.assertVerified;
+import static org.alignlab.monitor.MonitorFlows.auditEvent;
+import static org.alignlab.monitor.MonitorFlows.recordsAbout;
+import static org.alignlab.monitor.MonitorFlows.report;
+import static org.alignlab.monitor.MonitorTopics.KAFKA;
+import static org.alignlab.monitor.MonitorTopics.WAIT;
+import static org.alignlab.monitor.MonitorTopics.awaitVerdicts;
+import static org.alignlab.monitor.MonitorTopics.propose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.TicketVerifier;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.AuditCheckpoint;
+import org.alignlab.contracts.events.AuditEvent;
+import org.alignlab.contracts.events.AuditEventType;
+import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Sha256;
+import org.alignlab.contracts.security.Roles;
+import org.alignlab.infra.TestInfrastructure;
+import org.alignlab.infra.TestTokens;
+import org.alignlab.monitor.audit.AuditFacts;
+import org.alignlab.monitor.audit.AuditHeadRepository;
+import org.alignlab.monitor.audit.AuditLog;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit chain end to end: appended by the gate and by executor events, checkpointed and signed, verified through
+ * the HTTP API, and protected by the database itself (append-only, no forks under concurrent appends).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestSigningKeys.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TrustedModelStandIn.class, restrictToAnnotatedClass = false)
+class AuditChainFlowTest {
+
+    @Inject
+    AuditLog auditLog;
+
+    @Test
+    void signedCheckpointsOfTheChainArePublishedAndTheVerificationChecksThem() throws Exception {
+        AgentAction action = TestActions.allowed();
+        propose(action);
+        long seq = awaitVerdicts(action, 1).get(0).auditSeq();
+
+        String publicKey = ConfigProvider.getConfig().getValue("alignlab.monitor.signing-public-key", String.class);
+        TicketVerifier verifier = new TicketVerifier(Ed25519.decodePublic(publicKey));
+        List<AuditCheckpoint> checkpoints = KAFKA.read(Topics.AUDIT_CHECKPOINTS, 1,
+                record -> EventCodec.decode(record.value(), AuditCheckpoint.class).seq() >= seq, WAIT).stream()
+                .map(record -> EventCodec.decode(record.value(), AuditCheckpoint.class)).toList();
+        assertThat(checkpoints).hasSize(1);
+        assertThat(verifier.verify(checkpoints.get(0))).isTrue();
+        assertThat(checkpoints.get(0).chain()).isEqualTo("main");
+
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).get("/api/audit/verify").then().statusCode(200)
+                .body("verified", equalTo(true))
+                .body("checkpointsChecked", greaterThanOrEqualTo(1))
+                .body("coveredSeq", greaterThanOrEqualTo((int) seq))
+                .body("checkpointProblems", hasSize(0));
+    }
+
+    @Test
+    void theApplicationRoleMayAppendButNotChangeAuditRecords() throws Exception {
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "")) {
+            db.setAutoCommit(false);
+            try (Statement sql = db.createStatement()) {
+                sql.execute("SET LOCAL ROLE " + AuditHeadRepository.APPLICATION_ROLE);
+                assertThatThrownBy(() -> sql.executeUpdate("UPDATE monitor.audit_log SET detail = 'forged'"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            } finally {
+                db.rollback();
+            }
+        }
+    }
+
+    @Test
+    void anAuditEventIsAppendedOnceWithItsTraceId() throws Exception {
+        UUID goalId = UUID.randomUUID();
+        UUID actionId = UUID.randomUUID();
+        AuditEvent started = auditEvent(goalId, actionId, AuditEventType.EXECUTION_STARTED);
+        report(started);
+        report(started);
+        // Same goal, same partition: once this one is in, the duplicate before it has been handled.
+        report(auditEvent(goalId, actionId, AuditEventType.EXECUTION_FINISHED));
+
+        Awaitility.await().atMost(WAIT).until(() -> recordsAbout(actionId).size() >= 2);
+        JsonNode records = recordsAbout(actionId);
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).path("type").asText()).isEqualTo("EXECUTION_STARTED");
+        assertThat(records.get(0).path("traceId").asText()).isEqualTo(TRACE_ID);
+        assertThat(records.get(0).path("payloadHash").asText()).isEqualTo(Sha256.ofCanonical(started));
+        assertThat(records.get(0).path("goalId").asText()).isEqualTo(goalId.toString());
+        assertThat(records.get(1).path("type").asText()).isEqualTo("EXECUTION_FINISHED");
+    }
+
+    @Test
+    void theChainVerifiesAndTheDatabaseRefusesToChangeIt() throws Exception {
+        UUID actionId = UUID.randomUUID();
+        report(auditEvent(UUID.randomUUID(), actionId, AuditEventType.EXECUTION_REFUSED));
+        Awaitility.await().atMost(WAIT).until(() -> recordsAbout(actionId).size() == 1);
+        long seq = recordsAbout(actionId).get(0).path("seq").asLong();
+
+        assertVerified(seq);
+
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "");
+                Statement sql = db.createStatement()) {
+            for (String change : List.of(
+                    "UPDATE monitor.audit_log SET detail = 'forged' WHERE chain = 'main' AND seq = " + seq,
+                    "DELETE FROM monitor.audit_log WHERE chain = 'main' AND seq = " + seq,
+                    "TRUNCATE monitor.audit_log")) {
+                assertThatThrownBy(() -> sql.executeUpdate(change)).as(change)
+                        .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            }
+        }
+        assertThat(recordsAbout(actionId).get(0).path("detail").asText()).isEqualTo("refused: no sandbox");
+        assertVerified(seq);
+    }
+
+    @Test
+    void concurrentAppendsNeverForkTheChain() throws Exception {
+        UUID actionId = UUID.randomUUID();
+        int appends = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Long> seqs = new ArrayList<>();
+        try {
+            List<Future<Long>> pending = IntStream.range(0, appends).mapToObj(i -> pool.submit(() ->
+                    QuarkusTransaction.requiringNew().call(() -> auditLog.append(new AuditFacts("CONCURRENCY_PROBE",
+                            null, actionId, null, "test", null, "0".repeat(64), null, null, null, null,
+                            "probe " + i)).seq())))
+                    .toList();
+            for (Future<Long> seq : pending) {
+                seqs.add(seq.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(seqs).doesNotHaveDuplicates();
+        assertThat(recordsAbout(actionId)).hasSize(appends);
+        assertVerified(seqs.stream().mapToLong(Long::longValue).max().orElseThrow());
+    }
+
+    @Test
+    void aBadUuidIsAProblemNamingTheParameter() {
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).queryParam("goalId", "not-a-uuid")
+                .get("/api/audit/records")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem("goalId"))
+                .body("detail", containsString("goalId"));
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).get("/api/audit/records")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("actionId"));
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).get("/api/audit/nothing-here")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
