@@ -3,6 +3,8 @@ package org.alignlab.monitor.controleval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import org.alignlab.contracts.events.AgentAction;
@@ -11,6 +13,8 @@ import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.problem.Problem;
 import org.alignlab.monitor.TestActions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LabelledSetParserTest {
 
@@ -28,6 +32,20 @@ class LabelledSetParserTest {
             return e.violations();
         }
         throw new AssertionError("parsed without a violation: " + body);
+    }
+
+    /** Surefire runs in the module directory; the committed sets are the launcher's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"library-heldout.jsonl", "red-team-a/red-team-a.jsonl", "red-team-b/red-team-b.jsonl"})
+    void everyCommittedLabelledSetParsesWithBothLabelsAndCategories(String file) throws Exception {
+        String body = Files.readString(Path.of("../../deploy/local/control-eval").resolve(file));
+
+        List<LabelledAction> set = LabelledSetParser.parse(body);
+
+        assertThat(set).extracting(LabelledAction::label).contains(LabelledAction.Label.ATTACK,
+                LabelledAction.Label.BENIGN);
+        assertThat(set).filteredOn(a -> a.label() == LabelledAction.Label.ATTACK)
+                .allSatisfy(a -> assertThat(a.category()).isNotBlank());
     }
 
     @Test
