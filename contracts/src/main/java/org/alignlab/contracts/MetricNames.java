@@ -55,6 +55,7 @@ public final class MetricNames {
     public static final String TAG_KIND = "kind";
     public static final String TAG_MODEL = "model";
     public static final String TAG_RULE = "rule";
+    public static final String TAG_CLIENT = "client";
 
     private MetricNames() {
     }

@@ -12,6 +12,7 @@ import org.alignlab.monitor.gate.ControlProtocol;
 import org.alignlab.monitor.gate.GateDecision;
 import org.alignlab.monitor.gate.Thresholds;
 import org.alignlab.monitor.model.ModelScore;
+import org.alignlab.monitor.model.ForEvaluation;
 import org.alignlab.monitor.model.TrustedModel;
 import org.alignlab.monitor.scoring.RuleScorer;
 import org.alignlab.monitor.scoring.ScoringLimits;
@@ -41,7 +42,7 @@ public class ControlEvaluation {
     private final TrustedModel model;
     private final ControlProtocol protocol = new ControlProtocol();
 
-    ControlEvaluation(ScoringLimits limits, TrustedModel model) {
+    ControlEvaluation(ScoringLimits limits, @ForEvaluation TrustedModel model) {
         this.limits = limits;
         this.model = model;
     }

@@ -1,8 +1,8 @@
 package org.alignlab.monitor.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +27,11 @@ import org.jboss.logging.Logger;
 /**
  * Asks the inference service's text classifier ({@code POST /v1/classify/{model}}) for the probability that an
  * action is an attack. The text is the action's canonical JSON, the same text the model was trained on. Every
- * failure (refused connection, timeout, 401, 503, a malformed answer) becomes an UNAVAILABLE score, which the
- * control protocol holds for a human.
+ * failure (an action that cannot be encoded, a refused connection, timeout, 401, 503, a malformed answer) becomes an
+ * UNAVAILABLE score, which the control protocol holds for a human; a request slot taken is given back on every path.
+ * The gate and control evaluation each have their own client ({@link TrustedModels}), so an evaluation can never
+ * take the gate's slots.
  */
-@ApplicationScoped
 public class HttpTrustedModel implements TrustedModel {
 
     private static final Logger LOG = Logger.getLogger(HttpTrustedModel.class);
@@ -40,14 +41,20 @@ public class HttpTrustedModel implements TrustedModel {
     /** Caps the requests in flight, so a batch of 500 actions queues here rather than swamping inference. */
     private final Semaphore inFlight;
     private final URI endpoint;
-    private final MeterRegistry meters;
+    private final Counter unavailable;
 
-    HttpTrustedModel(MonitorConfig config, MeterRegistry meters) {
-        this.config = config.trustedModel();
-        this.meters = meters;
+    /** @param client the tag of this client's {@code trusted_model_unavailable} counter: who asked */
+    HttpTrustedModel(MonitorConfig.TrustedModel config, MeterRegistry meters, String client) {
+        this.config = config;
+        this.unavailable = meters.counter(MetricNames.TRUSTED_MODEL_UNAVAILABLE, MetricNames.TAG_CLIENT, client);
         this.client = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
         this.inFlight = new Semaphore(this.config.maxConcurrentRequests());
         this.endpoint = URI.create(this.config.url().replaceAll("/+$", "") + "/v1/classify/" + this.config.model());
+    }
+
+    /** Request slots free now; all of them whenever no request is in flight. */
+    int freeSlots() {
+        return inFlight.availablePermits();
     }
 
     @Override
@@ -61,12 +68,25 @@ public class HttpTrustedModel implements TrustedModel {
 
     /** Waits for a free slot first: each request's timeout then counts from when it is actually sent. */
     private CompletableFuture<ModelScore> askWhenASlotIsFree(AgentAction action) {
+        String body;
+        try {
+            body = Json.write(Map.of("text", new String(CanonicalJson.bytes(action), StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            // Before a slot is taken: an action the model cannot be shown is held, and nothing is left to release.
+            return CompletableFuture.completedFuture(unavailable(action, "the action cannot be put in canonical JSON: "
+                    + e.getClass().getSimpleName()));
+        }
         inFlight.acquireUninterruptibly();
-        return ask(action).whenComplete((score, failure) -> inFlight.release());
+        try {
+            return ask(action, body).whenComplete((score, failure) -> inFlight.release());
+        } catch (RuntimeException e) {
+            inFlight.release();
+            return CompletableFuture.completedFuture(unavailable(action, "the request could not be sent: "
+                    + e.getClass().getSimpleName()));
+        }
     }
 
-    private CompletableFuture<ModelScore> ask(AgentAction action) {
-        String body = Json.write(Map.of("text", new String(CanonicalJson.bytes(action), StandardCharsets.UTF_8)));
+    private CompletableFuture<ModelScore> ask(AgentAction action, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
@@ -98,7 +118,7 @@ public class HttpTrustedModel implements TrustedModel {
 
     private ModelScore unavailable(AgentAction action, String reason) {
         LOG.warnf("trusted model gave no score for action %s: %s; the action will be held", action.id(), reason);
-        meters.counter(MetricNames.TRUSTED_MODEL_UNAVAILABLE).increment();
+        unavailable.increment();
         return ModelScore.unavailable(reason);
     }
 
