@@ -76,17 +76,18 @@ class IdeationServiceTest {
         // producer span whose parent is the action's span.
         String[] traceparent = KafkaProbe.header(record, "traceparent").split("-");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            SpanData published = spans.getFinishedSpanItems().stream()
-                    .filter(span -> span.getName().equals("ideation publish action")
-                            && action.id().toString().equals(attribute(span, SpanAttributes.ACTION_ID)))
-                    .findFirst().orElseThrow();
-            assertThat(attribute(published, SpanAttributes.GOAL_ID)).isEqualTo(round.goalId().toString());
-            assertThat(attribute(published, SpanAttributes.AGENT)).isEqualTo("ideation");
-            assertThat(published.getTraceId()).isEqualTo(traceparent[1]);
-            assertThat(spans.getFinishedSpanItems())
-                    .anySatisfy(span -> {
-                        assertThat(span.getSpanId()).isEqualTo(traceparent[2]);
-                        assertThat(span.getParentSpanId()).isEqualTo(published.getSpanId());
+            List<SpanData> finished = spans.getFinishedSpanItems();
+            assertThat(finished)
+                    .filteredOn(span -> action.id().toString().equals(attribute(span, SpanAttributes.ACTION_ID)))
+                    .anySatisfy(published -> {
+                        assertThat(published.getName()).isEqualTo("ideation publish action");
+                        assertThat(attribute(published, SpanAttributes.GOAL_ID)).isEqualTo(round.goalId().toString());
+                        assertThat(attribute(published, SpanAttributes.AGENT)).isEqualTo("ideation");
+                        assertThat(published.getTraceId()).isEqualTo(traceparent[1]);
+                        assertThat(finished).anySatisfy(span -> {
+                            assertThat(span.getSpanId()).isEqualTo(traceparent[2]);
+                            assertThat(span.getParentSpanId()).isEqualTo(published.getSpanId());
+                        });
                     });
         });
         assertThat(withToken(Roles.OPERATOR).get("/q/metrics").then().statusCode(200).extract().asString().lines())
