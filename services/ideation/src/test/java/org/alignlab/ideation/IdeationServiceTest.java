@@ -72,32 +72,50 @@ class IdeationServiceTest {
         assertThat(action.spec().params()).isEmpty();
         assertThat(action.spec().seeds()).containsExactly(1, 2);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
-                .filteredOn(span -> action.id().toString().equals(attribute(span, SpanAttributes.ACTION_ID)))
-                .anySatisfy(span -> {
-                    assertThat(attribute(span, SpanAttributes.GOAL_ID)).isEqualTo(round.goalId().toString());
-                    assertThat(attribute(span, SpanAttributes.AGENT)).isEqualTo("ideation");
-                }));
+        // The action has its own span, and the record the outbox relay sent continues it: its traceparent names a
+        // producer span whose parent is the action's span.
+        String[] traceparent = KafkaProbe.header(record, "traceparent").split("-");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<SpanData> finished = spans.getFinishedSpanItems();
+            assertThat(finished)
+                    .filteredOn(span -> action.id().toString().equals(attribute(span, SpanAttributes.ACTION_ID)))
+                    .anySatisfy(published -> {
+                        assertThat(published.getName()).isEqualTo("ideation publish action");
+                        assertThat(attribute(published, SpanAttributes.GOAL_ID)).isEqualTo(round.goalId().toString());
+                        assertThat(attribute(published, SpanAttributes.AGENT)).isEqualTo("ideation");
+                        assertThat(published.getTraceId()).isEqualTo(traceparent[1]);
+                        assertThat(finished).anySatisfy(span -> {
+                            assertThat(span.getSpanId()).isEqualTo(traceparent[2]);
+                            assertThat(span.getParentSpanId()).isEqualTo(published.getSpanId());
+                        });
+                    });
+        });
         assertThat(withToken(Roles.OPERATOR).get("/q/metrics").then().statusCode(200).extract().asString().lines())
                 .anyMatch(line -> line.startsWith("alignlab_actions_proposed_total{")
                         && line.contains("policy=\"search/baseline\""));
     }
 
     @Test
-    void redeliveredRoundRepublishesTheStoredActionWithTheSameId() throws Exception {
+    void redeliveredRoundProposesAndSendsNothingNew() throws Exception {
         RoundRequested round = round(UUID.randomUUID(), 1, "weak-to-strong", 1);
         String payload = EventCodec.encode(round);
+        String key = round.goalId().toString();
 
-        KAFKA.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), payload);
+        KAFKA.send(Topics.RESEARCH_ROUNDS, key, payload);
         UUID firstId = EventCodec.decode(actionsOf(round.goalId(), 1).get(0).value(), AgentAction.class).id();
-        KAFKA.send(Topics.RESEARCH_ROUNDS, round.goalId().toString(), payload);
+        KAFKA.send(Topics.RESEARCH_ROUNDS, key, payload);
+        // Same key, same partition: round 2 is handled after the redelivered round 1, and its action is queued (and
+        // sent) after anything that redelivery could have queued.
+        KAFKA.send(Topics.RESEARCH_ROUNDS, key, EventCodec.encode(round(round.goalId(), 2, "weak-to-strong", 1)));
 
-        List<ConsumerRecord<String, String>> both = actionsOf(round.goalId(), 2);
-        assertThat(both).extracting(r -> EventCodec.decode(r.value(), AgentAction.class).id())
-                .containsExactly(firstId, firstId);
-        withToken(Roles.RESEARCHER).queryParam("goalId", round.goalId().toString()).get("/api/proposals")
+        actionsOf(round.goalId(), 2);
+        List<AgentAction> sent = KAFKA.readAll(Topics.AGENT_ACTIONS, r -> key.equals(r.key())).stream()
+                .map(r -> EventCodec.decode(r.value(), AgentAction.class)).toList();
+        assertThat(sent).extracting(AgentAction::round).containsExactly(1, 2);
+        assertThat(sent.get(0).id()).isEqualTo(firstId);
+        withToken(Roles.RESEARCHER).queryParam("goalId", key).get("/api/proposals")
                 .then().statusCode(200)
-                .body("$", hasSize(1))
+                .body("$", hasSize(2))
                 .body("[0].id", equalTo(firstId.toString()))
                 .body("[0].spec.split", equalTo("validation"));
     }

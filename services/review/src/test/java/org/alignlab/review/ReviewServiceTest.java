@@ -2,10 +2,10 @@ package org.alignlab.review;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,9 +49,7 @@ import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.PostgresServer;
 import org.alignlab.infra.TestInfrastructure;
 import org.alignlab.infra.TestTokens;
-import org.alignlab.review.round.Outbox;
-import org.alignlab.review.round.Proposal;
-import org.alignlab.review.round.ProposalRepository;
+import org.alignlab.review.round.ReviewFlow;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -59,10 +58,7 @@ import org.junit.jupiter.api.Test;
 class ReviewServiceTest {
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    ProposalRepository proposals;
+    ReviewFlow flow;
 
     private static final KafkaProbe KAFKA = new KafkaProbe();
     /** Consumers of a freshly started app on a loaded 2-core machine can take well over the default 30 s. */
@@ -202,53 +198,60 @@ class ReviewServiceTest {
         assertThat(KafkaProbe.header(deadVerdict, Topics.DLQ_REASON_HEADER)).isNotNull().contains("invalid Verdict");
     }
 
-    /** The consumers and the sweeper settle one goal's events on separate threads; each send must happen once. */
+    /**
+     * One goal's events are settled on three consumer threads and the sweeper at once, and redelivered: each
+     * replication its round plans must be queued once and reach {@code agent.actions} once. The goal's lock lets one
+     * transaction plan the round, which queues its replications on the outbox; the relay sends each queued row.
+     */
     @Test
-    void threadsFlushingOneGoalAtOnceSendEachReplicationOnce() throws Exception {
+    void concurrentEventsOfOneGoalSendEachReplicationExactlyOnce() throws Exception {
         UUID goal = UUID.randomUUID();
-        List<UUID> stored = new ArrayList<>();
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < 6; i++) {
-                AgentAction replication = new AgentAction(UUID.randomUUID(), goal, 1, Agent.REVIEW, "replicate",
-                        ActionType.REPLICATE_EXPERIMENT, UUID.randomUUID(), "replication " + i,
-                        new ExperimentSpec("weak-to-strong", Map.of(), List.of(11, 12), Split.HELDOUT,
-                                new ResourceRequest(60, 1024, 120), null), START);
-                Proposal proposal = new Proposal();
-                proposal.actionId = replication.id();
-                proposal.goalId = goal;
-                proposal.round = 1;
-                proposal.forActionId = replication.parentActionId();
-                proposal.split = "HELDOUT";
-                proposal.actionJson = EventCodec.encode(replication);
-                proposal.createdAt = START.plusSeconds(i);
-                proposals.persist(proposal);
-                stored.add(replication.id());
-            }
-        });
+        AgentAction baseline = action(goal, "Baseline", Map.of(), null);
+        AgentAction candidate = action(goal, "wider strong model", Map.of("hidden", 256), baseline.id());
+        flow.onAction(baseline);
+        flow.onAction(candidate);
+        ExperimentResult baselineResult = result(baseline, seed -> 0.40 + noise(seed));
+        ExperimentResult candidateResult = result(candidate, seed -> 0.50 + noise(seed));
+        List<Runnable> events = List.of(() -> flow.onResult(baselineResult), () -> flow.onResult(candidateResult),
+                () -> flow.onQuietRound(goal, 1), () -> flow.onAction(candidate));
 
-        ExecutorService threads = Executors.newFixedThreadPool(4);
+        // Every thread delivers the goal's events over and over until the quiet period has passed and the round is
+        // planned, so several of them (and the sweeper) try to plan it at the same moment.
+        ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> flushes = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                flushes.add(threads.submit(() -> {
+            List<Future<?>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int first = i;
+                deliveries.add(threads.submit(() -> {
                     go.await();
-                    outbox.flush(goal);
+                    long deadline = System.nanoTime() + WAIT.toNanos();
+                    for (int n = first; count("review.review_rounds", goal) == 0; n++) {
+                        assertThat(System.nanoTime()).as("round planned in time").isLessThan(deadline);
+                        events.get(n % events.size()).run();
+                    }
                     return null;
                 }));
             }
             go.countDown();
-            for (Future<?> flush : flushes) {
-                flush.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            for (Future<?> delivery : deliveries) {
+                delivery.get(WAIT.toSeconds() + 10, TimeUnit.SECONDS);
             }
         } finally {
             threads.shutdownNow();
         }
 
-        // Every flush returned after the broker acknowledged its sends, so the topic now holds all of them.
-        assertThat(KAFKA.readAll(Topics.AGENT_ACTIONS, r -> goal.toString().equals(r.key())))
+        List<UUID> queued = queuedReplications(goal);
+        assertThat(queued).hasSize(2).doesNotHaveDuplicates();
+        List<AgentAction> sent = replicationsOf(goal, 2);
+        await().atMost(WAIT).until(() -> unsent(goal) == 0);
+        // Everything queued for the goal is sent by now: the topic holds each replication once, and nothing else.
+        assertThat(KAFKA.readAll(Topics.AGENT_ACTIONS, r -> goal.toString().equals(r.key())
+                        && r.value().contains("REPLICATE_EXPERIMENT")))
                 .extracting(r -> EventCodec.decode(r.value(), AgentAction.class).id())
-                .containsExactlyInAnyOrderElementsOf(stored);
+                .containsExactlyInAnyOrderElementsOf(queued);
+        assertThat(sent).extracting(AgentAction::parentActionId)
+                .containsExactlyInAnyOrder(baseline.id(), candidate.id());
     }
 
     @Test
@@ -308,24 +311,48 @@ class ReviewServiceTest {
     }
 
     private static String claimVerdict(UUID claimId) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), PostgresServer.USER, "");
-             PreparedStatement query = c.prepareStatement("SELECT verdict FROM review.claims WHERE claim_id = ?")) {
-            query.setObject(1, claimId);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return rows("SELECT verdict FROM review.claims WHERE claim_id = ?", List.of(claimId), rs -> rs.getString(1))
+                .stream().findFirst().orElse(null);
     }
 
     private static int count(String table, UUID goalId) throws Exception {
+        return rows("SELECT count(*) FROM " + table + " WHERE goal_id = ?", List.of(goalId), rs -> rs.getInt(1))
+                .get(0);
+    }
+
+    /** The ids of the replications queued on the outbox for a goal, one per row. */
+    private static List<UUID> queuedReplications(UUID goalId) throws Exception {
+        return rows("SELECT payload FROM review.outbox WHERE topic = ? AND record_key = ? ORDER BY id",
+                List.of(Topics.AGENT_ACTIONS, goalId.toString()),
+                rs -> EventCodec.decode(rs.getString(1), AgentAction.class).id());
+    }
+
+    /** Rows queued on the outbox for a goal that the relay has not sent yet. */
+    private static int unsent(UUID goalId) throws Exception {
+        return rows("SELECT count(*) FROM review.outbox WHERE record_key = ? AND published_at IS NULL",
+                List.of(goalId.toString()), rs -> rs.getInt(1)).get(0);
+    }
+
+    private static <T> List<T> rows(String sql, List<Object> parameters, Column<T> column) throws Exception {
         try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), PostgresServer.USER, "");
-             PreparedStatement query = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE goal_id = ?")) {
-            query.setObject(1, goalId);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+             PreparedStatement query = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setObject(i + 1, parameters.get(i));
             }
+            List<T> values = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    values.add(column.read(rs));
+                }
+            }
+            return values;
         }
+    }
+
+    /** Reads one value of the current row. */
+    @FunctionalInterface
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     private static RequestSpecification withToken(String role) {

@@ -2,46 +2,39 @@ package org.alignlab.ideation.proposal;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.alignlab.contracts.SpanAttributes;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.AgentAction;
-import org.alignlab.contracts.json.EventCodec;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.alignlab.platform.outbox.Outbox;
 
-/** The one publisher of {@code agent.actions} in ideation; returns only once the broker has the action. */
+/**
+ * The one publisher of {@code agent.actions} in ideation: queues an action on the platform outbox inside the
+ * transaction that stores it, so the action is sent (by the outbox relay) only once it is committed, and is sent
+ * then even if ideation stops meanwhile.
+ */
 @ApplicationScoped
 public class ActionPublisher {
 
-    private final Emitter<String> emitter;
+    private final Outbox outbox;
 
-    public ActionPublisher(@Channel("agent-actions") Emitter<String> emitter) {
-        this.emitter = emitter;
+    public ActionPublisher(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    /** Each action gets its own span, so its trace starts here and follows it through the monitor. */
+    /**
+     * Each action gets its own span, and the outbox keeps it with the row: the message the relay sends continues
+     * it, so the action's trace starts here and follows it through the monitor.
+     */
     @WithSpan("ideation publish action")
+    @Transactional(Transactional.TxType.MANDATORY)
     public void publish(AgentAction action) {
         Span.current()
                 .setAttribute(SpanAttributes.GOAL_ID, action.goalId().toString())
                 .setAttribute(SpanAttributes.ACTION_ID, action.id().toString())
                 .setAttribute(SpanAttributes.AGENT, action.agent().name().toLowerCase(Locale.ROOT));
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(Message.of(EventCodec.encode(action))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(action.goalId().toString()).build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(e -> {
-                    acked.completeExceptionally(e);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        acked.orTimeout(30, TimeUnit.SECONDS).join();
+        outbox.add(Topics.AGENT_ACTIONS, action.goalId().toString(), action);
     }
 }

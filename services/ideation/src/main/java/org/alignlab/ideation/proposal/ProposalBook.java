@@ -20,8 +20,9 @@ import org.alignlab.ideation.tested.TestedConfigs;
 import org.jboss.logging.Logger;
 
 /**
- * Decides each round's actions exactly once: the first delivery asks the policy and stores its proposals, every
- * later delivery of the same goal and round gets the stored actions back with their original ids.
+ * Decides each round's actions exactly once: the first delivery asks the policy, then stores its proposals and queues
+ * each action on the outbox in one transaction; a later delivery of the same goal and round finds them stored and
+ * adds nothing (the committed transaction's actions are already in the outbox, sent or on their way).
  */
 @ApplicationScoped
 public class ProposalBook {
@@ -32,31 +33,30 @@ public class ProposalBook {
     private final TestedConfigs tested;
     private final SearchSpaces spaces;
     private final IdeaPolicy policy;
+    private final ActionPublisher publisher;
 
-    public ProposalBook(ProposalRepository repository, TestedConfigs tested, SearchSpaces spaces, IdeaPolicy policy) {
+    public ProposalBook(ProposalRepository repository, TestedConfigs tested, SearchSpaces spaces, IdeaPolicy policy,
+            ActionPublisher publisher) {
         this.repository = repository;
         this.tested = tested;
         this.spaces = spaces;
         this.policy = policy;
+        this.publisher = publisher;
     }
 
-    /** The actions of a round, and whether they were proposed just now (false: a redelivery). */
-    public record RoundActions(List<AgentAction> actions, boolean fresh) {
-    }
-
-    public RoundActions actionsFor(RoundRequested round) {
-        List<StoredProposal> stored = QuarkusTransaction.requiringNew()
-                .call(() -> repository.findByRound(round.goalId(), round.round()));
-        if (!stored.isEmpty()) {
-            List<AgentAction> recalled = stored.stream()
-                    .map(p -> EventCodec.decode(p.actionJson, AgentAction.class))
-                    .toList();
-            return new RoundActions(recalled, false);
+    /**
+     * Proposes the round's actions, stores them and queues them to be sent, unless the round was decided before.
+     *
+     * @return the actions proposed just now; none for a redelivered round
+     */
+    public List<AgentAction> propose(RoundRequested round) {
+        if (QuarkusTransaction.requiringNew().call(() -> repository.hasRound(round.goalId(), round.round()))) {
+            return List.of();
         }
         int budget = round.budgetLeft().experiments();
         if (budget <= 0) {
             LOG.infof("goal %s round %d: no experiment budget left; proposing none", round.goalId(), round.round());
-            return new RoundActions(List.of(), true);
+            return List.of();
         }
         GoalHistory history = QuarkusTransaction.requiringNew().call(() -> tested.historyOf(round.goalId()));
         // Outside any transaction: a policy may wait on a language model, which must hold no connection meanwhile
@@ -68,7 +68,7 @@ public class ProposalBook {
             proposals = proposals.subList(0, budget);
         }
         List<Proposal> kept = proposals;
-        return new RoundActions(QuarkusTransaction.requiringNew().call(() -> store(round, history, kept)), true);
+        return QuarkusTransaction.requiringNew().call(() -> store(round, history, kept));
     }
 
     private List<AgentAction> store(RoundRequested round, GoalHistory history, List<Proposal> proposals) {
@@ -87,6 +87,7 @@ public class ProposalBook {
                     proposal.policy(), proposal.type(), null, proposal.hypothesis(), proposal.spec(), now);
             repository.persist(toEntity(action, actions.size()));
             tested.record(action, key);
+            publisher.publish(action);
             actions.add(action);
         }
         return actions;

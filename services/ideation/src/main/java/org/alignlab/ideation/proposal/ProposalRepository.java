@@ -9,8 +9,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProposalRepository implements PanacheRepositoryBase<StoredProposal, UUID> {
 
-    public List<StoredProposal> findByRound(UUID goalId, int round) {
-        return list("goalId = ?1 and round = ?2", Sort.by("ordinal"), goalId, round);
+    /** Whether the round's actions were proposed (and committed) before. */
+    public boolean hasRound(UUID goalId, int round) {
+        return count("goalId = ?1 and round = ?2", goalId, round) > 0;
     }
 
     public List<StoredProposal> findByGoal(UUID goalId) {

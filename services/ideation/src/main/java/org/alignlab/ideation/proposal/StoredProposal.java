@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An action as ideation proposed and published it; {@code actionJson} is the exact event, re-sent on redelivery. */
+/**
+ * An action as ideation proposed it, stored in the transaction that queues it on the outbox; {@code actionJson} is
+ * the exact event. Its presence makes a redelivered round propose nothing.
+ */
 @Entity
 @Table(name = "proposals")
 public class StoredProposal {
@@ -21,7 +24,7 @@ public class StoredProposal {
     @Column(nullable = false)
     public int round;
 
-    /** Position in the policy's list, so a re-publish keeps the original order. */
+    /** Position in the policy's list, so the proposals of a round read back in their original order. */
     @Column(nullable = false)
     public int ordinal;
 

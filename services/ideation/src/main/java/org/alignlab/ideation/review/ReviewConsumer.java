@@ -2,28 +2,26 @@ package org.alignlab.ideation.review;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.Review;
-import org.alignlab.contracts.json.EventCodec;
-import org.alignlab.contracts.json.InvalidEventException;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.alignlab.platform.messaging.ConsumerFailurePolicy;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads {@code reviews}: schema-invalid ones go to {@code reviews.dlq}, transient failures are retried. */
+/** Reads {@code reviews} under the platform's consumer failure policy: schema-invalid ones go to {@code reviews.dlq}. */
 @ApplicationScoped
 public class ReviewConsumer {
 
     private final ReviewInbox inbox;
+    private final ConsumerFailurePolicy failures;
 
-    public ReviewConsumer(ReviewInbox inbox) {
+    public ReviewConsumer(ReviewInbox inbox, ConsumerFailurePolicy failures) {
         this.inbox = inbox;
+        this.failures = failures;
     }
 
     @Incoming("reviews")
     @Blocking
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = InvalidEventException.class)
     public void onReview(String payload) {
-        inbox.keep(EventCodec.decode(payload, Review.class));
+        failures.consume(Topics.REVIEWS, payload, Review.class, inbox::keep);
     }
 }

@@ -2,31 +2,30 @@ package org.alignlab.ideation.round;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.RoundRequested;
-import org.alignlab.contracts.json.EventCodec;
-import org.alignlab.contracts.json.InvalidEventException;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.alignlab.platform.messaging.ConsumerFailurePolicy;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads {@code research.rounds}. A schema-invalid round goes to {@code research.rounds.dlq}; anything else is
- * transient and retried, because the dead-letter queue would commit the offset and drop the round.
+ * Reads {@code research.rounds} under the platform's consumer failure policy: a schema-invalid round goes to
+ * {@code research.rounds.dlq}; a transient failure is retried for as long as it takes, because the dead-letter
+ * queue would commit the offset and drop the round.
  */
 @ApplicationScoped
 public class RoundConsumer {
 
     private final RoundHandler handler;
+    private final ConsumerFailurePolicy failures;
 
-    public RoundConsumer(RoundHandler handler) {
+    public RoundConsumer(RoundHandler handler, ConsumerFailurePolicy failures) {
         this.handler = handler;
+        this.failures = failures;
     }
 
     @Incoming("research-rounds")
     @Blocking
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = InvalidEventException.class)
     public void onRound(String payload) {
-        handler.handle(EventCodec.decode(payload, RoundRequested.class));
+        failures.consume(Topics.RESEARCH_ROUNDS, payload, RoundRequested.class, handler::handle);
     }
 }

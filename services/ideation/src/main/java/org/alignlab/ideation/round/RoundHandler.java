@@ -5,14 +5,12 @@ import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.SpanAttributes;
-import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.RoundRequested;
-import org.alignlab.ideation.proposal.ActionPublisher;
 import org.alignlab.ideation.proposal.ProposalBook;
 
 /**
- * One round: decide (or recall) its actions, then publish them. Publishing happens after the proposals are
- * committed, so every published action id is already stored and a redelivery re-publishes the same ids.
+ * One round: decide its actions, which are stored and queued on the outbox in one transaction and sent by the
+ * outbox relay once it commits; every sent action id is therefore stored, and a redelivered round sends nothing new.
  */
 @ApplicationScoped
 public class RoundHandler {
@@ -20,12 +18,10 @@ public class RoundHandler {
     static final String TAG_POLICY = "policy";
 
     private final ProposalBook book;
-    private final ActionPublisher publisher;
     private final MeterRegistry meters;
 
-    public RoundHandler(ProposalBook book, ActionPublisher publisher, MeterRegistry meters) {
+    public RoundHandler(ProposalBook book, MeterRegistry meters) {
         this.book = book;
-        this.publisher = publisher;
         this.meters = meters;
     }
 
@@ -33,14 +29,8 @@ public class RoundHandler {
         Span.current()
                 .setAttribute(SpanAttributes.GOAL_ID, round.goalId().toString())
                 .setAttribute(SpanAttributes.AGENT, "ideation");
-        ProposalBook.RoundActions decided = book.actionsFor(round);
-        if (decided.fresh()) {
-            // Counted when committed, not when published: a redelivered round re-publishes but proposes nothing.
-            decided.actions().forEach(action ->
-                    meters.counter(MetricNames.ACTIONS_PROPOSED, TAG_POLICY, action.policy()).increment());
-        }
-        for (AgentAction action : decided.actions()) {
-            publisher.publish(action);
-        }
+        // Counted once committed: a redelivered round proposes nothing.
+        book.propose(round).forEach(action ->
+                meters.counter(MetricNames.ACTIONS_PROPOSED, TAG_POLICY, action.policy()).increment());
     }
 }

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A review as decided; {@code reviewJson} is the exact event, re-sent when one of its results is redelivered. */
+/**
+ * A review as decided, stored in the transaction that queues it on the outbox; {@code reviewJson} is the exact event,
+ * queued again when one of its results is redelivered.
+ */
 @Entity
 @Table(name = "reviews")
 public class PublishedReview {
@@ -30,8 +33,4 @@ public class PublishedReview {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    /** Null until the broker has acknowledged it; unsent reviews are sent again with the goal's next event. */
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }

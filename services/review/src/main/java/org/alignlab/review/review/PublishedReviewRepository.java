@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -12,10 +11,5 @@ public class PublishedReviewRepository implements PanacheRepositoryBase<Publishe
 
     public List<PublishedReview> findByGoal(UUID goalId) {
         return list("goalId", Sort.by("createdAt").and("claimId"), goalId);
-    }
-
-    public Optional<PublishedReview> firstUnpublished(UUID goalId) {
-        return find("goalId = ?1 and publishedAt is null", Sort.by("createdAt").and("claimId"), goalId)
-                .firstResultOptional();
     }
 }

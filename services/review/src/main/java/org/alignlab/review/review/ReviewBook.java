@@ -4,23 +4,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.platform.outbox.Outbox;
 
 /**
- * Stores decided reviews, unsent. Runs inside the caller's transaction; the review leaves only after the commit.
+ * Stores decided reviews and queues them on the platform outbox, inside the caller's transaction: a review reaches
+ * {@code reviews} only if it committed, and is sent once it has. The one writer of {@code reviews}.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ReviewBook {
 
     private final PublishedReviewRepository reviews;
+    private final Outbox outbox;
 
-    public ReviewBook(PublishedReviewRepository reviews) {
+    public ReviewBook(PublishedReviewRepository reviews, Outbox outbox) {
         this.reviews = reviews;
+        this.outbox = outbox;
     }
 
-    /** Stores the review unless its claim already has one; returns it when it is new. */
+    /** Stores and queues the review unless its claim already has one; returns it when it is new. */
     public Optional<Review> store(Review review, Instant now) {
         if (reviews.findByIdOptional(review.claimId()).isPresent()) {
             return Optional.empty();
@@ -34,6 +40,16 @@ public class ReviewBook {
         entity.reviewJson = EventCodec.encode(review);
         entity.createdAt = now;
         reviews.persist(entity);
+        send(entity);
         return Optional.of(review);
+    }
+
+    /** Queues a stored review again, exactly as stored (one of its results was redelivered). */
+    public void resend(UUID claimId) {
+        reviews.findByIdOptional(claimId).ifPresent(this::send);
+    }
+
+    private void send(PublishedReview review) {
+        outbox.addJson(Topics.REVIEWS, review.goalId.toString(), review.reviewJson);
     }
 }

@@ -3,32 +3,31 @@ package org.alignlab.review.round;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.AgentAction;
-import org.alignlab.contracts.json.EventCodec;
-import org.alignlab.contracts.json.InvalidEventException;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.alignlab.platform.messaging.ConsumerFailurePolicy;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads {@code agent.actions} (its own consumer group): review must know each action's round, params and seeds
- * to pair candidates with their baseline. Invalid ⇒ {@code agent.actions.dlq}; anything else is retried.
+ * to pair candidates with their baseline. Under the platform's consumer failure policy: invalid ⇒
+ * {@code agent.actions.dlq}, a transient failure is retried.
  */
 @ApplicationScoped
 public class ActionConsumer {
 
     private final ReviewFlow flow;
+    private final ConsumerFailurePolicy failures;
 
-    public ActionConsumer(ReviewFlow flow) {
+    public ActionConsumer(ReviewFlow flow, ConsumerFailurePolicy failures) {
         this.flow = flow;
+        this.failures = failures;
     }
 
     @Incoming("agent-actions")
     @Blocking
     @WithSpan("review.action")
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = InvalidEventException.class)
     public void onAction(String payload) {
-        flow.onAction(EventCodec.decode(payload, AgentAction.class));
+        failures.consume(Topics.AGENT_ACTIONS, payload, AgentAction.class, flow::onAction);
     }
 }

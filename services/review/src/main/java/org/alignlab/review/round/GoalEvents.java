@@ -17,9 +17,11 @@ import org.alignlab.review.review.ReviewBook;
 import org.alignlab.review.review.ReviewPolicy;
 
 /**
- * Records one event under its goal's lock and moves the action's round forward. The three topics are read on
- * separate threads; the lock keeps two events of one goal from planning the same round twice.
- * Every method is idempotent: a redelivered event records nothing new.
+ * Records one event under its goal's lock and moves the action's round forward, in one transaction that also queues
+ * on the outbox whatever it decided (replications, reviews). The three topics are read on separate threads and the
+ * sweeper runs on another; the lock keeps two events of one goal from planning or deciding the same round twice.
+ * Every method is idempotent: a redelivered event records nothing new (a redelivered result queues its stored
+ * review again).
  */
 @ApplicationScoped
 public class GoalEvents {
@@ -69,6 +71,7 @@ public class GoalEvents {
     public List<Review> result(ExperimentResult result) {
         GoalLock.acquire(result.goalId());
         Instant now = clock.instant();
+        UUID coveredBefore = tracked.findByIdOptional(result.actionId()).map(row -> row.claimId).orElse(null);
         if (results.findByIdOptional(result.actionId()).isEmpty()) {
             ReceivedResult entity = new ReceivedResult();
             entity.actionId = result.actionId();
@@ -79,7 +82,12 @@ public class GoalEvents {
             results.persist(entity);
         }
         TrackedAction row = tracked.findOrCreate(result.actionId(), result.goalId(), now);
-        return row.round == null ? List.of() : advancer.advance(result.goalId(), row.round, now);
+        List<Review> decided = row.round == null ? List.of() : advancer.advance(result.goalId(), row.round, now);
+        if (coveredBefore != null) {
+            // A redelivered result gets its review again, exactly as stored.
+            book.resend(coveredBefore);
+        }
+        return decided;
     }
 
     /** Re-examines a round that waited for its quiet period. */
@@ -101,11 +109,5 @@ public class GoalEvents {
         Review review = singles.review(result);
         row.claimId = review.claimId();
         return book.store(review, clock.instant()).stream().toList();
-    }
-
-    /** The review that covers an action, if one does: re-sent when the action's result is redelivered. */
-    @Transactional
-    public UUID coveringClaim(UUID actionId) {
-        return tracked.findByIdOptional(actionId).map(row -> row.claimId).orElse(null);
     }
 }

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A goal's PostgreSQL advisory lock, held until the caller's transaction ends. It serialises the goal's events
- * (read on three consumer threads and the sweeper) and the sending of what they decided, across replicas too.
+ * (read on three consumer threads and the sweeper, across replicas too), so that one transaction at a time reads the
+ * goal's rounds and moves them on: a round is planned once, its replications proposed once, its claims decided once.
  */
 final class GoalLock {
 

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A replication review proposed, stored with its round's plan and sent to the gate after the commit. */
+/**
+ * A replication review proposed, stored with its round's plan and queued on the outbox in the same transaction: its
+ * id makes the proposal once only.
+ */
 @Entity
 @Table(name = "proposals")
 public class Proposal {
@@ -33,7 +36,4 @@ public class Proposal {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }

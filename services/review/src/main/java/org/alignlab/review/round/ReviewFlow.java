@@ -13,55 +13,47 @@ import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.Verdict;
 
 /**
- * One incoming event: record it and advance its round (one transaction), count the reviews decided, then send
- * what is pending for the goal. Sending follows the commit, so everything sent is stored.
+ * One incoming event: record it and advance its round in one transaction, which also queues what it decided on the
+ * outbox (sent by the platform's relay once it commits), then count the reviews decided.
  */
 @ApplicationScoped
 public class ReviewFlow {
 
     private final GoalEvents events;
-    private final Outbox outbox;
     private final MeterRegistry meters;
 
-    public ReviewFlow(GoalEvents events, Outbox outbox, MeterRegistry meters) {
+    public ReviewFlow(GoalEvents events, MeterRegistry meters) {
         this.events = events;
-        this.outbox = outbox;
         this.meters = meters;
     }
 
     public void onAction(AgentAction action) {
         tag(action.goalId(), action.id());
-        settle(action.goalId(), events.action(action));
+        count(events.action(action));
     }
 
     public void onVerdict(Verdict verdict) {
         tag(verdict.goalId(), verdict.actionId());
-        settle(verdict.goalId(), events.verdict(verdict));
+        count(events.verdict(verdict));
     }
 
     public void onResult(ExperimentResult result) {
         tag(result.goalId(), result.actionId());
-        UUID coveredBefore = events.coveringClaim(result.actionId());
-        settle(result.goalId(), events.result(result));
-        if (coveredBefore != null) {
-            // A redelivered result gets its review again, exactly as stored.
-            outbox.resend(coveredBefore);
-        }
+        count(events.result(result));
     }
 
     public void onQuietRound(UUID goalId, int round) {
-        settle(goalId, events.round(goalId, round));
+        count(events.round(goalId, round));
     }
 
     public void onOrphan(UUID actionId, UUID goalId) {
-        settle(goalId, events.orphan(actionId, goalId));
+        count(events.orphan(actionId, goalId));
     }
 
-    private void settle(UUID goalId, List<Review> decided) {
+    private void count(List<Review> decided) {
         // Counted when committed: a redelivered event re-sends but decides nothing new.
         decided.forEach(review -> meters.counter(MetricNames.REVIEWS_PUBLISHED, MetricNames.TAG_VERDICT,
                 review.verdict().name()).increment());
-        outbox.flush(goalId);
     }
 
     private static void tag(UUID goalId, UUID actionId) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.families.FamilyCatalogue;
 import org.alignlab.contracts.families.FamilyDefinition;
 import org.alignlab.contracts.events.Agent;
@@ -20,6 +21,7 @@ import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.platform.outbox.Outbox;
 import org.alignlab.review.claim.ClaimEvidence;
 import org.alignlab.review.claim.ClaimJudgement;
 import org.alignlab.review.claim.ClaimReviewer;
@@ -33,8 +35,9 @@ import org.alignlab.review.review.ReviewPolicy;
  * Moves one round of a goal forward as far as its evidence allows, inside the caller's transaction (which holds
  * the goal's lock):
  * <ol>
- *   <li>once the round's runs are settled: form its claims, propose the replications they need (stored here,
- *       sent after the commit) and review every run that is not part of a claim on its own;</li>
+ *   <li>once the round's runs are settled: form its claims, propose the replications they need (stored and
+ *       queued on the outbox here, sent after the commit) and review every run that is not part of a claim on its
+ *       own;</li>
  *   <li>once every replication is settled: judge the round's claims together ({@link ClaimReviewer}, adjusted
  *       with the goal's earlier claims) and store one review per claim covering all of its actions.</li>
  * </ol>
@@ -49,6 +52,7 @@ public class RoundAdvancer {
     private final ReviewRoundRepository rounds;
     private final StoredClaimRepository claims;
     private final ProposalRepository proposals;
+    private final Outbox outbox;
     private final ReviewBook book;
     private final ReviewPolicy singles;
     private final ClaimReviewer reviewer;
@@ -56,13 +60,14 @@ public class RoundAdvancer {
     private final Duration quietPeriod;
 
     public RoundAdvancer(TrackedActionRepository tracked, ReceivedResultRepository results,
-            ReviewRoundRepository rounds, StoredClaimRepository claims, ProposalRepository proposals,
+            ReviewRoundRepository rounds, StoredClaimRepository claims, ProposalRepository proposals, Outbox outbox,
             ReviewBook book, ReviewPolicy singles, ReviewConfig config) {
         this.tracked = tracked;
         this.results = results;
         this.rounds = rounds;
         this.claims = claims;
         this.proposals = proposals;
+        this.outbox = outbox;
         this.book = book;
         this.singles = singles;
         this.reviewer = new ClaimReviewer(config.settings());
@@ -174,6 +179,7 @@ public class RoundAdvancer {
         proposal.actionJson = EventCodec.encode(replication);
         proposal.createdAt = now;
         proposals.persist(proposal);
+        outbox.addJson(Topics.AGENT_ACTIONS, proposal.goalId.toString(), proposal.actionJson);
         // Tracked now, so the round waits for it even before it comes back on agent.actions.
         TrackedAction row = tracked.findOrCreate(replication.id(), replication.goalId(), now);
         describe(row, replication, now);
