@@ -32,7 +32,7 @@ public final class MetricNames {
     public static final String HELD_OLDEST_AGE = "alignlab.monitor.held.oldest.age.seconds";
     public static final String HUMAN_DECISIONS = "alignlab.monitor.human.decisions";
     public static final String GATE_DECISION_DURATION = "alignlab.monitor.decision.duration";
-    public static final String OUTBOX_PENDING = "alignlab.monitor.outbox.pending";
+    public static final String OUTBOX_PENDING = "alignlab.outbox.pending";
     /** The gate's suspicion of each action it decides (distribution over fixed buckets in [0, 1]). */
     public static final String GATE_SUSPICION = "alignlab.monitor.suspicion";
     /** Rule hits in the gate's decisions, per rule id (every rule's series exists from startup). */
