@@ -13,8 +13,8 @@ import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.review.result.ReceivedResult;
 import org.alignlab.review.result.ReceivedResultRepository;
-import org.alignlab.review.review.ReviewBook;
-import org.alignlab.review.review.ReviewPolicy;
+import org.alignlab.review.published.ReviewBook;
+import org.alignlab.review.published.ReviewPolicy;
 
 /**
  * Records one event under its goal's lock and moves the action's round forward, in one transaction that also queues

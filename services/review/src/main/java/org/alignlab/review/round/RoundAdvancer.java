@@ -28,8 +28,8 @@ import org.alignlab.review.claim.ClaimReviewer;
 import org.alignlab.review.config.ReviewConfig;
 import org.alignlab.review.result.ReceivedResult;
 import org.alignlab.review.result.ReceivedResultRepository;
-import org.alignlab.review.review.ReviewBook;
-import org.alignlab.review.review.ReviewPolicy;
+import org.alignlab.review.published.ReviewBook;
+import org.alignlab.review.published.ReviewPolicy;
 
 /**
  * Moves one round of a goal forward as far as its evidence allows, inside the caller's transaction (which holds
@@ -51,7 +51,7 @@ public class RoundAdvancer {
     private final ReceivedResultRepository results;
     private final ReviewRoundRepository rounds;
     private final StoredClaimRepository claims;
-    private final ProposalRepository proposals;
+    private final ReplicationRepository replications;
     private final Outbox outbox;
     private final ReviewBook book;
     private final ReviewPolicy singles;
@@ -60,13 +60,13 @@ public class RoundAdvancer {
     private final Duration quietPeriod;
 
     public RoundAdvancer(TrackedActionRepository tracked, ReceivedResultRepository results,
-            ReviewRoundRepository rounds, StoredClaimRepository claims, ProposalRepository proposals, Outbox outbox,
+            ReviewRoundRepository rounds, StoredClaimRepository claims, ReplicationRepository replications, Outbox outbox,
             ReviewBook book, ReviewPolicy singles, ReviewConfig config) {
         this.tracked = tracked;
         this.results = results;
         this.rounds = rounds;
         this.claims = claims;
-        this.proposals = proposals;
+        this.replications = replications;
         this.outbox = outbox;
         this.book = book;
         this.singles = singles;
@@ -166,23 +166,23 @@ public class RoundAdvancer {
         }
     }
 
-    private void propose(AgentAction replication, Instant now) {
-        if (proposals.findByIdOptional(replication.id()).isPresent()) {
+    private void propose(AgentAction action, Instant now) {
+        if (replications.findByIdOptional(action.id()).isPresent()) {
             return;
         }
-        Proposal proposal = new Proposal();
-        proposal.actionId = replication.id();
-        proposal.goalId = replication.goalId();
-        proposal.round = replication.round();
-        proposal.forActionId = replication.parentActionId();
-        proposal.split = replication.spec().split().name();
-        proposal.actionJson = EventCodec.encode(replication);
-        proposal.createdAt = now;
-        proposals.persist(proposal);
-        outbox.addJson(Topics.AGENT_ACTIONS, proposal.goalId.toString(), proposal.actionJson);
+        Replication replication = new Replication();
+        replication.actionId = action.id();
+        replication.goalId = action.goalId();
+        replication.round = action.round();
+        replication.forActionId = action.parentActionId();
+        replication.split = action.spec().split().name();
+        replication.actionJson = EventCodec.encode(action);
+        replication.createdAt = now;
+        replications.persist(replication);
+        outbox.addJson(Topics.AGENT_ACTIONS, replication.goalId.toString(), replication.actionJson);
         // Tracked now, so the round waits for it even before it comes back on agent.actions.
-        TrackedAction row = tracked.findOrCreate(replication.id(), replication.goalId(), now);
-        describe(row, replication, now);
+        TrackedAction row = tracked.findOrCreate(action.id(), action.goalId(), now);
+        describe(row, action, now);
     }
 
     static void describe(TrackedAction row, AgentAction action, Instant now) {

@@ -1,4 +1,4 @@
-package org.alignlab.review.review;
+package org.alignlab.review.published;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -5,5 +5,5 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID> {
+public class ReplicationRepository implements PanacheRepositoryBase<Replication, UUID> {
 }

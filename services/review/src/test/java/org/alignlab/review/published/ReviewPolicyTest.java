@@ -1,4 +1,4 @@
-package org.alignlab.review.review;
+package org.alignlab.review.published;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "proposals")
-public class Proposal {
+public class Replication {
 
     @Id
     @Column(name = "action_id")

@@ -1,4 +1,4 @@
-package org.alignlab.review.review;
+package org.alignlab.review.published;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;

@@ -1,4 +1,4 @@
-package org.alignlab.review.review;
+package org.alignlab.review.published;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

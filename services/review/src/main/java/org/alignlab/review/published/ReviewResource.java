@@ -1,4 +1,4 @@
-package org.alignlab.review.review;
+package org.alignlab.review.published;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
