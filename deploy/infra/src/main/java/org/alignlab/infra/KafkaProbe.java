@@ -39,19 +39,12 @@ public final class KafkaProbe {
     private final Supplier<String> bootstrapServers;
     private final String groupId = "probe-" + UUID.randomUUID();
 
-    /**
-     * A probe on the broker that {@link TestInfrastructure} started for this test JVM, looked up on first use:
-     * a test class may create it before the test resources have started.
-     */
-    public KafkaProbe() {
-        this(TestInfrastructure::bootstrapServers);
-    }
-
     public KafkaProbe(String bootstrapServers) {
         this(() -> bootstrapServers);
     }
 
-    private KafkaProbe(Supplier<String> bootstrapServers) {
+    /** A probe on a broker looked up on first use: a test class may create it before its broker has started. */
+    public KafkaProbe(Supplier<String> bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 

@@ -18,14 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InfrastructureTest {
 
-    @BeforeAll
-    static void quietBroker() {
-        TestInfrastructure.quietKafka();
-    }
-
     @Test
     void kafkaCarriesARecordOnEveryTopicItCreated(@TempDir Path dir) throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(dir, TestInfrastructure.freePortPair())) {
+        try (KafkaBroker broker = KafkaBroker.start(dir, LocalPorts.freePair())) {
             List<String> created = TopicSetup.createAll(broker.bootstrapServers());
             assertThat(created).hasSize(Topics.ALL.size() * 2).contains("agent.actions.dlq");
             assertThat(TopicSetup.createAll(broker.bootstrapServers())).as("second run creates nothing").isEmpty();
@@ -47,7 +42,7 @@ class InfrastructureTest {
     @Test
     void postgresServesTheAlignlabDatabaseAndKeepsDataAcrossRestarts(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("pgdata");
-        int port = TestInfrastructure.freePort();
+        int port = LocalPorts.free();
         try (PostgresServer pg = PostgresServer.start(data, port);
              Connection c = DriverManager.getConnection(pg.jdbcUrl(), PostgresServer.USER, "")) {
             c.createStatement().execute("CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");

@@ -39,8 +39,8 @@ import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.PostgresServer;
-import org.alignlab.infra.TestInfrastructure;
-import org.alignlab.infra.TestTokens;
+import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
 class IdeationServiceTest {
 
-    private static final KafkaProbe KAFKA = new KafkaProbe();
+    private static final KafkaProbe KAFKA = TestInfrastructure.kafkaProbe();
 
     @Inject
     InMemorySpanExporter spans;

@@ -7,8 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.infra.EndpointAccess;
-import org.alignlab.infra.RoleTableTest;
+import org.alignlab.testing.EndpointAccess;
+import org.alignlab.testing.RoleTableTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -35,7 +35,7 @@ import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.CanonicalJson;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.inference.engine.ModelFolder;
-import org.alignlab.infra.TestTokens;
+import org.alignlab.testing.TestTokens;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.infra.TestTokens;
+import org.alignlab.testing.TestTokens;
 
 /**
  * A throw-away model store holding a copy of the shipped trusted monitor, the TorchScript test model

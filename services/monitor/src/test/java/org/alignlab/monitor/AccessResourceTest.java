@@ -5,9 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.infra.EndpointAccess;
-import org.alignlab.infra.RoleTableTest;
-import org.alignlab.infra.TestInfrastructure;
+import org.alignlab.testing.EndpointAccess;
+import org.alignlab.testing.RoleTableTest;
+import org.alignlab.testing.TestInfrastructure;
 
 /** Every endpoint of the monitor, called by every kind of caller: the role table of the README, enforced. */
 @QuarkusTest

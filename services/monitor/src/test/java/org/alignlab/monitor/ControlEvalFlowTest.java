@@ -21,8 +21,8 @@ import javax.imageio.ImageIO;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.infra.TestInfrastructure;
-import org.alignlab.infra.TestTokens;
+import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -31,7 +31,7 @@ import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.infra.TestTokens;
+import org.alignlab.testing.TestTokens;
 import org.awaitility.Awaitility;
 
 /** What the monitor's flow tests share: reading its API and metrics, feeding its topics. */

@@ -11,6 +11,7 @@ import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Json;
+import org.alignlab.testing.TestInfrastructure;
 import org.alignlab.infra.KafkaProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -18,7 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class MonitorTopics {
 
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final KafkaProbe KAFKA = new KafkaProbe();
+    static final KafkaProbe KAFKA = TestInfrastructure.kafkaProbe();
 
     private MonitorTopics() {
     }

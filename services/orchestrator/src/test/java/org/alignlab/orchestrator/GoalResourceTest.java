@@ -66,8 +66,8 @@ import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.orchestrator.goal.GoalRepository;
-import org.alignlab.infra.TestInfrastructure;
-import org.alignlab.infra.TestTokens;
+import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +85,7 @@ class GoalResourceTest {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String QUESTION = "How much of the gap does a weak supervisor recover?";
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
-    private static final KafkaProbe KAFKA = new KafkaProbe();
+    private static final KafkaProbe KAFKA = TestInfrastructure.kafkaProbe();
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     // --- creating goals -------------------------------------------------------------------------------------

@@ -47,8 +47,8 @@ import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.PostgresServer;
-import org.alignlab.infra.TestInfrastructure;
-import org.alignlab.infra.TestTokens;
+import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestTokens;
 import org.alignlab.review.round.ReviewFlow;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class ReviewServiceTest {
     @Inject
     ReviewFlow flow;
 
-    private static final KafkaProbe KAFKA = new KafkaProbe();
+    private static final KafkaProbe KAFKA = TestInfrastructure.kafkaProbe();
     /** Consumers of a freshly started app on a loaded 2-core machine can take well over the default 30 s. */
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");

@@ -4,9 +4,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.infra.EndpointAccess;
-import org.alignlab.infra.RoleTableTest;
-import org.alignlab.infra.TestInfrastructure;
+import org.alignlab.testing.EndpointAccess;
+import org.alignlab.testing.RoleTableTest;
+import org.alignlab.testing.TestInfrastructure;
 
 /**
  * Every endpoint of the executor, called by every kind of caller. It has no API of its own (work arrives as tickets),

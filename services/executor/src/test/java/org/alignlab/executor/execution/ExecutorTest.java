@@ -35,8 +35,8 @@ import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
-import org.alignlab.infra.TestInfrastructure;
-import org.alignlab.infra.TestTokens;
+import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,7 +55,7 @@ import org.junit.jupiter.api.Test;
 class ExecutorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final KafkaProbe KAFKA = new KafkaProbe();
+    private static final KafkaProbe KAFKA = TestInfrastructure.kafkaProbe();
 
     @Inject
     ExecutionRepository executions;

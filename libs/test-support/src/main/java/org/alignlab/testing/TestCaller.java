@@ -1,4 +1,4 @@
-package org.alignlab.infra;
+package org.alignlab.testing;
 
 import org.alignlab.contracts.security.Roles;
 

@@ -1,5 +1,6 @@
-package org.alignlab.infra;
+package org.alignlab.testing;
 
+import org.alignlab.infra.TokenMinter;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,10 @@
-package org.alignlab.infra;
+package org.alignlab.testing;
 
+import org.alignlab.infra.LocalPorts;
+import org.alignlab.infra.KafkaProbe;
+import org.alignlab.infra.TopicSetup;
+import org.alignlab.infra.PostgresServer;
+import org.alignlab.infra.KafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -41,10 +46,10 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             if (kafka == null) {
                 quietKafka();
                 Path dir = Files.createTempDirectory("alignlab-test-infra");
-                kafka = KafkaBroker.start(dir.resolve("kafka"), freePortPair());
+                kafka = KafkaBroker.start(dir.resolve("kafka"), LocalPorts.freePair());
                 TopicSetup.createAll(kafka.bootstrapServers());
                 postgresDir = dir.resolve("pgdata");
-                postgres = PostgresServer.start(postgresDir, freePort());
+                postgres = PostgresServer.start(postgresDir, LocalPorts.free());
                 Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopAll));
             }
             Map<String, String> config = new LinkedHashMap<>();
@@ -76,6 +81,14 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             logger.setLevel(Level.WARNING);
             QUIETED.add(logger);
         }
+    }
+
+    /**
+     * A probe on the broker this test JVM started, looked up on first use: a test class may create it before the
+     * test resources have started.
+     */
+    public static KafkaProbe kafkaProbe() {
+        return new KafkaProbe(TestInfrastructure::bootstrapServers);
     }
 
     public static String bootstrapServers() {
@@ -115,22 +128,5 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    /** A port whose successor is free too: the broker's controller listens on port + 1. */
-    static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no two adjacent free ports");
-    }
 }

@@ -1,4 +1,4 @@
-package org.alignlab.infra;
+package org.alignlab.testing;
 
 import java.util.List;
 import java.util.stream.Stream;

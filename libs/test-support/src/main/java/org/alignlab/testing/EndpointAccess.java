@@ -1,4 +1,4 @@
-package org.alignlab.infra;
+package org.alignlab.testing;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

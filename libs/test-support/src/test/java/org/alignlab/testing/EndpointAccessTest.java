@@ -1,4 +1,4 @@
-package org.alignlab.infra;
+package org.alignlab.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
