@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  */
 public record ServiceChannels(String service, Set<String> reads, Set<String> writes, Set<String> groups) {
 
+    /**
+     * Failure strategies that write to the channel's dead-letter topic: SmallRye's own, and the platform's, which
+     * dead-letters what the consumer failure policy gives up on (docs/decisions/0011-the-platform-library.md).
+     */
+    private static final Set<String> DEAD_LETTERING = Set.of("dead-letter-queue", "alignlab-policy");
     private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
 
     public static ServiceChannels read(Path repositoryRoot, String service) {
@@ -43,7 +48,7 @@ public record ServiceChannels(String service, Set<String> reads, Set<String> wri
                         if (group != null) {
                             groups.add(group);
                         }
-                        if ("dead-letter-queue".equals(properties.getProperty(prefix + "failure-strategy"))) {
+                        if (DEAD_LETTERING.contains(properties.getProperty(prefix + "failure-strategy", ""))) {
                             writes.add(properties.getProperty(prefix + "dead-letter-queue.topic",
                                     "dead-letter-topic-" + topic));
                         }

@@ -1,39 +1,42 @@
 package org.alignlab.executor.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.events.AuditEventType;
-import org.alignlab.contracts.json.EventCodec;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.alignlab.platform.outbox.Outbox;
 
-/** The only publisher to {@code audit.events}: what the executor did with an action, for the monitor's chain. */
+/**
+ * The only publisher to {@code audit.events}: what the executor did with an action, for the monitor's chain. Each
+ * event goes into the outbox in the caller's transaction, with the state it reports (the claim, the finished run),
+ * and the relay sends it once that commits, until the broker has it: an execution the audit chain does not hear of
+ * must not pass unnoticed.
+ */
 @ApplicationScoped
 public class AuditPublisher {
 
     static final int MAX_DETAIL = 4000;
 
-    private final Emitter<String> emitter;
+    private final Outbox outbox;
 
-    AuditPublisher(@Channel("audit-events") Emitter<String> emitter) {
-        this.emitter = emitter;
+    AuditPublisher(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     /**
-     * Publishes a fresh event and waits for the broker's ack; retried until it is durable, because an execution
-     * the audit chain does not know about must not pass unnoticed.
+     * Queues a fresh event (keyed by goal id).
+     *
+     * @throws IllegalArgumentException when the event breaks its schema: a bug, which no retry mends
      */
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = IllegalArgumentException.class)
+    @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent publish(AgentAction action, AuditEventType type, String detail, String traceId) {
         AuditEvent event = new AuditEvent(UUID.randomUUID(), action.goalId(), action.id(), type,
                 ResultFactory.truncate(detail, MAX_DETAIL), traceId, Instant.now());
-        AckedSend.send(emitter, event.goalId().toString(), EventCodec.encode(event));
+        outbox.add(Topics.AUDIT_EVENTS, event.goalId().toString(), event);
         return event;
     }
 }

@@ -4,19 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.events.AgentAction;
-import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.ExperimentResult;
-import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.sandbox.Sandbox;
 import org.alignlab.sandbox.SandboxRequest;
 import org.alignlab.sandbox.SandboxRun;
@@ -26,9 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Handles one ticket: checks it, refuses it, or uses it up and runs its action once in the sandbox, reporting
- * the start and end to the audit chain and the result to {@code experiment.results}. The checks run in order
- * signature, expiry, decision, sandbox, audit record, claim: the cheap local ones first, the claim last, so
- * only a ticket that passed everything uses up its action.
+ * the start and end to the audit chain and the result to {@code experiment.results} (all through the outbox, see
+ * {@link ExecutionRecords}). The checks run in order signature, expiry, decision, sandbox, audit record, claim: the
+ * cheap local ones first, the claim last, so only a ticket that passed everything uses up its action.
  */
 @ApplicationScoped
 public class ExecutionService {
@@ -38,24 +34,17 @@ public class ExecutionService {
     private final TicketCheck ticketCheck;
     private final Sandbox sandbox;
     private final ResultFactory results;
-    private final ExecutionRepository executions;
-    private final AuditPublisher audit;
-    private final ResultPublisher resultPublisher;
+    private final ExecutionRecords records;
     private final MeterRegistry meters;
-    private final Clock clock;
     private final SandboxSlots slots;
 
-    ExecutionService(TicketCheck ticketCheck, Sandbox sandbox, ResultFactory results, ExecutionRepository executions,
-            AuditPublisher audit, ResultPublisher resultPublisher, MeterRegistry meters, Clock clock,
-            SandboxSlots slots) {
+    ExecutionService(TicketCheck ticketCheck, Sandbox sandbox, ResultFactory results, ExecutionRecords records,
+            MeterRegistry meters, SandboxSlots slots) {
         this.ticketCheck = ticketCheck;
         this.sandbox = sandbox;
         this.results = results;
-        this.executions = executions;
-        this.audit = audit;
-        this.resultPublisher = resultPublisher;
+        this.records = records;
         this.meters = meters;
-        this.clock = clock;
         this.slots = slots;
     }
 
@@ -74,7 +63,7 @@ public class ExecutionService {
             rejection = sandbox.whyUnavailable().map(why -> new Rejection(Rejection.Kind.NO_SANDBOX, why));
         }
         if (rejection.isEmpty()) {
-            // Throws MonitorUnavailableException when the monitor cannot answer: the consumer retries the
+            // Throws MonitorUnavailableException when the monitor cannot answer: the failure policy retries the
             // ticket, and until then nothing has run and nothing is used up.
             rejection = ticketCheck.confirmAudited(ticket);
         }
@@ -84,7 +73,7 @@ public class ExecutionService {
         }
         // The ticket is used up only once a slot is free, so a queued ticket is still unclaimed if the executor dies.
         slots.whenFree(() -> {
-            Optional<Rejection> replay = claimAndRecord(ticket, traceId);
+            Optional<Rejection> replay = records.start(ticket, sandbox.name(), traceId);
             if (replay.isPresent()) {
                 refuse(ticket, replay.get(), traceId);
             } else {
@@ -94,51 +83,24 @@ public class ExecutionService {
         });
     }
 
-    /** Uses the ticket up and records the run as started, committed together before anything runs. */
-    private Optional<Rejection> claimAndRecord(ExecutionTicket ticket, String traceId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<Rejection> replay = ticketCheck.claim(ticket);
-            if (replay.isEmpty()) {
-                Execution execution = new Execution();
-                execution.actionId = ticket.action().id();
-                execution.ticketId = ticket.ticketId();
-                execution.goalId = ticket.action().goalId();
-                execution.status = Execution.RUNNING;
-                execution.sandbox = sandbox.name();
-                execution.startedAt = clock.instant();
-                execution.traceId = traceId;
-                executions.persist(execution);
-            }
-            return replay;
-        });
-    }
-
     private void refuse(ExecutionTicket ticket, Rejection rejection, String traceId) {
         LOG.warnf("refused ticket %s for action %s: %s", ticket.ticketId(), ticket.action().id(), rejection.detail());
+        records.refuse(ticket, rejection, traceId);
         meters.counter(MetricNames.TICKETS_REJECTED, MetricNames.TAG_REASON, rejection.kind().tag()).increment();
-        audit.publish(ticket.action(), AuditEventType.EXECUTION_REFUSED, rejection.detail(), traceId);
-        resultPublisher.publish(ResultFactory.refused(ticket, rejection.detail(), traceId, clock.instant()));
     }
 
+    /** Runs the claimed ticket's action; its start is already committed, with EXECUTION_STARTED queued. */
     private void run(ExecutionTicket ticket, String traceId) {
         AgentAction action = ticket.action();
-        ResourceRequest limits = action.spec().resources();
-        audit.publish(action, AuditEventType.EXECUTION_STARTED, "sandbox " + sandbox.name() + ", ticket "
-                + ticket.ticketId() + ", limits cpu " + limits.cpuSeconds() + " s, memory " + limits.memoryMb()
-                + " MB, wall " + limits.wallSeconds() + " s", traceId);
-
         SandboxRun run = sandbox.run(SandboxRequest.forSpec(action.id().toString(), action.spec()));
         ExperimentResult result = results.from(ticket, run, traceId);
         LOG.infof("action %s finished %s in %d ms%s", action.id(), result.status(), result.durationMs(),
                 result.reason() == null ? "" : ": " + result.reason());
 
-        executions.finish(result);
+        records.finish(ticket, result, traceId);
         meters.counter(MetricNames.EXECUTIONS, MetricNames.TAG_STATUS, result.status().name()).increment();
         Timer.builder(MetricNames.EXECUTION_DURATION).tag(MetricNames.TAG_STATUS, result.status().name())
                 .register(meters).record(Duration.ofMillis(result.durationMs()));
-        resultPublisher.publish(result);
-        audit.publish(action, AuditEventType.EXECUTION_FINISHED, result.status() + " after " + result.durationMs()
-                + " ms" + (result.reason() == null ? "" : ": " + result.reason()), traceId);
     }
 
     /** The trace this handler runs in, or null outside one (the schema wants 32 hex digits or nothing). */

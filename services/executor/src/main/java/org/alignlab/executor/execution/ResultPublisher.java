@@ -1,27 +1,27 @@
 package org.alignlab.executor.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
+import jakarta.transaction.Transactional;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.ExperimentResult;
-import org.alignlab.contracts.json.EventCodec;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.alignlab.platform.outbox.Outbox;
 
-/** The only publisher to {@code experiment.results}, keyed by goal id. */
+/**
+ * The only publisher to {@code experiment.results}, keyed by goal id: through the outbox, in the transaction that
+ * stores the result, because the run cannot be repeated to get it back.
+ */
 @ApplicationScoped
 public class ResultPublisher {
 
-    private final Emitter<String> emitter;
+    private final Outbox outbox;
 
-    ResultPublisher(@Channel("experiment-results") Emitter<String> emitter) {
-        this.emitter = emitter;
+    ResultPublisher(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    /** Waits for the broker's ack; retried until durable, because the run cannot be repeated to get it back. */
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = IllegalArgumentException.class)
+    /** @throws IllegalArgumentException when the result breaks its schema: a bug, which no retry mends */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void publish(ExperimentResult result) {
-        AckedSend.send(emitter, result.goalId().toString(), EventCodec.encode(result));
+        outbox.add(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), result);
     }
 }

@@ -2,32 +2,32 @@ package org.alignlab.executor.execution;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.ExecutionTicket;
-import org.alignlab.contracts.json.EventCodec;
-import org.alignlab.contracts.json.InvalidEventException;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.alignlab.platform.messaging.ConsumerFailurePolicy;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads {@code execution.tickets}, several at a time. A ticket that fails its schema goes to the DLQ; anything else
- * is retried. Out-of-order completion is fine: each record is acknowledged when its own run is done.
+ * Reads {@code execution.tickets}, several at a time, under the platform's consumer failure policy: a ticket that
+ * fails its schema goes to the DLQ at once; a monitor that cannot confirm the audit record (or a database that is
+ * down) holds the ticket back, retried for as long as it takes. Out-of-order completion is fine: each record is
+ * acknowledged when its own run is done.
  */
 @ApplicationScoped
 public class TicketConsumer {
 
     private final ExecutionService executions;
+    private final ConsumerFailurePolicy failures;
 
-    TicketConsumer(ExecutionService executions) {
+    TicketConsumer(ExecutionService executions, ConsumerFailurePolicy failures) {
         this.executions = executions;
+        this.failures = failures;
     }
 
     @Incoming("execution-tickets")
     // Up to the worker pool's size of tickets at once; SandboxSlots lets the configured number of them run.
     @Blocking(value = "ticket-runners", ordered = false)
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = InvalidEventException.class)
     public void onTicket(String payload) {
-        executions.handle(EventCodec.decode(payload, ExecutionTicket.class));
+        failures.consume(Topics.EXECUTION_TICKETS, payload, ExecutionTicket.class, executions::handle);
     }
 }

@@ -96,6 +96,10 @@ class ExecutorTest {
         assertThat(result.durationMs()).isPositive();
         assertThat(result.resources()).isNotNull();
         assertThat(result.finishedAt()).isAfter(result.startedAt());
+        // Sent by the outbox relay, continuing the trace the ticket was handled in.
+        assertThat(KAFKA.readAll(Topics.EXPERIMENT_RESULTS, r -> r.value().contains(actionId.toString())))
+                .singleElement().satisfies(record -> assertThat(KafkaProbe.header(record, "traceparent"))
+                        .contains(result.traceId()));
 
         List<AuditEvent> events = awaitEvents(Topics.AUDIT_EVENTS, 2, AuditEvent.class,
                 e -> e.actionId().equals(actionId));

@@ -47,9 +47,6 @@ public class Goal {
     /** The current round closes at this time at the latest, reviewed or not. */
     @Column(name = "round_deadline_at")
     private Instant roundDeadlineAt;
-    /** Whether the current round's request is on the broker; the deadline check publishes it again until it is. */
-    @Column(name = "round_published")
-    private boolean roundPublished;
     @Column(name = "end_reason")
     private String endReason;
     /** The budget's field name ({@link BudgetKind#field()}) that stopped the goal, if one did. */
@@ -63,7 +60,7 @@ public class Goal {
         // for JPA
     }
 
-    /** A new goal in round 1, whose request is published once the goal is stored. */
+    /** A new goal in round 1, whose request is sent once the goal is stored. */
     public static Goal start(String question, String family, Budget budget, int roundTimeoutSeconds, Instant now) {
         Goal goal = new Goal();
         goal.id = UUID.randomUUID();
@@ -88,7 +85,7 @@ public class Goal {
         return new RoundRequested(id, 1, family, question, budget(), List.of());
     }
 
-    /** Opens the next round; its request is not yet published. */
+    /** Opens the next round; the caller requests it ({@link #currentRound}) in the same transaction. */
     public void startNextRound(Instant now) {
         if (!isRunning()) {
             throw new IllegalStateException("goal " + id + " is already " + status);
@@ -96,16 +93,11 @@ public class Goal {
         round++;
         roundStartedAt = now;
         roundDeadlineAt = now.plusSeconds(roundTimeoutSeconds);
-        roundPublished = false;
     }
 
     /** The request for the current round, with what the goal may still spend and what it has found so far. */
     public RoundRequested currentRound(Budget left, List<String> findings) {
         return new RoundRequested(id, round, family, question, left, List.copyOf(findings));
-    }
-
-    public void markRoundPublished() {
-        roundPublished = true;
     }
 
     /** The next number of the goal's progress events, 1 for its first. */
@@ -181,10 +173,6 @@ public class Goal {
 
     public Instant roundDeadlineAt() {
         return roundDeadlineAt;
-    }
-
-    public boolean roundPublished() {
-        return roundPublished;
     }
 
     public String endReason() {

@@ -1,7 +1,7 @@
 package org.alignlab.orchestrator.goal;
 
 import java.util.UUID;
-import org.alignlab.orchestrator.problem.ProblemException;
+import org.alignlab.platform.http.ProblemException;
 
 /**
  * Parses goal ids from paths. JAX-RS answers 404 when a {@code UUID} path parameter does not convert; a

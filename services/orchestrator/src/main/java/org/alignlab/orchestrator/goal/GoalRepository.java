@@ -39,16 +39,6 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
                 .getResultList();
     }
 
-    /** Running goals whose current round, opened before {@code openedBefore}, is not on the broker yet. */
-    public List<UUID> idsWithUnpublishedRound(Instant openedBefore) {
-        return getEntityManager()
-                .createQuery("select g.id from Goal g where g.status = :running and g.roundPublished = false"
-                        + " and g.roundStartedAt <= :before", UUID.class)
-                .setParameter("running", GoalStatus.RUNNING)
-                .setParameter("before", openedBefore)
-                .getResultList();
-    }
-
     public Map<GoalStatus, Long> countByStatus() {
         Map<GoalStatus, Long> counts = new EnumMap<>(GoalStatus.class);
         for (GoalStatus status : GoalStatus.values()) {

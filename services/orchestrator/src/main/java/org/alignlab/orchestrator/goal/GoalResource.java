@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.orchestrator.problem.ProblemException;
 import org.alignlab.orchestrator.round.RoundService;
+import org.alignlab.platform.http.ProblemException;
 
 /** The researcher's API for goals: researchers create and cancel them; reviewers and operators may read them. */
 @Path("/api/goals")
@@ -40,8 +40,8 @@ public class GoalResource {
     }
 
     /**
-     * Stores the goal; its first round is published once the goal is committed (ideation never hears of a goal that
-     * is not stored) and before this answer, so the round joins the request's trace.
+     * Stores the goal with its first round's request in the outbox: the relay sends it once the goal is committed
+     * (ideation never hears of a goal that is not stored), continuing the request's trace.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

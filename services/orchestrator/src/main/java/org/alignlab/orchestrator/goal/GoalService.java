@@ -1,7 +1,6 @@
 package org.alignlab.orchestrator.goal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,10 +11,10 @@ import org.alignlab.contracts.events.Budget;
 import org.alignlab.orchestrator.budget.GoalSpending;
 import org.alignlab.orchestrator.config.OrchestratorConfig;
 import org.alignlab.orchestrator.evidence.GoalActionRepository;
-import org.alignlab.orchestrator.problem.ProblemException;
 import org.alignlab.orchestrator.progress.ProgressLog;
 import org.alignlab.orchestrator.progress.ProgressType;
-import org.alignlab.orchestrator.round.RoundOpened;
+import org.alignlab.orchestrator.round.RoundRequests;
+import org.alignlab.platform.http.ProblemException;
 
 /** Creates goals and reads them back for the API. */
 @ApplicationScoped
@@ -28,24 +27,24 @@ public class GoalService {
     private final GoalActionRepository actions;
     private final GoalSpending spending;
     private final ProgressLog progress;
-    private final Event<RoundOpened> opened;
+    private final RoundRequests rounds;
     private final OrchestratorConfig config;
     private final Clock clock;
 
     GoalService(GoalRepository goals, GoalActionRepository actions, GoalSpending spending, ProgressLog progress,
-                Event<RoundOpened> opened, OrchestratorConfig config, Clock clock) {
+                RoundRequests rounds, OrchestratorConfig config, Clock clock) {
         this.goals = goals;
         this.actions = actions;
         this.spending = spending;
         this.progress = progress;
-        this.opened = opened;
+        this.rounds = rounds;
         this.config = config;
         this.clock = clock;
     }
 
     /**
-     * Stores a new RUNNING goal in its first round. The round's request is published once this transaction has
-     * committed, still inside the caller's request (and trace).
+     * Stores a new RUNNING goal in its first round, whose request goes into the outbox in the same transaction: it is
+     * sent once this commits, continuing the caller's request's trace.
      */
     @Transactional
     public GoalResponse create(CreateGoalRequest request) {
@@ -57,7 +56,7 @@ public class GoalService {
         progress.append(goal, ProgressType.GOAL_CREATED, Map.of("budget", goal.budget()));
         progress.append(goal, ProgressType.ROUND_STARTED, Map.of("budgetLeft", goal.budget(),
                 "roundDeadlineAt", goal.roundDeadlineAt()));
-        opened.fire(new RoundOpened(goal.firstRound()));
+        rounds.request(goal.firstRound());
         return GoalResponse.of(goal, 0, GoalSpending.of(goal, null, now));
     }
 

@@ -25,7 +25,7 @@ import org.alignlab.orchestrator.config.OrchestratorConfig;
 import org.alignlab.orchestrator.goal.GoalIds;
 import org.alignlab.orchestrator.goal.GoalRepository;
 import org.alignlab.orchestrator.goal.GoalService;
-import org.alignlab.orchestrator.problem.ProblemException;
+import org.alignlab.platform.http.ProblemException;
 
 /**
  * A goal's progress as server-sent events: every event from the first (or after {@code Last-Event-ID}), in order,

@@ -17,8 +17,7 @@ import org.alignlab.contracts.security.Roles;
 import org.alignlab.orchestrator.goal.GoalIds;
 import org.alignlab.orchestrator.goal.GoalRepository;
 import org.alignlab.orchestrator.goal.GoalService;
-import org.alignlab.orchestrator.problem.ProblemException;
-import org.alignlab.orchestrator.problem.ProblemType;
+import org.alignlab.platform.http.ProblemException;
 
 /**
  * A goal's report, once the goal has ended: JSON as stored, or rendered from it as Markdown or HTML
@@ -49,9 +48,9 @@ public class ReportResource {
         String type = typeOf(format, headers.getAcceptableMediaTypes());
         requireGoal(id);
         if (type.equals(MediaType.APPLICATION_JSON)) {
-            return Response.ok(reports.find(id).orElseThrow(ReportResource::notReady), type).build();
+            return Response.ok(reports.find(id).orElseThrow(ReportNotReadyException::new), type).build();
         }
-        Report report = reports.findReport(id).orElseThrow(ReportResource::notReady);
+        Report report = reports.findReport(id).orElseThrow(ReportNotReadyException::new);
         String body = type.equals(MARKDOWN) ? new MarkdownReport(plots).render(report)
                 : new HtmlReport(plots).render(report);
         return Response.ok(body, type + ";charset=UTF-8").build();
@@ -64,7 +63,7 @@ public class ReportResource {
     public Response plot(@PathParam("id") String rawId, @PathParam("name") String name) {
         UUID id = GoalIds.parse(rawId);
         requireGoal(id);
-        Report report = reports.findReport(id).orElseThrow(ReportResource::notReady);
+        Report report = reports.findReport(id).orElseThrow(ReportNotReadyException::new);
         byte[] png = plots.render(report, name).orElseThrow(() -> ProblemException.notFound(
                 "goal " + id + " has no plot " + name + "; it has " + plots.available(report)));
         return Response.ok(png, "image/png").build();
@@ -93,9 +92,5 @@ public class ReportResource {
             }
         }
         return MediaType.APPLICATION_JSON;
-    }
-
-    private static ProblemException notReady() {
-        return new ProblemException(ProblemType.REPORT_NOT_READY, "report not ready", List.of());
     }
 }

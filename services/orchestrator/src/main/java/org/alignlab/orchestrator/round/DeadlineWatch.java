@@ -7,20 +7,18 @@ import org.alignlab.orchestrator.goal.GoalMetrics;
 import org.alignlab.orchestrator.goal.GoalRepository;
 
 /**
- * The goals' clock: ends goals past their wall-clock budget, closes rounds past their timeout, publishes rounds
- * whose request did not reach the broker, and refreshes the goals-by-status gauge on the same beat.
+ * The goals' clock: ends goals past their wall-clock budget, closes rounds past their timeout, and refreshes the
+ * goals-by-status gauge on the same beat.
  */
 @ApplicationScoped
 public class DeadlineWatch {
 
     private final RoundService rounds;
-    private final RoundRequests requests;
     private final GoalRepository goals;
     private final GoalMetrics metrics;
 
-    DeadlineWatch(RoundService rounds, RoundRequests requests, GoalRepository goals, GoalMetrics metrics) {
+    DeadlineWatch(RoundService rounds, GoalRepository goals, GoalMetrics metrics) {
         this.rounds = rounds;
-        this.requests = requests;
         this.goals = goals;
         this.metrics = metrics;
     }
@@ -30,9 +28,6 @@ public class DeadlineWatch {
     void check() {
         for (UUID goalId : rounds.dueGoals()) {
             rounds.check(goalId);
-        }
-        for (UUID goalId : requests.unpublished()) {
-            requests.republish(goalId);
         }
         metrics.refresh(goals.countByStatus());
     }

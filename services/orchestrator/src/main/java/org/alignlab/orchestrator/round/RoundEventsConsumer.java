@@ -5,69 +5,71 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.alignlab.contracts.SpanAttributes;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.Verdict;
-import org.alignlab.contracts.json.EventCodec;
-import org.alignlab.contracts.json.InvalidEventException;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.alignlab.platform.messaging.ConsumerFailurePolicy;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes what downstream services say about a goal's actions. A schema-invalid message is nacked and goes
- * to the topic's dead-letter queue; any other failure (database down) is retried until it succeeds, because
- * the dead-letter queue commits the offset and the evidence would be lost. The retry policy is declared once,
- * on the class, and applies to every handler.
+ * Consumes what downstream services say about a goal's actions, each record under the platform's consumer failure
+ * policy: a schema-invalid message goes to the topic's dead-letter queue at once; a transient failure (database
+ * down) is retried until it succeeds, because the dead-letter queue commits the offset and the evidence would be
+ * lost.
  */
 @ApplicationScoped
-@Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-        durationUnit = ChronoUnit.DAYS, abortOn = InvalidEventException.class)
 public class RoundEventsConsumer {
 
     private final RoundService rounds;
+    private final ConsumerFailurePolicy failures;
 
-    RoundEventsConsumer(RoundService rounds) {
+    RoundEventsConsumer(RoundService rounds, ConsumerFailurePolicy failures) {
         this.rounds = rounds;
+        this.failures = failures;
     }
 
     @Incoming("agent-actions")
     @Blocking
     @WithSpan("orchestrator.action")
     public void onAction(String payload) {
-        AgentAction action = EventCodec.decode(payload, AgentAction.class);
-        tag(action.goalId(), action.id());
-        rounds.onAction(action);
+        failures.consume(Topics.AGENT_ACTIONS, payload, AgentAction.class, action -> {
+            tag(action.goalId(), action.id());
+            rounds.onAction(action);
+        });
     }
 
     @Incoming("monitor-verdicts")
     @Blocking
     @WithSpan("orchestrator.verdict")
     public void onVerdict(String payload) {
-        Verdict verdict = EventCodec.decode(payload, Verdict.class);
-        tag(verdict.goalId(), verdict.actionId());
-        rounds.onVerdict(verdict, currentTraceId());
+        failures.consume(Topics.MONITOR_VERDICTS, payload, Verdict.class, verdict -> {
+            tag(verdict.goalId(), verdict.actionId());
+            rounds.onVerdict(verdict, currentTraceId());
+        });
     }
 
     @Incoming("experiment-results")
     @Blocking
     @WithSpan("orchestrator.result")
     public void onResult(String payload) {
-        ExperimentResult result = EventCodec.decode(payload, ExperimentResult.class);
-        tag(result.goalId(), result.actionId());
-        rounds.onResult(result);
+        failures.consume(Topics.EXPERIMENT_RESULTS, payload, ExperimentResult.class, result -> {
+            tag(result.goalId(), result.actionId());
+            rounds.onResult(result);
+        });
     }
 
     @Incoming("reviews")
     @Blocking
     @WithSpan("orchestrator.review")
     public void onReview(String payload) {
-        Review review = EventCodec.decode(payload, Review.class);
-        tag(review.goalId(), review.claimId());
-        rounds.onReview(review);
+        failures.consume(Topics.REVIEWS, payload, Review.class, review -> {
+            tag(review.goalId(), review.claimId());
+            rounds.onReview(review);
+        });
     }
 
     /** On the handler's own span: the Kafka receive span has ended by the time a handler runs. */

@@ -2,6 +2,6 @@ package org.alignlab.orchestrator.round;
 
 import org.alignlab.contracts.events.RoundRequested;
 
-/** CDI event fired in the transaction that opens a round; its request is published once that commits. */
+/** CDI event fired in the transaction that opens a round; the round counts as requested once that commits. */
 public record RoundOpened(RoundRequested request) {
 }

@@ -32,12 +32,11 @@ import org.alignlab.orchestrator.evidence.GoalActionRepository;
 import org.alignlab.orchestrator.evidence.GoalReview;
 import org.alignlab.orchestrator.evidence.GoalReviewRepository;
 import org.alignlab.orchestrator.goal.Goal;
+import org.alignlab.orchestrator.goal.GoalAlreadyEndedException;
 import org.alignlab.orchestrator.goal.GoalEnded;
 import org.alignlab.orchestrator.goal.GoalRepository;
 import org.alignlab.orchestrator.goal.GoalService;
 import org.alignlab.orchestrator.goal.GoalStatus;
-import org.alignlab.orchestrator.problem.ProblemException;
-import org.alignlab.orchestrator.problem.ProblemType;
 import org.alignlab.orchestrator.progress.ProgressLog;
 import org.alignlab.orchestrator.progress.ProgressType;
 import org.alignlab.orchestrator.report.ReportService;
@@ -46,7 +45,8 @@ import org.jboss.logging.Logger;
 /**
  * Drives goals through their rounds. Every change runs under the goal's lock, in one transaction: record the
  * evidence, log its progress event, ask the {@link RoundStateMachine} what comes next, and then wait, open the next
- * round (published after the commit, see {@link RoundRequests}) or end the goal with its report.
+ * round (its request written to the outbox, sent once this commits: see {@link RoundRequests}) or end the goal with
+ * its report.
  */
 @ApplicationScoped
 public class RoundService {
@@ -62,12 +62,12 @@ public class RoundService {
     private final GoalSpending spending;
     private final RoundStateMachine machine = new RoundStateMachine();
     private final Event<GoalEnded> ended;
-    private final Event<RoundOpened> opened;
+    private final RoundRequests requests;
     private final Clock clock;
 
     RoundService(GoalRepository goals, GoalActionRepository actions, GoalReviewRepository reviews,
                  EvidenceRecorder evidence, ReportService reports, ProgressLog progress, GoalSpending spending,
-                 Event<GoalEnded> ended, Event<RoundOpened> opened, Clock clock) {
+                 Event<GoalEnded> ended, RoundRequests requests, Clock clock) {
         this.goals = goals;
         this.actions = actions;
         this.reviews = reviews;
@@ -76,7 +76,7 @@ public class RoundService {
         this.progress = progress;
         this.spending = spending;
         this.ended = ended;
-        this.opened = opened;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -128,8 +128,7 @@ public class RoundService {
     public Goal cancel(UUID goalId, String by) {
         Goal goal = goals.findForUpdate(goalId).orElseThrow(() -> GoalService.notFound(goalId));
         if (!goal.isRunning()) {
-            throw new ProblemException(ProblemType.GOAL_ENDED, "goal " + goalId + " has already ended "
-                    + goal.status(), List.of());
+            throw new GoalAlreadyEndedException(goal);
         }
         end(goal, GoalStatus.CANCELLED, "cancelled by " + by, null, clock.instant());
         return goal;
@@ -188,7 +187,7 @@ public class RoundService {
             RoundRequested request = goal.currentRound(ledger.leftFor(goal.round()), List.of());
             progress.append(goal, ProgressType.ROUND_STARTED, fields("budgetLeft", request.budgetLeft(),
                     "roundDeadlineAt", goal.roundDeadlineAt()));
-            opened.fire(new RoundOpened(request));
+            requests.request(request);
         } else if (step instanceof RoundStateMachine.End end) {
             if (end.status() == GoalStatus.COMPLETED || end.status() == GoalStatus.FAILED) {
                 progress.append(goal, ProgressType.ROUND_CLOSED, fields("closedBecause", end.reason(),

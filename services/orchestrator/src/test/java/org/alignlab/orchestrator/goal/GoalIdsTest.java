@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
-import org.alignlab.orchestrator.problem.ProblemException;
+import org.alignlab.platform.http.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class GoalIdsTest {

@@ -1,0 +1,96 @@
+package org.alignlab.executor.execution;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.AuditEventType;
+import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ResourceRequest;
+import org.alignlab.executor.ticket.TicketCheck;
+import org.alignlab.executor.ticket.TicketCheck.Rejection;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+/**
+ * Each step of a ticket's life committed together with the events that report it, through the outbox: the claim
+ * with {@code EXECUTION_STARTED}, the finished run with its result and {@code EXECUTION_FINISHED}, a refusal with
+ * {@code EXECUTION_REFUSED} and its REFUSED result. So nothing is reported that did not happen, everything that
+ * happened is reported (the relay keeps sending until the broker has it), and the relay sends in the order written,
+ * so {@code EXECUTION_STARTED} precedes {@code EXECUTION_FINISHED}. Call within the ticket's span: the sent events
+ * continue it.
+ */
+@ApplicationScoped
+class ExecutionRecords {
+
+    private final TicketCheck ticketCheck;
+    private final ExecutionRepository executions;
+    private final AuditPublisher audit;
+    private final ResultPublisher results;
+    private final Clock clock;
+
+    ExecutionRecords(TicketCheck ticketCheck, ExecutionRepository executions, AuditPublisher audit,
+            ResultPublisher results, Clock clock) {
+        this.ticketCheck = ticketCheck;
+        this.executions = executions;
+        this.audit = audit;
+        this.results = results;
+        this.clock = clock;
+    }
+
+    /**
+     * Uses the ticket up, records the run as started and queues {@code EXECUTION_STARTED}, committed together before
+     * anything runs; or the reason the ticket was already used, with nothing written.
+     */
+    Optional<Rejection> start(ExecutionTicket ticket, String sandbox, String traceId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Rejection> replay = ticketCheck.claim(ticket);
+            if (replay.isEmpty()) {
+                AgentAction action = ticket.action();
+                Execution execution = new Execution();
+                execution.actionId = action.id();
+                execution.ticketId = ticket.ticketId();
+                execution.goalId = action.goalId();
+                execution.status = Execution.RUNNING;
+                execution.sandbox = sandbox;
+                execution.startedAt = clock.instant();
+                execution.traceId = traceId;
+                executions.persist(execution);
+                ResourceRequest limits = action.spec().resources();
+                audit.publish(action, AuditEventType.EXECUTION_STARTED, "sandbox " + sandbox + ", ticket "
+                        + ticket.ticketId() + ", limits cpu " + limits.cpuSeconds() + " s, memory "
+                        + limits.memoryMb() + " MB, wall " + limits.wallSeconds() + " s", traceId);
+            }
+            return replay;
+        });
+    }
+
+    /**
+     * Completes the run's row and queues its result and {@code EXECUTION_FINISHED}. Retried until the database takes
+     * them: the action has already run and cannot run again, so giving up would lose its result. An event that
+     * breaks its schema is a bug, not retried.
+     */
+    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
+            durationUnit = ChronoUnit.DAYS, abortOn = IllegalArgumentException.class)
+    void finish(ExecutionTicket ticket, ExperimentResult result, String traceId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            executions.finish(result);
+            results.publish(result);
+            audit.publish(ticket.action(), AuditEventType.EXECUTION_FINISHED, result.status() + " after "
+                    + result.durationMs() + " ms" + (result.reason() == null ? "" : ": " + result.reason()), traceId);
+        });
+    }
+
+    /**
+     * Queues {@code EXECUTION_REFUSED} and the REFUSED result. Nothing ran, so a failure here is left to the consumer
+     * failure policy, which hands the ticket over again.
+     */
+    void refuse(ExecutionTicket ticket, Rejection rejection, String traceId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            audit.publish(ticket.action(), AuditEventType.EXECUTION_REFUSED, rejection.detail(), traceId);
+            results.publish(ResultFactory.refused(ticket, rejection.detail(), traceId, clock.instant()));
+        });
+    }
+}
