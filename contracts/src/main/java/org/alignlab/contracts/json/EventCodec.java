@@ -90,9 +90,6 @@ public final class EventCodec {
         try (JsonParser parser = Json.mapper().createParser(payload)) {
             try {
                 tree = Json.mapper().readTree(parser);
-                if (tree != null && parser.nextToken() != null) {
-                    throw new InvalidEventException(name, List.of("not JSON: content after the end of the event"));
-                }
             } catch (StreamConstraintsException e) {
                 throw new InvalidEventException(name, List.of(JsonLimits.describe(e, parser.getParsingContext())), e);
             } catch (JsonProcessingException e) {

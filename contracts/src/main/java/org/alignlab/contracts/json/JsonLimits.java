@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>An event's payload is at most {@value #MAX_PAYLOAD_BYTES} bytes of UTF-8 (Kafka's default message size).</li>
- *   <li>Nesting is at most {@value #MAX_DEPTH} levels; a number at most {@value #MAX_NUMBER_LENGTH} characters; a
+ *   <li>Nesting is at most {@value #MAX_DEPTH} levels; a number at most {@value #MAX_NUMBER_LENGTH} digits; a
  *   string at most {@value #MAX_STRING_LENGTH} characters, a property name {@value #MAX_NAME_LENGTH}; a key
  *   appears once in its object; nothing follows the document.</li>
  *   <li>Every number is a finite double, every integer within 64 bits (so {@code 1e400} is refused, not read as
@@ -43,7 +43,7 @@ public final class JsonLimits {
     public static final int MAX_PAYLOAD_BYTES = 1 << 20;
     /** The deepest nesting of arrays and objects; events need 5. */
     public static final int MAX_DEPTH = 32;
-    /** The longest number, in characters: a double needs at most 24. */
+    /** The most digits in a number (Jackson counts integer, fraction and exponent digits); a double needs 17. */
     public static final int MAX_NUMBER_LENGTH = 100;
     /** The longest string a parser reads, in characters; a whole event is no larger. */
     public static final int MAX_STRING_LENGTH = 1 << 20;
@@ -119,11 +119,13 @@ public final class JsonLimits {
         if (message.startsWith("Document nesting depth")) {
             reason = "nested deeper than " + MAX_DEPTH + " levels";
         } else if (message.startsWith("Number value length")) {
-            reason = "a number longer than " + MAX_NUMBER_LENGTH + " characters";
+            reason = "a number of more than " + MAX_NUMBER_LENGTH + " digits";
         } else if (message.startsWith("String value length")) {
             reason = "a string longer than " + MAX_STRING_LENGTH + " characters";
         } else if (message.startsWith("Name length")) {
-            reason = "a property name longer than " + MAX_NAME_LENGTH + " characters";
+            // The parser stopped before the name: where it stands is the object's previous field, not the name.
+            return path(where == null ? null : where.getParent()) + ": a property name longer than " + MAX_NAME_LENGTH
+                    + " characters";
         } else {
             reason = message;
         }
@@ -168,8 +170,11 @@ public final class JsonLimits {
         return parent + "['" + SafeText.sanitize(name, MAX_NAME_SHOWN, false).replace("'", "\\'") + "']";
     }
 
-    /** Whether a document's UTF-8 encoding is longer than {@code limit} bytes, counted without encoding it. */
-    static boolean utf8LongerThan(String text, int limit) {
+    /**
+     * Whether a document's UTF-8 encoding is longer than {@code limit} bytes, counted without encoding it (an
+     * unpaired surrogate counts 3 bytes).
+     */
+    public static boolean utf8LongerThan(String text, int limit) {
         if (text.length() > limit) {
             return true;
         }
