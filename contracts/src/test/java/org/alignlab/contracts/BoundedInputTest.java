@@ -49,6 +49,7 @@ class BoundedInputTest {
             }
         }
 
+        System.out.println(sample + ": " + checked + " mutations");
         assertThat(wrong).as("%d mutations of %s", checked, sample).isEmpty();
         assertThat(checked).as("mutations of %s", sample).isGreaterThan(50);
     }
