@@ -52,6 +52,11 @@ public final class EventValidator {
         return schema;
     }
 
+    /** An event's schema, loaded once. */
+    public JsonSchema schema(EventType type) {
+        return schemas.get(type);
+    }
+
     /** The violations of a JSON document against an event's schema, each naming the field; empty when valid. */
     public List<String> violations(EventType type, JsonNode document) {
         return describe(schemas.get(type).validate(document));
