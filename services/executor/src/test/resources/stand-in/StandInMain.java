@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Stand-in for the experiments runner in the executor's Quarkus test (compiled and jarred by StandInRunner):
- * same command line, writes a valid RunnerOutput with accuracy 0.75 per seed and the uid it ran as.
+ * same command line, writes a valid RunnerOutput with accuracy 0.75 per seed and the uid it ran as; with the param
+ * {@code "stderr": "hostile"} it first prints bytes no database or event may hold.
  */
 public class StandInMain {
 
@@ -15,7 +16,14 @@ public class StandInMain {
         List<String> arguments = Arrays.asList(args);
         Path spec = Path.of(args[arguments.indexOf("--spec") + 1]);
         Path out = Path.of(args[arguments.indexOf("--out") + 1]);
-        Matcher seeds = Pattern.compile("\"seeds\":\\[([-0-9,]*)\\]").matcher(Files.readString(spec));
+        String specText = Files.readString(spec);
+        if (specText.contains("\"stderr\":\"hostile\"")) {
+            // What an agent's workload may print: a NUL byte, terminal escapes and a lone surrogate's bytes.
+            System.err.write(new byte[] {'a', 0, 'b', 0x1b, '[', '3', '1', 'm', (byte) 0xed, (byte) 0xa0, (byte) 0x80,
+                    '\n'});
+            System.err.flush();
+        }
+        Matcher seeds = Pattern.compile("\"seeds\":\\[([-0-9,]*)\\]").matcher(specText);
         if (!seeds.find()) {
             System.err.println("no seeds in the spec");
             System.exit(2);

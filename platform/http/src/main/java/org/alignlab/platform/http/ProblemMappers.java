@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.alignlab.contracts.json.UnsafeInputException;
 import org.alignlab.contracts.problem.InvalidRequestException;
 import org.alignlab.contracts.problem.Problem;
 import org.alignlab.contracts.security.AuthProblems;
@@ -58,7 +59,8 @@ public class ProblemMappers {
     /** Unknown fields, wrong types and bodies of the wrong shape, as Quarkus REST's Jackson reader throws them. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
-        String message = e instanceof UnrecognizedPropertyException ? "unknown field" : describeMismatch(e);
+        String message = e instanceof UnrecognizedPropertyException ? "unknown field"
+                : e instanceof UnsafeInputException unsafe ? unsafe.getOriginalMessage() : describeMismatch(e);
         return respond(invalidRequest(List.of(new Problem.Violation(fieldOf(e), message))));
     }
 

@@ -8,6 +8,7 @@ import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.events.AuditEventType;
+import org.alignlab.contracts.json.SafeText;
 import org.alignlab.platform.outbox.Outbox;
 
 /**
@@ -35,7 +36,7 @@ public class AuditPublisher {
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent publish(AgentAction action, AuditEventType type, String detail, String traceId) {
         AuditEvent event = new AuditEvent(UUID.randomUUID(), action.goalId(), action.id(), type,
-                ResultFactory.truncate(detail, MAX_DETAIL), traceId, Instant.now());
+                SafeText.sanitize(detail, MAX_DETAIL, true), traceId, Instant.now());
         outbox.add(Topics.AUDIT_EVENTS, event.goalId().toString(), event);
         return event;
     }

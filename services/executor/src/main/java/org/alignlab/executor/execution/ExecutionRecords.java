@@ -13,6 +13,7 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.executor.ticket.TicketCheck;
 import org.alignlab.executor.ticket.TicketCheck.Rejection;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
 
 /**
  * Each step of a ticket's life committed together with the events that report it, through the outbox: the claim
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  */
 @ApplicationScoped
 class ExecutionRecords {
+
+    private static final Logger LOG = Logger.getLogger(ExecutionRecords.class);
 
     private final TicketCheck ticketCheck;
     private final ExecutionRepository executions;
@@ -69,12 +72,23 @@ class ExecutionRecords {
 
     /**
      * Completes the run's row and queues its result and {@code EXECUTION_FINISHED}. Retried until the database takes
-     * them: the action has already run and cannot run again, so giving up would lose its result. An event that
-     * breaks its schema is a bug, not retried.
+     * them: the action has already run and cannot run again, so giving up would lose its result. A result that cannot
+     * be recorded as built (it breaks its schema: a bug, since the factory makes workload output safe) is recorded as
+     * FAILED with the reason instead, so the run still ends in a terminal, audited status.
      */
     @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS, abortOn = IllegalArgumentException.class)
+            durationUnit = ChronoUnit.DAYS)
     void finish(ExecutionTicket ticket, ExperimentResult result, String traceId) {
+        try {
+            record(ticket, result, traceId);
+        } catch (IllegalArgumentException unrecordable) {
+            LOG.errorf(unrecordable, "the result of action %s cannot be recorded as built; recording it FAILED",
+                    ticket.action().id());
+            record(ticket, ResultFactory.unrecordable(result, unrecordable.getMessage()), traceId);
+        }
+    }
+
+    private void record(ExecutionTicket ticket, ExperimentResult result, String traceId) {
         QuarkusTransaction.requiringNew().run(() -> {
             executions.finish(result);
             results.publish(result);

@@ -8,11 +8,16 @@ import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ResourceUsage;
+import org.alignlab.contracts.json.SafeText;
 import org.alignlab.contracts.runner.RunnerOutput;
 import org.alignlab.sandbox.RunOutcome;
 import org.alignlab.sandbox.SandboxRun;
 
-/** Turns how a sandboxed run ended into the {@link ExperimentResult} the platform sees. */
+/**
+ * Turns how a sandboxed run ended into the {@link ExperimentResult} the platform sees. Everything the workload wrote
+ * is untrusted: its stderr tail and any reason quoting it are made safe to store, hash and show (control characters
+ * written as visible escapes, lengths capped), so no output can make the result unstorable or unsendable.
+ */
 public final class ResultFactory {
 
     static final int MAX_REASON = 4000;
@@ -28,20 +33,20 @@ public final class ResultFactory {
     /** A ticket that never ran. */
     public static ExperimentResult refused(ExecutionTicket ticket, String reason, String traceId, Instant at) {
         return new ExperimentResult(ticket.action().id(), ticket.action().goalId(), ExperimentStatus.REFUSED,
-                truncate(reason, MAX_REASON), Map.of(), List.of(), at, at, 0, null, null, null, traceId);
+                SafeText.sanitize(reason, MAX_REASON, true), Map.of(), List.of(), at, at, 0, null, null, null, traceId);
     }
 
     public ExperimentResult from(ExecutionTicket ticket, SandboxRun run, String traceId) {
         RunOutcome outcome = RunOutcome.of(run, ticket.action().spec().resources(), djlCacheDir);
         RunnerOutput output = outcome.output();
         return new ExperimentResult(ticket.action().id(), ticket.action().goalId(), outcome.status(),
-                outcome.reason() == null ? null : truncate(outcome.reason(), MAX_REASON),
+                SafeText.sanitize(outcome.reason(), MAX_REASON, true),
                 output == null ? Map.of() : output.metrics(),
                 output == null ? List.of() : output.perSeed(),
                 run.startedAt(), run.finishedAt(), Math.max(0, run.duration().toMillis()),
                 new ResourceUsage(run.cpuSeconds(), run.maxRssMb()),
                 output == null ? null : output.environment(),
-                tail(run.stderrTail(), logTailChars),
+                SafeText.sanitize(tail(run.stderrTail(), logTailChars), logTailChars, true),
                 traceId);
     }
 
@@ -49,7 +54,14 @@ public final class ResultFactory {
         return text.length() <= chars ? text : text.substring(text.length() - chars);
     }
 
-    static String truncate(String text, int chars) {
-        return RunOutcome.truncate(text, chars);
+    /**
+     * What is left of a run whose result could not be recorded as built (a bug: the factory makes every result
+     * encodable): FAILED with the reason, none of the workload's numbers or text, so its audit trail still closes.
+     */
+    static ExperimentResult unrecordable(ExperimentResult built, String why) {
+        return new ExperimentResult(built.actionId(), built.goalId(), ExperimentStatus.FAILED,
+                SafeText.sanitize("the result could not be recorded: " + why, MAX_REASON, true), Map.of(), List.of(),
+                built.startedAt(), built.finishedAt(), built.durationMs(), built.resources(), null, null,
+                built.traceId());
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -219,6 +220,40 @@ class ExecutorTest {
                 .containsExactly(AuditEventType.EXECUTION_STARTED, AuditEventType.EXECUTION_FINISHED);
     }
 
+    /**
+     * Issue 13: a workload that printed one NUL byte to stderr lost an executor slot for ever (its tail could not be
+     * stored, so the run never finished and never freed its slot) and left its audit trail open. More such runs than
+     * there are slots must each end audited, with their output stored safely, and the next ticket must still run.
+     */
+    @Test
+    void workloadsThatPrintWhatNoDatabaseMayHoldEndAuditedAndFreeTheirSlots() throws Exception {
+        List<ExecutionTicket> hostile = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            AgentAction action = action(Map.of("stderr", "hostile"));
+            hostile.add(sign(ticket(action, auditLog.allow(action), Instant.now().plusSeconds(300))));
+        }
+        for (ExecutionTicket ticket : hostile) {
+            send(ticket);
+        }
+
+        for (ExecutionTicket ticket : hostile) {
+            UUID actionId = ticket.action().id();
+            ExperimentResult result = awaitEvents(Topics.EXPERIMENT_RESULTS, 1, ExperimentResult.class,
+                    r -> r.actionId().equals(actionId)).get(0);
+            assertThat(result.status()).as(result.reason()).isEqualTo(ExperimentStatus.SUCCEEDED);
+            assertThat(result.logTail()).contains("a\\u0000b\\u001b[31m").doesNotContain("\u0000");
+            assertThat(awaitEvents(Topics.AUDIT_EVENTS, 2, AuditEvent.class, e -> e.actionId().equals(actionId)))
+                    .extracting(AuditEvent::type)
+                    .containsExactly(AuditEventType.EXECUTION_STARTED, AuditEventType.EXECUTION_FINISHED);
+            Execution stored = QuarkusTransaction.requiringNew().call(() -> executions.findById(actionId));
+            assertThat(stored.status).isEqualTo("SUCCEEDED");
+        }
+        ExecutionTicket next = sign(ticket(Instant.now().plusSeconds(300)));
+        send(next);
+        assertThat(awaitEvents(Topics.EXPERIMENT_RESULTS, 1, ExperimentResult.class,
+                r -> r.actionId().equals(next.action().id())).get(0).status()).isEqualTo(ExperimentStatus.SUCCEEDED);
+    }
+
     @Test
     void sendsAPayloadThatIsNotATicketToTheDeadLetterQueue() throws Exception {
         String payload = "{not json " + UUID.randomUUID();
@@ -264,7 +299,11 @@ class ExecutorTest {
     }
 
     private static AgentAction action() {
-        ExperimentSpec spec = new ExperimentSpec("weak-to-strong", Map.of("epochs", 1), List.of(7, 8),
+        return action(Map.of("epochs", 1));
+    }
+
+    private static AgentAction action(Map<String, Object> params) {
+        ExperimentSpec spec = new ExperimentSpec("weak-to-strong", params, List.of(7, 8),
                 Split.VALIDATION, new ResourceRequest(30, 256, 60), null);
         return new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "default",
                 ActionType.RUN_EXPERIMENT, null, "a stand-in run", spec, Instant.now().truncatedTo(ChronoUnit.MILLIS));

@@ -131,35 +131,47 @@ class BatchingRunnerTest {
         assertThat(((float[]) queuedB.get(10, TimeUnit.SECONDS).get(0).data())[0]).isEqualTo(3f);
     }
 
+    /**
+     * Two requests wait behind a busy worker, so they form one batch whatever the scheduling (they once raced: under
+     * load the second could miss the first one's max-delay and run alone); that batch's forward pass fails, and both
+     * callers get the failure; the next request runs.
+     */
     @Test
     void aFailedForwardPassFailsEveryRequestInItsBatchAndTheNextBatchRuns() throws Exception {
-        List<Integer> calls = new ArrayList<>();
-        LoadedModel failingOnce = new EchoModel() {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> batchRows = new CopyOnWriteArrayList<>();
+        LoadedModel failingSecondPass = new EchoModel() {
             @Override
-            public synchronized List<Tensor> forward(List<Tensor> inputs) {
-                calls.add(inputs.get(0).rows());
-                if (calls.size() == 1) {
+            public List<Tensor> forward(List<Tensor> inputs) {
+                batchRows.add(inputs.get(0).rows());
+                if (batchRows.size() == 1) {
+                    inside.countDown();
+                    await(release);
+                } else if (batchRows.size() == 2) {
                     throw new IllegalStateException("engine failure");
                 }
                 return super.forward(inputs);
             }
         };
-        BatchingRunner runner = own(new BatchingRunner("flaky", failingOnce,
-                new BatchSettings(true, 8, Duration.ofSeconds(1), 8, Duration.ofSeconds(30), 1), meters("flaky")));
+        BatchingRunner runner = own(new BatchingRunner("flaky", failingSecondPass,
+                new BatchSettings(true, 8, Duration.ZERO, 8, Duration.ofSeconds(30), 1), meters("flaky")));
+        Future<List<Tensor>> busy = callers.submit(() -> runner.run(row(9)));
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
 
-        CountDownLatch start = new CountDownLatch(1);
-        Future<List<Tensor>> first = callers.submit(() -> {
-            start.await();
-            return runner.run(row(1));
-        });
-        Future<List<Tensor>> second = callers.submit(() -> {
-            start.await();
-            return runner.run(row(2));
-        });
-        start.countDown();
+        Future<List<Tensor>> first = callers.submit(() -> runner.run(row(1)));
+        Future<List<Tensor>> second = callers.submit(() -> runner.run(row(2)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (runner.queueDepth() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(runner.queueDepth()).isEqualTo(2);
+        release.countDown();
 
+        assertThat(((float[]) busy.get(10, TimeUnit.SECONDS).get(0).data())[0]).isEqualTo(9f);
         assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("engine failure");
         assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("engine failure");
+        assertThat(batchRows.get(1)).as("rows in the failed pass").isEqualTo(2);
         assertThat(((float[]) runner.run(row(5)).get(0).data())[0]).isEqualTo(5f);
         assertThat(runner.running()).isZero();
     }
