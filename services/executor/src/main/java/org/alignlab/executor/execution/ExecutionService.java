@@ -72,7 +72,7 @@ public class ExecutionService {
             return;
         }
         // The ticket is used up only once a slot is free, so a queued ticket is still unclaimed if the executor dies.
-        slots.whenFree(() -> {
+        slots.whenFree(ticket.action().goalId(), () -> {
             Optional<Rejection> replay = records.start(ticket, sandbox.name(), traceId);
             if (replay.isPresent()) {
                 refuse(ticket, replay.get(), traceId);

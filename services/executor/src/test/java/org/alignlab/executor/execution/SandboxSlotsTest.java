@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class SandboxSlotsTest {
 
+    private static final UUID GOAL = UUID.randomUUID();
+
     @Test
     void aTicketBeyondTheLimitWaitsUntilASlotIsFreeAndIsCountedAsQueued() throws Exception {
         SandboxSlots slots = new SandboxSlots(1);
@@ -21,13 +26,13 @@ class SandboxSlotsTest {
         CountDownLatch releaseFirst = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> slots.whenFree(() -> {
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> slots.whenFree(GOAL, () -> {
                 firstRunning.countDown();
                 await(releaseFirst);
                 return "first";
             }), pool);
             assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> slots.whenFree(() -> "second"), pool);
+            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> slots.whenFree(GOAL, () -> "second"), pool);
 
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slots.queued() == 1);
             assertThat(slots.running()).isEqualTo(1);
@@ -47,12 +52,64 @@ class SandboxSlotsTest {
     void aFailingRunGivesItsSlotBack() {
         SandboxSlots slots = new SandboxSlots(1);
 
-        assertThatThrownBy(() -> slots.whenFree(() -> {
+        assertThatThrownBy(() -> slots.whenFree(GOAL, () -> {
             throw new IllegalStateException("sandbox crashed");
         })).hasMessage("sandbox crashed");
 
-        assertThat(slots.whenFree(() -> "next")).isEqualTo("next");
+        assertThat(slots.whenFree(GOAL, () -> "next")).isEqualTo("next");
         assertThat(slots.running()).isZero();
+    }
+
+    /**
+     * Issue 13: one goal could hold every sandbox slot. Goal A fills both slots and queues two more tickets; goal B's
+     * ticket arrives: the next slot that frees is B's, and A never holds more than its share while B waits.
+     */
+    @Test
+    void aGoalHoldsAtMostItsFairShareWhileAnotherGoalWaits() throws Exception {
+        SandboxSlots slots = new SandboxSlots(2);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        List<CountDownLatch> releases = new ArrayList<>();
+        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<CompletableFuture<String>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                CountDownLatch release = new CountDownLatch(1);
+                releases.add(release);
+                String name = "a" + i;
+                runs.add(CompletableFuture.supplyAsync(() -> slots.whenFree(a, () -> {
+                    started.add(name);
+                    await(release);
+                    return name;
+                }), pool));
+                int holding = Math.min(i + 1, 2);
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slots.heldBy(a) == holding);
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slots.queued() == 2);
+            CountDownLatch releaseB = new CountDownLatch(1);
+            CompletableFuture<String> runB = CompletableFuture.supplyAsync(() -> slots.whenFree(b, () -> {
+                started.add("b");
+                await(releaseB);
+                return "b";
+            }), pool);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slots.queued() == 3);
+
+            releases.get(0).countDown();
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slots.heldBy(b) == 1);
+            assertThat(slots.heldBy(a)).isEqualTo(1);
+            assertThat(started).containsExactly("a0", "a1", "b");
+            releaseB.countDown();
+            releases.forEach(CountDownLatch::countDown);
+            for (CompletableFuture<String> run : runs) {
+                run.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(runB.get(10, TimeUnit.SECONDS)).isEqualTo("b");
+            assertThat(slots.running()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
