@@ -53,6 +53,8 @@ import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -191,6 +193,36 @@ class GateFlowTest {
         assertThat(dead.get(0).value()).isEqualTo(broken.toString());
 
         AgentAction next = TestActions.allowed();
+        propose(next);
+        assertThat(awaitVerdicts(next, 1).get(0).decision()).isEqualTo(Decision.ALLOW);
+    }
+
+    /**
+     * Issue 13's reproductions: an integer of 400 digits in params once passed the schema, then broke the trusted-model
+     * client and halted the gate for good; a NUL in policy or hypothesis broke PostgreSQL the same way. Each is now
+     * dead-lettered with its reason and an audit record, and the gate goes on deciding.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"huge-integer", "nul-in-policy", "nul-in-hypothesis"})
+    void anActionNoConsumerCanTakeIsDeadLetteredAuditedAndTheGateGoesOn(String poison) throws Exception {
+        AgentAction action = TestActions.allowed();
+        ObjectNode hostile = (ObjectNode) Json.tree(action);
+        switch (poison) {
+            case "huge-integer" -> ((ObjectNode) hostile.get("spec").get("params")).set("epochs",
+                    new com.fasterxml.jackson.databind.node.BigIntegerNode(new java.math.BigInteger("9".repeat(400))));
+            case "nul-in-policy" -> hostile.put("policy", "search\u0000v1");
+            default -> hostile.put("hypothesis", "fine\u0000until here");
+        }
+        String key = action.goalId().toString();
+        KAFKA.send(Topics.AGENT_ACTIONS, key, hostile.toString());
+
+        ConsumerRecord<String, String> dead = KAFKA.read(Topics.dlq(Topics.AGENT_ACTIONS), 1,
+                record -> record.value().contains(action.id().toString()), WAIT).get(0);
+        assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER)).isNotBlank();
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(recordsAbout(action.id()).findValuesAsText("type"))
+                .containsExactly("DEAD_LETTERED"));
+
+        AgentAction next = TestActions.allowedFor(action.goalId());
         propose(next);
         assertThat(awaitVerdicts(next, 1).get(0).decision()).isEqualTo(Decision.ALLOW);
     }

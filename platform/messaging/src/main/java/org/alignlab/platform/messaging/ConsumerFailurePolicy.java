@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.json.EventCodec;
 import org.jboss.logging.Logger;
@@ -81,6 +84,41 @@ public class ConsumerFailurePolicy {
             pause(backoff);
             backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
                     : backoff.multipliedBy(2);
+        }
+    }
+
+    /**
+     * Runs {@code all} for a batch of records under the policy: the batch as a whole while its failures are
+     * transient; after any other failure, record by record ({@link #run} each), so one record that can never be
+     * handled is dead-lettered ({@code deadLettered} gets it with the decision) and the rest of the batch still is.
+     *
+     * @param payload a record's value, for the dead-letter event
+     */
+    public <R> void runBatch(String topic, List<R> records, Function<R, String> payload, Consumer<List<R>> all,
+            BiConsumer<R, DeadLetterException> deadLettered) {
+        Duration backoff = config.firstBackoff();
+        while (true) {
+            try {
+                all.accept(records);
+                return;
+            } catch (RuntimeException e) {
+                if (FailureKind.of(e) != FailureKind.TRANSIENT || records.size() == 1) {
+                    LOG.warnf("%s batch of %d failed (%s): %s; handling its records one by one", topic,
+                            records.size(), FailureKind.of(e), e.toString());
+                    break;
+                }
+                LOG.warnf("%s batch failed (TRANSIENT), retrying in %s: %s", topic, backoff, e.toString());
+            }
+            pause(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
+                    : backoff.multipliedBy(2);
+        }
+        for (R record : records) {
+            try {
+                run(topic, payload.apply(record), () -> all.accept(List.of(record)));
+            } catch (DeadLetterException dead) {
+                deadLettered.accept(record, dead);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.alignlab.contracts.MetricNames;
@@ -110,6 +111,43 @@ class ConsumerFailurePolicyTest {
         assertThatThrownBy(() -> policy.run("reviews", "{}", () -> {
             throw new PoisonRecordException(huge);
         })).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThanOrEqualTo(ConsumerFailurePolicy.MAX_REASON + 1));
+    }
+
+    @Test
+    void aBatchWithOneRecordThatAlwaysFailsIsHandledRecordByRecordAndOnlyThatRecordIsDeadLettered() {
+        List<List<String>> handled = new ArrayList<>();
+        Map<String, String> dead = new java.util.LinkedHashMap<>();
+
+        policy.runBatch("agent.actions", List.of("a", "poison", "b"), record -> record, batch -> {
+            if (batch.contains("poison")) {
+                throw new IllegalStateException("no handler can take " + batch);
+            }
+            handled.add(batch);
+        }, (record, decision) -> dead.put(record, decision.getMessage()));
+
+        assertThat(handled).containsExactly(List.of("a"), List.of("b"));
+        assertThat(dead).containsOnlyKeys("poison");
+        assertThat(dead.get("poison")).startsWith("failed 5 times");
+        assertThat(deadLettered).singleElement().satisfies(record -> assertThat(record.payload()).isEqualTo("poison"));
+    }
+
+    @Test
+    void aBatchThatFailsTransientlyIsRetriedWholeAndNothingIsDeadLettered() {
+        AtomicInteger calls = new AtomicInteger();
+        List<List<String>> handled = new ArrayList<>();
+
+        policy.runBatch("agent.actions", List.of("a", "b"), record -> record, batch -> {
+            if (calls.incrementAndGet() < 4) {
+                throw new RuntimeException(new ConnectException("database down"));
+            }
+            handled.add(batch);
+        }, (record, decision) -> {
+            throw new AssertionError("nothing may be dead-lettered");
+        });
+
+        assertThat(handled).containsExactly(List.of("a", "b"));
+        assertThat(waits).hasSize(3);
+        assertThat(deadLettered).isEmpty();
     }
 
     @Test

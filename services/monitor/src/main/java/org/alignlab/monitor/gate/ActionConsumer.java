@@ -10,33 +10,32 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.SpanAttributes;
+import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.InvalidEventException;
 import org.alignlab.monitor.gate.ActionGate.IncomingAction;
+import org.alignlab.platform.messaging.ConsumerFailurePolicy;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@code agent.actions} in batches, so one synchronous commit covers many decisions. A schema-invalid
- * action goes to the DLQ with the reason and the rest of the batch is still gated; anything else (database or
- * broker down) is retried until it succeeds, because an action in the DLQ would count as handled unaudited.
- * Each action gets its own {@code monitor.gate} span, a child of the trace its proposer started.
+ * action goes to the DLQ with the reason and the rest of the batch is still gated. The platform's failure policy
+ * decides the rest: a transient failure (database or broker down) is retried until it succeeds, because an action in
+ * the DLQ counts as handled; any other failure is retried record by record, so an action that can never be decided
+ * is dead-lettered (with an audit record, {@code DeadLetteredRecords}) and never halts the gate. Each action gets its
+ * own {@code monitor.gate} span, a child of the trace its proposer started.
  */
 @ApplicationScoped
 public class ActionConsumer {
@@ -56,12 +55,15 @@ public class ActionConsumer {
 
     private final ActionGate gate;
     private final DeadLetters deadLetters;
+    private final ConsumerFailurePolicy failures;
     private final Tracer tracer;
     private final Timer decisionLatency;
 
-    ActionConsumer(ActionGate gate, DeadLetters deadLetters, Tracer tracer, MeterRegistry meters) {
+    ActionConsumer(ActionGate gate, DeadLetters deadLetters, ConsumerFailurePolicy failures, Tracer tracer,
+            MeterRegistry meters) {
         this.gate = gate;
         this.deadLetters = deadLetters;
+        this.failures = failures;
         this.tracer = tracer;
         // From the proposal's Kafka timestamp to its committed decision: the gate's share of the path to a ticket.
         this.decisionLatency = Timer.builder(MetricNames.GATE_DECISION_DURATION).publishPercentileHistogram()
@@ -70,36 +72,43 @@ public class ActionConsumer {
 
     @Incoming("agent-actions")
     @Blocking(ordered = true)
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 3650,
-            durationUnit = ChronoUnit.DAYS)
     public void onActions(ConsumerRecords<String, String> batch) {
-        List<IncomingAction> actions = new ArrayList<>();
-        Map<UUID, IncomingAction> byId = new HashMap<>();
-        Map<UUID, Long> proposedAt = new HashMap<>();
+        List<Received> received = new ArrayList<>();
         for (ConsumerRecord<String, String> record : batch) {
             try {
                 AgentAction action = EventCodec.decode(record.value(), AgentAction.class);
-                IncomingAction incoming = new IncomingAction(action, startSpan(record, action));
-                actions.add(incoming);
-                byId.putIfAbsent(action.id(), incoming);
-                proposedAt.putIfAbsent(action.id(), record.timestamp());
+                received.add(new Received(record, new IncomingAction(action, startSpan(record, action))));
             } catch (InvalidEventException e) {
                 deadLetters.send(record, e.getMessage(), e);
             }
         }
         try {
-            List<Verdict> verdicts = gate.decide(actions);
-            long now = System.currentTimeMillis();
-            for (Verdict verdict : verdicts) {
-                decisionLatency.record(Math.max(0, now - proposedAt.get(verdict.actionId())), TimeUnit.MILLISECONDS);
-                byId.get(verdict.actionId()).span()
-                        .setAttribute(SpanAttributes.MONITOR_SUSPICION, verdict.suspicion())
-                        .setAttribute(SpanAttributes.MONITOR_DECISION, verdict.decision().name())
-                        .setAttribute(SpanAttributes.AUDIT_SEQ, verdict.auditSeq());
-            }
+            // One synchronous commit for the batch while it goes well; record by record once it does not, so one
+            // action that can never be decided is dead-lettered and the partition moves on.
+            failures.runBatch(Topics.AGENT_ACTIONS, received, r -> r.record().value(), this::decide,
+                    (r, decision) -> deadLetters.send(r.record(), decision));
         } finally {
-            actions.forEach(incoming -> incoming.span().end());
+            received.forEach(r -> r.incoming().span().end());
         }
+    }
+
+    private void decide(List<Received> received) {
+        List<Verdict> verdicts = gate.decide(received.stream().map(Received::incoming).toList());
+        long now = System.currentTimeMillis();
+        for (Verdict verdict : verdicts) {
+            received.stream().filter(r -> r.incoming().action().id().equals(verdict.actionId())).findFirst()
+                    .ifPresent(r -> {
+                        decisionLatency.record(Math.max(0, now - r.record().timestamp()), TimeUnit.MILLISECONDS);
+                        r.incoming().span()
+                                .setAttribute(SpanAttributes.MONITOR_SUSPICION, verdict.suspicion())
+                                .setAttribute(SpanAttributes.MONITOR_DECISION, verdict.decision().name())
+                                .setAttribute(SpanAttributes.AUDIT_SEQ, verdict.auditSeq());
+                    });
+        }
+    }
+
+    /** A decoded action with the record it came in. */
+    private record Received(ConsumerRecord<String, String> record, IncomingAction incoming) {
     }
 
     private Span startSpan(ConsumerRecord<String, String> record, AgentAction action) {

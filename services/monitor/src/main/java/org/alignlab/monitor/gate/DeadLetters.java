@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.alignlab.contracts.Topics;
 import org.alignlab.platform.messaging.AckedSend;
 import org.alignlab.platform.messaging.ConsumerFailurePolicy;
+import org.alignlab.platform.messaging.DeadLetterException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -28,8 +29,14 @@ class DeadLetters {
         this.policy = policy;
     }
 
+    /** A record that breaks its schema: the policy counts and announces it, then it goes to the DLQ. */
     void send(ConsumerRecord<String, String> record, String reason, Throwable cause) {
-        String bounded = policy.deadLetter(record.topic(), record.value(), reason, cause).getMessage();
+        send(record, policy.deadLetter(record.topic(), record.value(), reason, cause));
+    }
+
+    /** A record the policy has already given up on (counted and announced). */
+    void send(ConsumerRecord<String, String> record, DeadLetterException decision) {
+        String bounded = decision.getMessage();
         RecordHeaders headers = new RecordHeaders();
         headers.add(Topics.DLQ_REASON_HEADER, bounded.getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
