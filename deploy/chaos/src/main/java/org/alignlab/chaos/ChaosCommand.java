@@ -1,0 +1,168 @@
+package org.alignlab.chaos;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.alignlab.launcher.Service;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code chaos run|fuzz-topics|fuzz-rest}: each starts its own stack (or uses the one up in its run dir). */
+@Command(name = "chaos", mixinStandardHelpOptions = true,
+        description = "Fault injection, topic fuzzing and REST fuzzing against a real local AlignLab stack.",
+        subcommands = {ChaosCommand.Run.class, ChaosCommand.FuzzTopics.class, ChaosCommand.FuzzRest.class})
+public final class ChaosCommand implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ChaosCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 2;
+    }
+
+    /** Where the harness's stack lives; never the developer's own. */
+    static class StackOptions {
+        @Option(names = "--run-dir", description = "run directory of the harness's stack (default deploy/chaos/.run)")
+        Path runDir;
+
+        @Option(names = "--port-offset", defaultValue = "300", description = "shifts every port (default ${DEFAULT-VALUE})")
+        int portOffset;
+
+        @Option(names = "--keep-up", description = "leave the stack running afterwards")
+        boolean keepUp;
+
+        ChaosStack open() throws java.io.IOException {
+            Path dir = runDir != null ? runDir
+                    : org.alignlab.launcher.Installation.repoRoot(System.getenv()).resolve("deploy/chaos/.run");
+            return ChaosStack.of(dir, portOffset, stackSettings());
+        }
+    }
+
+    /** What the harness changes about the stack: nothing that bears on the gate's decisions. */
+    static Map<Service, Map<String, String>> stackSettings() {
+        return Map.of(
+                // Checkpoints every 50 records, so even a short run's chain is checked against several.
+                Service.MONITOR, Map.of("ALIGNLAB_MONITOR_CHECKPOINTS_EVERY_RECORDS", "50"),
+                // One proposal per goal: ideation's own experiments are not what the run measures.
+                Service.IDEATION, Map.of("ALIGNLAB_IDEATION_SEARCH_INITIAL_POINTS", "1",
+                        "ALIGNLAB_IDEATION_SEARCH_PER_ROUND", "1"));
+    }
+
+    @Command(name = "run", description = "kill -9 and restart components on a seeded schedule while actions flow, "
+            + "then check the invariants; exits 1 on any violation")
+    static final class Run implements Callable<Integer> {
+        @CommandLine.Mixin
+        StackOptions stackOptions = new StackOptions();
+
+        @Option(names = "--seed", defaultValue = "7")
+        long seed;
+
+        @Option(names = "--actions", defaultValue = "1000")
+        int actions;
+
+        @Option(names = "--goals", defaultValue = "20")
+        int goals;
+
+        @Option(names = "--faults", defaultValue = "30")
+        int faults;
+
+        @Option(names = "--run-share", defaultValue = "0.3", description = "share of actions that run in a sandbox")
+        double runShare;
+
+        @Option(names = "--held-share", defaultValue = "0.1", description = "share held for the reviewer")
+        double heldShare;
+
+        @Option(names = "--garbage", defaultValue = "20", description = "random-byte records injected on consumed topics")
+        int garbage;
+
+        @Option(names = "--load-seconds", description = "how long sending takes (default: 0.6 s per action)")
+        Integer loadSeconds;
+
+        @Option(names = "--settle-seconds", defaultValue = "600")
+        int settleSeconds;
+
+        @Option(names = "--components", split = ",", description = "what may be killed (default: all)")
+        List<Component> components = Arrays.asList(Component.values());
+
+        @Override
+        public Integer call() throws Exception {
+            ChaosPlan plan = new ChaosPlan(seed, actions, goals, faults, runShare, heldShare, garbage,
+                    Duration.ofSeconds(loadSeconds != null ? loadSeconds : Math.max(60, actions * 6L / 10)),
+                    Duration.ofSeconds(settleSeconds), components);
+            ChaosStack stack = stackOptions.open();
+            try {
+                System.out.println("starting the stack in " + stack.runDir().root());
+                stack.up();
+                ChaosRun.Result result = new ChaosRun(stack, plan, System.out).run();
+                System.out.print(ChaosReport.text(result));
+                return result.passed() ? 0 : 1;
+            } finally {
+                if (!stackOptions.keepUp) {
+                    stack.down();
+                }
+            }
+        }
+    }
+
+    @Command(name = "fuzz-topics", description = "hostile records on every consumed topic; a canary after each burst")
+    static final class FuzzTopics implements Callable<Integer> {
+        @CommandLine.Mixin
+        StackOptions stackOptions = new StackOptions();
+
+        @Option(names = "--seed", defaultValue = "7")
+        long seed;
+
+        @Option(names = "--canary-seconds", defaultValue = "30", description = "how soon a canary must be decided")
+        int canarySeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            ChaosStack stack = stackOptions.open();
+            try {
+                stack.up();
+                TopicFuzzer.Result result = new TopicFuzzer(stack, seed, Duration.ofSeconds(canarySeconds),
+                        System.out).run();
+                System.out.print(result.describe());
+                return result.passed() ? 0 : 1;
+            } finally {
+                if (!stackOptions.keepUp) {
+                    stack.down();
+                }
+            }
+        }
+    }
+
+    @Command(name = "fuzz-rest", description = "requests generated from every service's OpenAPI document")
+    static final class FuzzRest implements Callable<Integer> {
+        @CommandLine.Mixin
+        StackOptions stackOptions = new StackOptions();
+
+        @Option(names = "--seed", defaultValue = "7")
+        long seed;
+
+        @Option(names = "--mutations", defaultValue = "40", description = "mutated requests per operation and role")
+        int mutations;
+
+        @Override
+        public Integer call() throws Exception {
+            ChaosStack stack = stackOptions.open();
+            try {
+                stack.up();
+                RestFuzzer.Result result = new RestFuzzer(stack, seed, mutations, System.out).run();
+                System.out.print(result.describe());
+                return result.passed() ? 0 : 1;
+            } finally {
+                if (!stackOptions.keepUp) {
+                    stack.down();
+                }
+            }
+        }
+    }
+}
