@@ -195,7 +195,8 @@ final class Invariants {
         int injectedCount = 0;
         int dlqCount = 0;
         for (Map.Entry<String, List<byte[]>> topic : e.deadLetters().entrySet()) {
-            List<byte[]> garbage = injected.getOrDefault(topic.getKey(), List.of());
+            List<byte[]> garbage = injected.getOrDefault(topic.getKey(), List.of()).stream()
+                    .map(Invariants::asConsumersSeeIt).toList();
             injectedCount += garbage.size();
             dlqCount += topic.getValue().size();
             for (byte[] record : topic.getValue()) {
@@ -212,6 +213,15 @@ final class Invariants {
         }
         return new Invariant("(6) DLQs hold exactly the garbage", "injected=" + injectedCount
                 + " dlqRecords=" + dlqCount + " (one per consumer group that read it)", violations);
+    }
+
+    /**
+     * A record as a consumer reads it and dead-letters it: as UTF-8 text, so bytes that are no UTF-8 come back as
+     * U+FFFD. The DLQ holds what the consumer saw, not the bytes on the wire.
+     */
+    static byte[] asConsumersSeeIt(byte[] value) {
+        return new String(value, java.nio.charset.StandardCharsets.UTF_8)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String preview(byte[] value) {

@@ -131,7 +131,8 @@ public final class TopicFuzzer {
             for (HostileRecords.Hostile hostile : e.getValue()) {
                 counts[0]++;
                 sent++;
-                boolean dead = dlq.stream().anyMatch(v -> Arrays.equals(v, hostile.value()));
+                byte[] seen = Invariants.asConsumersSeeIt(hostile.value());
+                boolean dead = dlq.stream().anyMatch(v -> Arrays.equals(v, seen));
                 boolean valid = isValid(e.getKey(), hostile.value());
                 if (dead) {
                     counts[1]++;
