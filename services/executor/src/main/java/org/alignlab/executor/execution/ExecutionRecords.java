@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
+import jakarta.persistence.LockModeType;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.events.ExecutionTicket;
@@ -90,10 +92,43 @@ class ExecutionRecords {
 
     private void record(ExecutionTicket ticket, ExperimentResult result, String traceId) {
         QuarkusTransaction.requiringNew().run(() -> {
-            executions.finish(result);
+            if (!executions.finish(result)) {
+                // Another process took the run over as abandoned and reported it; a second result would contradict it.
+                LOG.warnf("the run of action %s was already closed; its late %s result is not reported",
+                        ticket.action().id(), result.status());
+                return;
+            }
             results.publish(result);
             audit.publish(ticket.action(), AuditEventType.EXECUTION_FINISHED, result.status() + " after "
                     + result.durationMs() + " ms" + (result.reason() == null ? "" : ": " + result.reason()), traceId);
+        });
+    }
+
+    /**
+     * Closes a run that an executor process started and never finished because it died mid-run (its ticket comes
+     * back unacknowledged, is already used, and no run of it is in progress here): FAILED with the reason, its
+     * result and {@code EXECUTION_FINISHED} queued together, so its audit trail closes and its goal hears how it
+     * ended. The action is not run again: its ticket is used up, and a second run is what the claim exists to prevent.
+     *
+     * Call only when no handler in this process has the action (see {@code ExecutionService}).
+     *
+     * @return false when the action has no such run (none recorded, or already finished)
+     */
+    boolean closeAbandoned(ExecutionTicket ticket, String traceId) {
+        UUID actionId = ticket.action().id();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Execution execution = executions.findById(actionId, LockModeType.PESSIMISTIC_WRITE);
+            if (execution == null || !Execution.RUNNING.equals(execution.status)) {
+                return false;
+            }
+            ExperimentResult result = ResultFactory.abandoned(ticket, execution.startedAt, clock.instant(), traceId);
+            LOG.warnf("closing the run of action %s started at %s: %s", actionId, execution.startedAt,
+                    result.reason());
+            executions.finish(result);
+            results.publish(result);
+            audit.publish(ticket.action(), AuditEventType.EXECUTION_FINISHED, result.status() + " after "
+                    + result.durationMs() + " ms: " + result.reason(), traceId);
+            return true;
         });
     }
 

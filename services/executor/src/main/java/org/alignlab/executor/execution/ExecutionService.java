@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.events.AgentAction;
@@ -37,6 +40,8 @@ public class ExecutionService {
     private final ExecutionRecords records;
     private final MeterRegistry meters;
     private final SandboxSlots slots;
+    /** How many handlers in this process are claiming or running each action now. */
+    private final Map<UUID, Integer> handling = new ConcurrentHashMap<>();
 
     ExecutionService(TicketCheck ticketCheck, Sandbox sandbox, ResultFactory results, ExecutionRecords records,
             MeterRegistry meters, SandboxSlots slots) {
@@ -73,17 +78,40 @@ public class ExecutionService {
         }
         // The ticket is used up only once a slot is free, so a queued ticket is still unclaimed if the executor dies.
         slots.whenFree(ticket.action().goalId(), () -> {
-            Optional<Rejection> replay = records.start(ticket, sandbox.name(), traceId);
-            if (replay.isPresent()) {
-                refuse(ticket, replay.get(), traceId);
-            } else {
-                run(ticket, traceId);
+            UUID actionId = ticket.action().id();
+            // Counted before the claim, so a copy of this ticket handled meanwhile never takes this run for abandoned.
+            handling.merge(actionId, 1, Integer::sum);
+            try {
+                Optional<Rejection> replay = records.start(ticket, sandbox.name(), traceId);
+                if (replay.isPresent()) {
+                    refuse(ticket, replay.get(), traceId, 1);
+                } else {
+                    run(ticket, traceId);
+                }
+            } finally {
+                handling.computeIfPresent(actionId, (id, n) -> n == 1 ? null : n - 1);
             }
             return null;
         });
     }
 
     private void refuse(ExecutionTicket ticket, Rejection rejection, String traceId) {
+        refuse(ticket, rejection, traceId, 0);
+    }
+
+    /**
+     * A ticket the monitor really signed whose action a dead executor process left RUNNING comes back unacknowledged
+     * (already used, or expired by now): its run is closed FAILED instead of refused, so it does not stay open for
+     * ever. Not while another handler in this process has the same action: that one may be running it.
+     *
+     * @param ownHandlers 1 when called by a handler counted in {@link #handling}, else 0
+     */
+    private void refuse(ExecutionTicket ticket, Rejection rejection, String traceId, int ownHandlers) {
+        boolean handledHereByAnother = handling.getOrDefault(ticket.action().id(), 0) > ownHandlers;
+        if (rejection.kind() != Rejection.Kind.BAD_SIGNATURE && !handledHereByAnother
+                && records.closeAbandoned(ticket, traceId)) {
+            return;
+        }
         LOG.warnf("refused ticket %s for action %s: %s", ticket.ticketId(), ticket.action().id(), rejection.detail());
         records.refuse(ticket, rejection, traceId);
         meters.counter(MetricNames.TICKETS_REJECTED, MetricNames.TAG_REASON, rejection.kind().tag()).increment();

@@ -1,6 +1,7 @@
 package org.alignlab.executor.execution;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,18 @@ public final class ResultFactory {
     public static ExperimentResult refused(ExecutionTicket ticket, String reason, String traceId, Instant at) {
         return new ExperimentResult(ticket.action().id(), ticket.action().goalId(), ExperimentStatus.REFUSED,
                 SafeText.sanitize(reason, MAX_REASON, true), Map.of(), List.of(), at, at, 0, null, null, null, traceId);
+    }
+
+    /**
+     * A run whose executor died while it was in progress: FAILED, with no metrics, because nothing of what it did can
+     * be trusted or even found again (its sandbox went with the executor or was left behind unwatched).
+     */
+    static ExperimentResult abandoned(ExecutionTicket ticket, Instant startedAt, Instant now, String traceId) {
+        return new ExperimentResult(ticket.action().id(), ticket.action().goalId(), ExperimentStatus.FAILED,
+                "the executor stopped while this run was in progress (started " + startedAt + "); its outcome is "
+                        + "unknown and it is not run again, because its ticket is used up",
+                Map.of(), List.of(), startedAt, now, Math.max(0, Duration.between(startedAt, now).toMillis()), null,
+                null, null, traceId);
     }
 
     public ExperimentResult from(ExecutionTicket ticket, SandboxRun run, String traceId) {

@@ -61,6 +61,9 @@ class ExecutorTest {
     @Inject
     ExecutionRepository executions;
 
+    @Inject
+    ExecutionRecords records;
+
     @ConfigProperty(name = "alignlab.executor.monitor-public-key")
     String monitorPublicKey;
 
@@ -218,6 +221,46 @@ class ExecutorTest {
                 AuditEventType.EXECUTION_FINISHED, AuditEventType.EXECUTION_REFUSED);
         assertThat(events).extracting(AuditEvent::type).filteredOn(type -> type != AuditEventType.EXECUTION_REFUSED)
                 .containsExactly(AuditEventType.EXECUTION_STARTED, AuditEventType.EXECUTION_FINISHED);
+    }
+
+    /**
+     * Found by deploy/chaos: an executor killed with {@code kill -9} while a run was in progress left that run RUNNING
+     * for ever, with EXECUTION_STARTED and no EXECUTION_FINISHED in the audit chain; the ticket, delivered again after
+     * the restart, was only refused as replayed. Here the dead process is played by its committed claim (what
+     * {@code start} writes before a run begins); the ticket coming back must close the run FAILED, audited, without
+     * running it a second time.
+     */
+    @Test
+    void closesARunThatADeadExecutorLeftRunningWithoutRunningItAgain() throws Exception {
+        ExecutionTicket ticket = sign(ticket(Instant.now().plusSeconds(300)));
+        UUID actionId = ticket.action().id();
+        assertThat(records.start(ticket, "bubblewrap", null)).as("the dead process's claim").isEmpty();
+
+        send(ticket);
+
+        ExperimentResult result = awaitEvents(Topics.EXPERIMENT_RESULTS, 1, ExperimentResult.class,
+                r -> r.actionId().equals(actionId)).get(0);
+        assertThat(result.status()).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(result.reason()).contains("executor stopped while this run was in progress", "not run again");
+        assertThat(result.metrics()).as("nothing ran in this process").isEmpty();
+        List<AuditEvent> events = awaitEvents(Topics.AUDIT_EVENTS, 2, AuditEvent.class,
+                e -> e.actionId().equals(actionId));
+        assertThat(events).extracting(AuditEvent::type)
+                .containsExactly(AuditEventType.EXECUTION_STARTED, AuditEventType.EXECUTION_FINISHED);
+        assertThat(events.get(1).detail()).startsWith("FAILED after ");
+        Execution stored = QuarkusTransaction.requiringNew().call(() -> executions.findById(actionId));
+        assertThat(stored.status).isEqualTo("FAILED");
+        assertThat(stored.finishedAt).isNotNull();
+
+        // Delivered once more, it is refused as replayed: the run stays closed, with one result and one finish.
+        send(ticket);
+        awaitEvents(Topics.EXPERIMENT_RESULTS, 2, ExperimentResult.class, r -> r.actionId().equals(actionId));
+        assertThat(events(Topics.EXPERIMENT_RESULTS, ExperimentResult.class, r -> r.actionId().equals(actionId)))
+                .extracting(ExperimentResult::status)
+                .containsExactly(ExperimentStatus.FAILED, ExperimentStatus.REFUSED);
+        assertThat(events(Topics.AUDIT_EVENTS, AuditEvent.class, e -> e.actionId().equals(actionId)))
+                .extracting(AuditEvent::type).containsExactly(AuditEventType.EXECUTION_STARTED,
+                        AuditEventType.EXECUTION_FINISHED, AuditEventType.EXECUTION_REFUSED);
     }
 
     /**
