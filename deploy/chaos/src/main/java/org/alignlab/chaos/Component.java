@@ -3,7 +3,6 @@ package org.alignlab.chaos;
 import java.util.List;
 import java.util.Locale;
 import org.alignlab.launcher.InfraStarter;
-import org.alignlab.launcher.Service;
 
 /**
  * What the fault injector kills: every service that handles an action, the broker and the database. Each names the
@@ -33,17 +32,5 @@ public enum Component {
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The service this component is, or null for the broker and the database. */
-    public Service service() {
-        return switch (this) {
-            case KAFKA, POSTGRES -> null;
-            default -> Service.byId(id());
-        };
-    }
-
-    public static Component byId(String id) {
-        return valueOf(id.toUpperCase(Locale.ROOT));
     }
 }

@@ -56,8 +56,10 @@ final class FaultInjector implements Runnable {
             synchronized (played) {
                 played.add(new Played(fault, pids, took, error));
             }
-            out.printf("[t+%4ds] fault #%d: %s back, every service ready (restart took %d s)%n", elapsed(),
-                    fault.index(), fault.component().id(), took.toSeconds());
+            if (error == null) {
+                out.printf("[t+%4ds] fault #%d: %s back, every service ready (restart took %d s)%n", elapsed(),
+                        fault.index(), fault.component().id(), took.toSeconds());
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.alignlab.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -55,10 +54,5 @@ final class Goals {
             Thread.sleep(2000);
         }
         throw last;
-    }
-
-    /** The goal's status as the orchestrator's database holds it. */
-    static String status(JsonNode goal) {
-        return goal.path("status").asText();
     }
 }

@@ -91,16 +91,19 @@ public final class RestFuzzer {
             operations.addAll(ops);
         }
         Random random = new Random(seed);
+        UUID goal = Goals.create(stack.url(Service.ORCHESTRATOR), callers.get(Roles.RESEARCHER), 1,
+                Duration.ofMinutes(5)).get(0);
+        RequestHints hints = new RequestHints(goal, decidedAction().orElse(UUID.randomUUID()));
         List<Mutation> all = List.of(Mutation.values());
         Map<String, Map<Integer, Integer>> counts = new ConcurrentHashMap<>();
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> byKind = new ConcurrentHashMap<>();
-        List<UUID> createdGoals = Collections.synchronizedList(new ArrayList<>());
+        List<UUID> createdGoals = Collections.synchronizedList(new ArrayList<>(List.of(goal)));
         AtomicInteger requests = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> pending = new ArrayList<>();
         for (OpenApiOperations.Operation op : operations) {
-            FuzzRequest baseline = baseline(op, random);
+            FuzzRequest baseline = baseline(op, random, hints);
             for (Map.Entry<String, String> caller : callers.entrySet()) {
                 List<Mutation> chosen = new ArrayList<>(all);
                 Collections.shuffle(chosen, random);
@@ -152,22 +155,30 @@ public final class RestFuzzer {
             return;
         }
         try {
-            HttpResponse<String> response = Http.client().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<java.io.InputStream> response = Http.client().send(builder.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();
             counts.computeIfAbsent(op.service(), k -> new ConcurrentHashMap<>()).merge(status, 1, Integer::sum);
             String type = response.headers().firstValue("Content-Type").orElse("");
+            String body = "";
+            try (java.io.InputStream in = response.body()) {
+                // A progress stream of a running goal stays open until the goal ends: its headers are the answer.
+                if (!type.startsWith("text/event-stream")) {
+                    body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                }
+            }
             if (status >= 500) {
                 violation(violations, byKind, status + " from " + op.service(), label + " → " + status + " "
-                        + abbreviate(response.body()));
+                        + abbreviate(body));
             } else if (SERVER_LIMITS.contains(status) && type.isEmpty()) {
                 counts.computeIfAbsent("(http server limits)", k -> new ConcurrentHashMap<>()).merge(status, 1,
                         Integer::sum);
             } else if (status >= 400 && !type.startsWith("application/problem+json")) {
                 violation(violations, byKind, status + " not problem+json from " + op.service(), label + " → " + status
-                        + " '" + type + "' " + abbreviate(response.body()));
+                        + " '" + type + "' " + abbreviate(body));
             } else if (status == 201 && op.path().equals("/api/goals")) {
                 try {
-                    createdGoals.add(UUID.fromString(Json.parse(response.body()).path("id").asText()));
+                    createdGoals.add(UUID.fromString(Json.parse(body).path("id").asText()));
                 } catch (RuntimeException e) {
                     // not a goal after all; nothing to cancel
                 }
@@ -190,6 +201,16 @@ public final class RestFuzzer {
         }
     }
 
+    /** An action the monitor has decided, so that the action and audit endpoints have something to find. */
+    private java.util.Optional<UUID> decidedAction() {
+        try (var db = stack.connect(); var st = db.createStatement();
+             var rs = st.executeQuery("select action_id from monitor.verdicts order by decided_at desc limit 1")) {
+            return rs.next() ? java.util.Optional.of((UUID) rs.getObject(1)) : java.util.Optional.empty();
+        } catch (java.sql.SQLException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private void cancel(List<UUID> goals, String researcher) {
         for (UUID goal : goals) {
             try {
@@ -203,15 +224,21 @@ public final class RestFuzzer {
         }
     }
 
-    /** A well-formed request for the operation: parameters and body from their schemas. */
+    /** A request for the operation from its schemas alone. */
     static FuzzRequest baseline(OpenApiOperations.Operation op, Random random) {
+        return baseline(op, random, null);
+    }
+
+    /** A well-formed request for the operation: parameters and body from the hints, else from their schemas. */
+    static FuzzRequest baseline(OpenApiOperations.Operation op, Random random, RequestHints hints) {
         Map<String, String> pathValues = new LinkedHashMap<>();
         List<Map.Entry<String, String>> query = new ArrayList<>();
         Map<String, String> headers = new LinkedHashMap<>();
         for (JsonNode parameter : op.parameters()) {
             String name = parameter.path("name").asText();
-            String value = java.net.URLEncoder.encode(sample(parameter.path("schema"), random, 0).asText(),
-                    StandardCharsets.UTF_8);
+            String hinted = hints == null ? null : hints.param(op.service(), name);
+            String value = java.net.URLEncoder.encode(hinted != null ? hinted
+                    : sample(parameter.path("schema"), random, 0).asText(), StandardCharsets.UTF_8);
             switch (parameter.path("in").asText()) {
                 case "path" -> pathValues.put(name, value);
                 case "query" -> query.add(Map.entry(name, value));
@@ -228,7 +255,9 @@ public final class RestFuzzer {
         byte[] body = null;
         if (op.bodyType() != null) {
             headers.put("Content-Type", op.bodyType());
-            body = Json.write(sample(op.bodySchema(), random, 0)).getBytes(StandardCharsets.UTF_8);
+            String hinted = hints == null ? null : hints.body(op);
+            body = (hinted != null ? hinted : Json.write(sample(op.bodySchema(), random, 0)))
+                    .getBytes(StandardCharsets.UTF_8);
         }
         return new FuzzRequest(op.method(), op.path(), pathValues, query, headers, body);
     }
