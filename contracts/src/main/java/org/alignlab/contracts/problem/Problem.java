@@ -30,6 +30,8 @@ public record Problem(
     public static final String NOT_FOUND = TYPE_BASE + "not-found";
     /** Any other status for an unmatched method or media type; the document carries the actual status. */
     public static final String HTTP_ERROR = TYPE_BASE + "http-error";
+    /** Something the request needs (the service's database) is unavailable for now: 503 with Retry-After. */
+    public static final String UNAVAILABLE = TYPE_BASE + "unavailable";
     /** An unexpected failure; the detail says no more than that, the service logs the rest. */
     public static final String INTERNAL_ERROR = TYPE_BASE + "internal-error";
 

@@ -91,8 +91,21 @@ public class ProblemMappers {
         return respond(AuthProblems.forbidden());
     }
 
+    /**
+     * How long a client waits before retrying a request that met a dependency outage: about what a restarted
+     * database takes to accept connections again.
+     */
+    static final int OUTAGE_RETRY_AFTER_SECONDS = 5;
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DependencyOutage.causes(e)) {
+            // Expected while the database restarts: the client should retry, and the log needs no stack trace.
+            LOG.warnf("request failed while a dependency is unavailable: %s", e);
+            return problem(ProblemException.unavailable(Problem.UNAVAILABLE, "Service unavailable",
+                    "A service this request needs is unavailable for now; retry after the Retry-After seconds.",
+                    OUTAGE_RETRY_AFTER_SECONDS));
+        }
         LOG.error("request failed", e);
         return respond(new Problem(Problem.INTERNAL_ERROR, "Internal error", 500,
                 "The request could not be completed; the error is logged.", null));

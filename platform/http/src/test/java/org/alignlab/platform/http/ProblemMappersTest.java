@@ -150,6 +150,31 @@ class ProblemMappersTest {
         assertThat(problem.detail()).doesNotContain("secret", "IllegalStateException");
     }
 
+    /**
+     * Found by deploy/chaos: while PostgreSQL restarted, every API call that needed it (a reviewer's decision, a goal,
+     * the audit records) was answered 500 internal-error and logged with a stack trace, as if it were a bug; a client
+     * could not tell that retrying would do. A lost or refused database connection is now 503 with Retry-After.
+     */
+    @Test
+    void aDatabaseOutageIsServiceUnavailableWithRetryAfter() {
+        Exception lost = new RuntimeException("JDBC exception executing SQL",
+                new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        Exception refused = new IllegalStateException("Unable to acquire JDBC Connection",
+                new java.sql.SQLException("Connection to 127.0.0.1:15432 refused.", "08001",
+                        new java.net.ConnectException("Connection refused")));
+        Exception exhausted = new RuntimeException(new java.sql.SQLException("Acquisition timeout while waiting for new connection"));
+
+        for (Exception outage : List.of(lost, refused, exhausted)) {
+            Response response = mappers.unexpected(outage);
+            Problem problem = problemOf(response, 503);
+            assertThat(problem.type()).isEqualTo(Problem.UNAVAILABLE);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+            assertThat(problem.detail()).doesNotContain("JDBC", "SQL", "127.0.0.1");
+        }
+        // A failure the database reports about the statement itself is still a bug of ours: 500.
+        problemOf(mappers.unexpected(new RuntimeException(new java.sql.SQLException("syntax error", "42601"))), 500);
+    }
+
     private static MismatchedInputException readFails(String json) {
         return catchThrowableOfType(MismatchedInputException.class, () -> STRICT.readValue(json, Goal.class));
     }
