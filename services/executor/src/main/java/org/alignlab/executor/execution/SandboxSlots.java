@@ -27,6 +27,9 @@ public class SandboxSlots {
     private final int limit;
     private final Map<UUID, Integer> held = new HashMap<>();
     private final Map<UUID, Integer> waiting = new HashMap<>();
+    /** Waiting tickets by turn, oldest first. */
+    private final java.util.TreeMap<Long, UUID> line = new java.util.TreeMap<>();
+    private long nextTurn;
     private int running;
     private int queued;
 
@@ -57,9 +60,11 @@ public class SandboxSlots {
     private synchronized void acquire(UUID goal) {
         waiting.merge(goal, 1, Integer::sum);
         queued++;
+        long turn = nextTurn++;
+        line.put(turn, goal);
         boolean interrupted = false;
         try {
-            while (running >= limit || held.getOrDefault(goal, 0) >= share()) {
+            while (running >= limit || held.getOrDefault(goal, 0) >= share() || anEarlierTicketMayGo(turn)) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -70,9 +75,12 @@ public class SandboxSlots {
         } finally {
             waiting.merge(goal, -1, (a, b) -> a + b == 0 ? null : a + b);
             queued--;
+            line.remove(turn);
         }
         held.merge(goal, 1, Integer::sum);
         running++;
+        // The next in line may be free to go too (another slot, another goal's share).
+        notifyAll();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -82,6 +90,21 @@ public class SandboxSlots {
         held.merge(goal, -1, (a, b) -> a + b == 0 ? null : a + b);
         running--;
         notifyAll();
+    }
+
+    /**
+     * Whether a ticket that has waited longer could take a slot now. Woken waiters race for the monitor in whatever
+     * order the JVM picks, so without this a ticket could lose every race and wait until it expired while later
+     * tickets ran: first come, first served among the tickets whose goal is within its share.
+     */
+    private boolean anEarlierTicketMayGo(long turn) {
+        int share = share();
+        for (Map.Entry<Long, UUID> earlier : line.headMap(turn).entrySet()) {
+            if (held.getOrDefault(earlier.getValue(), 0) < share) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The slots one goal may hold while the goals running or waiting now share them. */

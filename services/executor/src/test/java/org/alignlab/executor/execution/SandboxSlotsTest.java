@@ -112,6 +112,47 @@ class SandboxSlotsTest {
         }
     }
 
+    /**
+     * Found by deploy/chaos: with 20 goals sharing two slots, an allowed action's ticket waited until it expired while
+     * tickets that came after it ran, because woken waiters raced for a freed slot in whatever order the JVM picked.
+     * Tickets of six goals queue one after another behind a running one: they must start in the order they came.
+     */
+    @Test
+    void ticketsOfDifferentGoalsGetSlotsInTheOrderTheyCame() throws Exception {
+        SandboxSlots slots = new SandboxSlots(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(7);
+        try {
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> slots.whenFree(UUID.randomUUID(), () -> {
+                firstRunning.countDown();
+                await(releaseFirst);
+                return null;
+            }), pool);
+            assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Void>> waiters = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String name = "t" + i;
+                waiters.add(CompletableFuture.runAsync(() -> slots.whenFree(UUID.randomUUID(), () -> {
+                    started.add(name);
+                    return null;
+                }), pool));
+                int queued = i + 1;
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slots.queued() == queued);
+            }
+
+            releaseFirst.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            for (CompletableFuture<Void> waiter : waiters) {
+                waiter.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(started).containsExactly("t0", "t1", "t2", "t3", "t4", "t5");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aLimitBelowOneIsRefused() {
         assertThatThrownBy(() -> new SandboxSlots(0)).hasMessageContaining("max-concurrent-sandboxes");
