@@ -24,6 +24,12 @@ final class Http {
         return CLIENT;
     }
 
+    /** A client with no pooled connections yet, for resending a request whose connection was closed under it. */
+    static HttpClient freshClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
     static HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {

@@ -155,8 +155,20 @@ public final class RestFuzzer {
             return;
         }
         try {
-            HttpResponse<java.io.InputStream> response = Http.client().send(builder.build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpRequest built = builder.build();
+            HttpResponse<java.io.InputStream> response;
+            try {
+                response = Http.client().send(built, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (java.io.IOException stale) {
+                if (stale.getMessage() == null || !stale.getMessage().contains("received no bytes")) {
+                    throw stale;
+                }
+                // The pooled connection was closed under us after an earlier request's early answer (a 401 or 413 to
+                // a large body it did not read); the JDK never resends a POST. Once more, on a connection of its own.
+                counts.computeIfAbsent("(resent on a new connection)", k -> new ConcurrentHashMap<>())
+                        .merge(0, 1, Integer::sum);
+                response = Http.freshClient().send(built, HttpResponse.BodyHandlers.ofInputStream());
+            }
             int status = response.statusCode();
             counts.computeIfAbsent(op.service(), k -> new ConcurrentHashMap<>()).merge(status, 1, Integer::sum);
             String type = response.headers().firstValue("Content-Type").orElse("");
