@@ -73,7 +73,7 @@ public final class ChaosCommand implements Callable<Integer> {
         @Option(names = "--faults", defaultValue = "30")
         int faults;
 
-        @Option(names = "--run-share", defaultValue = "0.3", description = "share of actions that run in a sandbox")
+        @Option(names = "--run-share", defaultValue = "0.25", description = "share of actions that run in a sandbox")
         double runShare;
 
         @Option(names = "--held-share", defaultValue = "0.1", description = "share held for the reviewer")
@@ -85,7 +85,8 @@ public final class ChaosCommand implements Callable<Integer> {
         @Option(names = "--load-seconds", description = "how long sending takes (default: 0.6 s per action)")
         Integer loadSeconds;
 
-        @Option(names = "--settle-seconds", defaultValue = "600")
+        @Option(names = "--settle-seconds", defaultValue = "1200",
+                description = "how long the platform has, after the load, to finish what it was sent")
         int settleSeconds;
 
         @Option(names = "--components", split = ",", description = "what may be killed (default: all)")
