@@ -60,6 +60,7 @@ public final class ChaosRun {
         out.print(schedule.describe());
 
         var tokens = stack.tokens();
+        Map<String, Map<Integer, Long>> topicsAtStart = Evidence.topicsNow(stack.bootstrapServers(), CONSUMED);
         URI orchestrator = stack.url(Service.ORCHESTRATOR);
         Duration goalLife = plan.load().plus(plan.settle().dividedBy(3));
         List<UUID> goals = Goals.create(orchestrator, tokens.forPerson(Roles.RESEARCHER), plan.goals(), goalLife);
@@ -122,7 +123,8 @@ public final class ChaosRun {
         reviewer.stop();
         reviewerThread.join(10_000);
 
-        Evidence evidence = Evidence.gather(stack, tokens.forPerson(Roles.REVIEWER), CONSUMED);
+        Evidence evidence = Evidence.gather(stack, tokens.forPerson(Roles.REVIEWER), CONSUMED,
+                topicsAtStart);
         List<Invariant> invariants = Invariants.check(evidence, new LinkedHashSet<>(goals), sent, garbage);
         int garbageCount = garbage.values().stream().mapToInt(List::size).sum();
         return new Result(plan, schedule, injector.played(), sentByKind, reviewer.approved(), reviewer.denied(),

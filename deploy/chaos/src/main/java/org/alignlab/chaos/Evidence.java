@@ -39,7 +39,23 @@ record Evidence(
     record AuditRow(long seq, String type, UUID actionId, String decision) {
     }
 
-    static Evidence gather(ChaosStack stack, String reviewerToken, List<String> dlqTopics) throws Exception {
+    /**
+     * Where each topic the evidence reads ended when the run began, by topic and partition: a run directory used
+     * before holds earlier runs' actions and dead letters, which are not this run's to account for.
+     */
+    static Map<String, Map<Integer, Long>> topicsNow(String bootstrapServers, List<String> dlqTopics) {
+        Map<String, Map<Integer, Long>> ends = new HashMap<>();
+        ends.put(Topics.AGENT_ACTIONS, TopicReader.ends(bootstrapServers, Topics.AGENT_ACTIONS));
+        ends.put(Topics.EXPERIMENT_RESULTS, TopicReader.ends(bootstrapServers, Topics.EXPERIMENT_RESULTS));
+        for (String topic : dlqTopics) {
+            ends.put(Topics.dlq(topic), TopicReader.ends(bootstrapServers, Topics.dlq(topic)));
+        }
+        return ends;
+    }
+
+    /** What the platform recorded; from the topics, only what was written after {@code from} (see {@link #topicsNow}). */
+    static Evidence gather(ChaosStack stack, String reviewerToken, List<String> dlqTopics,
+                           Map<String, Map<Integer, Long>> from) throws Exception {
         List<AuditRow> audit = new ArrayList<>();
         Map<UUID, String> verdicts = new HashMap<>();
         Map<UUID, String> holds = new HashMap<>();
@@ -59,11 +75,13 @@ record Evidence(
         }
         String bootstrap = stack.bootstrapServers();
         List<UUID> proposed = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, Topics.AGENT_ACTIONS)) {
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readFrom(bootstrap, Topics.AGENT_ACTIONS,
+                from.getOrDefault(Topics.AGENT_ACTIONS, Map.of()))) {
             decode(record.value(), AgentAction.class).ifPresent(a -> proposed.add(a.id()));
         }
         Map<UUID, List<String>> results = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, Topics.EXPERIMENT_RESULTS)) {
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readFrom(bootstrap,
+                Topics.EXPERIMENT_RESULTS, from.getOrDefault(Topics.EXPERIMENT_RESULTS, Map.of()))) {
             decode(record.value(), ExperimentResult.class).ifPresent(r -> {
                 if (!"REFUSED".equals(r.status().name())) {
                     String payload = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
@@ -77,7 +95,8 @@ record Evidence(
         Map<String, List<byte[]>> dlq = new HashMap<>();
         for (String topic : dlqTopics) {
             List<byte[]> values = new ArrayList<>();
-            TopicReader.readAll(bootstrap, Topics.dlq(topic)).forEach(r -> values.add(r.value()));
+            TopicReader.readFrom(bootstrap, Topics.dlq(topic), from.getOrDefault(Topics.dlq(topic), Map.of()))
+                    .forEach(r -> values.add(r.value()));
             dlq.put(topic, values);
         }
         URI monitor = stack.url(org.alignlab.launcher.Service.MONITOR);

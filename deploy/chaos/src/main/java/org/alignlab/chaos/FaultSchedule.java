@@ -25,7 +25,9 @@ public record FaultSchedule(long seed, List<Fault> faults) {
         if (count < 0) {
             throw new IllegalArgumentException("fault count must be >= 0, got " + count);
         }
-        Random random = new Random(seed);
+        // java.util.Random's first draws barely differ between nearby seeds (every seed below 40 once began with the
+        // same component); SplittableRandom scrambles the seed first.
+        Random random = new Random(new java.util.SplittableRandom(seed).nextLong());
         List<Fault> faults = new ArrayList<>();
         List<Component> deck = new ArrayList<>();
         long slot = count == 0 ? 0 : loadDuration.toMillis() / count;

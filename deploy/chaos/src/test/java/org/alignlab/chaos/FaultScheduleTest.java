@@ -36,6 +36,15 @@ class FaultScheduleTest {
     }
 
     @Test
+    void nearbySeedsDoNotStartAlike() {
+        java.util.Set<Component> firsts = new HashSet<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            firsts.add(FaultSchedule.draw(seed, 1, Duration.ofSeconds(60), ALL).faults().get(0).component());
+        }
+        assertThat(firsts).hasSizeGreaterThan(4);
+    }
+
+    @Test
     void theShortFormsSixFaultsHitSixDifferentComponents() {
         FaultSchedule schedule = FaultSchedule.draw(7, 6, Duration.ofSeconds(150), ALL);
         assertThat(schedule.faults()).hasSize(6);
