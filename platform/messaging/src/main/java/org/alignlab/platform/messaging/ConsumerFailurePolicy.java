@@ -77,6 +77,8 @@ public class ConsumerFailurePolicy {
                 if (kind == FailureKind.POISON || attempts >= config.maxAttempts()) {
                     throw deadLetter(topic, payload, kind, attempts, e);
                 }
+                meters.counter(MetricNames.CONSUMER_RETRIES, MetricNames.TAG_TOPIC, topic,
+                        MetricNames.TAG_KIND, kind.name()).increment();
                 LOG.warnf("%s record failed (%s%s), retrying in %s: %s", topic, kind,
                         kind == FailureKind.UNKNOWN ? ", attempt " + attempts + " of " + config.maxAttempts() : "",
                         backoff, e.toString());

@@ -170,6 +170,18 @@ class LlmPolicyParserUnitTest {
         assertThatThrownBy(() -> LlmReplyParser.parse("{\"proposals\": ")).isInstanceOf(InvalidLlmReplyException.class);
     }
 
+    /** Reproduction (issue 13): a NUL in a reply's hypothesis once stalled the agent.actions consumers downstream. */
+    @Test
+    void aHypothesisWithAControlCharacterCostsOnlyItsOwnProposal() {
+        List<LlmReplyParser.Candidate> candidates = LlmReplyParser.parse("{\"proposals\": ["
+                + proposal("{\"noise\": 0.8}", "increase", "nul \\u0000 here") + ", "
+                + proposal("{\"noise\": 0.9}", "increase", "fine") + "]}");
+
+        assertThat(candidates.get(0).problems()).singleElement().asString()
+                .contains("hypothesis").contains("U+0000");
+        assertThat(candidates.get(1).wellFormed()).isTrue();
+    }
+
     private void answer(String content) {
         status.set(200);
         reply.set(Json.write(Map.of("id", "chatcmpl-1", "object", "chat.completion",
