@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alignlab.contracts.json.Json;
-import org.alignlab.contracts.json.SafeText;
 
 /**
  * Reads the model's reply: one JSON object {@code {"proposals": [...]}}, possibly wrapped in a Markdown code fence.
@@ -64,13 +63,9 @@ public final class LlmReplyParser {
             problems.add("\"params\" is not an object");
         }
         String hypothesis = text(node, "hypothesis");
-        if (hypothesis.isBlank()) {
+        if (hypothesis.isBlank() || hypothesis.length() > MAX_HYPOTHESIS_CHARS) {
             problems.add("\"hypothesis\" must be 1 to " + MAX_HYPOTHESIS_CHARS + " characters");
         }
-        // A NUL or other control character would pass here and fail every later store and schema check of the
-        // action, so the proposal is refused now and costs only its own slot.
-        SafeText.problem(hypothesis, MAX_HYPOTHESIS_CHARS, false)
-                .ifPresent(problem -> problems.add("\"hypothesis\" " + problem));
         String direction = text(node, "direction");
         if (!DIRECTIONS.contains(direction)) {
             problems.add("\"direction\" must be one of " + DIRECTIONS);

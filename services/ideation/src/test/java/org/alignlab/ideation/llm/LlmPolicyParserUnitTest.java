@@ -170,16 +170,16 @@ class LlmPolicyParserUnitTest {
         assertThatThrownBy(() -> LlmReplyParser.parse("{\"proposals\": ")).isInstanceOf(InvalidLlmReplyException.class);
     }
 
-    /** Reproduction (issue 13): a NUL in a reply's hypothesis once stalled the agent.actions consumers downstream. */
+    /**
+     * Reproduction (issue 13): a NUL in a reply's hypothesis once reached the action and stalled the agent.actions
+     * consumers downstream. The reply is now refused as a whole, naming the field, and the search takes the round.
+     */
     @Test
-    void aHypothesisWithAControlCharacterCostsOnlyItsOwnProposal() {
-        List<LlmReplyParser.Candidate> candidates = LlmReplyParser.parse("{\"proposals\": ["
-                + proposal("{\"noise\": 0.8}", "increase", "nul \\u0000 here") + ", "
-                + proposal("{\"noise\": 0.9}", "increase", "fine") + "]}");
-
-        assertThat(candidates.get(0).problems()).singleElement().asString()
-                .contains("hypothesis").contains("U+0000");
-        assertThat(candidates.get(1).wellFormed()).isTrue();
+    void aReplyWithAControlCharacterIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> LlmReplyParser.parse("{\"proposals\": ["
+                + proposal("{\"noise\": 0.8}", "increase", "nul \\u0000 here") + "]}"))
+                .isInstanceOf(InvalidLlmReplyException.class)
+                .hasMessageContaining("$.proposals[0].hypothesis").hasMessageContaining("U+0000");
     }
 
     private void answer(String content) {
