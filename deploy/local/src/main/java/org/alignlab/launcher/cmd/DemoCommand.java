@@ -31,10 +31,7 @@ public class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackOptions options = runDir.options();
-        Stack stack = Stack.of(options);
-        if (!stack.isUp()) {
-            stack.up();
-        }
+        Stack stack = Stack.running(options);
         Path goalFile = goal != null ? goal : options.repoRoot().resolve("deploy/local/demo-goal.json");
         LocalTokens tokens = stack.tokens();
         DemoRunner.Outcome outcome = new DemoRunner(stack.url(Service.ORCHESTRATOR), stack.url(Service.MONITOR),

@@ -2,6 +2,7 @@ package org.alignlab.orchestrator.goal;
 
 import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,15 +30,12 @@ import org.alignlab.platform.http.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public class GoalResource {
 
-    private final GoalService goals;
-    private final RoundService rounds;
-    private final GoalMetrics metrics;
-
-    GoalResource(GoalService goals, RoundService rounds, GoalMetrics metrics) {
-        this.goals = goals;
-        this.rounds = rounds;
-        this.metrics = metrics;
-    }
+    @Inject
+    GoalService goals;
+    @Inject
+    RoundService rounds;
+    @Inject
+    GoalMetrics metrics;
 
     /**
      * Stores the goal with its first round's request in the outbox: the relay sends it once the goal is committed

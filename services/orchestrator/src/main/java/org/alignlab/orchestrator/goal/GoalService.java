@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.goal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,24 +24,20 @@ public class GoalService {
     /** The most goals one list call returns. */
     static final int PAGE = 100;
 
-    private final GoalRepository goals;
-    private final GoalActionRepository actions;
-    private final GoalSpending spending;
-    private final ProgressLog progress;
-    private final RoundRequests rounds;
-    private final OrchestratorConfig config;
-    private final Clock clock;
-
-    GoalService(GoalRepository goals, GoalActionRepository actions, GoalSpending spending, ProgressLog progress,
-                RoundRequests rounds, OrchestratorConfig config, Clock clock) {
-        this.goals = goals;
-        this.actions = actions;
-        this.spending = spending;
-        this.progress = progress;
-        this.rounds = rounds;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject
+    GoalRepository goals;
+    @Inject
+    GoalActionRepository actions;
+    @Inject
+    GoalSpending spending;
+    @Inject
+    ProgressLog progress;
+    @Inject
+    RoundRequests rounds;
+    @Inject
+    OrchestratorConfig config;
+    @Inject
+    Clock clock;
 
     /**
      * Stores a new RUNNING goal in its first round, whose request goes into the outbox in the same transaction: it is

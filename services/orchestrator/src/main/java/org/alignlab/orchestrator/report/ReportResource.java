@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.report;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,14 +31,11 @@ public class ReportResource {
     private static final Map<String, String> FORMATS = Map.of("json", MediaType.APPLICATION_JSON,
             "md", MARKDOWN, "html", MediaType.TEXT_HTML);
 
-    private final GoalRepository goals;
-    private final ReportService reports;
+    @Inject
+    GoalRepository goals;
+    @Inject
+    ReportService reports;
     private final ReportPlots plots = new ReportPlots();
-
-    ReportResource(GoalRepository goals, ReportService reports) {
-        this.goals = goals;
-        this.reports = reports;
-    }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_HTML})

@@ -2,6 +2,7 @@ package org.alignlab.orchestrator.round;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,32 +54,27 @@ public class RoundService {
 
     private static final Logger LOG = Logger.getLogger(RoundService.class);
 
-    private final GoalRepository goals;
-    private final GoalActionRepository actions;
-    private final GoalReviewRepository reviews;
-    private final EvidenceRecorder evidence;
-    private final ReportService reports;
-    private final ProgressLog progress;
-    private final GoalSpending spending;
+    @Inject
+    GoalRepository goals;
+    @Inject
+    GoalActionRepository actions;
+    @Inject
+    GoalReviewRepository reviews;
+    @Inject
+    EvidenceRecorder evidence;
+    @Inject
+    ReportService reports;
+    @Inject
+    ProgressLog progress;
+    @Inject
+    GoalSpending spending;
     private final RoundStateMachine machine = new RoundStateMachine();
-    private final Event<GoalEnded> ended;
-    private final RoundRequests requests;
-    private final Clock clock;
-
-    RoundService(GoalRepository goals, GoalActionRepository actions, GoalReviewRepository reviews,
-                 EvidenceRecorder evidence, ReportService reports, ProgressLog progress, GoalSpending spending,
-                 Event<GoalEnded> ended, RoundRequests requests, Clock clock) {
-        this.goals = goals;
-        this.actions = actions;
-        this.reviews = reviews;
-        this.evidence = evidence;
-        this.reports = reports;
-        this.progress = progress;
-        this.spending = spending;
-        this.ended = ended;
-        this.requests = requests;
-        this.clock = clock;
-    }
+    @Inject
+    Event<GoalEnded> ended;
+    @Inject
+    RoundRequests requests;
+    @Inject
+    Clock clock;
 
     @Transactional
     public void onAction(AgentAction action) {
