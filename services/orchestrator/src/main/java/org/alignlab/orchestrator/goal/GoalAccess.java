@@ -28,15 +28,17 @@ public class GoalAccess {
     }
 
     /**
-     * The goal, if the caller owns it: only its researcher may cancel a goal. 404 when the caller may not see it;
-     * 403 when they may see it but it is not theirs (a caller who is also a reviewer or operator).
+     * Refuses a caller who does not own {@code goal}: only its researcher may cancel a goal. 404 when the caller may
+     * not see it (as for an unknown goal); 403 when they may see it but it is not theirs (a caller who is also a
+     * reviewer or operator).
      */
-    public Goal owned(UUID id) {
-        Goal goal = visible(id);
+    public void requireOwner(Goal goal) {
+        if (!caller.maySee(goal)) {
+            throw GoalService.notFound(goal.id());
+        }
         if (!goal.isOwnedBy(caller.subject())) {
             throw new ProblemException(new Problem(NOT_OWNER, "Not the goal's owner", 403,
-                    "only the researcher who created goal " + id + " may cancel it", null));
+                    "only the researcher who created goal " + goal.id() + " may cancel it", null));
         }
-        return goal;
     }
 }

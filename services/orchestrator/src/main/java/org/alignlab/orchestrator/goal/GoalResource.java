@@ -84,8 +84,7 @@ public class GoalResource {
     @RolesAllowed(Roles.RESEARCHER)
     public GoalResponse cancel(@PathParam("id") String id) {
         UUID goalId = GoalIds.parse(id);
-        Goal goal = access.owned(goalId);
-        rounds.cancel(goalId, goal.owner());
+        rounds.cancel(goalId, access::requireOwner);
         return goals.get(goalId);
     }
 

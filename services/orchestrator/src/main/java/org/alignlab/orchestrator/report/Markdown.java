@@ -30,7 +30,8 @@ final class Markdown {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '+', '!', '|', '~', '@' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '+', '!', '|', '~', '@' ->
+                        out.append('\\').append(c);
                 case ':' -> out.append(line.startsWith("//", i + 1) ? "\\:" : ":");
                 case '.' -> out.append(afterWww(line, i) || onlyDigitsBefore(line, i) ? "\\." : ".");
                 case '-', '=' -> out.append(i == 0 ? "\\" + c : String.valueOf(c));
