@@ -117,16 +117,20 @@ public class RoundService {
     }
 
     /**
-     * Ends a running goal at a researcher's request; what it asked for already may still run, but no new round is
+     * Ends a running goal at its researcher's request; what it asked for already may still run, but no new round is
      * requested and later evidence no longer changes the goal.
+     *
+     * @param authorize throws when the caller may not cancel the goal; it sees the goal as locked, before whether it
+     *                  has ended is told
      */
     @Transactional
-    public Goal cancel(UUID goalId, String by) {
+    public Goal cancel(UUID goalId, Consumer<Goal> authorize) {
         Goal goal = goals.findForUpdate(goalId).orElseThrow(() -> GoalService.notFound(goalId));
+        authorize.accept(goal);
         if (!goal.isRunning()) {
             throw new GoalAlreadyEndedException(goal);
         }
-        end(goal, GoalStatus.CANCELLED, "cancelled by " + by, null, clock.instant());
+        end(goal, GoalStatus.CANCELLED, "cancelled by " + goal.owner(), null, clock.instant());
         return goal;
     }
 
