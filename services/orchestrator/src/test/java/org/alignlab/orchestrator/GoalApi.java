@@ -226,11 +226,18 @@ final class GoalApi {
 
     static void publishAction(UUID goal, UUID action, int round, double auxLossAlpha, String policy,
                               String hypothesis) throws Exception {
+        KAFKA.send(Topics.AGENT_ACTIONS, goal.toString(), actionJson(goal, action, round, auxLossAlpha, policy,
+                hypothesis));
+    }
+
+    /** A valid action as ideation would publish it (validated on encoding). */
+    static String actionJson(UUID goal, UUID action, int round, double auxLossAlpha, String policy,
+                             String hypothesis) {
         AgentAction proposed = new AgentAction(action, goal, round, Agent.IDEATION, policy,
                 ActionType.RUN_EXPERIMENT, null, hypothesis,
                 new ExperimentSpec("weak-to-strong", Map.of("auxLossAlpha", auxLossAlpha), List.of(1, 2, 3),
                         Split.VALIDATION, new ResourceRequest(300, 1536, 300), null), Instant.now());
-        KAFKA.send(Topics.AGENT_ACTIONS, goal.toString(), EventCodec.encode(proposed));
+        return EventCodec.encode(proposed);
     }
 
     static void publishResult(UUID goal, UUID action, String traceId) throws Exception {

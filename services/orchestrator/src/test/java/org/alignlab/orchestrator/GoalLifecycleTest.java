@@ -68,6 +68,28 @@ class GoalLifecycleTest {
         api.awaitStatus(goal, "COMPLETED");
     }
 
+    /**
+     * Reproduction (issue 13): an action whose hypothesis held a NUL (from an LLM's reply) could not be stored, was
+     * retried for ever, and no proposal of any goal was recorded after it. It is dead-lettered now, and the next
+     * goal's proposal is recorded.
+     */
+    @Test
+    void anActionWithANulIsDeadLetteredAndTheNextProposalIsRecorded() throws Exception {
+        UUID poisoned = api.createGoal(1200);
+        UUID next = api.createGoal(1200);
+        String hostile = actionJson(poisoned, UUID.randomUUID(), 1, 0.5, "llm-v1", "MARKER")
+                .replace("MARKER", "fine\\u0000until here");
+        KAFKA.send(Topics.AGENT_ACTIONS, poisoned.toString(), hostile);
+        publishAction(next, UUID.randomUUID(), 1, 0.25, "llm-v1", "recorded after the poison");
+
+        ConsumerRecord<String, String> dead = KAFKA.await(Topics.dlq(Topics.AGENT_ACTIONS), 1,
+                r -> hostile.equals(r.value()), EVENTUALLY).get(0);
+        assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER)).contains("$.hypothesis").contains("U+0000");
+        await().atMost(EVENTUALLY).untilAsserted(() -> api.researcher().get("/api/goals/{id}", next)
+                .then().statusCode(200).body("actions", equalTo(1)));
+        api.researcher().get("/api/goals/{id}", poisoned).then().statusCode(200).body("actions", equalTo(0));
+    }
+
     @Test
     void aGoalPastItsWallClockBudgetTimesOutWithWhatArrived() throws Exception {
         UUID goal = api.createGoal(1);
