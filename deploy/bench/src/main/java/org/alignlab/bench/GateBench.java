@@ -245,7 +245,8 @@ public final class GateBench implements Callable<Integer> {
         lines.add("Monitor" + (rulesOnly ? " (rules only: trusted model off)" : " with the trusted model (inference)")
                 + " and echo: separate JVMs, " + String.join(" ", ServiceEnvironment.JVM_OPTIONS) + ", "
                 + (serviceCpus == null ? "not pinned (they share every CPU with the harness, broker and database)"
-                        : "pinned with `taskset -c " + serviceCpus + "`") + ".");
+                        : "pinned with `taskset -c " + serviceCpus + "`")
+                + ".");
         lines.add("Kafka: " + (bootstrap == null ? "KRaft broker in the harness JVM" : "external " + bootstrap)
                 + ", 2 partitions per topic, client defaults; PostgreSQL: "
                 + (dbUrl == null ? "embedded (deploy/infra)" : "external") + ", synchronous_commit=on.");

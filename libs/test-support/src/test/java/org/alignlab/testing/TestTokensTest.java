@@ -49,7 +49,8 @@ class TestTokensTest {
                 .setVerificationKey(key)
                 .setExpectedIssuer(Roles.ISSUER)
                 .setRequireExpirationTime()
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.RSA_USING_SHA256)
                 .build();
     }
 }

@@ -42,8 +42,10 @@ class ControlEvalFlowTest {
      */
     @Test
     void controlEvaluationScoresALabelledSetWithTheGatesRulesAndModelAndWritesNothing() throws Exception {
-        String jsonLines = new String(ControlEvalFlowTest.class.getResourceAsStream("/control-eval/labelled-actions.jsonl")
-                .readAllBytes(), StandardCharsets.UTF_8);
+        String jsonLines = new String(
+                ControlEvalFlowTest.class.getResourceAsStream("/control-eval/labelled-actions.jsonl")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
         long answeredBefore = TrustedModelStandIn.answered();
 
         JsonNode report = controlEval(jsonLines, "application/x-ndjson").then().statusCode(200)

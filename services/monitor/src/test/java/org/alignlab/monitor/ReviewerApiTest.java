@@ -335,7 +335,8 @@ class ReviewerApiTest {
     }
 
     private static JsonNode detail(UUID actionId) {
-        return Json.parse(as(Roles.REVIEWER).get("/api/actions/" + actionId).then().statusCode(200).extract().asString());
+        return Json
+                .parse(as(Roles.REVIEWER).get("/api/actions/" + actionId).then().statusCode(200).extract().asString());
     }
 
     private static List<String> types(JsonNode timeline) {

@@ -115,8 +115,8 @@ final class GoalApi {
     }
 
     void awaitStatus(UUID goal, String status) {
-        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                researcher().get("/api/goals/{id}", goal).then().statusCode(200).body("status", equalTo(status)));
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200)).untilAsserted(
+                () -> researcher().get("/api/goals/{id}", goal).then().statusCode(200).body("status", equalTo(status)));
     }
 
     /**
@@ -151,7 +151,7 @@ final class GoalApi {
     /** Reads a goal's progress stream as this researcher until the server ends it. */
     List<SseEvent> readEvents(UUID goal, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + RestAssured.port + "/api/goals/" + goal + "/events"))
+                URI.create("http://localhost:" + RestAssured.port + "/api/goals/" + goal + "/events"))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(60));
@@ -205,8 +205,8 @@ final class GoalApi {
     /** The goal's rows in the orchestrator's outbox that the relay has sent (the broker acknowledged them). */
     static long roundsSentByTheOutbox(GoalRepository goals, UUID goal) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) goals.getEntityManager().createNativeQuery(
-                        "select count(*) from orchestrator.outbox where topic = ?1 and record_key = ?2"
-                                + " and published_at is not null")
+                "select count(*) from orchestrator.outbox where topic = ?1 and record_key = ?2"
+                        + " and published_at is not null")
                 .setParameter(1, Topics.RESEARCH_ROUNDS)
                 .setParameter(2, goal.toString())
                 .getSingleResult()).longValue());
@@ -225,18 +225,19 @@ final class GoalApi {
     }
 
     static void publishAction(UUID goal, UUID action, int round, double auxLossAlpha, String policy,
-                              String hypothesis) throws Exception {
+            String hypothesis) throws Exception {
         KAFKA.send(Topics.AGENT_ACTIONS, goal.toString(), actionJson(goal, action, round, auxLossAlpha, policy,
                 hypothesis));
     }
 
     /** A valid action as ideation would publish it (validated on encoding). */
     static String actionJson(UUID goal, UUID action, int round, double auxLossAlpha, String policy,
-                             String hypothesis) {
+            String hypothesis) {
         AgentAction proposed = new AgentAction(action, goal, round, Agent.IDEATION, policy,
                 ActionType.RUN_EXPERIMENT, null, hypothesis,
                 new ExperimentSpec("weak-to-strong", Map.of("auxLossAlpha", auxLossAlpha), List.of(1, 2, 3),
-                        Split.VALIDATION, new ResourceRequest(300, 1536, 300), null), Instant.now());
+                        Split.VALIDATION, new ResourceRequest(300, 1536, 300), null),
+                Instant.now());
         return EventCodec.encode(proposed);
     }
 

@@ -178,7 +178,7 @@ class GoalCreationTest {
         }
         int ceiling = config.maxBudget().experiments();
         api.assertInvalid("{\"question\": \"q\", \"family\": \"weak-to-strong\", \"budget\": {\"experiments\": "
-                        + (ceiling + 1) + ", \"rounds\": " + (config.maxBudget().rounds() + 1) + "}}",
+                + (ceiling + 1) + ", \"rounds\": " + (config.maxBudget().rounds() + 1) + "}}",
                 "budget.experiments")
                 .body("violations.field", containsInAnyOrder("budget.experiments", "budget.rounds"))
                 .body("violations.find { it.field == 'budget.experiments' }.message",

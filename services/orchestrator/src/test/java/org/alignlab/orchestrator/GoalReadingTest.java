@@ -32,7 +32,8 @@ class GoalReadingTest {
 
     @Test
     void aMalformedGoalIdIsAProblem400() {
-        assertProblem(api.researcher().get("/api/goals/not-a-uuid").then(), 400).body("violations[0].field", equalTo("id"));
+        assertProblem(api.researcher().get("/api/goals/not-a-uuid").then(), 400).body("violations[0].field",
+                equalTo("id"));
         assertProblem(api.researcher().get("/api/goals/1-2-3-4-5/report").then(), 400)
                 .body("violations[0].field", equalTo("id"));
     }

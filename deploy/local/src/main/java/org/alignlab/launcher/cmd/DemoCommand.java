@@ -25,7 +25,8 @@ public class DemoCommand implements Callable<Integer> {
             description = "How long to wait for the goal to finish (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = "--goal", paramLabel = "FILE", description = "The goal to submit (default: deploy/local/demo-goal.json).")
+    @Option(names = "--goal", paramLabel = "FILE",
+            description = "The goal to submit (default: deploy/local/demo-goal.json).")
     Path goal;
 
     @Override

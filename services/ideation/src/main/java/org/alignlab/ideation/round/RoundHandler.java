@@ -28,7 +28,7 @@ public class RoundHandler {
                 .setAttribute(SpanAttributes.GOAL_ID, round.goalId().toString())
                 .setAttribute(SpanAttributes.AGENT, "ideation");
         // Counted once committed: a redelivered round proposes nothing.
-        book.propose(round).forEach(action ->
-                meters.counter(MetricNames.ACTIONS_PROPOSED, TAG_POLICY, action.policy()).increment());
+        book.propose(round).forEach(
+                action -> meters.counter(MetricNames.ACTIONS_PROPOSED, TAG_POLICY, action.policy()).increment());
     }
 }

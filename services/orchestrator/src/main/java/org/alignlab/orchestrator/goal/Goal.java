@@ -50,7 +50,7 @@ public class Goal {
 
     /** A new goal of {@code owner} in round 1, whose request is sent once the goal is stored. */
     public static Goal start(String owner, String question, String family, Budget budget, int roundTimeoutSeconds,
-                             Instant now) {
+            Instant now) {
         if (owner == null || owner.isBlank()) {
             throw new IllegalArgumentException("a goal needs an owner");
         }

@@ -74,7 +74,8 @@ public class GoalLimits {
         if (running >= maxRunning) {
             throw new ProblemException(new Problem(TOO_MANY_RUNNING, "Too many running goals", 409,
                     "you have " + running + " goals running, the most one researcher may have at once ("
-                            + maxRunning + "); cancel one or wait for one to end", null));
+                            + maxRunning + "); cancel one or wait for one to end",
+                    null));
         }
     }
 

@@ -45,7 +45,7 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
     public long countRunningOfLocked(String owner) {
         // Advisory locks span the database; the two-key form with a class of our own keeps clear of other users.
         getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock("
-                        + "hashtext('orchestrator.goals.owner'), hashtext(?1))")
+                + "hashtext('orchestrator.goals.owner'), hashtext(?1))")
                 .setParameter(1, owner)
                 .getSingleResult();
         return count("owner = ?1 and status = ?2", owner, GoalStatus.RUNNING);

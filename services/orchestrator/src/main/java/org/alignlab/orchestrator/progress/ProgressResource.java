@@ -50,7 +50,7 @@ public class ProgressResource {
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     @Blocking
     public Multi<OutboundSseEvent> stream(@PathParam("id") String rawId,
-                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         UUID id = GoalIds.parse(rawId);
         long after = parseLastEventId(lastEventId);
         access.visible(id);

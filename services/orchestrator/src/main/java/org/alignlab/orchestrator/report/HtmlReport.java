@@ -84,7 +84,8 @@ public final class HtmlReport {
                 .append("</th><th>review</th><th>audit</th><th>trace</th></tr>\n");
         for (Report.ActionEntry a : report.actions()) {
             html.append("<tr><td><code>").append(a.actionId()).append("</code></td><td>")
-                    .append(ReportText.round(a)).append("</td><td>").append(esc(ReportText.agent(a))).append("</td><td>")
+                    .append(ReportText.round(a)).append("</td><td>").append(esc(ReportText.agent(a)))
+                    .append("</td><td>")
                     .append(esc(ReportText.policy(a))).append("</td><td>")
                     .append(a.verdict() == null ? "" : a.verdict().decision()).append("</td><td>")
                     .append(a.result() == null ? "" : a.result().status()).append("</td><td>")

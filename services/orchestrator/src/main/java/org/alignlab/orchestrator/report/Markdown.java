@@ -31,7 +31,7 @@ final class Markdown {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '+', '!', '|', '~', '@' ->
-                        out.append('\\').append(c);
+                    out.append('\\').append(c);
                 case ':' -> out.append(line.startsWith("//", i + 1) ? "\\:" : ":");
                 case '.' -> out.append(afterWww(line, i) || onlyDigitsBefore(line, i) ? "\\." : ".");
                 case '-', '=' -> out.append(i == 0 ? "\\" + c : String.valueOf(c));

@@ -47,7 +47,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_HTML})
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     public Response get(@PathParam("id") String rawId, @QueryParam("format") String format,
-                        @Context HttpHeaders headers) {
+            @Context HttpHeaders headers) {
         UUID id = GoalIds.parse(rawId);
         String type = typeOf(format, headers.getAcceptableMediaTypes());
         access.visible(id);

@@ -78,30 +78,30 @@ public class RoundService {
 
     @Transactional
     public void onAction(AgentAction action) {
-        withGoal(action.goalId(), "action", () -> evidence.recordProposal(action), goal ->
-                progress.append(goal, ProgressType.ACTION_PROPOSED, fields("actionId", action.id(),
+        withGoal(action.goalId(), "action", () -> evidence.recordProposal(action),
+                goal -> progress.append(goal, ProgressType.ACTION_PROPOSED, fields("actionId", action.id(),
                         "agent", action.agent(), "actionType", action.type(), "policy", action.policy(),
                         "proposedForRound", action.round())));
     }
 
     @Transactional
     public void onVerdict(Verdict verdict, String traceId) {
-        withGoal(verdict.goalId(), "verdict", () -> evidence.recordVerdict(verdict, traceId), goal ->
-                progress.append(goal, ProgressType.VERDICT, fields("actionId", verdict.actionId(),
+        withGoal(verdict.goalId(), "verdict", () -> evidence.recordVerdict(verdict, traceId),
+                goal -> progress.append(goal, ProgressType.VERDICT, fields("actionId", verdict.actionId(),
                         "decision", verdict.decision(), "auditSeq", verdict.auditSeq())));
     }
 
     @Transactional
     public void onResult(ExperimentResult result) {
-        withGoal(result.goalId(), "result", () -> evidence.recordResult(result), goal ->
-                progress.append(goal, ProgressType.RESULT, fields("actionId", result.actionId(),
+        withGoal(result.goalId(), "result", () -> evidence.recordResult(result),
+                goal -> progress.append(goal, ProgressType.RESULT, fields("actionId", result.actionId(),
                         "resultStatus", result.status(), "metrics", result.metrics())));
     }
 
     @Transactional
     public void onReview(Review review) {
-        withGoal(review.goalId(), "review", () -> evidence.recordReview(review), goal ->
-                progress.append(goal, ProgressType.REVIEW, fields("claimId", review.claimId(),
+        withGoal(review.goalId(), "review", () -> evidence.recordReview(review),
+                goal -> progress.append(goal, ProgressType.REVIEW, fields("claimId", review.claimId(),
                         "verdict", review.verdict(), "score", review.score(), "actionIds", review.actionIds())));
     }
 
@@ -139,7 +139,7 @@ public class RoundService {
      * reopen it, change its report or add to its progress events.
      */
     private void withGoal(UUID goalId, String what, BooleanSupplier record,
-                          Consumer<Goal> onRecorded) {
+            Consumer<Goal> onRecorded) {
         Optional<Goal> found = goals.findForUpdate(goalId);
         if (found.isEmpty()) {
             // Goals are committed before their round is requested, so this is not ours (or was deleted).

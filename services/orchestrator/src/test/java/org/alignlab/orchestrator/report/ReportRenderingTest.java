@@ -83,7 +83,8 @@ class ReportRenderingTest {
         Report.Provenance chain = new Report.Provenance(run.actionId(), "IDEATION", "VALIDATION",
                 ExperimentStatus.SUCCEEDED, run.audit().records(), 7L, "a".repeat(64), "trace-1");
         List<Report.ClaimEntry> claims = List.of(
-                new Report.ClaimEntry(1, run.actionId(), 1, "auxLossAlpha 0 → 0.5", ReviewVerdict.ACCEPTED, 0.9, 0.3, List.of(0.1, 0.5),
+                new Report.ClaimEntry(1, run.actionId(), 1, "auxLossAlpha 0 → 0.5", ReviewVerdict.ACCEPTED, 0.9, 0.3,
+                        List.of(0.1, 0.5),
                         0.01, 0.02, "held on held-out <data>", List.of("replicated"), List.of(chain)),
                 new Report.ClaimEntry(2, UUID.randomUUID(), 1, null, ReviewVerdict.REJECTED, 0.1, 0.0, null, 0.6, 0.7,
                         "no gain", List.of(), List.of()));
@@ -128,7 +129,7 @@ class ReportRenderingTest {
                 ReviewVerdict.ACCEPTED, 0.9, 0.3, List.of(0.1, 0.5), 0.01, 0.02, MULTILINE,
                 List.of("`x` | <b>", "```", "ok"),
                 List.of(new Report.Provenance(hostileId, "IDEATION<i>", "VALIDATION](javascript:x)",
-                                ExperimentStatus.SUCCEEDED, "javascript:alert(3)", 7L, "h", "tr`ace|x"),
+                        ExperimentStatus.SUCCEEDED, "javascript:alert(3)", 7L, "h", "tr`ace|x"),
                         new Report.Provenance(safe.actionId(), "IDEATION", "VALIDATION", ExperimentStatus.SUCCEEDED,
                                 safe.audit().records(), 8L, "h", "trace-1"))));
         Report report = report(question, "cancelled by " + HOSTILE, "no-such-family", List.of(hostile, safe), claims);
@@ -226,7 +227,7 @@ class ReportRenderingTest {
 
         String html = new HtmlReport(plots).render(report);
         assertThat(html).doesNotContain("<script", "<img src=x", "javascript:alert(1)\"", "href=\"javascript",
-                        "<div>", "<b>", "<i>")
+                "<div>", "<b>", "<i>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "ideation&lt;b&gt;", "&lt;b&gt;m|x",
                         "audit records (javascript:alert(3))")
                 .contains("<a href=\"" + safe.audit().records() + "\">audit records</a>");
@@ -250,7 +251,7 @@ class ReportRenderingTest {
     }
 
     private static Report report(String question, String endReason, String family, List<Report.ActionEntry> actions,
-                                 List<Report.ClaimEntry> claims) {
+            List<Report.ClaimEntry> claims) {
         GoalResponse goal = new GoalResponse(GOAL, "researcher-1", question, family, GoalStatus.COMPLETED, 1,
                 new Budget(4, 900, 1, 1200), Instant.EPOCH, Instant.EPOCH.plusSeconds(60), actions.size(),
                 new Spending(actions.size(), 40, 1, 60), null, endReason, null);
