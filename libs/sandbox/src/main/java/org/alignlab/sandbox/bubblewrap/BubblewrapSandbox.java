@@ -274,6 +274,12 @@ public final class BubblewrapSandbox implements Sandbox {
                         + "libs/experiments first");
             }
         }
+        // Without it a script would run with no class path folder at all, and fail in a way that names nothing.
+        Path scriptLib = settings.experimentsJar().toAbsolutePath().resolveSibling(RunnerRuntime.SCRIPT.libDirectory());
+        if (!Files.isDirectory(scriptLib)) {
+            throw new SandboxUnavailableException("the script runtime's class path " + scriptLib + " is missing: "
+                    + "build libs/experiments first (mvn package writes it beside the runner jar)");
+        }
         if (!Files.isExecutable(settings.javaHome().resolve("bin/java"))) {
             throw new SandboxUnavailableException("no java at " + settings.javaHome().resolve("bin/java")
                     + " (alignlab.executor.java-home)");

@@ -110,6 +110,8 @@ class ContainmentTest {
             assertThat(left.toList()).as("only the staged runner stays in the work root")
                     .containsExactly(staged.root());
         }
+        assertThat(Files.readAllLines(Path.of("/proc/self/mounts"))).as("a run's tmpfs left mounted")
+                .noneMatch(mount -> mount.contains(workRoot.toString()));
     }
 
     private static Outcome run(String script, ResourceRequest limits, List<Integer> seeds) {
