@@ -23,9 +23,11 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.jboss.logging.Logger;
 
 /**
- * The local sandbox: bubblewrap with no network, a read-only runtime, a private /tmp, a fresh work directory,
- * rlimits, cgroup v1 memory, CPU-rate and task limits where this host lets it make cgroups ({@link SandboxCgroup}),
- * and a wall-clock timeout after which the whole process tree is killed. See {@link BwrapCommand}.
+ * The local sandbox: bubblewrap with no network, a read-only runtime, a seccomp filter ({@link SeccompFilter}), a
+ * fresh /work and /tmp in one size- and inode-limited noexec tmpfs where this host can mount one
+ * ({@link WorkDirectory}), rlimits, cgroup v1 memory, CPU-rate and task limits where this host lets it make cgroups
+ * ({@link SandboxCgroup}), and a wall-clock timeout after which the whole process tree is killed. See
+ * {@link BwrapCommand}.
  */
 public final class BubblewrapSandbox implements Sandbox {
 
