@@ -37,7 +37,10 @@ public final class WorkloadStaging {
         }
     }
 
-    /** Stages the jar, the script runtime and {@code lib/} and {@code script-lib/} beside them, and any DJL cache, under {@code workRoot}. */
+    /**
+     * Stages the jar, the script runtime, {@code lib/} and {@code script-lib/} beside them, and any DJL cache, under
+     * {@code workRoot}.
+     */
     public static Staged stage(Path workRoot, Path experimentsJar, Path djlCacheDir) throws IOException {
         Files.createDirectories(workRoot);
         openDirectory(workRoot);

@@ -625,7 +625,8 @@ class ContainmentTest {
                         } catch (ClassNotFoundException e) {
                             outcomes.add("no jna");
                         }
-                        for (String library : List.of("/lib/x86_64-linux-gnu/libc.so.6", "/lib/aarch64-linux-gnu/libc.so.6")) {
+                        for (String library : List.of("/lib/x86_64-linux-gnu/libc.so.6",
+                                "/lib/aarch64-linux-gnu/libc.so.6")) {
                             if (Files.exists(Path.of(library))) {
                                 Path copy = Files.copy(Path.of(library), Path.of("/work/libmine.so"));
                                 try {
