@@ -47,7 +47,8 @@ public final class LocalTokens {
             Files.createDirectories(runDir.keys());
             Files.deleteIfExists(privateFile);
             // Created with owner-only permissions, never briefly readable by others.
-            Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(privateFile,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(privateFile, TokenMinter.encode(pair.getPrivate()) + "\n");
             Files.writeString(publicFile, TokenMinter.encode(pair.getPublic()) + "\n");
         }

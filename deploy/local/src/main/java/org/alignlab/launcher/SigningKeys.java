@@ -21,7 +21,8 @@ public record SigningKeys(String privateKey, String publicKey) {
             Files.createDirectories(runDir.keys());
             Files.deleteIfExists(privateFile);
             // Created with owner-only permissions, never briefly readable by others.
-            Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(privateFile,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(privateFile, Ed25519.encodePrivate(pair.getPrivate()) + "\n");
             Files.writeString(publicFile, Ed25519.encodePublic(pair.getPublic()) + "\n");
         }

@@ -92,7 +92,8 @@ final class ParamSampler {
             double prompts = effective(schema, params, "prompts");
             double maxN = effective(schema, params, "maxN");
             if (prompts * maxN > MAX_OVEROPT_CANDIDATES) {
-                params.put("prompts", value(schema.param("prompts").orElseThrow(), Math.floor(MAX_OVEROPT_CANDIDATES / maxN)));
+                params.put("prompts",
+                        value(schema.param("prompts").orElseThrow(), Math.floor(MAX_OVEROPT_CANDIDATES / maxN)));
             }
         }
         var violations = EventValidator.describe(EventValidator.instance()

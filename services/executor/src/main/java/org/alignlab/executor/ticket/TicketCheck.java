@@ -94,7 +94,8 @@ public class TicketCheck {
             differences.add("record is about action " + record.actionId() + ", the ticket's is "
                     + ticket.action().id());
         }
-        if (!MonitorAuditRecord.VERDICT.equals(record.type()) && !MonitorAuditRecord.HUMAN_DECISION.equals(record.type())) {
+        if (!MonitorAuditRecord.VERDICT.equals(record.type())
+                && !MonitorAuditRecord.HUMAN_DECISION.equals(record.type())) {
             differences.add("record is a " + record.type() + ", not a VERDICT or HUMAN_DECISION");
         }
         if (!Decision.ALLOW.name().equals(record.decision())) {

@@ -101,7 +101,7 @@ final class SimulatedMonitor {
     void report(String type, AgentAction action, String detail) {
         Transaction tx = new Transaction();
         tx.append(type, action, null, "executor", detail);
-        tx.end(false, () -> { });
+        tx.end(false, () -> {});
     }
 
     Optional<OutboxRow> nextUnsent() {

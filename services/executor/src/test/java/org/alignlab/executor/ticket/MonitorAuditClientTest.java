@@ -73,7 +73,8 @@ class MonitorAuditClientTest {
 
         Optional<MonitorAuditRecord> record = client(Optional.of(TOKEN)).find(17);
 
-        assertThat(record).contains(new MonitorAuditRecord(17, "VERDICT", ACTION, "a".repeat(64), "ALLOW", "b".repeat(64)));
+        assertThat(record)
+                .contains(new MonitorAuditRecord(17, "VERDICT", ACTION, "a".repeat(64), "ALLOW", "b".repeat(64)));
         assertThat(requests).containsExactly("/api/audit/records/17");
         assertThat(authorizations).containsExactly("Bearer " + TOKEN);
     }

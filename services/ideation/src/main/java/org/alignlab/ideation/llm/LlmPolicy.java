@@ -107,7 +107,7 @@ public final class LlmPolicy implements IdeaPolicy {
     }
 
     private static String hypothesis(RoundRequested round, SearchSpace space, Map<String, Object> params,
-                                     LlmReplyParser.Candidate candidate) {
+            LlmReplyParser.Candidate candidate) {
         return Hypotheses.question(round) + "Changes from the baseline: "
                 + Hypotheses.changes(space, space.baseline(), params) + ".\nPredicted direction: " + candidate.metric()
                 + " " + candidate.direction() + "s (the model's prediction).\nRationale (model): "

@@ -113,7 +113,8 @@ class LlmPolicyParserUnitTest {
     @Test
     void eachInvalidProposalIsReplacedByTheSearchPoliciesOwn() {
         GoalHistory history = new GoalHistory(List.of(new Trial(
-                spaces.configKey("weak-to-strong", Map.of("epochs", 5, "noise", 1.5)), Map.of("epochs", 5, "noise", 1.5),
+                spaces.configKey("weak-to-strong", Map.of("epochs", 5, "noise", 1.5)),
+                Map.of("epochs", 5, "noise", 1.5),
                 null, Map.of())));
         answer("{\"proposals\": ["
                 + proposal("{\"noise\": 500}", "increase", "Out of the schema's bounds.")

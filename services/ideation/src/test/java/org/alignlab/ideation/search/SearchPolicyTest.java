@@ -71,8 +71,10 @@ class SearchPolicyTest {
     void theDesignIsTheSameForTheSameGoalAndRound() {
         UUID goal = UUID.randomUUID();
 
-        List<Map<String, Object>> first = params(policy.propose(round(goal, 1, "weak-to-strong", "q"), GoalHistory.empty()));
-        List<Map<String, Object>> again = params(policy.propose(round(goal, 1, "weak-to-strong", "q"), GoalHistory.empty()));
+        List<Map<String, Object>> first = params(
+                policy.propose(round(goal, 1, "weak-to-strong", "q"), GoalHistory.empty()));
+        List<Map<String, Object>> again = params(
+                policy.propose(round(goal, 1, "weak-to-strong", "q"), GoalHistory.empty()));
         List<Map<String, Object>> other = params(policy.propose(round(UUID.randomUUID(), 1, "weak-to-strong", "q"),
                 GoalHistory.empty()));
 

@@ -121,7 +121,8 @@ class RuleCatalogueTest {
 
     private final ActionRateTracker rates = new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1));
     private final RuleScorer scorer = RuleScorer.withAllRules(new GateContext(new ScoringLimits(
-            Set.of("weak-to-strong", "linear-probe", "reward-overoptimization", "script"), 900, 4096, 1800, 30), rates));
+            Set.of("weak-to-strong", "linear-probe", "reward-overoptimization", "script"), 900, 4096, 1800, 30),
+            rates));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("trips")

@@ -19,6 +19,8 @@ public class Goal {
 
     @Id
     private UUID id;
+    /** The subject of the researcher who created the goal; null for goals created before goals had owners. */
+    private String owner;
     private String question;
     private String family;
     @Enumerated(EnumType.STRING)
@@ -46,10 +48,15 @@ public class Goal {
         // for JPA
     }
 
-    /** A new goal in round 1, whose request is sent once the goal is stored. */
-    public static Goal start(String question, String family, Budget budget, int roundTimeoutSeconds, Instant now) {
+    /** A new goal of {@code owner} in round 1, whose request is sent once the goal is stored. */
+    public static Goal start(String owner, String question, String family, Budget budget, int roundTimeoutSeconds,
+            Instant now) {
+        if (owner == null || owner.isBlank()) {
+            throw new IllegalArgumentException("a goal needs an owner");
+        }
         Goal goal = new Goal();
         goal.id = UUID.randomUUID();
+        goal.owner = owner;
         goal.question = question;
         goal.family = family;
         goal.status = GoalStatus.RUNNING;
@@ -115,6 +122,15 @@ public class Goal {
 
     public UUID id() {
         return id;
+    }
+
+    /** Null for a goal created before goals had owners: then it is no researcher's. */
+    public String owner() {
+        return owner;
+    }
+
+    public boolean isOwnedBy(String subject) {
+        return owner != null && owner.equals(subject);
     }
 
     public String question() {
