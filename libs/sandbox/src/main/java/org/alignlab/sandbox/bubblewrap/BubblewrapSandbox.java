@@ -82,8 +82,8 @@ public final class BubblewrapSandbox implements Sandbox {
             HostLayout layout = HostLayout.detect(settings.javaHome(), settings.experimentsJar(),
                     settings.djlCacheDir());
             requireFiles();
-            seccompProgram = SeccompFilter.program(SeccompFilter.Arch.ofThisJvm().orElseThrow(() ->
-                    new SandboxUnavailableException("no sandbox available: no seccomp filter for architecture "
+            seccompProgram = SeccompFilter.program(SeccompFilter.Arch.ofThisJvm().orElseThrow(
+                    () -> new SandboxUnavailableException("no sandbox available: no seccomp filter for architecture "
                             + System.getProperty("os.arch") + " (x86_64 and aarch64 only)")));
             whyNoTmpfs = WorkDirectory.tmpfsUnusable(settings.workRoot(), layout.setpriv().isPresent()).orElse(null);
             probe(layout);
@@ -128,7 +128,8 @@ public final class BubblewrapSandbox implements Sandbox {
                         + "wallSeconds) cores, " + SandboxCgroup.MAX_TASKS
                         + " tasks; rlimits: CPU seconds, file size, open files; heap 3/4 of memoryMb"
                 : "no cgroups (" + whyNoCgroups + "); rlimits: CPU seconds, processes, file size, open files; "
-                        + "heap 3/4 of memoryMb") + files + syscalls;
+                        + "heap 3/4 of memoryMb")
+                + files + syscalls;
     }
 
     /** What a run's tmpfs may hold in memory: its own, or bwrap's /tmp where it has none. */
