@@ -46,8 +46,9 @@ final class ObfuscationRule implements Rule {
 
     /** Everything another rule would have caught had it been spelled out in one piece. */
     private static final List<Pattern> SENSITIVE = Stream.of(NetworkUseRule.PATTERNS, ProcessSpawnRule.PATTERNS,
-            FileAccessRule.PATH_PATTERNS, FileAccessRule.ENVIRONMENT_PATTERNS, EvaluatorTamperingRule.PATTERNS,
-            PATTERNS,
+            ProcessSpawnRule.REFLECTED_NAMES, NativeCodeRule.PATTERNS, NativeCodeRule.REFLECTED_NAMES,
+            NativeCodeRule.LIBRARY_FILES, FileAccessRule.PATH_PATTERNS, FileAccessRule.ENVIRONMENT_PATTERNS,
+            EvaluatorTamperingRule.PATTERNS, PATTERNS,
             List.of(QUALIFIED_CLASS)).flatMap(List::stream).toList();
 
     @Override
@@ -83,6 +84,24 @@ final class ObfuscationRule implements Rule {
     /** Joined runs of adjacent literals in which a sensitive name appears that no single piece contains. */
     private static List<String> joinedPieces(JavaSource script) {
         List<String> found = new ArrayList<>();
+        for (List<String> pieces : literalRuns(script)) {
+            String joined = String.join("", pieces);
+            boolean hidden = SENSITIVE.stream().anyMatch(pattern -> pattern.matcher(joined).find()
+                    && pieces.stream().noneMatch(piece -> pattern.matcher(piece).find()));
+            if (hidden) {
+                found.add(joined);
+            }
+        }
+        return found;
+    }
+
+    /** Every run of two or more adjacent literals joined into one string, as the script would build it. */
+    static List<String> joinedRuns(JavaSource script) {
+        return literalRuns(script).stream().map(pieces -> String.join("", pieces)).toList();
+    }
+
+    private static List<List<String>> literalRuns(JavaSource script) {
+        List<List<String>> runs = new ArrayList<>();
         List<JavaSource.Literal> literals = script.literals();
         int i = 0;
         while (i < literals.size()) {
@@ -92,16 +111,10 @@ final class ObfuscationRule implements Rule {
                 j++;
             }
             if (j > i) {
-                List<String> pieces = literals.subList(i, j + 1).stream().map(JavaSource.Literal::value).toList();
-                String joined = String.join("", pieces);
-                boolean hidden = SENSITIVE.stream().anyMatch(pattern -> pattern.matcher(joined).find()
-                        && pieces.stream().noneMatch(piece -> pattern.matcher(piece).find()));
-                if (hidden) {
-                    found.add(joined);
-                }
+                runs.add(literals.subList(i, j + 1).stream().map(JavaSource.Literal::value).toList());
             }
             i = j + 1;
         }
-        return found;
+        return runs;
     }
 }
