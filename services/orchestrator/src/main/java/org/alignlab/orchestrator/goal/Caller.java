@@ -2,6 +2,7 @@ package org.alignlab.orchestrator.goal;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.alignlab.contracts.security.Roles;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -9,11 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
 
-    private final SecurityIdentity identity;
-
-    Caller(SecurityIdentity identity) {
-        this.identity = identity;
-    }
+    @Inject
+    SecurityIdentity identity;
 
     /** The token's subject ({@code sub}), else the principal's name: what a goal's {@code owner} holds. */
     public String subject() {

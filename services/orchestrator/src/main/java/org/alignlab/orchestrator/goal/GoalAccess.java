@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.goal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import org.alignlab.contracts.problem.Problem;
 import org.alignlab.platform.http.ProblemException;
@@ -14,13 +15,10 @@ public class GoalAccess {
 
     static final String NOT_OWNER = Problem.TYPE_BASE + "not-goal-owner";
 
-    private final GoalRepository goals;
-    private final Caller caller;
-
-    GoalAccess(GoalRepository goals, Caller caller) {
-        this.goals = goals;
-        this.caller = caller;
-    }
+    @Inject
+    GoalRepository goals;
+    @Inject
+    Caller caller;
 
     /** The goal, if the caller may see it; 404 {@code not-found} otherwise. */
     public Goal visible(UUID id) {
