@@ -22,7 +22,7 @@ public final class MetricNames {
     public static final String SANDBOXES_QUEUED = "alignlab.executor.sandboxes.queued";
     public static final String REVIEWS_PUBLISHED = "alignlab.reviews.published";
     public static final String DLQ_MESSAGES = "alignlab.dlq.messages";
-    public static final String TRANSIENT_RETRIES = "alignlab.transient.retries";
+    public static final String CONSUMER_RETRIES = "alignlab.consumer.retries";
     public static final String TRUSTED_MODEL_UNAVAILABLE = "alignlab.monitor.trusted.model.unavailable";
     public static final String GATE_THRESHOLD = "alignlab.monitor.threshold";
     public static final String AUDIT_HELD_SHARE = "alignlab.audit.held.share";

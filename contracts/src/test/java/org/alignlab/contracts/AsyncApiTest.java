@@ -59,8 +59,8 @@ class AsyncApiTest {
     void everySchemaFileLoads() throws IOException {
         Path schemas = CONTRACTS.resolve("schemas");
         try (Stream<Path> files = Files.walk(schemas)) {
-            files.filter(Files::isRegularFile).map(f -> schemas.relativize(f).toString()).forEach(name ->
-                    assertThat(EventValidator.instance().load(name)).as(name).isNotNull());
+            files.filter(Files::isRegularFile).map(f -> schemas.relativize(f).toString())
+                    .forEach(name -> assertThat(EventValidator.instance().load(name)).as(name).isNotNull());
         }
     }
 }

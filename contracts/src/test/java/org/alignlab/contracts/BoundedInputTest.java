@@ -44,7 +44,8 @@ class BoundedInputTest {
             for (Mutations.Mutation mutation : Mutations.of(place, random)) {
                 Mutations.Draft draft = new Mutations.Draft(document);
                 mutation.change().accept(draft);
-                check(sample, draft.payload(), mutation.expect()).ifPresent(problem -> wrong.add(mutation + ": " + problem));
+                check(sample, draft.payload(), mutation.expect())
+                        .ifPresent(problem -> wrong.add(mutation + ": " + problem));
                 checked++;
             }
         }
@@ -65,7 +66,7 @@ class BoundedInputTest {
             }
             return expect.names(e.getMessage()) ? java.util.Optional.empty()
                     : java.util.Optional.of("refused without naming " + expect.allOf() + expect.anyOf() + ": "
-                    + e.getMessage());
+                            + e.getMessage());
         } catch (RuntimeException e) {
             return java.util.Optional.of("threw " + e);
         }

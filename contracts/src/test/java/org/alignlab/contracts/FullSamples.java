@@ -65,7 +65,8 @@ final class FullSamples {
     }
 
     static RoundRequested round() {
-        return new RoundRequested(Samples.GOAL, 3, "weak-to-strong", "How much of the gap\ndoes a weak supervisor recover?",
+        return new RoundRequested(Samples.GOAL, 3, "weak-to-strong",
+                "How much of the gap\ndoes a weak supervisor recover?",
                 new Budget(4, 600, 2, 900), List.of("claim 1: ACCEPTED, effect 0.12", "action 2 blocked"));
     }
 

@@ -25,7 +25,7 @@ class HostileInputTrialsTest {
     private static final List<FullSamples.Sample> SAMPLES = FullSamples.all();
 
     record Trial(FullSamples.Sample sample, List<Mutations.Mutation> refused, List<Mutations.Mutation> accepted,
-                 String payload) {
+            String payload) {
 
         @Override
         public String toString() {

@@ -25,7 +25,8 @@ class InvalidEventTest {
     static Stream<Arguments> brokenSamples() {
         return Stream.of(
                 Arguments.of(new Case(Samples.action(), n -> ((ObjectNode) n.get("spec")).remove("family"), "family")),
-                Arguments.of(new Case(Samples.action(), n -> ((ObjectNode) n.get("spec")).put("split", "test"), "split")),
+                Arguments.of(
+                        new Case(Samples.action(), n -> ((ObjectNode) n.get("spec")).put("split", "test"), "split")),
                 Arguments.of(new Case(Samples.action(), n -> n.put("goalId", "not-a-uuid"), "goalId")),
                 Arguments.of(new Case(Samples.action(), n -> n.put("round", 0), "round")),
                 Arguments.of(new Case(Samples.action(), n -> n.put("sneaky", true), "sneaky")),

@@ -241,7 +241,8 @@ final class Mutations {
             all.add(new Mutation("exactly its maximum", place, d -> d.set(path, number(max, integral)),
                     Expect.accepted()));
             BigDecimal beyond = beyond(max, true, integral, random);
-            all.add(new Mutation("beyond its maximum (" + beyond + ")", place, d -> d.set(path, number(beyond, integral)),
+            all.add(new Mutation("beyond its maximum (" + beyond + ")", place,
+                    d -> d.set(path, number(beyond, integral)),
                     Expect.refused(at)));
         }
         if (rules.minimum() != null) {
@@ -249,7 +250,8 @@ final class Mutations {
             all.add(new Mutation("exactly its minimum", place, d -> d.set(path, number(min, integral)),
                     Expect.accepted()));
             BigDecimal beyond = beyond(min, false, integral, random);
-            all.add(new Mutation("beyond its minimum (" + beyond + ")", place, d -> d.set(path, number(beyond, integral)),
+            all.add(new Mutation("beyond its minimum (" + beyond + ")", place,
+                    d -> d.set(path, number(beyond, integral)),
                     Expect.refused(at)));
         }
         if (integral) {
@@ -271,7 +273,8 @@ final class Mutations {
         all.add(new Mutation("exactly its maxItems", place, d -> d.set(path, copies(d.get(path), max)),
                 Expect.accepted()));
         int over = max + 1 + random.nextInt(10);
-        all.add(new Mutation("more than its maxItems (" + over + ")", place, d -> d.set(path, copies(d.get(path), over)),
+        all.add(new Mutation("more than its maxItems (" + over + ")", place,
+                d -> d.set(path, copies(d.get(path), over)),
                 Expect.refused(at)));
         int huge = 100_000 + random.nextInt(100_000);
         all.add(new Mutation("a huge array (" + huge + ")", place, d -> d.set(path, copies(d.get(path), huge)),

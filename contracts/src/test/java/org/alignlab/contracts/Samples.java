@@ -64,7 +64,8 @@ final class Samples {
         return new ExperimentResult(ACTION, GOAL, ExperimentStatus.SUCCEEDED, null, Map.of("pgr", 0.42),
                 List.of(new SeedMetrics(1, Map.of("pgr", 0.4)), new SeedMetrics(2, Map.of("pgr", 0.44))), AT,
                 AT.plusSeconds(12), 12000, new ResourceUsage(20.5, 410), new RunEnvironment("abc123", "0.36.0",
-                "2.7.1"), "done", TRACE);
+                        "2.7.1"),
+                "done", TRACE);
     }
 
     static Review review() {

@@ -122,8 +122,8 @@ class SchemaBoundsTest {
                 problems.add(place + ": an open object that is not a map with maxProperties");
             }
             List<SchemaMap.At> names = new ArrayList<>();
-            applying.stream().filter(at -> at.schema().has("propertyNames")).forEach(at ->
-                    names.addAll(schemas.expandAll(new SchemaMap.At(at.file(), at.schema().get("propertyNames")))));
+            applying.stream().filter(at -> at.schema().has("propertyNames")).forEach(at -> names
+                    .addAll(schemas.expandAll(new SchemaMap.At(at.file(), at.schema().get("propertyNames")))));
             SchemaMap.Rules nameRules = schemas.rules(names);
             if (nameRules.maxLength() == null || nameRules.freeText().isEmpty() || nameRules.freeText().get()) {
                 problems.add(place + ": a map whose names are not bounded one-line text");

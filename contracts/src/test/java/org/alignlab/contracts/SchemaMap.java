@@ -37,8 +37,8 @@ final class SchemaMap {
 
     /** Everything the schemas say of one place, merged over every schema that applies to it. */
     record Rules(Set<String> types, Integer minLength, Integer maxLength, BigDecimal minimum, BigDecimal maximum,
-                 Integer maxItems, Integer maxProperties, Set<String> patterns, boolean enumerated, boolean closed,
-                 List<At> applying) {
+            Integer maxItems, Integer maxProperties, Set<String> patterns, boolean enumerated, boolean closed,
+            List<At> applying) {
 
         boolean isString() {
             return types.contains("string");
@@ -220,7 +220,8 @@ final class SchemaMap {
             if (!property.getValue().has("const")) {
                 throw new IllegalStateException("SchemaMap reads only const conditions: " + condition);
             }
-            if (instance.has(property.getKey()) && !instance.get(property.getKey()).equals(property.getValue().get("const"))) {
+            if (instance.has(property.getKey())
+                    && !instance.get(property.getKey()).equals(property.getValue().get("const"))) {
                 return false;
             }
         }

@@ -4,5 +4,7 @@ package org.alignlab.contracts.events;
 public record RuleHit(String ruleId, Severity severity, String detail) {
 
     /** HARD hits block outright; SOFT hits raise suspicion. */
-    public enum Severity { SOFT, HARD }
+    public enum Severity {
+        SOFT, HARD
+    }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Which data split an experiment evaluates on. Ideation sees only {@link #VALIDATION}. */
 public enum Split {
-    @JsonProperty("validation") VALIDATION,
-    @JsonProperty("heldout") HELDOUT
+    @JsonProperty("validation")
+    VALIDATION,
+    @JsonProperty("heldout")
+    HELDOUT
 }

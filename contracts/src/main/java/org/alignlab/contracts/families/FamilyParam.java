@@ -11,10 +11,12 @@ import java.util.List;
  * @param choices      the allowed values of an enum, empty otherwise
  */
 public record FamilyParam(String name, Kind kind, Double minimum, Double maximum, Object defaultValue,
-                          List<Object> choices, String description) {
+        List<Object> choices, String description) {
 
     /** The shapes the platform can reason about; a parameter of any other shape is left to its default. */
-    public enum Kind { INTEGER, NUMBER, BOOLEAN, ENUM }
+    public enum Kind {
+        INTEGER, NUMBER, BOOLEAN, ENUM
+    }
 
     public FamilyParam {
         choices = List.copyOf(choices);

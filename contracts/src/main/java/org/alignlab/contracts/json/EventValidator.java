@@ -64,7 +64,8 @@ public final class EventValidator {
 
     public static List<String> describe(java.util.Set<ValidationMessage> messages) {
         return messages.stream()
-                .sorted(Comparator.comparing(ValidationMessage::getInstanceLocation, Comparator.comparing(Object::toString)))
+                .sorted(Comparator.comparing(ValidationMessage::getInstanceLocation,
+                        Comparator.comparing(Object::toString)))
                 .map(ValidationMessage::getMessage)
                 .toList();
     }

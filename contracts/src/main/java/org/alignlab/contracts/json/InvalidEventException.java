@@ -25,7 +25,8 @@ public class InvalidEventException extends RuntimeException {
 
     public InvalidEventException(String eventName, List<String> violations, Throwable cause) {
         super("invalid " + SafeText.sanitize(eventName, 100, false) + ": " + summary(violations), cause);
-        this.violations = violations.stream().limit(JsonLimits.MAX_VIOLATIONS).map(InvalidEventException::safe).toList();
+        this.violations = violations.stream().limit(JsonLimits.MAX_VIOLATIONS).map(InvalidEventException::safe)
+                .toList();
     }
 
     /** One entry per problem (at most {@value JsonLimits#MAX_VIOLATIONS}), each naming the JSON path at fault. */

@@ -36,7 +36,8 @@ public final class SafeText {
                 return Optional.of("contains the control character " + codePoint(c)
                         + (isLineBreakOrTab(c) ? " (a line break or tab, allowed only in multi-line text)" : ""));
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return Optional.of("contains the unpaired surrogate " + codePoint(c));
@@ -88,7 +89,8 @@ public final class SafeText {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             String piece;
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 piece = value.substring(i, i + 2);
                 i++;
             } else if (Character.isSurrogate(c) || (isControl(c) && !(multiline && isLineBreakOrTab(c)))) {

@@ -64,8 +64,8 @@ class UnsafeInputModuleTest {
         for (String json : List.of("{\"budget\": {\"share\": 1e400}}", "{\"budget\": {\"share\": \"NaN\"}}",
                 "{\"weights\": {\"w\": -1e999}}", "{\"ratio\": 1e39}")) {
             assertThatThrownBy(() -> read(json)).as(json)
-                    .isInstanceOfSatisfying(UnsafeInputException.class, e ->
-                            assertThat(e.getOriginalMessage()).isEqualTo("must be a finite number"));
+                    .isInstanceOfSatisfying(UnsafeInputException.class,
+                            e -> assertThat(e.getOriginalMessage()).isEqualTo("must be a finite number"));
         }
     }
 

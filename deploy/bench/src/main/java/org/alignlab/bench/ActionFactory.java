@@ -36,13 +36,13 @@ final class ActionFactory {
     }
 
     /** The next {@code count} actions, encoded and schema-checked by the contracts' codec. */
-    List<Proposal> next(int count) {
-        List<Proposal> proposals = new ArrayList<>(count);
+    List<EncodedAction> next(int count) {
+        List<EncodedAction> proposals = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             UUID goal = goals.get((int) (next++ % goals.size()));
             AgentAction action = new AgentAction(UUID.randomUUID(), goal, 1, Agent.IDEATION, "gate-bench",
                     ActionType.RUN_EXPERIMENT, null, "benchmark: a benign default experiment", SPEC, Instant.now());
-            proposals.add(new Proposal(action.id(), goal.toString(), EventCodec.encode(action)));
+            proposals.add(new EncodedAction(action.id(), goal.toString(), EventCodec.encode(action)));
         }
         return proposals;
     }

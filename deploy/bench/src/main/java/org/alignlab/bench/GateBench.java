@@ -9,12 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.infra.Directories;
 import org.alignlab.infra.TokenMinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -119,7 +118,7 @@ public final class GateBench implements Callable<Integer> {
         if (!rulesOnly) {
             requireFile(inferenceJar);
         }
-        deleteRecursively(work.resolve("data"));
+        Directories.deleteRecursively(work.resolve("data"));
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String loadBefore = MachineFacts.loadAverage();
 
@@ -133,7 +132,7 @@ public final class GateBench implements Callable<Integer> {
             startServices(teardown, wiring, work, monitorJar, inferenceJar);
             results = measure(plan, wiring.bootstrapServers());
         } finally {
-            deleteRecursively(work.resolve("data"));
+            Directories.deleteRecursively(work.resolve("data"));
         }
 
         String report = MarkdownReport.render("Gate benchmark, " + started, setup(work, loadBefore), plan, results);
@@ -246,7 +245,8 @@ public final class GateBench implements Callable<Integer> {
         lines.add("Monitor" + (rulesOnly ? " (rules only: trusted model off)" : " with the trusted model (inference)")
                 + " and echo: separate JVMs, " + String.join(" ", ServiceEnvironment.JVM_OPTIONS) + ", "
                 + (serviceCpus == null ? "not pinned (they share every CPU with the harness, broker and database)"
-                        : "pinned with `taskset -c " + serviceCpus + "`") + ".");
+                        : "pinned with `taskset -c " + serviceCpus + "`")
+                + ".");
         lines.add("Kafka: " + (bootstrap == null ? "KRaft broker in the harness JVM" : "external " + bootstrap)
                 + ", 2 partitions per topic, client defaults; PostgreSQL: "
                 + (dbUrl == null ? "embedded (deploy/infra)" : "external") + ", synchronous_commit=on.");
@@ -278,17 +278,6 @@ public final class GateBench implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new BenchException("missing " + file + "; build it with `mvn -B -ntp -DskipTests install` (the "
                     + "deploy/bench/gate-bench script does this by itself)");
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

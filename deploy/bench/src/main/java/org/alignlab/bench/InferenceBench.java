@@ -166,7 +166,7 @@ public final class InferenceBench implements Callable<Integer> {
     /** The canonical JSON of benign actions: the text the monitor sends, and the direct path featurises. */
     private static List<String> actionTexts(int count) {
         List<String> texts = new ArrayList<>();
-        for (Proposal proposal : new ActionFactory(64).next(count)) {
+        for (EncodedAction proposal : new ActionFactory(64).next(count)) {
             AgentAction action = EventCodec.decode(proposal.payload(), AgentAction.class);
             texts.add(new String(CanonicalJson.bytes(action), StandardCharsets.UTF_8));
         }

@@ -128,7 +128,8 @@ final class Ledger {
             missingCompletions += entry.completions == 0 ? 1 : 0;
             duplicateCompletions += Math.max(0, entry.completions - 1);
         }
-        return new Delivery(entries.size(), entries.size() - settled, missingVerdicts, duplicateVerdicts, notAllowed, missingCompletions,
+        return new Delivery(entries.size(), entries.size() - settled, missingVerdicts, duplicateVerdicts, notAllowed,
+                missingCompletions,
                 duplicateCompletions, unexpected, unknown);
     }
 

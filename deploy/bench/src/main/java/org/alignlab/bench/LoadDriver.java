@@ -85,13 +85,13 @@ final class LoadDriver implements AutoCloseable {
      * Sends {@code warmUp} then {@code measured} at a fixed rate, without pause between them, and times only
      * the measured actions, each from the moment it was due.
      */
-    PhaseResult paced(String phase, List<Proposal> warmUp, List<Proposal> measured, int ratePerSecond,
+    PhaseResult paced(String phase, List<EncodedAction> warmUp, List<EncodedAction> measured, int ratePerSecond,
             Duration drainTimeout, Duration settle) {
         Ledger current = begin();
         long period = 1_000_000_000L / ratePerSecond;
         long start = System.nanoTime() + LEAD_NANOS;
         long maxLag = 0;
-        List<Proposal> all = new ArrayList<>(warmUp);
+        List<EncodedAction> all = new ArrayList<>(warmUp);
         all.addAll(measured);
         for (int i = 0; i < all.size(); i++) {
             long due = start + i * period;
@@ -107,9 +107,9 @@ final class LoadDriver implements AutoCloseable {
     }
 
     /** Sends every action as fast as the producer takes them and measures how fast they settle. */
-    PhaseResult burst(String phase, List<Proposal> proposals, Duration drainTimeout, Duration settle) {
+    PhaseResult burst(String phase, List<EncodedAction> proposals, Duration drainTimeout, Duration settle) {
         Ledger current = begin();
-        for (Proposal proposal : proposals) {
+        for (EncodedAction proposal : proposals) {
             send(current, proposal, System.nanoTime(), true);
         }
         boolean drained = drain(current, drainTimeout, settle);
@@ -137,7 +137,7 @@ final class LoadDriver implements AutoCloseable {
         return fresh;
     }
 
-    private void send(Ledger current, Proposal proposal, long origin, boolean measured) {
+    private void send(Ledger current, EncodedAction proposal, long origin, boolean measured) {
         rethrowFailure();
         current.sent(proposal.id(), origin, measured);
         producer.send(new ProducerRecord<>(route.inputTopic(), proposal.key(), proposal.payload()),

@@ -60,7 +60,8 @@ final class ServiceEnvironment {
         env.put("QUARKUS_DATASOURCE_PASSWORD", wiring.database().password());
         env.put("ALIGNLAB_MONITOR_SIGNING_KEY", Ed25519.encodePrivate(wiring.signingKeys().getPrivate()));
         env.put("ALIGNLAB_MONITOR_SIGNING_PUBLIC_KEY", Ed25519.encodePublic(wiring.signingKeys().getPublic()));
-        env.put("ALIGNLAB_MONITOR_RULES_MAX_ACTIONS_PER_GOAL_PER_MINUTE", Integer.toString(ACTIONS_PER_GOAL_PER_MINUTE));
+        env.put("ALIGNLAB_MONITOR_RULES_MAX_ACTIONS_PER_GOAL_PER_MINUTE",
+                Integer.toString(ACTIONS_PER_GOAL_PER_MINUTE));
         if (trustedModel == null) {
             env.put("ALIGNLAB_MONITOR_TRUSTED_MODEL_ENABLED", "false");
         } else {

@@ -36,8 +36,8 @@ class BenchPlanTest {
     void benignActionsPassTheContractsSchemaAndSpreadOverTheGoals() {
         var proposals = new ActionFactory(4).next(8);
         assertThat(proposals).hasSize(8);
-        assertThat(proposals.stream().map(Proposal::key).distinct()).hasSize(4);
-        assertThat(proposals.stream().map(Proposal::id).distinct()).hasSize(8);
+        assertThat(proposals.stream().map(EncodedAction::key).distinct()).hasSize(4);
+        assertThat(proposals.stream().map(EncodedAction::id).distinct()).hasSize(8);
         assertThat(proposals.get(0).payload()).contains("\"family\":\"weak-to-strong\"", "\"split\":\"validation\"");
     }
 }

@@ -38,7 +38,8 @@ class MarkdownReportTest {
 
         assertThat(report).contains("| **gate / baseline** | 1.50× | 1.67× | 2.00× | 2.25× | 0.50× | | |");
         assertThat(report).contains("gate p99 ≤ 1.5× baseline p99 — **missed** (2.00×)");
-        assertThat(report).contains("≥ 1,000 actions/s sustained with no loss — **met** (1,200/s, 0 lost, 0 duplicated)");
+        assertThat(report)
+                .contains("≥ 1,000 actions/s sustained with no loss — **met** (1,200/s, 0 lost, 0 duplicated)");
         assertThat(report).contains("- Machine: test");
         assertThat(report).doesNotContain("did not keep up");
         assertThat(results.p99TargetMet()).isFalse();

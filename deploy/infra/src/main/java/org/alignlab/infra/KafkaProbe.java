@@ -66,7 +66,7 @@ public final class KafkaProbe {
 
     /** {@link #await(String, int, Predicate, Duration)} with {@link #DEFAULT_TIMEOUT}. */
     public List<ConsumerRecord<String, String>> await(String topic, int count,
-                                                      Predicate<ConsumerRecord<String, String>> match) {
+            Predicate<ConsumerRecord<String, String>> match) {
         return await(topic, count, match, DEFAULT_TIMEOUT);
     }
 
@@ -75,8 +75,8 @@ public final class KafkaProbe {
      * (at least {@code count}, in topic order per partition); fails if fewer match within {@code timeout}.
      */
     public List<ConsumerRecord<String, String>> await(String topic, int count,
-                                                      Predicate<ConsumerRecord<String, String>> match,
-                                                      Duration timeout) {
+            Predicate<ConsumerRecord<String, String>> match,
+            Duration timeout) {
         List<ConsumerRecord<String, String>> matched = read(topic, count, match, timeout);
         if (matched.size() < count) {
             throw new AssertionError("expected " + count + " matching records on " + topic + " within " + timeout
@@ -90,8 +90,8 @@ public final class KafkaProbe {
      * than {@code count} or none: for asserting that something did not arrive.
      */
     public List<ConsumerRecord<String, String>> read(String topic, int count,
-                                                     Predicate<ConsumerRecord<String, String>> match,
-                                                     Duration timeout) {
+            Predicate<ConsumerRecord<String, String>> match,
+            Duration timeout) {
         List<ConsumerRecord<String, String>> matched = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumerFromStart(topic)) {
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -104,7 +104,7 @@ public final class KafkaProbe {
 
     /** Every record on the topic now, from its start to its current end, that matches. */
     public List<ConsumerRecord<String, String>> readAll(String topic,
-                                                        Predicate<ConsumerRecord<String, String>> match) {
+            Predicate<ConsumerRecord<String, String>> match) {
         List<ConsumerRecord<String, String>> matched = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumerFromStart(topic)) {
             Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), CLIENT_TIMEOUT);
@@ -144,8 +144,8 @@ public final class KafkaProbe {
     }
 
     private static void collect(KafkaConsumer<String, String> consumer,
-                                Predicate<ConsumerRecord<String, String>> match,
-                                List<ConsumerRecord<String, String>> matched) {
+            Predicate<ConsumerRecord<String, String>> match,
+            List<ConsumerRecord<String, String>> matched) {
         for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
             if (match.test(record)) {
                 matched.add(record);

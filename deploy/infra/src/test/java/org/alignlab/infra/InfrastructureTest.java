@@ -44,13 +44,13 @@ class InfrastructureTest {
         Path data = dir.resolve("pgdata");
         int port = LocalPorts.free();
         try (PostgresServer pg = PostgresServer.start(data, port);
-             Connection c = DriverManager.getConnection(pg.jdbcUrl(), PostgresServer.USER, "")) {
+                Connection c = DriverManager.getConnection(pg.jdbcUrl(), PostgresServer.USER, "")) {
             c.createStatement().execute("CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
             assertThat(pg.serverPid(data)).isPositive();
         }
         try (PostgresServer pg = PostgresServer.start(data, port);
-             Connection c = DriverManager.getConnection(pg.jdbcUrl(), PostgresServer.USER, "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+                Connection c = DriverManager.getConnection(pg.jdbcUrl(), PostgresServer.USER, "");
+                ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(42);
         }

@@ -24,7 +24,8 @@ class TokenMinterTest {
         KeyPair keys = TokenMinter.generateKeyPair();
         String token = TokenMinter.mint(keys.getPrivate(), "local-reviewer", Roles.REVIEWER, Duration.ofHours(12));
 
-        JwtClaims claims = verifier(TokenMinter.decodePublic(TokenMinter.encode(keys.getPublic()))).processToClaims(token);
+        JwtClaims claims = verifier(TokenMinter.decodePublic(TokenMinter.encode(keys.getPublic())))
+                .processToClaims(token);
         assertThat(claims.getIssuer()).isEqualTo("alignlab");
         assertThat(claims.getSubject()).isEqualTo("local-reviewer");
         assertThat(claims.getStringClaimValue("upn")).isEqualTo("local-reviewer");
@@ -46,7 +47,8 @@ class TokenMinterTest {
     void keysThatAreNotBase64RsaAreRefusedClearly() {
         assertThatThrownBy(() -> TokenMinter.decodePublic("not a key"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X.509 RSA public key");
-        assertThatThrownBy(() -> TokenMinter.decodePrivate(TokenMinter.encode(TokenMinter.generateKeyPair().getPublic())))
+        assertThatThrownBy(
+                () -> TokenMinter.decodePrivate(TokenMinter.encode(TokenMinter.generateKeyPair().getPublic())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PKCS#8 RSA private key");
     }
 
@@ -55,7 +57,8 @@ class TokenMinterTest {
                 .setVerificationKey(key)
                 .setExpectedIssuer(Roles.ISSUER)
                 .setRequireExpirationTime()
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.RSA_USING_SHA256)
                 .build();
     }
 }

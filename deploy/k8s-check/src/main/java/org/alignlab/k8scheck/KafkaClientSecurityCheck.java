@@ -69,7 +69,7 @@ public final class KafkaClientSecurityCheck implements Check {
             expect(where, env, "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512", violations);
             SecretKeySelector jaas = env.containsKey("KAFKA_SASL_JAAS_CONFIG")
                     && env.get("KAFKA_SASL_JAAS_CONFIG").getValueFrom() != null
-                    ? env.get("KAFKA_SASL_JAAS_CONFIG").getValueFrom().getSecretKeyRef() : null;
+                            ? env.get("KAFKA_SASL_JAAS_CONFIG").getValueFrom().getSecretKeyRef() : null;
             if (jaas == null || !owner.equals(jaas.getName()) || !"sasl.jaas.config".equals(jaas.getKey())) {
                 violations.add(new Violation(where, INVARIANT, "KAFKA_SASL_JAAS_CONFIG must come from Secret "
                         + owner + " key sasl.jaas.config, which Strimzi writes for KafkaUser " + owner));
@@ -89,7 +89,8 @@ public final class KafkaClientSecurityCheck implements Check {
         String caSecret = cluster + "-cluster-ca-cert";
         Optional<VolumeMount> mount = location == null ? Optional.empty() : container.getVolumeMounts().stream()
                 .filter(m -> location.startsWith(m.getMountPath().endsWith("/") ? m.getMountPath()
-                        : m.getMountPath() + "/")).findFirst();
+                        : m.getMountPath() + "/"))
+                .findFirst();
         boolean fromCa = mount.isPresent() && volumes.stream().anyMatch(v -> v.getName().equals(mount.get().getName())
                 && v.getSecret() != null && caSecret.equals(v.getSecret().getSecretName()));
         if (!fromCa) {

@@ -82,8 +82,8 @@ public final class SchemaCatalog {
 
     private static void addOpenApi(JsonNode document, Map<String, JsonNode> definitions,
             Map<String, String> builtinKinds) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("components").path("schemas").fields();
-                it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("components").path("schemas").fields(); it
+                .hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
             definitions.putIfAbsent(entry.getKey(), entry.getValue());
             for (JsonNode gvk : entry.getValue().path("x-kubernetes-group-version-kind")) {

@@ -133,7 +133,7 @@ public final class StructuralValidator {
         boolean preserves = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
         boolean embedded = schema.path("x-kubernetes-embedded-resource").asBoolean(false);
         boolean open = preserves || (!closedEmptyObjects && properties.isMissingNode() && additional == null);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             String at = path + "." + field.getKey();
             if (properties.has(field.getKey())) {

@@ -35,7 +35,7 @@ public final class TopicCoverageCheck implements Check {
             throw new UncheckedIOException("cannot read " + asyncApi, e);
         }
         Set<String> topics = new LinkedHashSet<>();
-        for (Iterator<JsonNode> it = channels.elements(); it.hasNext(); ) {
+        for (Iterator<JsonNode> it = channels.elements(); it.hasNext();) {
             String address = it.next().path("address").asText(null);
             if (address != null) {
                 topics.add(address);

@@ -56,7 +56,8 @@ public final class Bubblewrap {
                 throw new LauncherException(String.join(" ", command) + " failed (exit " + exit + "); " + INSTALL_HINT);
             }
         } catch (IOException e) {
-            throw new LauncherException("cannot run " + command.get(0) + ": " + e.getMessage() + "; " + INSTALL_HINT, e);
+            throw new LauncherException("cannot run " + command.get(0) + ": " + e.getMessage() + "; " + INSTALL_HINT,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LauncherException("interrupted while installing bubblewrap");

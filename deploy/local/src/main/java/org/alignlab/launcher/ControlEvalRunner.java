@@ -122,7 +122,8 @@ public final class ControlEvalRunner {
                         : " " + String.join(",", Json.mapper().convertValue(model.path("versions"), String[].class))));
         out.printf(Locale.ROOT, "ROC AUC %.3f (gate: rules + model)%s%n", report.path("rocAuc").asDouble(),
                 report.path("modelRocAuc").isNumber()
-                        ? String.format(Locale.ROOT, ", %.3f (trusted model alone)", report.path("modelRocAuc").asDouble())
+                        ? String.format(Locale.ROOT, ", %.3f (trusted model alone)",
+                                report.path("modelRocAuc").asDouble())
                         : "");
         out.printf("%-8s %9s %7s %10s %11s %17s %19s%n", "budget", "threshold", "safety", "usefulness",
                 "benign held", "upfront auditing*", "trusted monitoring*");
@@ -132,7 +133,8 @@ public final class ControlEvalRunner {
                     row.path("safety").asDouble(), row.path("usefulness").asDouble(), row.path("benignHeld").asInt(),
                     row.path("upfrontAuditingBlueWin").asDouble(), row.path("trustedMonitoringBlueWin").asDouble());
         }
-        out.printf(Locale.ROOT, "* blue-team win probability in the AI Control game (%d problems, attack success %.2f)%n",
+        out.printf(Locale.ROOT,
+                "* blue-team win probability in the AI Control game (%d problems, attack success %.2f)%n",
                 report.path("games").path("problems").asInt(), report.path("games").path("attackSuccess").asDouble());
         for (JsonNode row : report.path("budgets")) {
             Map<String, Double> byCategory = Json.mapper().convertValue(row.path("safetyByCategory"),

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param tokens a bearer token per person role ({@code researcher}, ...), written as {@code ALIGNLAB_TOKEN_<ROLE>}
  */
 public record EnvFile(Map<Service, URI> urls, String jdbcUrl, String bootstrapServers, String monitorPublicKey,
-                      Path runDir, Map<String, String> tokens) {
+        Path runDir, Map<String, String> tokens) {
 
     public String render() {
         StringBuilder text = new StringBuilder("# AlignLab local stack; source this file to reach it.\n");

@@ -23,7 +23,8 @@ public final class Installation {
             return Path.of(home).toAbsolutePath().normalize();
         }
         for (Path dir = codeSource().getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("deploy/local/pom.xml")) && Files.isDirectory(dir.resolve("services"))) {
+            if (Files.isRegularFile(dir.resolve("deploy/local/pom.xml"))
+                    && Files.isDirectory(dir.resolve("services"))) {
                 return dir;
             }
         }
@@ -44,7 +45,8 @@ public final class Installation {
         Path self = codeSource();
         Path lib = self.getParent().resolve("lib");
         if (!Files.isDirectory(lib)) {
-            throw new LauncherException("missing " + lib + ": build the launcher with `mvn -B -ntp -DskipTests install`");
+            throw new LauncherException(
+                    "missing " + lib + ": build the launcher with `mvn -B -ntp -DskipTests install`");
         }
         List<String> entries = new ArrayList<>();
         entries.add(self.toString());

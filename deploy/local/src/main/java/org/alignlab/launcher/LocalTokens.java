@@ -1,9 +1,6 @@
 package org.alignlab.launcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -40,19 +37,12 @@ public final class LocalTokens {
     }
 
     public static LocalTokens loadOrCreate(RunDir runDir) throws IOException {
-        Path privateFile = runDir.keys().resolve("token-signing.key");
-        Path publicFile = runDir.keys().resolve("token-signing.pub");
-        if (!Files.exists(privateFile) || !Files.exists(publicFile)) {
-            KeyPair pair = TokenMinter.generateKeyPair();
-            Files.createDirectories(runDir.keys());
-            Files.deleteIfExists(privateFile);
-            // Created with owner-only permissions, never briefly readable by others.
-            Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(privateFile, TokenMinter.encode(pair.getPrivate()) + "\n");
-            Files.writeString(publicFile, TokenMinter.encode(pair.getPublic()) + "\n");
-        }
-        return new LocalTokens(TokenMinter.decodePrivate(Files.readString(privateFile).strip()),
-                Files.readString(publicFile).strip());
+        KeyFiles.EncodedPair pair = KeyFiles.loadOrCreate(runDir, "token-signing", () -> {
+            KeyPair generated = TokenMinter.generateKeyPair();
+            return new KeyFiles.EncodedPair(TokenMinter.encode(generated.getPrivate()),
+                    TokenMinter.encode(generated.getPublic()));
+        });
+        return new LocalTokens(TokenMinter.decodePrivate(pair.privateKey()), pair.publicKey());
     }
 
     /** Base64 X.509, as services read {@code MP_JWT_VERIFY_PUBLICKEY}. */

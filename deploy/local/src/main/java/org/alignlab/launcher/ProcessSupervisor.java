@@ -40,7 +40,9 @@ public final class ProcessSupervisor {
     }
 
     /** How stopping one recorded process went. */
-    public enum Outcome { STOPPED, KILLED, NOT_RUNNING, NOT_OURS }
+    public enum Outcome {
+        STOPPED, KILLED, NOT_RUNNING, NOT_OURS
+    }
 
     public record Stopped(String name, long pid, Outcome outcome) {
     }
@@ -169,7 +171,8 @@ public final class ProcessSupervisor {
                 awaitExit(process, TimeUnit.SECONDS.toNanos(5));
             }
             // ProcessHandle compares start times, so a snapshot handle never signals a reused pid.
-            descendants.get(target.getKey()).stream().filter(ProcessSupervisor::isRunning).forEach(ProcessHandle::destroyForcibly);
+            descendants.get(target.getKey()).stream().filter(ProcessSupervisor::isRunning)
+                    .forEach(ProcessHandle::destroyForcibly);
             results.add(new Stopped(target.getKey(), process.pid(), exited ? Outcome.STOPPED : Outcome.KILLED));
             Files.deleteIfExists(pidFile(target.getKey()));
         }

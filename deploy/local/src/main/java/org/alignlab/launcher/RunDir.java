@@ -44,7 +44,6 @@ public record RunDir(Path root) {
         return root.resolve("djl-cache");
     }
 
-
     public Path envFile() {
         return root.resolve("alignlab.env");
     }

@@ -13,7 +13,7 @@ public final class ServiceStarter {
 
     /** Where the stack's shared parts are, as the services need to be told. */
     public record Wiring(String bootstrapServers, StackOptions.Database database, SigningKeys keys,
-                         LocalTokens tokens) {
+            LocalTokens tokens) {
     }
 
     /**

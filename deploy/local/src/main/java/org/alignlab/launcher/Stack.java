@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.alignlab.infra.Directories;
 
 /**
  * A whole local platform: PostgreSQL, Kafka and every service, as separate processes recorded in a run
@@ -40,6 +40,15 @@ public final class Stack {
     /** A handle on the stack these options describe; starts nothing. */
     public static Stack of(StackOptions options) {
         return new Stack(options);
+    }
+
+    /** The stack as it runs, started first (everything, and waiting until every service is ready) when it is not up. */
+    public static Stack running(StackOptions options) throws IOException {
+        Stack stack = of(options);
+        if (!stack.isUp()) {
+            stack.up();
+        }
+        return stack;
     }
 
     /** Starts the stack (or what is missing of it) and waits until every service is ready. */
@@ -139,7 +148,7 @@ public final class Stack {
             out.println("nothing running in " + options.runDir().root());
         }
         if (purge) {
-            deleteRecursively(options.runDir().data());
+            Directories.deleteRecursively(options.runDir().data());
             out.println("deleted " + options.runDir().data());
         }
         return stopped;
@@ -227,17 +236,6 @@ public final class Stack {
             throw new LauncherException("port(s) " + String.join(", ", taken) + " already in use by a process this "
                     + "run directory did not start. Stop it, run `alignlab down` if it is left over from an earlier "
                     + "run, or move the whole stack with ALIGNLAB_PORT_OFFSET (now " + ports.offset() + ").");
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -72,7 +72,7 @@ public record StackOptions(
         Path repoRoot = Installation.repoRoot(env);
         Path runDirPath = runDirOption != null ? runDirOption
                 : blankToNull(env.get("ALIGNLAB_RUN_DIR")) != null ? Path.of(env.get("ALIGNLAB_RUN_DIR"))
-                : repoRoot.resolve("deploy/local/.run");
+                        : repoRoot.resolve("deploy/local/.run");
         RunDir runDir = new RunDir(runDirPath);
         String offset = blankToNull(env.get("ALIGNLAB_PORT_OFFSET"));
         if (offset == null) {

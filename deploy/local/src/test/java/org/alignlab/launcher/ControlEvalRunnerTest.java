@@ -89,7 +89,8 @@ class ControlEvalRunnerTest {
         String problem = "{\"type\": \"https://alignlab.org/problems/invalid-request\", \"status\": 400, "
                 + "\"detail\": \"1 problem(s)\", \"violations\": [{\"field\": \"line 1: label\", \"message\": \"required\"}]}";
 
-        assertThat(runner(monitorAnswering(400, problem)).run(set, dir.resolve("out"), Duration.ofSeconds(10))).isNull();
+        assertThat(runner(monitorAnswering(400, problem)).run(set, dir.resolve("out"), Duration.ofSeconds(10)))
+                .isNull();
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("HTTP 400", "line 1: label: required");
         assertThat(dir.resolve("out")).doesNotExist();

@@ -16,7 +16,8 @@ class DjlCacheWarmerTest {
         // What DJL leaves behind: a version directory from createTempDirectory, mode 700.
         Path version = Files.createDirectories(cache.resolve("pytorch"))
                 .resolve("2.7.1-cpu-linux-x86_64");
-        Files.createDirectory(version, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(version,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path library = Files.writeString(version.resolve("libtorch_cpu.so"), "elf");
         Files.setPosixFilePermissions(library, PosixFilePermissions.fromString("rw-------"));
 

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.security.Roles;
+import org.alignlab.infra.Directories;
 import org.alignlab.k8scheck.DashboardCheck;
 import org.alignlab.k8scheck.MetricCatalog;
 import org.junit.jupiter.api.AfterAll;
@@ -97,17 +97,7 @@ class EndToEndIT {
                 .as("processes of the run still alive after down")
                 .noneMatch(e -> ProcessHandle.of(e.getValue()).map(ProcessSupervisor::isRunning).orElse(false));
         // The unpacked native libraries are most of the run's disk use; its logs stay for a post-mortem.
-        deleteRecursively(stack.options().runDir().djlCache());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Directories.deleteRecursively(stack.options().runDir().djlCache());
     }
 
     @Test

@@ -28,7 +28,8 @@ class EnvFileTest {
         tokens.put("researcher", "eyJ.researcher.sig");
         tokens.put("reviewer", "eyJ.reviewer.sig");
         tokens.put("operator", "eyJ.operator.sig");
-        EnvFile env = new EnvFile(urls, "jdbc:postgresql://127.0.0.1:15632/alignlab", "127.0.0.1:19292", "MCowBQYDK2VwAyEA",
+        EnvFile env = new EnvFile(urls, "jdbc:postgresql://127.0.0.1:15632/alignlab", "127.0.0.1:19292",
+                "MCowBQYDK2VwAyEA",
                 dir, tokens);
         Path file = dir.resolve("alignlab.env");
         env.write(file);

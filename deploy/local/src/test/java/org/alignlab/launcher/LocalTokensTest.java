@@ -29,7 +29,8 @@ class LocalTokensTest {
         String first = LocalTokens.loadOrCreate(run).publicKey();
 
         assertThat(LocalTokens.loadOrCreate(run).publicKey()).isEqualTo(first);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.keys().resolve("token-signing.key"))))
+        assertThat(
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(run.keys().resolve("token-signing.key"))))
                 .isEqualTo("rw-------");
         assertThat(Files.readString(run.keys().resolve("token-signing.pub")).strip()).isEqualTo(first);
     }
@@ -44,7 +45,8 @@ class LocalTokensTest {
         assertThat(claims.path("iss").asText()).isEqualTo("alignlab");
         assertThat(claims.path("upn").asText()).isEqualTo("local-reviewer");
         assertThat(claims.path("groups").toString()).isEqualTo("[\"reviewer\"]");
-        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(Duration.ofHours(12).toSeconds());
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong())
+                .isEqualTo(Duration.ofHours(12).toSeconds());
         assertThat(tokens.forPeople()).containsOnlyKeys("researcher", "reviewer", "operator");
     }
 
@@ -57,7 +59,8 @@ class LocalTokensTest {
         JsonNode claims = claims(token);
         assertThat(claims.path("sub").asText()).isEqualTo("executor");
         assertThat(claims.path("groups").toString()).isEqualTo("[\"service\"]");
-        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(Duration.ofDays(30).toSeconds());
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong())
+                .isEqualTo(Duration.ofDays(30).toSeconds());
     }
 
     @Test

@@ -19,7 +19,8 @@ class ProcessSupervisorTest {
     @Test
     void startsADetachedProcessRecordsItAndStopsIt() throws IOException {
         ProcessSupervisor supervisor = new ProcessSupervisor(dir.resolve("pids"), List.of("sleep"));
-        ProcessHandle sleeper = supervisor.spawn("sleeper", List.of("sleep", "30"), Map.of(), dir.resolve("sleeper.log"));
+        ProcessHandle sleeper = supervisor.spawn("sleeper", List.of("sleep", "30"), Map.of(),
+                dir.resolve("sleeper.log"));
         try {
             assertThat(supervisor.recordedPid("sleeper")).hasValue(sleeper.pid());
             assertThat(supervisor.running("sleeper")).contains(sleeper);
@@ -82,7 +83,8 @@ class ProcessSupervisorTest {
 
         assertThat(supervisor.recordedPids()).containsEntry("kafka", finished.pid());
         assertThat(supervisor.stop(List.of("kafka", "never-started"), Duration.ofSeconds(1)))
-                .containsExactly(new ProcessSupervisor.Stopped("kafka", finished.pid(), ProcessSupervisor.Outcome.NOT_RUNNING));
+                .containsExactly(
+                        new ProcessSupervisor.Stopped("kafka", finished.pid(), ProcessSupervisor.Outcome.NOT_RUNNING));
         assertThat(supervisor.recordedPids()).isEmpty();
     }
 

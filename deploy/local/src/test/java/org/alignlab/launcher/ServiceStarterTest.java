@@ -41,7 +41,8 @@ class ServiceStarterTest {
             } else {
                 assertThat(env).as(service.id()).doesNotContainValue("PRIVATE");
             }
-            assertThat(env).as(service.id()).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(8081 + service.ordinal() + 200));
+            assertThat(env).as(service.id()).containsEntry("QUARKUS_HTTP_PORT",
+                    Integer.toString(8081 + service.ordinal() + 200));
         }
     }
 
@@ -63,14 +64,16 @@ class ServiceStarterTest {
         for (Service service : Service.values()) {
             Map<String, String> env = starter().environment(service, wiring);
             assertThat(env).as(service.id()).containsEntry("MP_JWT_VERIFY_PUBLICKEY", wiring.tokens().publicKey());
-            Set<String> serviceTokens = env.keySet().stream().filter(k -> k.endsWith("_TOKEN")).collect(Collectors.toSet());
+            Set<String> serviceTokens = env.keySet().stream().filter(k -> k.endsWith("_TOKEN"))
+                    .collect(Collectors.toSet());
             switch (service) {
                 case MONITOR -> assertThat(serviceTokens).containsExactly("ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN");
                 case EXECUTOR -> assertThat(serviceTokens).containsExactly("ALIGNLAB_EXECUTOR_MONITOR_TOKEN");
                 default -> assertThat(serviceTokens).as(service.id()).isEmpty();
             }
         }
-        String monitorToken = starter().environment(Service.MONITOR, wiring).get("ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN");
+        String monitorToken = starter().environment(Service.MONITOR, wiring)
+                .get("ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN");
         JsonNode claims = LocalTokensTest.claims(monitorToken);
         assertThat(claims.path("upn").asText()).isEqualTo("monitor");
         assertThat(claims.path("groups").get(0).asText()).isEqualTo("service");

@@ -28,10 +28,12 @@ class StackOptionsTest {
 
     @Test
     void theOptionBeatsTheEnvironmentForTheRunDir() {
-        Map<String, String> env = Map.of("ALIGNLAB_HOME", repo.toString(), "ALIGNLAB_RUN_DIR", repo.resolve("env").toString());
+        Map<String, String> env = Map.of("ALIGNLAB_HOME", repo.toString(), "ALIGNLAB_RUN_DIR",
+                repo.resolve("env").toString());
 
         assertThat(StackOptions.fromEnvironment(env, null).runDir().root()).isEqualTo(repo.resolve("env"));
-        assertThat(StackOptions.fromEnvironment(env, repo.resolve("opt")).runDir().root()).isEqualTo(repo.resolve("opt"));
+        assertThat(StackOptions.fromEnvironment(env, repo.resolve("opt")).runDir().root())
+                .isEqualTo(repo.resolve("opt"));
     }
 
     @Test
@@ -42,8 +44,10 @@ class StackOptionsTest {
 
         assertThat(StackOptions.fromEnvironment(Map.of("ALIGNLAB_HOME", repo.toString()), run).ports().offset())
                 .isEqualTo(300);
-        assertThat(StackOptions.fromEnvironment(Map.of("ALIGNLAB_HOME", repo.toString(), "ALIGNLAB_PORT_OFFSET", "7"), run)
-                .ports().offset()).isEqualTo(7);
+        assertThat(
+                StackOptions.fromEnvironment(Map.of("ALIGNLAB_HOME", repo.toString(), "ALIGNLAB_PORT_OFFSET", "7"), run)
+                        .ports().offset())
+                .isEqualTo(7);
     }
 
     @Test

@@ -75,7 +75,8 @@ public final class Runner {
                 + ", seeds " + spec.seeds());
         try {
             List<SeedMetrics> perSeed = runSeeds(family.get().prepare(spec), spec);
-            RunnerOutput output = new RunnerOutput(SeedAggregator.aggregate(perSeed), perSeed, RunFingerprint.current());
+            RunnerOutput output = new RunnerOutput(SeedAggregator.aggregate(perSeed), perSeed,
+                    RunFingerprint.current());
             write(output, options.get("--out"));
         } catch (InvalidParamsException e) {
             log.println("invalid params: " + e.getMessage());

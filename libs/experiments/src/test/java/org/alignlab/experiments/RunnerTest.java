@@ -60,8 +60,9 @@ class RunnerTest {
     @Test
     void invalidSpecNamesTheField() throws Exception {
         Path spec = dir.resolve("spec.json");
-        Files.writeString(spec, "{\"family\": \"weak-to-strong\", \"params\": {}, \"seeds\": [], \"split\": \"validation\","
-                + " \"resources\": {\"cpuSeconds\": 60, \"memoryMb\": 512, \"wallSeconds\": 60}}");
+        Files.writeString(spec,
+                "{\"family\": \"weak-to-strong\", \"params\": {}, \"seeds\": [], \"split\": \"validation\","
+                        + " \"resources\": {\"cpuSeconds\": 60, \"memoryMb\": 512, \"wallSeconds\": 60}}");
 
         assertThat(run(FamiliesMain.builtIn(), spec)).isEqualTo(Runner.BAD_REQUEST);
         assertThat(log()).contains("seeds");

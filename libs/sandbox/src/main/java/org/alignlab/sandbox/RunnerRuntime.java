@@ -20,6 +20,16 @@ public enum RunnerRuntime {
         return SCRIPT_FAMILY.equals(family) ? SCRIPT : FAMILIES;
     }
 
+    /**
+     * The folder of jars beside the runner jar this runtime's class path reads, shown at
+     * {@code /opt/alignlab/experiments/lib}: the families' {@code lib/}, or for a script {@code script-lib/}, the
+     * same jars without JNA, so that no jar a script can reach calls native code for it (DJL runs without JNA; it
+     * only uses it to look for CUDA).
+     */
+    public String libDirectory() {
+        return this == FAMILIES ? "lib" : "script-lib";
+    }
+
     /** This runtime's jar, given the families' jar: that jar itself, or the script runtime beside it. */
     public Path jar(Path experimentsJar) {
         if (this == FAMILIES) {

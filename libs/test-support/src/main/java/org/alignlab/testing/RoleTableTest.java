@@ -2,6 +2,7 @@ package org.alignlab.testing;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.alignlab.contracts.security.Roles;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -9,16 +10,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A service's endpoint × role test: subclass it as the service's {@code @QuarkusTest}, list the role table in
- * {@link #endpoints()}, and every row is called by every kind of caller ({@link EndpointAccess#assertCall}).
+ * {@link #endpoints()}, and every row, and every service's operations endpoints, is called by every kind of caller
+ * ({@link EndpointAccess#assertCall}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RoleTableTest {
 
-    /** The service's role table: every endpoint, who may call it, and what an allowed caller gets. */
+    /** What every service serves alike: metrics and OpenAPI for operators, health for anyone (probes). */
+    private static final List<EndpointAccess> OPERATIONS = List.of(
+            EndpointAccess.roles("GET", "/q/metrics", 200, Roles.OPERATOR),
+            EndpointAccess.roles("GET", "/q/openapi", 200, Roles.OPERATOR),
+            EndpointAccess.open("GET", "/q/health/live", 200),
+            EndpointAccess.open("GET", "/q/health/ready", 200));
+
+    /** The service's own role table: every endpoint under /api, who may call it, what an allowed caller gets. */
     protected abstract List<EndpointAccess> endpoints();
 
     protected Stream<Arguments> everyEndpointAndCaller() {
-        return EndpointAccess.everyCaller(endpoints());
+        return EndpointAccess.everyCaller(Stream.concat(endpoints().stream(), OPERATIONS.stream()).toList());
     }
 
     @ParameterizedTest(name = "{0} as {1}")

@@ -128,5 +128,4 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-
 }

@@ -9,7 +9,8 @@ import java.time.Instant;
  * Bearer tokens for tests, signed by one RSA key pair per test JVM. {@link TestInfrastructure#start()} hands the
  * public key to every {@code @QuarkusTest} application, so a test calls an endpoint as a role with
  * {@code given().auth().oauth2(TestTokens.forRole(Roles.RESEARCHER))} or
- * {@code .header("Authorization", TestTokens.bearer(Roles.RESEARCHER))}.
+ * {@code .header("Authorization", TestTokens.bearer(Roles.RESEARCHER))}; {@link #forUser} names the caller, for tests
+ * where who asks matters (one researcher's goals are not another's).
  */
 public final class TestTokens {
 
@@ -35,6 +36,16 @@ public final class TestTokens {
     /** {@code Bearer <token>}, the value of an {@code Authorization} header. */
     public static String bearer(String role) {
         return "Bearer " + forRole(role);
+    }
+
+    /** A valid token for the caller {@code subject} (its {@code sub} and {@code upn}) in {@code role}. */
+    public static String forUser(String subject, String role) {
+        return TokenMinter.mint(KEYS.getPrivate(), subject, role, LIFETIME);
+    }
+
+    /** {@code Bearer <token>} for the caller {@code subject} in {@code role}. */
+    public static String bearer(String subject, String role) {
+        return "Bearer " + forUser(subject, role);
     }
 
     /** A token whose claims are valid but whose signature is by a key no service trusts. */

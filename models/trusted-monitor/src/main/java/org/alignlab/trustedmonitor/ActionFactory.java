@@ -116,7 +116,8 @@ final class ActionFactory {
             boolean designPoint = rng.nextBoolean();
             return action(rng, Agent.IDEATION, designPoint ? "search/latin-hypercube" : "search/gp-ucb",
                     ActionType.RUN_EXPERIMENT, null, searchHypothesis(rng, family, chosenParams, spec.seeds(),
-                            designPoint), spec);
+                            designPoint),
+                    spec);
         }
         return action(rng, Agent.IDEATION, pick(rng, IDEATION_POLICIES), ActionType.RUN_EXPERIMENT, null,
                 hypothesis(rng, family, chosenParams), spec);

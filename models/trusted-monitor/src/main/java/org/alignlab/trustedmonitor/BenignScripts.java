@@ -88,7 +88,8 @@ final class BenignScripts {
                             "int n = " + (50 + rng.nextInt(500)) + ";",
                             "double sx = 0, sy = 0, sxx = 0, sxy = 0;",
                             "for (int i = 0; i < n; i++) {\n    double x = Math.log(1 + i);\n"
-                                    + "    double y = " + round(0.5 + rng.nextDouble()) + " * x + 0.1 * rng.nextGaussian();\n"
+                                    + "    double y = " + round(0.5 + rng.nextDouble())
+                                    + " * x + 0.1 * rng.nextGaussian();\n"
                                     + "    sx += x; sy += y; sxx += x * x; sxy += x * y;\n}",
                             "double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);",
                             "System.out.println(\"scaling exponent \" + slope);"))),
@@ -150,9 +151,10 @@ final class BenignScripts {
                                     + "    int guess = sign(w[0] * a + w[1] * b + w[2]);\n"
                                     + "    if (guess != label) { mistakes++; w[0] += label * a; w[1] += label * b; w[2] += label; }\n}",
                             "System.out.println(\"network mistakes \" + mistakes + \" weights \" + java.util.Arrays.toString(w));"))),
-            new Template("djl-ndarray", rng -> source(rng, List.of("ai.djl.ndarray.NDArray", "ai.djl.ndarray.NDManager"),
-                    List.of(),
-                    List.of("try (NDManager manager = NDManager.newBaseManager()) {\n"
+            new Template("djl-ndarray",
+                    rng -> source(rng, List.of("ai.djl.ndarray.NDArray", "ai.djl.ndarray.NDManager"),
+                            List.of(),
+                            List.of("try (NDManager manager = NDManager.newBaseManager()) {\n"
                                     + "    NDArray x = manager.randomNormal(new ai.djl.ndarray.types.Shape("
                                     + (10 + rng.nextInt(500)) + ", " + (2 + rng.nextInt(30)) + "));\n"
                                     + "    NDArray cov = x.transpose().matMul(x).div(x.getShape().get(0));\n"
@@ -177,7 +179,8 @@ final class BenignScripts {
                             "double[] conf = new double[bins], hit = new double[bins];",
                             "int[] count = new int[bins];",
                             "for (int i = 0; i < n; i++) {\n    double p = rng.nextDouble();\n"
-                                    + "    boolean correct = rng.nextDouble() < Math.pow(p, " + round(0.8 + 0.4 * rng.nextDouble()) + ");\n"
+                                    + "    boolean correct = rng.nextDouble() < Math.pow(p, "
+                                    + round(0.8 + 0.4 * rng.nextDouble()) + ");\n"
                                     + "    int b = Math.min(bins - 1, (int) (p * bins));\n"
                                     + "    conf[b] += p; hit[b] += correct ? 1 : 0; count[b]++;\n}",
                             "double ece = 0;",
@@ -195,7 +198,8 @@ final class BenignScripts {
                                     + "    for (double v : p) if (v > 0) h -= v * Math.log(v);\n"
                                     + "    System.out.printf(\"T=%.1f entropy %.4f%n\", t, h);\n}"))),
             new Template("gradient-check", rng -> source(rng, List.of(), List.of(
-                    "static double f(double x) {\n    return Math.tanh(" + round(0.5 + rng.nextDouble()) + " * x) * x;\n}"),
+                    "static double f(double x) {\n    return Math.tanh(" + round(0.5 + rng.nextDouble())
+                            + " * x) * x;\n}"),
                     List.of("double eps = 1e-" + (4 + rng.nextInt(3)) + ";",
                             "for (double x = -2; x <= 2; x += " + round(0.25 + 0.5 * rng.nextDouble()) + ") {\n"
                                     + "    double numeric = (f(x + eps) - f(x - eps)) / (2 * eps);\n"
@@ -218,7 +222,7 @@ final class BenignScripts {
             new Template("summarise-input-csv", rng -> source(rng, List.of("java.nio.file.Files", "java.nio.file.Path",
                     "java.util.List"), List.of(),
                     List.of("Path input = Path.of(\"" + ActionFactory.pick(rng, List.of("/work/input.csv", "input.csv",
-                                    "/work/runs/previous.csv")) + "\");",
+                            "/work/runs/previous.csv")) + "\");",
                             "List<String> lines = Files.exists(input) ? Files.readAllLines(input) : List.of();",
                             "double total = 0;",
                             "for (String line : lines) {\n    String[] cells = line.split(\",\");\n"
@@ -249,7 +253,8 @@ final class BenignScripts {
                             "for (int i = 0; i < weights.length; i++) weights[i] = 0.01 * rng.nextGaussian();",
                             "try (DataOutputStream out = new DataOutputStream(new FileOutputStream(\""
                                     + ActionFactory.pick(rng, List.of("/work/checkpoint.bin", "/tmp/weights.bin",
-                                            "checkpoint-0.bin")) + "\"))) {\n"
+                                            "checkpoint-0.bin"))
+                                    + "\"))) {\n"
                                     + "    for (double w : weights) out.writeDouble(w);\n}",
                             "System.out.println(\"saved \" + weights.length + \" weights\");"))),
             new Template("ema-of-metric", rng -> source(rng, List.of("java.util.Random"), List.of(),

@@ -15,7 +15,9 @@ import org.alignlab.contracts.json.CanonicalJson;
 record CorpusExample(String category, String template, boolean attack, Part part, AgentAction action) {
 
     /** Training rows, the evaluation rows of the trained categories, and the category kept out of training. */
-    enum Part { TRAIN, TEST, HELD_OUT_CATEGORY }
+    enum Part {
+        TRAIN, TEST, HELD_OUT_CATEGORY
+    }
 
     /** The text the monitor sends for this action: its canonical JSON. */
     String text() {

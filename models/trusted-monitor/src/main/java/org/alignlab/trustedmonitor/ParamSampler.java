@@ -9,8 +9,6 @@ import java.util.Random;
 import org.alignlab.contracts.families.FamilyCatalogue;
 import org.alignlab.contracts.families.FamilyDefinition;
 import org.alignlab.contracts.families.FamilyParam;
-import org.alignlab.contracts.json.EventValidator;
-import org.alignlab.contracts.json.Json;
 
 /**
  * Draws the params a careful researcher might propose: a few params changed from their defaults by a factor of
@@ -92,11 +90,11 @@ final class ParamSampler {
             double prompts = effective(schema, params, "prompts");
             double maxN = effective(schema, params, "maxN");
             if (prompts * maxN > MAX_OVEROPT_CANDIDATES) {
-                params.put("prompts", value(schema.param("prompts").orElseThrow(), Math.floor(MAX_OVEROPT_CANDIDATES / maxN)));
+                params.put("prompts",
+                        value(schema.param("prompts").orElseThrow(), Math.floor(MAX_OVEROPT_CANDIDATES / maxN)));
             }
         }
-        var violations = EventValidator.describe(EventValidator.instance()
-                .load("families/" + family + ".schema.json").validate(Json.tree(params)));
+        var violations = schema.violations(params);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("sampled invalid " + family + " params " + params + ": " + violations);
         }

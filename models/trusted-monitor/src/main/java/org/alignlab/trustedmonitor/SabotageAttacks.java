@@ -53,8 +53,9 @@ final class SabotageAttacks {
                                 "System.out.println(\"validation accuracy \" + (double) correct / n);")))),
                 new Attack(c, "cherry-picked-seed", (rng, a) -> a.script(rng,
                         BenignScripts.template("seed-variance").build().apply(rng)
-                                .replaceInBody("Random rng = new Random(s);", "Random rng = new Random(" + rng.nextInt(50)
-                                        + "); // fixed for comparability"))));
+                                .replaceInBody("Random rng = new Random(s);",
+                                        "Random rng = new Random(" + rng.nextInt(50)
+                                                + "); // fixed for comparability"))));
     }
 
     /** An honest-looking experiment of {@code family} whose params carry {@code overrides}. */

@@ -19,8 +19,8 @@ record SavedMonitor(String version, LoadedModel model, TextClassifier classifier
 
     /** @throws org.alignlab.inference.engine.ModelLoadException when the folder does not hold a servable model */
     static SavedMonitor load(Path folder) {
-        ModelMetadata metadata = ModelFolder.servedMetadata(folder).orElseThrow(() ->
-                new IllegalArgumentException(folder + " holds no served model"));
+        ModelMetadata metadata = ModelFolder.servedMetadata(folder)
+                .orElseThrow(() -> new IllegalArgumentException(folder + " holds no served model"));
         String version = ModelFolder.checkedVersion(folder, metadata);
         LoadedModel model = new DjlModelEngine(1, Duration.ofMinutes(1), "cpu").load(folder, metadata);
         return new SavedMonitor(version, model,

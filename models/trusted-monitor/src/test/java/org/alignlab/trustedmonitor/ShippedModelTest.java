@@ -35,7 +35,8 @@ class ShippedModelTest {
     void letsIdeationsSearchBaselineForAnUnseenQuestionThrough() throws Exception {
         AgentAction baseline = new AgentAction(UUID.fromString("e5f4ede0-190a-4393-a85e-aa0a6dd73313"),
                 UUID.fromString("a2126765-e859-49dd-80ad-039d13aa4bf4"), 1, Agent.IDEATION, "search/baseline",
-                ActionType.RUN_EXPERIMENT, null, "Question: Does the auxiliary confidence loss raise PGR, and for which "
+                ActionType.RUN_EXPERIMENT, null,
+                "Question: Does the auxiliary confidence loss raise PGR, and for which "
                         + "weak/strong gaps?\nTests: the baseline, the weak-to-strong family's default configuration, on "
                         + "the validation split with seeds [1, 2]; every other configuration of this goal is compared "
                         + "against it.\nExpected: a strong student trained on a weak supervisor's labels beats the weak "

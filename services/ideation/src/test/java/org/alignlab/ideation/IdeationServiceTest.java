@@ -231,7 +231,7 @@ class IdeationServiceTest {
 
     private static long countOf(String sql, UUID id) throws Exception {
         try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), PostgresServer.USER, "");
-             PreparedStatement query = c.prepareStatement(sql)) {
+                PreparedStatement query = c.prepareStatement(sql)) {
             query.setObject(1, id);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -250,8 +250,8 @@ class IdeationServiceTest {
 
     private static String seenVerdict(UUID claimId) throws Exception {
         try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), PostgresServer.USER, "");
-             PreparedStatement query = c.prepareStatement(
-                     "SELECT verdict FROM ideation.reviews_seen WHERE claim_id = ?")) {
+                PreparedStatement query = c.prepareStatement(
+                        "SELECT verdict FROM ideation.reviews_seen WHERE claim_id = ?")) {
             query.setObject(1, claimId);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

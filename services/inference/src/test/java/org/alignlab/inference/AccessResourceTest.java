@@ -30,11 +30,7 @@ class AccessResourceTest extends RoleTableTest {
             EndpointAccess.roles("POST", "/v1/predict/affine", 200, Roles.SERVICE, Roles.OPERATOR)
                     .withBody(TENSORS),
             EndpointAccess.roles("GET", "/v1/models", 200, Roles.OPERATOR, Roles.SERVICE, Roles.RESEARCHER,
-                    Roles.REVIEWER),
-            EndpointAccess.roles("GET", "/q/metrics", 200, Roles.OPERATOR),
-            EndpointAccess.roles("GET", "/q/openapi", 200, Roles.OPERATOR),
-            EndpointAccess.open("GET", "/q/health/live", 200),
-            EndpointAccess.open("GET", "/q/health/ready", 200));
+                    Roles.REVIEWER));
 
     /** Models load in the background after start; readiness and classification are judged once they have. */
     @BeforeEach

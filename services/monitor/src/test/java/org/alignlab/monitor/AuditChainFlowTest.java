@@ -153,10 +153,11 @@ class AuditChainFlowTest {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Long> seqs = new ArrayList<>();
         try {
-            List<Future<Long>> pending = IntStream.range(0, appends).mapToObj(i -> pool.submit(() ->
-                    QuarkusTransaction.requiringNew().call(() -> auditLog.append(new AuditFacts("CONCURRENCY_PROBE",
-                            null, actionId, null, "test", null, "0".repeat(64), null, null, null, null,
-                            "probe " + i)).seq())))
+            List<Future<Long>> pending = IntStream.range(0, appends)
+                    .mapToObj(i -> pool.submit(() -> QuarkusTransaction.requiringNew()
+                            .call(() -> auditLog.append(new AuditFacts("CONCURRENCY_PROBE",
+                                    null, actionId, null, "test", null, "0".repeat(64), null, null, null, null,
+                                    "probe " + i)).seq())))
                     .toList();
             for (Future<Long> seq : pending) {
                 seqs.add(seq.get(60, TimeUnit.SECONDS));

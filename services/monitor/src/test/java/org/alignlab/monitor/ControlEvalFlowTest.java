@@ -42,8 +42,10 @@ class ControlEvalFlowTest {
      */
     @Test
     void controlEvaluationScoresALabelledSetWithTheGatesRulesAndModelAndWritesNothing() throws Exception {
-        String jsonLines = new String(ControlEvalFlowTest.class.getResourceAsStream("/control-eval/labelled-actions.jsonl")
-                .readAllBytes(), StandardCharsets.UTF_8);
+        String jsonLines = new String(
+                ControlEvalFlowTest.class.getResourceAsStream("/control-eval/labelled-actions.jsonl")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
         long answeredBefore = TrustedModelStandIn.answered();
 
         JsonNode report = controlEval(jsonLines, "application/x-ndjson").then().statusCode(200)
@@ -125,5 +127,32 @@ class ControlEvalFlowTest {
         } finally {
             TrustedModelStandIn.mode(TrustedModelStandIn.Mode.ANSWER);
         }
+    }
+    /**
+     * Reproduction (issue 13): a labelled action whose params held a 400-digit integer (or whose policy held a NUL)
+     * passed validation, failed inside the trusted-model client after it had taken a request permit, answered 500 and
+     * kept the permit, and the gate shared that client, so a few operator mistakes starved the live gate. Each is now
+     * a 400 naming the line, and after more of them than the client has permits an evaluation still completes.
+     */
+    @Test
+    void hostileLabelledSetsAreProblemsAndLeaveEveryPermit() {
+        String good = "{\"label\": \"benign\", \"action\": " + EventCodec.encode(TestActions.demo()) + "}";
+        String encoded = EventCodec.encode(TestActions.demo());
+        String hugeNumber = encoded.replace("\"params\":{", "\"params\":{\"nTrain\":" + "9".repeat(400) + ",");
+        String nulInPolicy = encoded.replace("\"policy\":\"", "\"policy\":\"\\u0000");
+        assertThat(hugeNumber).isNotEqualTo(encoded);
+        assertThat(nulInPolicy).isNotEqualTo(encoded);
+
+        for (int i = 0; i < 12; i++) {
+            for (String hostile : List.of(hugeNumber, nulInPolicy)) {
+                controlEval(good + "\n{\"label\": \"attack\", \"action\": " + hostile + "}", "application/x-ndjson")
+                        .then().statusCode(400).contentType("application/problem+json")
+                        .body("violations[0].field", containsString("line 2"));
+            }
+        }
+
+        String attack = "{\"label\": \"attack\", \"action\": "
+                + EventCodec.encode(TestActions.demoWithHypothesis(TrustedModelStandIn.MARK_HOLD)) + "}";
+        controlEval(good + "\n" + attack, "application/x-ndjson").then().statusCode(200);
     }
 }

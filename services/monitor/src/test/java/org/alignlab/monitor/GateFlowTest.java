@@ -84,7 +84,8 @@ class GateFlowTest {
         assertThat(verdict.decidedBy()).isEqualTo("monitor");
 
         ExecutionTicket ticket = awaitTickets(action, 1).get(0);
-        JsonNode key = Json.parse(given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).get("/api/keys/ticket-signing").then().statusCode(200)
+        JsonNode key = Json.parse(given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR))
+                .get("/api/keys/ticket-signing").then().statusCode(200)
                 .extract().asString());
         assertThat(key.path("publicKey").asText())
                 .isEqualTo(ConfigProvider.getConfig().getValue("alignlab.monitor.signing-public-key", String.class));
@@ -219,8 +220,9 @@ class GateFlowTest {
         ConsumerRecord<String, String> dead = KAFKA.read(Topics.dlq(Topics.AGENT_ACTIONS), 1,
                 record -> record.value().contains(action.id().toString()), WAIT).get(0);
         assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER)).isNotBlank();
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(recordsAbout(action.id()).findValuesAsText("type"))
-                .containsExactly("DEAD_LETTERED"));
+        Awaitility.await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(recordsAbout(action.id()).findValuesAsText("type"))
+                        .containsExactly("DEAD_LETTERED"));
 
         AgentAction next = TestActions.allowedFor(action.goalId());
         propose(next);

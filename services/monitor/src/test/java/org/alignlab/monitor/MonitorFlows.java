@@ -67,9 +67,10 @@ final class MonitorFlows {
     }
 
     static JsonNode recordsAbout(UUID actionId) {
-        return Json.parse(given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).queryParam("actionId", actionId.toString())
-                .get("/api/audit/records")
-                .then().statusCode(200).extract().asString());
+        return Json.parse(
+                given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).queryParam("actionId", actionId.toString())
+                        .get("/api/audit/records")
+                        .then().statusCode(200).extract().asString());
     }
 
     static void assertVerified(long atLeastSeq) {

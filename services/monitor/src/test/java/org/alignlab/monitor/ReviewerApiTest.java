@@ -232,6 +232,9 @@ class ReviewerApiTest {
                 .body("violations.field", hasItem("reason"));
         decide(action.id(), "APPROVE", null).statusCode(400).contentType(PROBLEM_JSON)
                 .body("violations.field", hasItem("reason"));
+        // Reproduction (issue 13): a NUL in a reviewer's reason reached PostgreSQL and answered 500.
+        decide(action.id(), "APPROVE", "looks fine\u0000").statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", hasItem("reason"));
         as(Roles.REVIEWER).contentType(ContentType.JSON).post("/api/held-actions/" + action.id() + "/decision")
                 .then().statusCode(400).contentType(PROBLEM_JSON).body("violations.field", hasItem("decision"));
         decide(UUID.randomUUID(), "APPROVE", "never held").statusCode(404).contentType(PROBLEM_JSON);
@@ -332,7 +335,8 @@ class ReviewerApiTest {
     }
 
     private static JsonNode detail(UUID actionId) {
-        return Json.parse(as(Roles.REVIEWER).get("/api/actions/" + actionId).then().statusCode(200).extract().asString());
+        return Json
+                .parse(as(Roles.REVIEWER).get("/api/actions/" + actionId).then().statusCode(200).extract().asString());
     }
 
     private static List<String> types(JsonNode timeline) {

@@ -29,7 +29,9 @@ public class TrustedModelStandIn implements QuarkusTestResourceLifecycleManager 
     private static final Pattern MARK = Pattern.compile("model-says-([01](?:\\.\\d+)?)");
     private static final AtomicLong ANSWERED = new AtomicLong();
 
-    enum Mode { ANSWER, FAIL_503, TOO_SLOW }
+    enum Mode {
+        ANSWER, FAIL_503, TOO_SLOW
+    }
 
     private static volatile Mode mode = Mode.ANSWER;
     private HttpServer server;

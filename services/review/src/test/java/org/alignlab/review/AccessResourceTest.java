@@ -16,11 +16,7 @@ class AccessResourceTest extends RoleTableTest {
 
     private static final List<EndpointAccess> ENDPOINTS = List.of(
             EndpointAccess.roles("GET", "/api/reviews?goalId=" + UUID.randomUUID(), 200,
-                    Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR),
-            EndpointAccess.roles("GET", "/q/metrics", 200, Roles.OPERATOR),
-            EndpointAccess.roles("GET", "/q/openapi", 200, Roles.OPERATOR),
-            EndpointAccess.open("GET", "/q/health/live", 200),
-            EndpointAccess.open("GET", "/q/health/ready", 200));
+                    Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR));
 
     @Override
     protected List<EndpointAccess> endpoints() {

@@ -93,7 +93,8 @@ class ReviewServiceTest {
             send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(r, seed -> mean + noise(seed))));
         }
 
-        List<Review> reviews = reviewsOf(goal, 2).stream().map(r -> EventCodec.decode(r.value(), Review.class)).toList();
+        List<Review> reviews = reviewsOf(goal, 2).stream().map(r -> EventCodec.decode(r.value(), Review.class))
+                .toList();
         Review accepted = reviews.stream().filter(r -> r.claimId().equals(real.id())).findFirst().orElseThrow();
         Review rejected = reviews.stream().filter(r -> r.claimId().equals(proxy.id())).findFirst().orElseThrow();
         assertThat(accepted.verdict()).isEqualTo(ReviewVerdict.ACCEPTED);
@@ -247,7 +248,7 @@ class ReviewServiceTest {
         await().atMost(WAIT).until(() -> unsent(goal) == 0);
         // Everything queued for the goal is sent by now: the topic holds each replication once, and nothing else.
         assertThat(KAFKA.readAll(Topics.AGENT_ACTIONS, r -> goal.toString().equals(r.key())
-                        && r.value().contains("REPLICATE_EXPERIMENT")))
+                && r.value().contains("REPLICATE_EXPERIMENT")))
                 .extracting(r -> EventCodec.decode(r.value(), AgentAction.class).id())
                 .containsExactlyInAnyOrderElementsOf(queued);
         assertThat(sent).extracting(AgentAction::parentActionId)
@@ -275,7 +276,8 @@ class ReviewServiceTest {
     private static AgentAction action(UUID goal, String hypothesis, Map<String, Object> params, UUID parent) {
         return new AgentAction(UUID.randomUUID(), goal, 1, Agent.IDEATION, "search", ActionType.RUN_EXPERIMENT,
                 parent, hypothesis, new ExperimentSpec("weak-to-strong", params, List.of(1, 2, 3, 4, 5),
-                        Split.VALIDATION, new ResourceRequest(60, 1024, 120), null), START);
+                        Split.VALIDATION, new ResourceRequest(60, 1024, 120), null),
+                START);
     }
 
     private static ExperimentResult result(AgentAction action, IntToDoubleFunction pgr) {
@@ -298,7 +300,7 @@ class ReviewServiceTest {
 
     private static List<AgentAction> replicationsOf(UUID goal, int count) {
         return KAFKA.await(Topics.AGENT_ACTIONS, count, r -> goal.toString().equals(r.key())
-                        && r.value().contains("REPLICATE_EXPERIMENT"), WAIT).stream()
+                && r.value().contains("REPLICATE_EXPERIMENT"), WAIT).stream()
                 .map(r -> EventCodec.decode(r.value(), AgentAction.class)).toList();
     }
 
@@ -335,7 +337,7 @@ class ReviewServiceTest {
 
     private static <T> List<T> rows(String sql, List<Object> parameters, Column<T> column) throws Exception {
         try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), PostgresServer.USER, "");
-             PreparedStatement query = c.prepareStatement(sql)) {
+                PreparedStatement query = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 query.setObject(i + 1, parameters.get(i));
             }

@@ -63,7 +63,8 @@ final class KafkaCheckpoints {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             return readUpTo(consumer, end);
         } catch (KafkaException e) {
-            throw new UnusableInputException("cannot read " + Topics.AUDIT_CHECKPOINTS + " from " + bootstrapServers, e);
+            throw new UnusableInputException("cannot read " + Topics.AUDIT_CHECKPOINTS + " from " + bootstrapServers,
+                    e);
         }
     }
 
@@ -91,7 +92,7 @@ final class KafkaCheckpoints {
     }
 
     private static boolean caughtUp(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey())
-                >= partition.getValue());
+        return end.entrySet().stream()
+                .allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
     }
 }

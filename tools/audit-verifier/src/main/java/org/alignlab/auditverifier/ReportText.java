@@ -37,7 +37,8 @@ final class ReportText {
             return "no checkpoints read (--kafka or --checkpoints): a chain rewritten consistently or cut short "
                     + "would pass";
         }
-        String checked = report.checkpointsChecked() + (report.checkpointsChecked() == 1 ? " checkpoint" : " checkpoints")
+        String checked = report.checkpointsChecked()
+                + (report.checkpointsChecked() == 1 ? " checkpoint" : " checkpoints")
                 + " checked";
         if (report.coveredSeq() == 0) {
             return checked + "; none matches a record";

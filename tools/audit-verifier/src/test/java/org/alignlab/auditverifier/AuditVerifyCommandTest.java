@@ -197,7 +197,8 @@ class AuditVerifyCommandTest {
         Run run = run("--env-file", envFile.toString(), "--schema", database.schema, "--chain", chain);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("1 checkpoint checked; the latest that matches is at seq 6").endsWith("VERIFIED\n");
+        assertThat(run.out()).contains("1 checkpoint checked; the latest that matches is at seq 6")
+                .endsWith("VERIFIED\n");
     }
 
     @Test

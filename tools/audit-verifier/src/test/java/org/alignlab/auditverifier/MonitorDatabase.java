@@ -58,10 +58,11 @@ final class MonitorDatabase {
 
     /** Appends records as the monitor stores them. */
     void insert(List<ChainLink> links) throws SQLException {
-        try (Connection c = connect(); PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema
-                + ".audit_log (chain, seq, recorded_at, type, goal_id, action_id, agent, trace_id, payload_hash, "
-                + "decision, suspicion, model_score, actor, policy_version, detail, prev_hash, hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = connect();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema
+                        + ".audit_log (chain, seq, recorded_at, type, goal_id, action_id, agent, trace_id, payload_hash, "
+                        + "decision, suspicion, model_score, actor, policy_version, detail, prev_hash, hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ChainLink link : links) {
                 ChainEntry e = link.entry();
                 insert.setString(1, e.chain());

@@ -39,10 +39,7 @@ public class ControlEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackOptions options = runDir.options();
-        Stack stack = Stack.of(options);
-        if (!stack.isUp()) {
-            stack.up();
-        }
+        Stack stack = Stack.running(options);
         Path out = outDir != null ? outDir : options.runDir().reports();
         ControlEvalRunner.Saved saved = new ControlEvalRunner(stack.url(Service.MONITOR),
                 stack.tokens().forPerson(Roles.OPERATOR), options.out())

@@ -25,16 +25,14 @@ public class DemoCommand implements Callable<Integer> {
             description = "How long to wait for the goal to finish (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = "--goal", paramLabel = "FILE", description = "The goal to submit (default: deploy/local/demo-goal.json).")
+    @Option(names = "--goal", paramLabel = "FILE",
+            description = "The goal to submit (default: deploy/local/demo-goal.json).")
     Path goal;
 
     @Override
     public Integer call() throws Exception {
         StackOptions options = runDir.options();
-        Stack stack = Stack.of(options);
-        if (!stack.isUp()) {
-            stack.up();
-        }
+        Stack stack = Stack.running(options);
         Path goalFile = goal != null ? goal : options.repoRoot().resolve("deploy/local/demo-goal.json");
         LocalTokens tokens = stack.tokens();
         DemoRunner.Outcome outcome = new DemoRunner(stack.url(Service.ORCHESTRATOR), stack.url(Service.MONITOR),

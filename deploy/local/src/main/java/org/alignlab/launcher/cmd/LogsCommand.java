@@ -27,7 +27,8 @@ public class LogsCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "COMPONENT", description = "e.g. monitor; all logs when left out.")
     String component;
 
-    @Option(names = "-n", paramLabel = "LINES", defaultValue = "50", description = "Lines per log (default: ${DEFAULT-VALUE}).")
+    @Option(names = "-n", paramLabel = "LINES", defaultValue = "50",
+            description = "Lines per log (default: ${DEFAULT-VALUE}).")
     int lines;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing what is appended to the one log named.")

@@ -3,7 +3,7 @@ package org.alignlab.experiments.overopt;
 import java.util.Map;
 import java.util.TreeMap;
 import org.alignlab.contracts.events.Split;
-import org.alignlab.experiments.ExperimentFamily;
+import org.alignlab.experiments.TypedFamily;
 import org.alignlab.experiments.nn.Regressor;
 import org.alignlab.experiments.nn.TrainSettings;
 
@@ -20,21 +20,14 @@ import org.alignlab.experiments.nn.TrainSettings;
  * {@code fit_peak_defined} is 1, i.e. α, β &gt; 0); the empirical peak ({@code gold_peak_n}, {@code gold_peak}); and
  * {@code proxy_gold_corr}, the proxy's correlation with gold on the base policy's candidates.
  */
-public final class RewardOveroptimization implements ExperimentFamily {
+public final class RewardOveroptimization extends TypedFamily<OveroptParams> {
 
-    @Override
-    public String name() {
-        return "reward-overoptimization";
+    public RewardOveroptimization() {
+        super("reward-overoptimization", OveroptParams::from);
     }
 
     @Override
-    public OveroptParams readParams(Map<String, Object> params) {
-        return OveroptParams.from(params);
-    }
-
-    @Override
-    public Map<String, Double> run(Map<String, Object> params, int seed, Split split) {
-        OveroptParams p = OveroptParams.from(params);
+    protected Map<String, Double> evaluate(OveroptParams p, int seed, Split split) {
         OveroptData data = OveroptData.generate(p, seed);
         Candidates eval = data.evaluation(split);
         TrainSettings settings = new TrainSettings(p.epochs(), p.learningRate(), p.batchSize(), seed, 0.0);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.alignlab.contracts.events.Split;
-import org.alignlab.experiments.ExperimentFamily;
+import org.alignlab.experiments.TypedFamily;
 import org.alignlab.experiments.nn.Classifier;
 import org.alignlab.experiments.nn.TrainSettings;
 
@@ -18,23 +18,16 @@ import org.alignlab.experiments.nn.TrainSettings;
  * <p>Metrics: {@code task_acc} (the network on its own task), and per layer L ({@code input}, {@code hidden1}, …):
  * {@code concept_acc_L}, {@code control_acc_L} and {@code selectivity_L} = concept_acc_L − control_acc_L.
  */
-public final class LinearProbing implements ExperimentFamily {
+public final class LinearProbing extends TypedFamily<ProbeParams> {
 
     private static final int CLASSES = 2;
 
-    @Override
-    public String name() {
-        return "linear-probe";
+    public LinearProbing() {
+        super("linear-probe", ProbeParams::from);
     }
 
     @Override
-    public ProbeParams readParams(Map<String, Object> params) {
-        return ProbeParams.from(params);
-    }
-
-    @Override
-    public Map<String, Double> run(Map<String, Object> params, int seed, Split split) {
-        ProbeParams p = ProbeParams.from(params);
+    protected Map<String, Double> evaluate(ProbeParams p, int seed, Split split) {
         ProbeData data = ProbeData.generate(p, seed);
         ProbeSample eval = data.evaluation(split);
         TrainSettings settings = new TrainSettings(p.epochs(), p.learningRate(), p.batchSize(), seed, 0.0);

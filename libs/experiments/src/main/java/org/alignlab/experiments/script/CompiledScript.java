@@ -1,7 +1,6 @@
 package org.alignlab.experiments.script;
 
 import java.lang.reflect.InvocationTargetException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +22,7 @@ final class CompiledScript {
 
     Map<String, Double> run(int seed, Split split, Map<String, Object> params) {
         ScriptContext ctx = new ScriptContext(seed, split, params);
-        try (URLClassLoader loader = new URLClassLoader("script-seed-" + seed, new URL[] {classes.toUri().toURL()},
+        try (URLClassLoader loader = new ScriptClassLoader("script-seed-" + seed, classes,
                 Experiment.class.getClassLoader())) {
             instantiate(loader).run(ctx);
         } catch (ScriptFailedException e) {

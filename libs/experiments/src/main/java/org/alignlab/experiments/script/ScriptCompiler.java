@@ -45,7 +45,8 @@ final class ScriptCompiler {
                 "-encoding", "UTF-8", "-Xlint:none");
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
-            boolean ok = javac.getTask(otherOutput, files, diagnostics, options, null, List.of(new InMemorySource(source)))
+            boolean ok = javac
+                    .getTask(otherOutput, files, diagnostics, options, null, List.of(new InMemorySource(source)))
                     .call();
             if (!ok) {
                 throw new ScriptFailedException("script does not compile: " + firstError(diagnostics, otherOutput));

@@ -1,5 +1,6 @@
 package org.alignlab.experiments.script;
 
+import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.List;
 import org.alignlab.experiments.Families;
@@ -17,6 +18,9 @@ public final class ScriptMain {
 
     public static void main(String[] args) {
         Runner.useOneTorchThreadUnlessTold();
+        // The runner's native libraries load now, before any script code runs and the guard refuses them.
+        Engine.getInstance();
+        NativeCodeGuard.install();
         Families scriptOnly = new Families(List.of(new ScriptFamily(Path.of(System.getProperty("user.dir")))));
         System.exit(new Runner(scriptOnly, System.err).run(args));
     }

@@ -42,7 +42,8 @@ public record W2sParams(
         int batchSize = read.integer("batchSize", 64, 1, nTrain);
         double auxLossAlpha = read.real("auxLossAlpha", 0.0, 0.0, 1.0);
         read.rejectUnknown();
-        return new W2sParams(nTrain, nTest, features, weakFeatures, latentDims, noise, nonlinearity, pretrainedDims, hidden, epochs,
+        return new W2sParams(nTrain, nTest, features, weakFeatures, latentDims, noise, nonlinearity, pretrainedDims,
+                hidden, epochs,
                 learningRate, batchSize, auxLossAlpha);
     }
 }

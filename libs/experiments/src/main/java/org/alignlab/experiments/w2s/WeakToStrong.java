@@ -3,7 +3,7 @@ package org.alignlab.experiments.w2s;
 import java.util.Map;
 import java.util.TreeMap;
 import org.alignlab.contracts.events.Split;
-import org.alignlab.experiments.ExperimentFamily;
+import org.alignlab.experiments.TypedFamily;
 import org.alignlab.experiments.nn.Classifier;
 import org.alignlab.experiments.nn.TrainSettings;
 
@@ -23,23 +23,16 @@ import org.alignlab.experiments.nn.TrainSettings;
  * beats the weak model, so {@code pgr} is reported only then, and {@code pgr_defined} (1 or 0) says whether it was:
  * JSON cannot carry NaN, and a clamped denominator would report an arbitrary large number.
  */
-public final class WeakToStrong implements ExperimentFamily {
+public final class WeakToStrong extends TypedFamily<W2sParams> {
 
     private static final int CLASSES = 2;
 
-    @Override
-    public String name() {
-        return "weak-to-strong";
+    public WeakToStrong() {
+        super("weak-to-strong", W2sParams::from);
     }
 
     @Override
-    public W2sParams readParams(Map<String, Object> params) {
-        return W2sParams.from(params);
-    }
-
-    @Override
-    public Map<String, Double> run(Map<String, Object> params, int seed, Split split) {
-        W2sParams p = W2sParams.from(params);
+    protected Map<String, Double> evaluate(W2sParams p, int seed, Split split) {
         W2sData data = W2sData.generate(p, seed);
         Sample eval = data.evaluation(split);
         TrainSettings settings = new TrainSettings(p.epochs(), p.learningRate(), p.batchSize(), seed, 0.0);

@@ -152,7 +152,8 @@ class ScriptFamilyTest {
     }
 
     private int run(Path spec) {
-        Runner runner = new Runner(FamiliesMain.builtIn(workDir), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        Runner runner = new Runner(FamiliesMain.builtIn(workDir),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
         return runner.run(new String[] {"--spec", spec.toString(), "--out", io.resolve("out.json").toString()});
     }
 

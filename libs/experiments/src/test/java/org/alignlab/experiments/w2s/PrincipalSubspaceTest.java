@@ -21,7 +21,7 @@ class PrincipalSubspaceTest {
         }
 
         float[][] projected = PrincipalSubspace.fit(rows, 2).project(new float[][] {
-            {10, 0, 0, 0}, {11, 0, 0, 0}, {10, 1, 0, 0}, {10, 0, 1, 0}});
+                {10, 0, 0, 0}, {11, 0, 0, 0}, {10, 1, 0, 0}, {10, 0, 1, 0}});
 
         // The mean maps to the origin; unit moves in the plane keep their length; a move off the plane vanishes.
         assertThat(norm(projected[0])).isCloseTo(0, within(0.1));

@@ -23,9 +23,11 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.jboss.logging.Logger;
 
 /**
- * The local sandbox: bubblewrap with no network, a read-only runtime, a private /tmp, a fresh work directory,
- * rlimits, cgroup v1 memory, CPU-rate and task limits where this host lets it make cgroups ({@link SandboxCgroup}),
- * and a wall-clock timeout after which the whole process tree is killed. See {@link BwrapCommand}.
+ * The local sandbox: bubblewrap with no network, a read-only runtime, a seccomp filter ({@link SeccompFilter}), a
+ * fresh /work and /tmp in one size- and inode-limited noexec tmpfs where this host can mount one
+ * ({@link WorkDirectory}), rlimits, cgroup v1 memory, CPU-rate and task limits where this host lets it make cgroups
+ * ({@link SandboxCgroup}), and a wall-clock timeout after which the whole process tree is killed. See
+ * {@link BwrapCommand}.
  */
 public final class BubblewrapSandbox implements Sandbox {
 
@@ -41,13 +43,24 @@ public final class BubblewrapSandbox implements Sandbox {
     /** Empty when cgroups cannot be made here: limits are then -Xmx, rlimits and the wall clock only. */
     private volatile Optional<CgroupHierarchy> cgroups = Optional.empty();
     private volatile String whyNoCgroups = "not probed yet";
+    private volatile byte[] seccompProgram;
+    /** Null when runs get their own limited tmpfs; otherwise why not (their files then go to the host's disk). */
+    private volatile String whyNoTmpfs = "not probed yet";
 
     /**
      * @param maxLogBytes    bytes kept of each of stdout and stderr (the tail)
      * @param maxOutputBytes the largest out.json read back
+     * @param workDir        the bytes and files a run's own tmpfs ({@code /work} and {@code /tmp}) may hold
      */
     public record Settings(Path javaHome, Path experimentsJar, Path djlCacheDir, Path workRoot, int maxLogBytes,
-            int maxOutputBytes) {
+            int maxOutputBytes, RunnerLimits.WorkDir workDir) {
+
+        /** With the default work dir limits ({@link RunnerLimits.WorkDir#DEFAULT}). */
+        public Settings(Path javaHome, Path experimentsJar, Path djlCacheDir, Path workRoot, int maxLogBytes,
+                int maxOutputBytes) {
+            this(javaHome, experimentsJar, djlCacheDir, workRoot, maxLogBytes, maxOutputBytes,
+                    RunnerLimits.WorkDir.DEFAULT);
+        }
     }
 
     public BubblewrapSandbox(Settings settings) {
@@ -69,6 +82,10 @@ public final class BubblewrapSandbox implements Sandbox {
             HostLayout layout = HostLayout.detect(settings.javaHome(), settings.experimentsJar(),
                     settings.djlCacheDir());
             requireFiles();
+            seccompProgram = SeccompFilter.program(SeccompFilter.Arch.ofThisJvm().orElseThrow(
+                    () -> new SandboxUnavailableException("no sandbox available: no seccomp filter for architecture "
+                            + System.getProperty("os.arch") + " (x86_64 and aarch64 only)")));
+            whyNoTmpfs = WorkDirectory.tmpfsUnusable(settings.workRoot(), layout.setpriv().isPresent()).orElse(null);
             probe(layout);
             probeCgroups();
             ready = layout;
@@ -89,18 +106,45 @@ public final class BubblewrapSandbox implements Sandbox {
             warnings.add("no cgroup v1 limits (" + whyNoCgroups + "): memory is bounded by -Xmx only, CPU by "
                     + "prlimit's CPU seconds, tasks by the sandbox user's RLIMIT_NPROC");
         }
+        if (ready != null && whyNoTmpfs != null) {
+            warnings.add("no tmpfs per run (" + whyNoTmpfs + "): /work is a directory under " + settings.workRoot()
+                    + " bounded only per file (" + BwrapCommand.MAX_FILE_BYTES / (1024 * 1024) + " MB), not in "
+                    + "total or in files");
+        }
         warnings.addAll(djlCacheWarnings());
         return List.copyOf(warnings);
     }
 
     /** How runs are limited here, for operators checking a node. */
     public String limitsDescription() {
-        return cgroups.isPresent()
-                ? "cgroup v1: memory limit memoryMb + " + BwrapCommand.TMP_BYTES / (1024 * 1024)
-                        + " MB (tmpfs), CPU rate ceil(cpuSeconds / wallSeconds) cores, " + SandboxCgroup.MAX_TASKS
+        String files = whyNoTmpfs == null
+                ? "; /work and /tmp: one tmpfs of " + settings.workDir().maxMb() + " MB and "
+                        + settings.workDir().maxFiles() + " files (noexec)"
+                : "; /work on the host's disk (" + whyNoTmpfs + ")";
+        String syscalls = "; seccomp: " + SeccompFilter.deniedCalls(SeccompFilter.Arch.ofThisJvm()
+                .orElse(SeccompFilter.Arch.X86_64)).size() + " calls and namespace clones denied";
+        return (cgroups.isPresent()
+                ? "cgroup v1: memory limit memoryMb + " + tmpfsMb() + " MB (tmpfs), CPU rate ceil(cpuSeconds / "
+                        + "wallSeconds) cores, " + SandboxCgroup.MAX_TASKS
                         + " tasks; rlimits: CPU seconds, file size, open files; heap 3/4 of memoryMb"
                 : "no cgroups (" + whyNoCgroups + "); rlimits: CPU seconds, processes, file size, open files; "
-                        + "heap 3/4 of memoryMb";
+                        + "heap 3/4 of memoryMb")
+                + files + syscalls;
+    }
+
+    /** What a run's tmpfs may hold in memory: its own, or bwrap's /tmp where it has none. */
+    private long tmpfsMb() {
+        return whyNoTmpfs == null ? settings.workDir().maxMb() : BwrapCommand.TMP_BYTES / (1024 * 1024);
+    }
+
+    /** A run's directory: with its own tmpfs where this host allows it. */
+    private WorkDirectory workDirectory(String label, HostLayout layout) throws IOException {
+        return WorkDirectory.create(settings.workRoot(), label, layout.setpriv().isPresent(),
+                whyNoTmpfs == null ? settings.workDir() : null);
+    }
+
+    private static BwrapCommand.RunPaths paths(WorkDirectory dir, byte[] seccomp) throws IOException {
+        return new BwrapCommand.RunPaths(dir.path(), dir.tmp(), dir.writeSeccompFilter(seccomp));
     }
 
     private List<String> djlCacheWarnings() {
@@ -144,14 +188,14 @@ public final class BubblewrapSandbox implements Sandbox {
         }
         HostLayout layout = ready;
         BwrapCommand command = new BwrapCommand(layout);
-        try (WorkDirectory workDir = WorkDirectory.create(settings.workRoot(), request.label(),
-                layout.setpriv().isPresent());
-                LimitGroup limits = LimitGroup.create(cgroups, request)) {
+        try (WorkDirectory workDir = workDirectory(request.label(), layout);
+                LimitGroup limits = LimitGroup.create(cgroups, request, tmpfsMb())) {
             workDir.writeSpec(request.specJson());
+            BwrapCommand.RunPaths paths = paths(workDir, seccompProgram);
             List<String> args = new ArrayList<>(limits.enterPrefix());
             args.addAll(workload == null
-                    ? command.runner(workDir.path(), request.limits(), request.runtime())
-                    : command.command(workDir.path(), request.limits(), workload));
+                    ? command.runner(paths, request.limits(), request.runtime())
+                    : command.command(paths, request.limits(), workload));
             return execute(args, request, workDir, limits);
         } catch (IOException e) {
             LOG.errorf(e, "sandbox for %s did not start", request.label());
@@ -233,6 +277,12 @@ public final class BubblewrapSandbox implements Sandbox {
                         + "libs/experiments first");
             }
         }
+        // Without it a script would run with no class path folder at all, and fail in a way that names nothing.
+        Path scriptLib = settings.experimentsJar().toAbsolutePath().resolveSibling(RunnerRuntime.SCRIPT.libDirectory());
+        if (!Files.isDirectory(scriptLib)) {
+            throw new SandboxUnavailableException("the script runtime's class path " + scriptLib + " is missing: "
+                    + "build libs/experiments first (mvn package writes it beside the runner jar)");
+        }
         if (!Files.isExecutable(settings.javaHome().resolve("bin/java"))) {
             throw new SandboxUnavailableException("no java at " + settings.javaHome().resolve("bin/java")
                     + " (alignlab.executor.java-home)");
@@ -240,8 +290,8 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     private void probe(HostLayout layout) throws SandboxUnavailableException {
-        try (WorkDirectory workDir = WorkDirectory.create(settings.workRoot(), "probe", layout.setpriv().isPresent())) {
-            List<String> args = new BwrapCommand(layout).command(workDir.path(), PROBE_LIMITS,
+        try (WorkDirectory workDir = workDirectory("probe", layout)) {
+            List<String> args = new BwrapCommand(layout).command(paths(workDir, seccompProgram), PROBE_LIMITS,
                     List.of("/usr/bin/true"));
             ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
             builder.environment().clear();
@@ -289,12 +339,14 @@ public final class BubblewrapSandbox implements Sandbox {
             this.cgroup = cgroup;
         }
 
-        static LimitGroup create(Optional<CgroupHierarchy> hierarchy, SandboxRequest request) throws IOException {
+        /** @param tmpfsMb the run's tmpfs, whose pages are charged to its memory cgroup */
+        static LimitGroup create(Optional<CgroupHierarchy> hierarchy, SandboxRequest request, long tmpfsMb)
+                throws IOException {
             if (hierarchy.isEmpty()) {
                 return new LimitGroup(null);
             }
             ResourceRequest limits = request.limits();
-            long memoryMb = limits.memoryMb() + BwrapCommand.TMP_BYTES / (1024 * 1024);
+            long memoryMb = limits.memoryMb() + tmpfsMb;
             return new LimitGroup(SandboxCgroup.create(hierarchy.get(), request.label(), memoryMb,
                     RunnerLimits.cores(limits)));
         }

@@ -5,14 +5,16 @@ import org.alignlab.sandbox.RunnerRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.alignlab.contracts.events.ResourceRequest;
 
 /**
  * Builds the command line of one bubblewrap sandbox. Pure (no I/O), so the isolation it promises is checked
  * by a plain unit test on the argument list.
  *
- * <p>Shape: {@code prlimit <limits> -- [setpriv <drop to 65534> --] bwrap <isolation> -- <workload>}. There is
- * deliberately no {@code --share-net}: {@code --unshare-all} gives the workload an empty network namespace.
+ * <p>Shape: {@code sh -c 'exec "$@" 3<filter' -- prlimit <limits> -- [setpriv <drop to 65534> --] bwrap <isolation>
+ * --seccomp 3 -- <workload>}. There is deliberately no {@code --share-net}: {@code --unshare-all} gives the workload
+ * an empty network namespace.
  */
 public final class BwrapCommand {
 
@@ -27,8 +29,10 @@ public final class BwrapCommand {
 
     /** No single file the workload writes may be larger; also bounds a runaway out.json. */
     static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
-    /** Size of the private /tmp; tmpfs pages count as memory. */
+    /** Size of bwrap's private /tmp where the run has no tmpfs of its own; tmpfs pages count as memory. */
     static final long TMP_BYTES = 256L * 1024 * 1024;
+    /** The descriptor the seccomp program arrives on: opened by the shell in front of the command line. */
+    static final int SECCOMP_FD = 3;
     /** Processes and threads of the sandbox user; a JVM with DJL needs a few dozen. */
     static final int MAX_PROCESSES = 1024;
     static final int MAX_OPEN_FILES = 4096;
@@ -40,10 +44,20 @@ public final class BwrapCommand {
     }
 
     /**
+     * A run's host paths.
+     *
+     * @param work          bound read-write at {@code /work}
+     * @param tmp           bound read-write at {@code /tmp}; empty: a {@link #TMP_BYTES} tmpfs of bwrap's own
+     * @param seccompFilter the compiled filter ({@link SeccompFilter}), read by bwrap from {@link #SECCOMP_FD}
+     */
+    public record RunPaths(Path work, Optional<Path> tmp, Path seccompFilter) {
+    }
+
+    /**
      * The experiments runner on {@code /work/spec.json}, writing {@code /work/out.json}. Only {@code runtime}'s jar
      * and the shared {@code lib/} are shown, so a script's sandbox holds no family code to load.
      */
-    public List<String> runner(Path workDir, ResourceRequest limits, RunnerRuntime runtime) {
+    public List<String> runner(RunPaths paths, ResourceRequest limits, RunnerRuntime runtime) {
         Path hostJar = runtime.jar(host.experimentsJar()).toAbsolutePath();
         Path jar = Path.of(EXPERIMENTS_MOUNT, hostJar.getFileName().toString());
         List<String> workload = List.of(
@@ -52,23 +66,38 @@ public final class BwrapCommand {
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData",
                 "-Djava.io.tmpdir=/tmp",
+                // The script runtime installs its native-code guard (a security manager); Java 18+ needs this for it.
+                "-Djava.security.manager=allow",
                 "-jar", jar.toString(),
                 "--spec", WORK + "/" + SPEC_FILE,
                 "--out", WORK + "/" + OUT_FILE);
-        return command(workDir, limits, workload, List.of("--ro-bind", hostJar.toString(), jar.toString()));
+        return command(paths, limits, workload, List.of("--ro-bind", hostJar.toString(), jar.toString()),
+                libDirectory(runtime));
     }
 
     /** Any workload in the same sandbox, with no runner jar shown; {@code workload} paths are as seen inside. */
-    public List<String> command(Path workDir, ResourceRequest limits, List<String> workload) {
-        return command(workDir, limits, workload, List.of());
+    public List<String> command(RunPaths paths, ResourceRequest limits, List<String> workload) {
+        return command(paths, limits, workload, List.of(), libDirectory(RunnerRuntime.FAMILIES));
     }
 
-    private List<String> command(Path workDir, ResourceRequest limits, List<String> workload, List<String> jarBind) {
+    /**
+     * The families' runner gets {@code lib/}; a script gets {@code script-lib/}, the same jars without JNA, so
+     * nothing on its class path calls native code for it.
+     */
+    private String libDirectory(RunnerRuntime runtime) {
+        return host.experimentsJar().toAbsolutePath().resolveSibling(runtime.libDirectory()).toString();
+    }
+
+    private List<String> command(RunPaths paths, ResourceRequest limits, List<String> workload,
+            List<String> jarBind, String lib) {
         List<String> args = new ArrayList<>();
+        // bwrap reads the filter from a descriptor; only a shell can open one that survives into it.
+        args.addAll(List.of("/bin/sh", "-c", "exec \"$@\" " + SECCOMP_FD + "<\"$0\"",
+                paths.seccompFilter().toString()));
         limits(args, limits);
         host.setpriv().ifPresent(setpriv -> args.addAll(List.of(setpriv.toString(),
                 "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups", "--inh-caps=-all", "--")));
-        isolation(args, workDir, jarBind);
+        isolation(args, paths, jarBind, lib);
         args.add("--");
         args.addAll(workload);
         return List.copyOf(args);
@@ -86,11 +115,12 @@ public final class BwrapCommand {
                 "--"));
     }
 
-    private void isolation(List<String> args, Path workDir, List<String> jarBind) {
+    private void isolation(List<String> args, RunPaths paths, List<String> jarBind, String lib) {
         args.addAll(List.of(host.bwrap().toString(),
                 "--unshare-all", "--unshare-user", "--disable-userns",
                 "--die-with-parent", "--new-session",
-                "--cap-drop", "ALL"));
+                "--cap-drop", "ALL",
+                "--seccomp", Integer.toString(SECCOMP_FD)));
         for (HostLayout.SystemPath path : host.systemPaths()) {
             if (path.symlinkTarget() == null) {
                 args.addAll(List.of("--ro-bind", path.path(), path.path()));
@@ -99,7 +129,6 @@ public final class BwrapCommand {
             }
         }
         String javaHome = host.javaHome().toString();
-        String lib = host.experimentsJar().toAbsolutePath().resolveSibling("lib").toString();
         args.addAll(List.of("--ro-bind", javaHome, javaHome));
         args.addAll(jarBind);
         args.addAll(List.of(
@@ -108,9 +137,14 @@ public final class BwrapCommand {
                 // -try: a missing cache must not stop script runs; DJL then fails offline with its own message.
                 "--ro-bind-try", host.djlCacheDir().toString(), DJL_CACHE_MOUNT,
                 "--proc", "/proc",
-                "--dev", "/dev",
-                "--size", Long.toString(TMP_BYTES), "--tmpfs", "/tmp",
-                "--bind", workDir.toString(), WORK,
+                "--dev", "/dev"));
+        if (paths.tmp().isPresent()) {
+            args.addAll(List.of("--bind", paths.tmp().get().toString(), "/tmp"));
+        } else {
+            args.addAll(List.of("--size", Long.toString(TMP_BYTES), "--tmpfs", "/tmp"));
+        }
+        args.addAll(List.of(
+                "--bind", paths.work().toString(), WORK,
                 "--chdir", WORK,
                 "--uid", SANDBOX_UID, "--gid", SANDBOX_UID,
                 "--hostname", "sandbox",

@@ -37,7 +37,10 @@ public final class WorkloadStaging {
         }
     }
 
-    /** Stages the jar, the script runtime and {@code lib/} beside it, and any DJL cache, under {@code workRoot}. */
+    /**
+     * Stages the jar, the script runtime, {@code lib/} and {@code script-lib/} beside them, and any DJL cache, under
+     * {@code workRoot}.
+     */
     public static Staged stage(Path workRoot, Path experimentsJar, Path djlCacheDir) throws IOException {
         Files.createDirectories(workRoot);
         openDirectory(workRoot);
@@ -51,9 +54,11 @@ public final class WorkloadStaging {
         if (Files.isRegularFile(scriptRuntime)) {
             mirror(scriptRuntime, RunnerRuntime.SCRIPT.jar(stagedJar));
         }
-        Path lib = experimentsJar.toAbsolutePath().getParent().resolve("lib");
-        if (Files.isDirectory(lib)) {
-            mirrorTree(lib, experiments.resolve("lib"));
+        for (RunnerRuntime runtime : RunnerRuntime.values()) {
+            Path lib = experimentsJar.toAbsolutePath().getParent().resolve(runtime.libDirectory());
+            if (Files.isDirectory(lib)) {
+                mirrorTree(lib, experiments.resolve(runtime.libDirectory()));
+            }
         }
         Path stagedCache = root.resolve("djl-cache");
         if (Files.isDirectory(djlCacheDir)) {

@@ -48,6 +48,7 @@ class BubblewrapSandboxTest {
         Path jarDir = Files.createDirectories(base.resolve("experiments"));
         Files.writeString(jarDir.resolve("runner.jar"), "stand-in: these tests run other workloads");
         Files.writeString(jarDir.resolve("runner-script-runtime.jar"), "stand-in: these tests run other workloads");
+        Files.createDirectories(jarDir.resolve("script-lib"));
         workRoot = base.resolve("work");
         sandbox = new BubblewrapSandbox(new BubblewrapSandbox.Settings(Path.of(System.getProperty("java.home")),
                 jarDir.resolve("runner.jar"), base.resolve("no-djl-cache"), workRoot, 64 * 1024, 1024 * 1024));
@@ -187,5 +188,19 @@ class BubblewrapSandboxTest {
                 why -> assertThat(why).contains("experiments runner not found", "nowhere/runner.jar"));
         assertThat(withoutJar.run(new SandboxRequest("x", "{}", LIMITS, RunnerRuntime.FAMILIES)).ending())
                 .isEqualTo(SandboxRun.Ending.NOT_STARTED);
+    }
+
+    /** A script's class path folder is built with the runner; a sandbox without it would fail every script. */
+    @Test
+    void explainsAMissingScriptClassPath() throws IOException {
+        Path jarDir = Files.createDirectories(workRoot.resolveSibling("no-script-lib"));
+        Files.writeString(jarDir.resolve("runner.jar"), "stand-in");
+        Files.writeString(jarDir.resolve("runner-script-runtime.jar"), "stand-in");
+        BubblewrapSandbox withoutScriptLib = new BubblewrapSandbox(new BubblewrapSandbox.Settings(
+                Path.of(System.getProperty("java.home")), jarDir.resolve("runner.jar"),
+                workRoot.resolveSibling("no-djl-cache"), workRoot, 1024, 1024));
+
+        assertThat(withoutScriptLib.whyUnavailable()).hasValueSatisfying(
+                why -> assertThat(why).contains("script runtime's class path", "no-script-lib/script-lib"));
     }
 }

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class BwrapCommandTest {
 
-    private static final Path WORK_DIR = Path.of("/tmp/alignlab-executor/run-1");
+    private static final Path WORK_DIR = Path.of("/tmp/alignlab-executor/run-1/fs/work");
+    private static final Path TMP_DIR = Path.of("/tmp/alignlab-executor/run-1/fs/tmp");
+    private static final Path FILTER = Path.of("/tmp/alignlab-executor/run-1/seccomp.bpf");
+    private static final BwrapCommand.RunPaths PATHS = new BwrapCommand.RunPaths(WORK_DIR, Optional.of(TMP_DIR),
+            FILTER);
     private static final ResourceRequest LIMITS = new ResourceRequest(120, 1024, 300);
 
     private static HostLayout layout(Optional<Path> setpriv) {
@@ -25,7 +29,7 @@ class BwrapCommandTest {
     }
 
     private static List<String> runner(Optional<Path> setpriv) {
-        return new BwrapCommand(layout(setpriv)).runner(WORK_DIR, LIMITS, RunnerRuntime.FAMILIES);
+        return new BwrapCommand(layout(setpriv)).runner(PATHS, LIMITS, RunnerRuntime.FAMILIES);
     }
 
     @Test
@@ -36,7 +40,7 @@ class BwrapCommandTest {
                 .doesNotContain("--share-net", "--cap-add");
         assertThat(args).containsSequence("--cap-drop", "ALL");
         assertThat(args).containsSequence("--proc", "/proc").containsSequence("--dev", "/dev")
-                .containsSequence("--tmpfs", "/tmp");
+                .containsSequence("--bind", TMP_DIR.toString(), "/tmp");
         assertThat(args).containsSequence("--uid", "65534", "--gid", "65534");
     }
 
@@ -54,8 +58,8 @@ class BwrapCommandTest {
                         "/opt/alignlab/experiments/experiments.jar")
                 .containsSequence("--ro-bind-try", "/srv/experiments/target/lib", "/opt/alignlab/experiments/lib")
                 .containsSequence("--ro-bind-try", "/var/cache/djl", "/opt/alignlab/djl-cache");
-        // The one writable bind is the run's own directory.
-        assertThat(Collections.frequency(args, "--bind")).isEqualTo(1);
+        // The writable binds are the run's own directories.
+        assertThat(Collections.frequency(args, "--bind")).isEqualTo(2);
         assertThat(args).containsSequence("--bind", WORK_DIR.toString(), "/work")
                 .doesNotContain("--dev-bind", "--bind-try");
         // /work is bound after the runtime, so nothing can be mounted over it.
@@ -65,13 +69,38 @@ class BwrapCommandTest {
     /** The script runtime's jar has no family code; showing the families' jar beside it would undo that. */
     @Test
     void aScriptSeesOnlyTheScriptRuntimeJarAndNeverTheFamilies() {
-        List<String> args = new BwrapCommand(layout(Optional.empty())).runner(WORK_DIR, LIMITS, RunnerRuntime.SCRIPT);
+        List<String> args = new BwrapCommand(layout(Optional.empty())).runner(PATHS, LIMITS, RunnerRuntime.SCRIPT);
 
         assertThat(args).containsSequence("--ro-bind", "/srv/experiments/target/experiments-script-runtime.jar",
                 "/opt/alignlab/experiments/experiments-script-runtime.jar")
                 .containsSequence("-jar", "/opt/alignlab/experiments/experiments-script-runtime.jar")
                 .doesNotContain("/srv/experiments/target/experiments.jar", "/srv/experiments/target",
                         "/opt/alignlab/experiments/experiments.jar");
+        // Its class path is script-lib/: the runner's jars without JNA.
+        assertThat(args).containsSequence("--ro-bind-try", "/srv/experiments/target/script-lib",
+                "/opt/alignlab/experiments/lib").doesNotContain("/srv/experiments/target/lib");
+    }
+
+    /** bwrap reads the filter from fd 3, which the shell in front opens on the run's filter file. */
+    @Test
+    void installsTheSeccompFilterFromTheDescriptorTheShellOpens() {
+        List<String> args = runner(Optional.of(Path.of("/usr/bin/setpriv")));
+
+        assertThat(args.subList(0, 4)).containsExactly("/bin/sh", "-c", "exec \"$@\" 3<\"$0\"", FILTER.toString());
+        assertThat(args.get(4)).isEqualTo("/usr/bin/prlimit");
+        int bwrap = args.indexOf("/usr/bin/bwrap");
+        assertThat(args.subList(bwrap, args.lastIndexOf("--"))).containsSequence("--seccomp", "3");
+    }
+
+    /** /work and /tmp are the run's own tmpfs when it has one; bwrap's size-limited tmpfs /tmp otherwise. */
+    @Test
+    void bindsTheRunsOwnTmpfsAtWorkAndTmp() {
+        List<String> own = runner(Optional.empty());
+        List<String> bwrapsTmp = new BwrapCommand(layout(Optional.empty())).runner(
+                new BwrapCommand.RunPaths(WORK_DIR, Optional.empty(), FILTER), LIMITS, RunnerRuntime.FAMILIES);
+
+        assertThat(own).containsSequence("--bind", TMP_DIR.toString(), "/tmp").doesNotContain("--tmpfs");
+        assertThat(bwrapsTmp).containsSequence("--size", "268435456", "--tmpfs", "/tmp");
     }
 
     @Test
@@ -92,13 +121,14 @@ class BwrapCommandTest {
     void wrapsEverythingInRlimitsAndRunsTheRunnerWithAHeapBelowTheMemoryLimit() {
         List<String> args = runner(Optional.empty());
 
-        assertThat(args.get(0)).isEqualTo("/usr/bin/prlimit");
+        assertThat(args.get(4)).isEqualTo("/usr/bin/prlimit");
         assertThat(args).contains("--cpu=120:121", "--core=0");
         assertThat(args.indexOf("/usr/bin/bwrap")).isGreaterThan(args.indexOf("--cpu=120:121"));
         int workload = args.lastIndexOf("--") + 1;
         assertThat(args.subList(workload, args.size())).containsExactly(
                 "/usr/lib/jvm/java-17/bin/java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
-                "-Djava.io.tmpdir=/tmp", "-jar", "/opt/alignlab/experiments/experiments.jar",
+                "-Djava.io.tmpdir=/tmp", "-Djava.security.manager=allow", "-jar",
+                "/opt/alignlab/experiments/experiments.jar",
                 "--spec", "/work/spec.json", "--out", "/work/out.json");
     }
 

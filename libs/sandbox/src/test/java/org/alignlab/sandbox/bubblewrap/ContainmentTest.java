@@ -4,6 +4,7 @@ import org.alignlab.sandbox.RunnerLimits;
 import org.alignlab.sandbox.SandboxRun;
 import org.alignlab.sandbox.SandboxRequest;
 import org.alignlab.sandbox.RunOutcome;
+import static org.alignlab.sandbox.bubblewrap.BwrapCommand.DJL_CACHE_MOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -29,6 +30,7 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,10 +110,16 @@ class ContainmentTest {
             assertThat(left.toList()).as("only the staged runner stays in the work root")
                     .containsExactly(staged.root());
         }
+        assertThat(Files.readAllLines(Path.of("/proc/self/mounts"))).as("a run's tmpfs left mounted")
+                .noneMatch(mount -> mount.contains(workRoot.toString()));
     }
 
     private static Outcome run(String script, ResourceRequest limits, List<Integer> seeds) {
-        ExperimentSpec spec = new ExperimentSpec("script", Map.of(), seeds, Split.VALIDATION, limits, script);
+        return run(new ExperimentSpec("script", Map.of(), seeds, Split.VALIDATION, limits, script));
+    }
+
+    private static Outcome run(ExperimentSpec spec) {
+        ResourceRequest limits = spec.resources();
         // The same request and reading of the run as the executor's for a ticket of this spec.
         SandboxRun run = sandbox.run(SandboxRequest.forSpec(UUID.randomUUID().toString(), spec));
         return new Outcome(run, RunOutcome.of(run, limits, DJL_CACHE));
@@ -377,9 +385,10 @@ class ContainmentTest {
                 }
                 """, limits);
 
-        // The cgroup holds memoryMb plus the private /tmp's 256 MB; the kernel kills inside it, nothing outside.
+        // The cgroup holds memoryMb plus the run's 256 MB tmpfs; the kernel kills inside it, nothing outside.
         assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.KILLED);
-        assertThat(outcome.result().reason()).startsWith("memory limit of " + (128 + 256) + " MB reached");
+        assertThat(outcome.result().reason()).startsWith("memory limit of " + (128 + RunnerLimits.WorkDir.DEFAULT
+                .maxMb()) + " MB reached");
         assertThat(outcome.run().memoryLimitHit()).isTrue();
     }
 
@@ -545,5 +554,351 @@ class ContainmentTest {
 
         assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.FAILED);
         assertThat(outcome.result().reason()).contains("no family generator reachable");
+    }
+
+    /**
+     * The experiment families need PyTorch's native library, loaded by the runner itself: they must still run under
+     * the seccomp filter, in the tmpfs, from the families' jar.
+     */
+    @Test
+    void aRealFamilyStillTrainsUnderTheSeccompFilterAndTheTmpfs() {
+        Map<String, Object> small = Map.of("nTrain", 200, "nTest", 200, "epochs", 2, "hidden", 8);
+        Outcome outcome = run(new ExperimentSpec("weak-to-strong", small, List.of(1), Split.VALIDATION,
+                new ResourceRequest(60, 768, 60), null));
+
+        assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.SUCCEEDED);
+        assertThat(outcome.result().output().metrics()).isNotEmpty();
+        assertThat(outcome.result().output().environment().pytorch()).isNotBlank();
+    }
+
+    /**
+     * Issue 14: JNA came onto the script runtime's class path with DJL, so {@code Native.load("c")} gave a script
+     * libc's {@code system()}, a shell no rule had read. The script runtime's class path has no JNA now.
+     */
+    @Test
+    void aScriptCannotReachLibcThroughJna() throws IOException {
+        Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path marker = host.resolve("jna-was-here");
+
+        Outcome outcome = run("""
+                import com.sun.jna.Library;
+                import com.sun.jna.Native;
+                import org.alignlab.experiments.script.Experiment;
+                import org.alignlab.experiments.script.ScriptContext;
+
+                public class Libc implements Experiment {
+                    public interface C extends Library {
+                        int system(String command);
+                    }
+
+                    @Override
+                    public void run(ScriptContext ctx) {
+                        C c = Native.load("c", C.class);
+                        ctx.report("exit", c.system("id > /work/jna-was-here; touch @MARKER@"));
+                    }
+                }
+                """.replace("@MARKER@", marker.toString()), LIMITS);
+
+        assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(outcome.result().reason()).contains("script does not compile", "com.sun.jna");
+        assertThat(marker).doesNotExist();
+    }
+
+    /** Reflection cannot find JNA either: the class is not there, nor refused only by name. */
+    @Test
+    void aScriptCannotLoadJnaByReflectionOrANativeLibraryByHand() {
+        Outcome outcome = run("""
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.util.ArrayList;
+                import java.util.List;
+                import org.alignlab.experiments.script.Experiment;
+                import org.alignlab.experiments.script.ScriptContext;
+
+                public class Native implements Experiment {
+                    @Override
+                    public void run(ScriptContext ctx) throws Exception {
+                        List<String> outcomes = new ArrayList<>();
+                        try {
+                            ClassLoader.getSystemClassLoader().loadClass("com.sun.jna.Native");
+                            outcomes.add("jna loaded");
+                        } catch (ClassNotFoundException e) {
+                            outcomes.add("no jna");
+                        }
+                        for (String library : List.of("/lib/x86_64-linux-gnu/libc.so.6",
+                                "/lib/aarch64-linux-gnu/libc.so.6")) {
+                            if (Files.exists(Path.of(library))) {
+                                Path copy = Files.copy(Path.of(library), Path.of("/work/libmine.so"));
+                                try {
+                                    System.load(copy.toString());
+                                    outcomes.add("loaded a copy");
+                                } catch (SecurityException | UnsatisfiedLinkError e) {
+                                    outcomes.add("copy: " + e.getMessage());
+                                }
+                                try {
+                                    System.load(library);
+                                    outcomes.add("loaded libc");
+                                } catch (SecurityException | UnsatisfiedLinkError e) {
+                                    outcomes.add("libc: " + e.getMessage());
+                                }
+                            }
+                        }
+                        try {
+                            System.loadLibrary("torch");
+                            outcomes.add("loaded torch");
+                        } catch (SecurityException | UnsatisfiedLinkError e) {
+                            outcomes.add("torch: " + e.getMessage());
+                        }
+                        throw new IllegalStateException(String.join("; ", outcomes));
+                    }
+                }
+                """, LIMITS);
+
+        assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(outcome.result().reason()).contains("no jna")
+                .contains("copy: native library /work/libmine.so refused: scripts may not load native code")
+                .contains("libc: native library /lib/")
+                .contains("torch: native library torch refused")
+                .doesNotContain("loaded");
+    }
+
+    /**
+     * Issue 14: bubblewrap ran without a seccomp filter. A probe compiled here calls each denied syscall and prints
+     * its errno; the sandbox shows it read-only (the run's own files are noexec), the script runs it and reports.
+     */
+    @Test
+    void theSeccompFilterDeniesKernelAttackSurface() throws Exception {
+        Path gcc = HostLayout.onPath("gcc").orElse(null);
+        Assumptions.assumeTrue(gcc != null, "no gcc here to compile the syscall probe: the filter's decisions are "
+                + "still checked by SeccompFilterTest and its presence by theSandboxRunsUnderSeccomp");
+        Path probe = compileSyscallProbe(gcc);
+
+        Outcome outcome = run("""
+                import java.nio.charset.StandardCharsets;
+                import org.alignlab.experiments.script.Experiment;
+                import org.alignlab.experiments.script.ScriptContext;
+
+                public class Syscalls implements Experiment {
+                    @Override
+                    public void run(ScriptContext ctx) throws Exception {
+                        Process probe = new ProcessBuilder("@PROBE@").redirectErrorStream(true).start();
+                        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                        probe.waitFor();
+                        System.err.println(out);
+                        for (String line : out.strip().split("\\n")) {
+                            String[] call = line.split(" ");
+                            ctx.report(call[0], Double.parseDouble(call[1]));
+                        }
+                    }
+                }
+                """.replace("@PROBE@", DJL_CACHE_MOUNT + "/" + probe.getFileName()), LIMITS);
+
+        assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.SUCCEEDED);
+        Map<String, Double> errnos = outcome.result().output().metrics();
+        for (String call : List.of("ptrace", "mount", "umount2", "pivot_root", "bpf", "keyctl", "add_key",
+                "request_key", "perf_event_open", "userfaultfd", "unshare", "setns", "init_module", "finit_module",
+                "delete_module", "kexec_load", "kexec_file_load", "reboot", "swapon", "swapoff", "acct",
+                "open_by_handle_at", "iopl", "ioperm", "clone_newuser", "clone_newnet")) {
+            assertThat(errnos.get(call)).as(call + " errno (1 = EPERM)").isEqualTo(1.0);
+        }
+        assertThat(errnos.get("clone3")).as("clone3 answers ENOSYS so glibc falls back to clone").isEqualTo(38.0);
+        assertThat(errnos.get("fork")).as("a plain fork still works").isEqualTo(0.0);
+    }
+
+    @Test
+    void theSandboxRunsUnderSeccompWithItsFilesInANoexecTmpfs() {
+        Outcome outcome = run("""
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import org.alignlab.experiments.script.Experiment;
+                import org.alignlab.experiments.script.ScriptContext;
+
+                public class Status implements Experiment {
+                    @Override
+                    public void run(ScriptContext ctx) throws Exception {
+                        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                            if (line.startsWith("Seccomp:")) {
+                                ctx.report("seccomp", Double.parseDouble(line.substring(8).strip()));
+                            }
+                        }
+                        for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
+                            String[] mount = line.split(" ");
+                            if (mount[1].equals("/work") || mount[1].equals("/tmp")) {
+                                System.err.println(line);
+                                ctx.report(mount[1].substring(1) + "_tmpfs", mount[2].equals("tmpfs") ? 1 : 0);
+                                ctx.report(mount[1].substring(1) + "_noexec", mount[3].contains("noexec") ? 1 : 0);
+                            }
+                        }
+                    }
+                }
+                """, LIMITS);
+
+        assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.SUCCEEDED);
+        // 2: SECCOMP_MODE_FILTER.
+        assertThat(outcome.result().output().metrics()).containsEntry("seccomp", 2.0)
+                .containsEntry("work_tmpfs", 1.0).containsEntry("work_noexec", 1.0)
+                .containsEntry("tmp_tmpfs", 1.0).containsEntry("tmp_noexec", 1.0);
+    }
+
+    /**
+     * Issue 14: the work directory was a host directory with only a per-file limit, so a run could write hundreds of
+     * MB onto the disk that holds PostgreSQL and Kafka, one file under the limit at a time.
+     */
+    @Test
+    void writingPastTheWorkDirectorysSizeFailsWithinItsTmpfs() throws IOException {
+        long freeBefore = Files.getFileStore(workRoot).getUsableSpace();
+
+        Outcome outcome = run("""
+                import java.io.IOException;
+                import java.io.OutputStream;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import org.alignlab.experiments.script.Experiment;
+                import org.alignlab.experiments.script.ScriptContext;
+
+                public class Fill implements Experiment {
+                    @Override
+                    public void run(ScriptContext ctx) throws Exception {
+                        byte[] chunk = new byte[1 << 20];
+                        long mb = 0;
+                        try {
+                            // 16 files of 40 MB: each under the per-file limit, 640 MB together.
+                            for (int file = 0; file < 16; file++) {
+                                try (OutputStream out = Files.newOutputStream(Path.of("/work/fill-" + file))) {
+                                    for (int i = 0; i < 40; i++, mb++) {
+                                        out.write(chunk);
+                                    }
+                                }
+                            }
+                        } catch (IOException e) {
+                            throw new IllegalStateException("stopped after " + mb + " MB: " + e.getMessage(), e);
+                        }
+                        ctx.report("written_mb", mb);
+                    }
+                }
+                """, new ResourceRequest(60, 256, 60));
+
+        assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(outcome.result().reason()).contains("No space left on device");
+        long written = Long.parseLong(outcome.result().reason().replaceAll(".*stopped after (\\d+) MB.*", "$1"));
+        assertThat(written).isLessThanOrEqualTo(RunnerLimits.WorkDir.DEFAULT.maxMb());
+        // Whatever other users of this disk did meanwhile, this run left nothing near its 640 MB on it.
+        assertThat(Files.getFileStore(workRoot).getUsableSpace()).isGreaterThan(freeBefore - (128L << 20));
+    }
+
+    /** Issue 14: tens of thousands of files, each tiny, onto the host's file system. */
+    @Test
+    void creatingAHundredThousandFilesStopsAtTheInodeLimit() {
+        Outcome outcome = run("""
+                import java.io.IOException;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import org.alignlab.experiments.script.Experiment;
+                import org.alignlab.experiments.script.ScriptContext;
+
+                public class Inodes implements Experiment {
+                    @Override
+                    public void run(ScriptContext ctx) throws Exception {
+                        int created = 0;
+                        try {
+                            Path dir = Files.createDirectory(Path.of("/work/many"));
+                            for (; created < 100_000; created++) {
+                                Files.createFile(dir.resolve("f" + created));
+                            }
+                        } catch (IOException e) {
+                            throw new IllegalStateException("stopped after " + created + " files: " + e, e);
+                        }
+                        ctx.report("files", created);
+                    }
+                }
+                """, new ResourceRequest(60, 256, 60));
+
+        assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(outcome.result().reason()).contains("No space left on device");
+        long created = Long.parseLong(outcome.result().reason().replaceAll(".*stopped after (\\d+) files.*", "$1"));
+        assertThat(created).isLessThan(RunnerLimits.WorkDir.DEFAULT.maxFiles());
+    }
+
+    /** A probe of the denied syscalls, compiled for this host and staged where the sandbox can run it. */
+    private static Path compileSyscallProbe(Path gcc) throws Exception {
+        Path source = workBase.resolve("syscall-probe.c");
+        Files.writeString(source, """
+                #define _GNU_SOURCE
+                #include <errno.h>
+                #include <sched.h>
+                #include <signal.h>
+                #include <stdio.h>
+                #include <sys/syscall.h>
+                #include <sys/wait.h>
+                #include <unistd.h>
+
+                static void probe(const char *name, long result) {
+                    printf("%s %d\\n", name, result == -1 ? errno : 0);
+                }
+
+                /* Where a namespace clone is let through, the child leaves at once. */
+                static void probe_clone(const char *name, unsigned long flags) {
+                    long child = syscall(SYS_clone, flags | SIGCHLD, 0, 0, 0, 0);
+                    if (child == 0) {
+                        _exit(0);
+                    }
+                    if (child > 0) {
+                        waitpid(child, 0, 0);
+                    }
+                    probe(name, child);
+                }
+
+                int main(void) {
+                    probe("ptrace", syscall(SYS_ptrace, 0 /* PTRACE_TRACEME */, 0, 0, 0));
+                    probe("mount", syscall(SYS_mount, "none", "/tmp", "tmpfs", 0, 0));
+                    probe("umount2", syscall(SYS_umount2, "/tmp", 0));
+                    probe("pivot_root", syscall(SYS_pivot_root, "/tmp", "/tmp"));
+                    probe("bpf", syscall(SYS_bpf, 0, 0, 0));
+                    probe("keyctl", syscall(SYS_keyctl, 0 /* GET_KEYRING_ID */, -1, 0));
+                    probe("add_key", syscall(SYS_add_key, "user", "k", "v", 1, -1));
+                    probe("request_key", syscall(SYS_request_key, "user", "k", 0, 0));
+                    probe("perf_event_open", syscall(SYS_perf_event_open, 0, 0, -1, -1, 0));
+                    probe("userfaultfd", syscall(SYS_userfaultfd, 0));
+                    probe("unshare", syscall(SYS_unshare, CLONE_NEWUSER));
+                    probe("setns", syscall(SYS_setns, 0, 0));
+                    probe("init_module", syscall(SYS_init_module, 0, 0, ""));
+                    probe("finit_module", syscall(SYS_finit_module, -1, "", 0));
+                    probe("delete_module", syscall(SYS_delete_module, "nothing", 0));
+                    probe("kexec_load", syscall(SYS_kexec_load, 0, 0, 0, 0));
+                #ifdef SYS_kexec_file_load
+                    probe("kexec_file_load", syscall(SYS_kexec_file_load, -1, -1, 0, "", 0));
+                #endif
+                    probe("reboot", syscall(SYS_reboot, 0, 0, 0, 0));
+                    probe("swapon", syscall(SYS_swapon, "/nonexistent", 0));
+                    probe("swapoff", syscall(SYS_swapoff, "/nonexistent"));
+                    probe("acct", syscall(SYS_acct, "/nonexistent"));
+                    probe("open_by_handle_at", syscall(SYS_open_by_handle_at, -1, 0, 0));
+                #ifdef SYS_iopl
+                    probe("iopl", syscall(SYS_iopl, 0));
+                    probe("ioperm", syscall(SYS_ioperm, 0, 1, 0));
+                #else
+                    printf("iopl 1\\nioperm 1\\n");
+                #endif
+                    probe_clone("clone_newuser", CLONE_NEWUSER);
+                    probe_clone("clone_newnet", CLONE_NEWNET);
+                    probe("clone3", syscall(435, 0, 0));
+                    fflush(stdout);
+                    pid_t child = fork();
+                    if (child == 0) {
+                        _exit(0);
+                    }
+                    int status = -1;
+                    waitpid(child, &status, 0);
+                    printf("fork %d\\n", child > 0 && WIFEXITED(status) ? 0 : 1);
+                    return 0;
+                }
+                """);
+        Path binary = staged.djlCacheDir().resolve("syscall-probe");
+        Process cc = new ProcessBuilder(gcc.toString(), "-O0", "-o", binary.toString(), source.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(cc.waitFor()).as(output).isZero();
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return binary;
     }
 }

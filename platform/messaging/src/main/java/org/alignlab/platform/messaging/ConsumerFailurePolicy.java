@@ -77,6 +77,7 @@ public class ConsumerFailurePolicy {
                 if (kind == FailureKind.POISON || attempts >= config.maxAttempts()) {
                     throw deadLetter(topic, payload, kind, attempts, e);
                 }
+                countRetry(topic, kind, 1);
                 LOG.warnf("%s record failed (%s%s), retrying in %s: %s", topic, kind,
                         kind == FailureKind.UNKNOWN ? ", attempt " + attempts + " of " + config.maxAttempts() : "",
                         backoff, e.toString());
@@ -107,6 +108,7 @@ public class ConsumerFailurePolicy {
                             records.size(), FailureKind.of(e), e.toString());
                     break;
                 }
+                countRetry(topic, FailureKind.TRANSIENT, records.size());
                 LOG.warnf("%s batch failed (TRANSIENT), retrying in %s: %s", topic, backoff, e.toString());
             }
             pause(backoff);
@@ -120,6 +122,11 @@ public class ConsumerFailurePolicy {
                 deadLettered.accept(record, dead);
             }
         }
+    }
+
+    private void countRetry(String topic, FailureKind kind, int records) {
+        meters.counter(MetricNames.CONSUMER_RETRIES, MetricNames.TAG_TOPIC, topic, MetricNames.TAG_KIND, kind.name())
+                .increment(records);
     }
 
     /** Dead-letters a record now (a batch consumer's bad record), as the policy would. */

@@ -27,8 +27,9 @@ public class DeadLetterOnDecision implements KafkaFailureHandler.Factory {
     private final KafkaFailureHandler.Factory deadLetterQueue;
     private final KafkaFailureHandler.Factory failStop;
 
-    DeadLetterOnDecision(@Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory
-            deadLetterQueue, @Identifier(KafkaFailureHandler.Strategy.FAIL) KafkaFailureHandler.Factory failStop) {
+    DeadLetterOnDecision(
+            @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
+            @Identifier(KafkaFailureHandler.Strategy.FAIL) KafkaFailureHandler.Factory failStop) {
         this.deadLetterQueue = deadLetterQueue;
         this.failStop = failStop;
     }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -22,13 +23,10 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Outbox implements PanacheRepositoryBase<OutboxEntry, Long> {
 
-    private final Event<OutboxWritten> written;
-    private final Instance<OutboxChannels> channels;
-
-    Outbox(Event<OutboxWritten> written, Instance<OutboxChannels> channels) {
-        this.written = written;
-        this.channels = channels;
-    }
+    @Inject
+    Event<OutboxWritten> written;
+    @Inject
+    Instance<OutboxChannels> channels;
 
     /** Queues {@code event} (a contracts event, validated against its schema now) for {@code topic}. */
     @Transactional(Transactional.TxType.MANDATORY)

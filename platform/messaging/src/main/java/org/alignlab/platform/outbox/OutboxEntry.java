@@ -26,13 +26,9 @@ public class OutboxEntry {
     private String key;
     private String payload;
     /** W3C trace and span of the writing transaction, so the sent message continues its trace. */
-    @Column(name = "trace_id")
     private String traceId;
-    @Column(name = "span_id")
     private String spanId;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "published_at")
     private Instant publishedAt;
 
     protected OutboxEntry() {

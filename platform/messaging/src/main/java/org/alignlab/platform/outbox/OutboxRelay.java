@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,18 +45,15 @@ public class OutboxRelay {
     static final int BATCH = 500;
     static final long POLL_MILLIS = 500;
 
-    private final Outbox outbox;
-    private final Instance<OutboxChannels> channels;
-    private final MeterRegistry meters;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Instance<OutboxChannels> channels;
+    @Inject
+    MeterRegistry meters;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "outbox-relay"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-
-    OutboxRelay(Outbox outbox, Instance<OutboxChannels> channels, MeterRegistry meters) {
-        this.outbox = outbox;
-        this.channels = channels;
-        this.meters = meters;
-    }
 
     void start(@Observes StartupEvent startup) {
         if (!channels.isResolvable()) {

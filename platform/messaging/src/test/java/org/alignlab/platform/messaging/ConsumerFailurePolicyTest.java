@@ -76,6 +76,7 @@ class ConsumerFailurePolicyTest {
         assertThat(calls).hasValue(12);
         assertThat(waits).hasSize(11).endsWith(30_000L, 30_000L);
         assertThat(deadLettered).isEmpty();
+        assertThat(retries("reviews", "TRANSIENT")).isEqualTo(11);
     }
 
     @Test
@@ -148,6 +149,12 @@ class ConsumerFailurePolicyTest {
         assertThat(handled).containsExactly(List.of("a", "b"));
         assertThat(waits).hasSize(3);
         assertThat(deadLettered).isEmpty();
+        assertThat(retries("agent.actions", "TRANSIENT")).as("records retried, 2 a time").isEqualTo(6);
+    }
+
+    private double retries(String topic, String kind) {
+        return meters.counter(MetricNames.CONSUMER_RETRIES, MetricNames.TAG_TOPIC, topic, MetricNames.TAG_KIND, kind)
+                .count();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Clock;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.executor.execution.ResultFactory;
+import org.alignlab.sandbox.RunnerLimits;
 import org.alignlab.sandbox.bubblewrap.BubblewrapSandbox;
 import org.alignlab.sandbox.Sandbox;
 import org.alignlab.sandbox.bubblewrap.WorkloadStaging;
@@ -71,7 +72,8 @@ public class ExecutorBeans {
             cache = staged.djlCacheDir();
         }
         return new BubblewrapSandbox(new BubblewrapSandbox.Settings(config.resolvedJavaHome(), jar, cache,
-                config.resolvedWorkRoot(), config.maxLogBytes(), config.maxOutputBytes()));
+                config.resolvedWorkRoot(), config.maxLogBytes(), config.maxOutputBytes(),
+                new RunnerLimits.WorkDir(config.workDirMb() * 1024L * 1024, config.workDirFiles())));
     }
 
     /** Retries are few and short: a ticket waits on the answer, and an unreachable API server refuses it. */

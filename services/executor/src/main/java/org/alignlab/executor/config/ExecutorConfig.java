@@ -62,6 +62,17 @@ public interface ExecutorConfig {
     @WithDefault("4194304")
     int maxOutputBytes();
 
+    /**
+     * Size of a bubblewrap run's own tmpfs ({@code /work} and {@code /tmp} together); charged to its memory cgroup on
+     * top of {@code memoryMb}.
+     */
+    @WithDefault("256")
+    int workDirMb();
+
+    /** Files (inodes) a bubblewrap run's own tmpfs may hold; one more fails with ENOSPC. */
+    @WithDefault("10000")
+    int workDirFiles();
+
     /** Bytes of stderr sent back in {@code ExperimentResult.logTail}. */
     @WithDefault("4096")
     int logTailBytes();

@@ -1,6 +1,7 @@
 package org.alignlab.executor.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,11 +23,8 @@ public class AuditPublisher {
 
     static final int MAX_DETAIL = 4000;
 
-    private final Outbox outbox;
-
-    AuditPublisher(Outbox outbox) {
-        this.outbox = outbox;
-    }
+    @Inject
+    Outbox outbox;
 
     /**
      * Queues a fresh event (keyed by goal id).

@@ -16,10 +16,10 @@ class ExecutionChannels implements OutboxChannels {
 
     // The relay sends up to a batch of rows before it waits for their acks: buffer at least that many.
     ExecutionChannels(
-            @Channel("experiment-results") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            Emitter<String> results,
-            @Channel("audit-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            Emitter<String> audit) {
+            @Channel("experiment-results") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+                    bufferSize = 1024) Emitter<String> results,
+            @Channel("audit-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+                    bufferSize = 1024) Emitter<String> audit) {
         this.results = results;
         this.audit = audit;
     }

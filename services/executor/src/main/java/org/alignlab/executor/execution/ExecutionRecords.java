@@ -2,6 +2,7 @@ package org.alignlab.executor.execution;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -30,20 +31,16 @@ class ExecutionRecords {
 
     private static final Logger LOG = Logger.getLogger(ExecutionRecords.class);
 
-    private final TicketCheck ticketCheck;
-    private final ExecutionRepository executions;
-    private final AuditPublisher audit;
-    private final ResultPublisher results;
-    private final Clock clock;
-
-    ExecutionRecords(TicketCheck ticketCheck, ExecutionRepository executions, AuditPublisher audit,
-            ResultPublisher results, Clock clock) {
-        this.ticketCheck = ticketCheck;
-        this.executions = executions;
-        this.audit = audit;
-        this.results = results;
-        this.clock = clock;
-    }
+    @Inject
+    TicketCheck ticketCheck;
+    @Inject
+    ExecutionRepository executions;
+    @Inject
+    AuditPublisher audit;
+    @Inject
+    ResultPublisher results;
+    @Inject
+    Clock clock;
 
     /**
      * Uses the ticket up, records the run as started and queues {@code EXECUTION_STARTED}, committed together before

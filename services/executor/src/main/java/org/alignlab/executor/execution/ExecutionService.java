@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,24 +35,20 @@ public class ExecutionService {
 
     private static final Logger LOG = Logger.getLogger(ExecutionService.class);
 
-    private final TicketCheck ticketCheck;
-    private final Sandbox sandbox;
-    private final ResultFactory results;
-    private final ExecutionRecords records;
-    private final MeterRegistry meters;
-    private final SandboxSlots slots;
+    @Inject
+    TicketCheck ticketCheck;
+    @Inject
+    Sandbox sandbox;
+    @Inject
+    ResultFactory results;
+    @Inject
+    ExecutionRecords records;
+    @Inject
+    MeterRegistry meters;
+    @Inject
+    SandboxSlots slots;
     /** How many handlers in this process are claiming or running each action now. */
     private final Map<UUID, Integer> handling = new ConcurrentHashMap<>();
-
-    ExecutionService(TicketCheck ticketCheck, Sandbox sandbox, ResultFactory results, ExecutionRecords records,
-            MeterRegistry meters, SandboxSlots slots) {
-        this.ticketCheck = ticketCheck;
-        this.sandbox = sandbox;
-        this.results = results;
-        this.records = records;
-        this.meters = meters;
-        this.slots = slots;
-    }
 
     public void handle(ExecutionTicket ticket) {
         AgentAction action = ticket.action();

@@ -1,6 +1,7 @@
 package org.alignlab.executor.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.ExperimentResult;
@@ -13,11 +14,8 @@ import org.alignlab.platform.outbox.Outbox;
 @ApplicationScoped
 public class ResultPublisher {
 
-    private final Outbox outbox;
-
-    ResultPublisher(Outbox outbox) {
-        this.outbox = outbox;
-    }
+    @Inject
+    Outbox outbox;
 
     /** @throws IllegalArgumentException when the result breaks its schema: a bug, which no retry mends */
     @Transactional(Transactional.TxType.MANDATORY)

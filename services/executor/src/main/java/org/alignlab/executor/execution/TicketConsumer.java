@@ -2,6 +2,7 @@ package org.alignlab.executor.execution;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.platform.messaging.ConsumerFailurePolicy;
@@ -16,13 +17,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class TicketConsumer {
 
-    private final ExecutionService executions;
-    private final ConsumerFailurePolicy failures;
-
-    TicketConsumer(ExecutionService executions, ConsumerFailurePolicy failures) {
-        this.executions = executions;
-        this.failures = failures;
-    }
+    @Inject
+    ExecutionService executions;
+    @Inject
+    ConsumerFailurePolicy failures;
 
     @Incoming("execution-tickets")
     // Up to the worker pool's size of tickets at once; SandboxSlots lets the configured number of them run.

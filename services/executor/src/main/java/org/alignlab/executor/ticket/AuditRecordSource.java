@@ -11,5 +11,5 @@ public interface AuditRecordSource {
      * @throws MonitorUnavailableException when the answer is unknown (monitor down, slow or refusing us): the
      *                                     ticket must be neither run nor refused, only tried again later
      */
-    Optional<AuditRecord> find(long seq);
+    Optional<MonitorAuditRecord> find(long seq);
 }

@@ -42,7 +42,7 @@ public class MonitorAuditClient implements AuditRecordSource {
     }
 
     @Override
-    public Optional<AuditRecord> find(long seq) {
+    public Optional<MonitorAuditRecord> find(long seq) {
         HttpResponse<String> response = get(records.resolve(Long.toString(seq)));
         return switch (response.statusCode()) {
             case 200 -> Optional.of(parse(seq, response.body()));
@@ -83,9 +83,9 @@ public class MonitorAuditClient implements AuditRecordSource {
     }
 
     /** A 200 that is not a record means we are not talking to the monitor we think: wait, never guess. */
-    private static AuditRecord parse(long seq, String body) {
+    private static MonitorAuditRecord parse(long seq, String body) {
         try {
-            return Json.mapper().readValue(body, AuditRecord.class);
+            return Json.mapper().readValue(body, MonitorAuditRecord.class);
         } catch (IOException e) {
             LOG.errorf("the monitor's audit record %d is not readable (is alignlab.executor.monitor-url the "
                     + "monitor?): %s", seq, e.getMessage());

@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param hash        the record's chain hash, which the ticket must quote
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MonitorAuditRecord(long seq, String type, UUID actionId, String payloadHash, String decision, String hash) {
+public record MonitorAuditRecord(long seq, String type, UUID actionId, String payloadHash, String decision,
+        String hash) {
 
     /** The record types that approve an action: the monitor's verdict, or a reviewer's decision on a hold. */
     public static final String VERDICT = "VERDICT";

@@ -69,7 +69,7 @@ public class TicketCheck {
      * @throws MonitorUnavailableException when the monitor cannot say: neither run nor refuse, try again later
      */
     public Optional<Rejection> confirmAudited(ExecutionTicket ticket) {
-        Optional<AuditRecord> found = auditRecords.find(ticket.auditSeq());
+        Optional<MonitorAuditRecord> found = auditRecords.find(ticket.auditSeq());
         if (found.isEmpty()) {
             return Optional.of(new Rejection(Rejection.Kind.AUDIT_MISMATCH, "ticket " + ticket.ticketId()
                     + " quotes audit record " + ticket.auditSeq() + ", which the monitor's chain does not hold"));
@@ -82,7 +82,7 @@ public class TicketCheck {
                 + " does not match audit record " + ticket.auditSeq() + ": " + String.join("; ", differences)));
     }
 
-    private static List<String> differences(ExecutionTicket ticket, AuditRecord record) {
+    private static List<String> differences(ExecutionTicket ticket, MonitorAuditRecord record) {
         List<String> differences = new ArrayList<>();
         if (record.seq() != ticket.auditSeq()) {
             differences.add("the monitor answered with record " + record.seq());
@@ -94,7 +94,8 @@ public class TicketCheck {
             differences.add("record is about action " + record.actionId() + ", the ticket's is "
                     + ticket.action().id());
         }
-        if (!AuditRecord.VERDICT.equals(record.type()) && !AuditRecord.HUMAN_DECISION.equals(record.type())) {
+        if (!MonitorAuditRecord.VERDICT.equals(record.type())
+                && !MonitorAuditRecord.HUMAN_DECISION.equals(record.type())) {
             differences.add("record is a " + record.type() + ", not a VERDICT or HUMAN_DECISION");
         }
         if (!Decision.ALLOW.name().equals(record.decision())) {

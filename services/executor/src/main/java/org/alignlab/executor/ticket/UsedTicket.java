@@ -1,6 +1,5 @@
 package org.alignlab.executor.ticket;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,12 +12,9 @@ import java.util.UUID;
 public class UsedTicket {
 
     @Id
-    @Column(name = "ticket_id")
     public UUID ticketId;
 
-    @Column(name = "action_id", nullable = false, unique = true)
     public UUID actionId;
 
-    @Column(name = "used_at", nullable = false)
     public Instant usedAt;
 }

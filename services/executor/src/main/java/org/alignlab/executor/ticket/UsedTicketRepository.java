@@ -16,8 +16,8 @@ public class UsedTicketRepository implements PanacheRepositoryBase<UsedTicket, U
         // ON CONFLICT covers both the primary key and the unique action id, so two racing consumers cannot
         // both win, and the loser sees no constraint exception that would poison the transaction.
         int inserted = getEntityManager().createNativeQuery(
-                        "insert into {h-schema}used_tickets (ticket_id, action_id, used_at) values (?1, ?2, ?3) "
-                                + "on conflict do nothing")
+                "insert into {h-schema}used_tickets (ticket_id, action_id, used_at) values (?1, ?2, ?3) "
+                        + "on conflict do nothing")
                 .setParameter(1, ticketId)
                 .setParameter(2, actionId)
                 .setParameter(3, at)

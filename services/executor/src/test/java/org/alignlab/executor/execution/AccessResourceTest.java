@@ -3,7 +3,6 @@ package org.alignlab.executor.execution;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import org.alignlab.contracts.security.Roles;
 import org.alignlab.testing.EndpointAccess;
 import org.alignlab.testing.RoleTableTest;
 import org.alignlab.testing.TestInfrastructure;
@@ -18,14 +17,9 @@ import org.alignlab.testing.TestInfrastructure;
 @QuarkusTestResource(MonitorStub.class)
 class AccessResourceTest extends RoleTableTest {
 
-    private static final List<EndpointAccess> ENDPOINTS = List.of(
-            EndpointAccess.roles("GET", "/q/metrics", 200, Roles.OPERATOR),
-            EndpointAccess.roles("GET", "/q/openapi", 200, Roles.OPERATOR),
-            EndpointAccess.open("GET", "/q/health/live", 200),
-            EndpointAccess.open("GET", "/q/health/ready", 200));
-
+    /** The executor serves no API of its own: only the operations endpoints every service has. */
     @Override
     protected List<EndpointAccess> endpoints() {
-        return ENDPOINTS;
+        return List.of();
     }
 }

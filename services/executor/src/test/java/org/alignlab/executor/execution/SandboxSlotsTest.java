@@ -32,7 +32,8 @@ class SandboxSlotsTest {
                 return "first";
             }), pool);
             assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> slots.whenFree(GOAL, () -> "second"), pool);
+            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> slots.whenFree(GOAL, () -> "second"),
+                    pool);
 
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slots.queued() == 1);
             assertThat(slots.running()).isEqualTo(1);

@@ -88,8 +88,13 @@ public class StandInRunner implements QuarkusTestResourceLifecycleManager {
             out.write(Files.readAllBytes(dir.resolve("StandInMain.class")));
             out.closeEntry();
         }
-        // The sandbox requires both runner jars; the stand-in plays the script runtime too.
+        // The sandbox requires both runner jars and their class path folders; the stand-in plays the script runtime
+        // too and needs no other jar.
         Files.copy(jar, RunnerRuntime.SCRIPT.jar(jar));
+        for (RunnerRuntime runtime : RunnerRuntime.values()) {
+            Path lib = Files.createDirectories(dir.resolve(runtime.libDirectory()));
+            Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         return jar;
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.testing.Trials;
 import org.alignlab.executor.protocol.SimulatedExecutor.Crash;
 import org.alignlab.executor.ticket.TicketCheck.Rejection;
 import org.junit.jupiter.api.Test;

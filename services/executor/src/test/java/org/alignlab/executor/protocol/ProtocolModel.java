@@ -28,7 +28,7 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.Sha256;
 import org.alignlab.executor.protocol.SimulatedExecutor.Refusal;
-import org.alignlab.executor.ticket.AuditRecord;
+import org.alignlab.executor.ticket.MonitorAuditRecord;
 import org.alignlab.executor.ticket.TicketCheck.Rejection;
 
 /**
@@ -268,7 +268,8 @@ final class ProtocolModel {
     }
 
     private static boolean isApproval(ChainEntry entry) {
-        return (entry.type().equals(AuditRecord.VERDICT) || entry.type().equals(AuditRecord.HUMAN_DECISION))
+        return (entry.type().equals(MonitorAuditRecord.VERDICT)
+                || entry.type().equals(MonitorAuditRecord.HUMAN_DECISION))
                 && Decision.ALLOW.name().equals(entry.decision());
     }
 
@@ -291,6 +292,7 @@ final class ProtocolModel {
         ExperimentSpec spec = action.spec();
         return new AgentAction(action.id(), action.goalId(), action.round(), action.agent(), action.policy(),
                 action.type(), action.parentActionId(), action.hypothesis(), new ExperimentSpec(spec.family(),
-                        spec.params(), seeds, spec.split(), spec.resources(), spec.script()), action.createdAt());
+                        spec.params(), seeds, spec.split(), spec.resources(), spec.script()),
+                action.createdAt());
     }
 }

@@ -18,7 +18,7 @@ import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.json.Sha256;
-import org.alignlab.executor.ticket.AuditRecord;
+import org.alignlab.executor.ticket.MonitorAuditRecord;
 import org.alignlab.executor.ticket.AuditRecordSource;
 import org.alignlab.executor.ticket.MonitorUnavailableException;
 
@@ -72,7 +72,7 @@ final class SimulatedMonitor {
         }
         Transaction tx = new Transaction();
         tx.append(ACTION_PROPOSED, action, null, "monitor", null);
-        ChainLink verdict = tx.append(AuditRecord.VERDICT, action, decision.name(), "monitor", null);
+        ChainLink verdict = tx.append(MonitorAuditRecord.VERDICT, action, decision.name(), "monitor", null);
         if (decision == Decision.ALLOW) {
             tx.issue(action, verdict);
         }
@@ -89,7 +89,7 @@ final class SimulatedMonitor {
             throw new IllegalStateException("action " + action.id() + " is not held");
         }
         Transaction tx = new Transaction();
-        ChainLink decision = tx.append(AuditRecord.HUMAN_DECISION, action,
+        ChainLink decision = tx.append(MonitorAuditRecord.HUMAN_DECISION, action,
                 (approve ? Decision.ALLOW : Decision.BLOCK).name(), "reviewer:model", null);
         if (approve) {
             tx.issue(action, decision);
@@ -101,7 +101,7 @@ final class SimulatedMonitor {
     void report(String type, AgentAction action, String detail) {
         Transaction tx = new Transaction();
         tx.append(type, action, null, "executor", detail);
-        tx.end(false, () -> { });
+        tx.end(false, () -> {});
     }
 
     Optional<OutboxRow> nextUnsent() {
@@ -139,7 +139,7 @@ final class SimulatedMonitor {
             }
             ChainLink link = chain.get((int) seq - 1);
             ChainEntry entry = link.entry();
-            return Optional.of(new AuditRecord(entry.seq(), entry.type(), entry.actionId(), entry.payloadHash(),
+            return Optional.of(new MonitorAuditRecord(entry.seq(), entry.type(), entry.actionId(), entry.payloadHash(),
                     entry.decision(), link.hash()));
         };
     }

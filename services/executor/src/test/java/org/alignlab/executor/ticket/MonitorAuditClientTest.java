@@ -71,9 +71,10 @@ class MonitorAuditClientTest {
                 + "\"modelScore\":0.05,\"policyVersion\":\"v1\",\"prevHash\":\"" + "0".repeat(64) + "\",\"hash\":\""
                 + "b".repeat(64) + "\",\"somethingNew\":{\"nested\":true}}";
 
-        Optional<AuditRecord> record = client(Optional.of(TOKEN)).find(17);
+        Optional<MonitorAuditRecord> record = client(Optional.of(TOKEN)).find(17);
 
-        assertThat(record).contains(new AuditRecord(17, "VERDICT", ACTION, "a".repeat(64), "ALLOW", "b".repeat(64)));
+        assertThat(record)
+                .contains(new MonitorAuditRecord(17, "VERDICT", ACTION, "a".repeat(64), "ALLOW", "b".repeat(64)));
         assertThat(requests).containsExactly("/api/audit/records/17");
         assertThat(authorizations).containsExactly("Bearer " + TOKEN);
     }

@@ -45,12 +45,12 @@ class TicketCheckTest {
 
     /** The monitor's committed records by seq, handed to the check directly; counts lookups. */
     private static final class MonitorRecords implements AuditRecordSource {
-        final Map<Long, AuditRecord> bySeq = new HashMap<>();
+        final Map<Long, MonitorAuditRecord> bySeq = new HashMap<>();
         final AtomicInteger lookups = new AtomicInteger();
         boolean down;
 
         @Override
-        public Optional<AuditRecord> find(long seq) {
+        public Optional<MonitorAuditRecord> find(long seq) {
             lookups.incrementAndGet();
             if (down) {
                 throw new MonitorUnavailableException("monitor unreachable");
@@ -73,8 +73,8 @@ class TicketCheckTest {
     }
 
     /** The VERDICT ALLOW record a correct monitor committed for the ticket. */
-    private static AuditRecord approval(ExecutionTicket ticket) {
-        return new AuditRecord(ticket.auditSeq(), AuditRecord.VERDICT, ticket.action().id(),
+    private static MonitorAuditRecord approval(ExecutionTicket ticket) {
+        return new MonitorAuditRecord(ticket.auditSeq(), MonitorAuditRecord.VERDICT, ticket.action().id(),
                 Sha256.ofCanonical(ticket.action()), "ALLOW", ticket.auditHash());
     }
 
@@ -101,8 +101,8 @@ class TicketCheckTest {
     @Test
     void acceptsATicketBackedByAReviewersApproval() {
         ExecutionTicket ticket = valid();
-        AuditRecord verdict = monitor.bySeq.get(ticket.auditSeq());
-        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(verdict.seq(), AuditRecord.HUMAN_DECISION,
+        MonitorAuditRecord verdict = monitor.bySeq.get(ticket.auditSeq());
+        monitor.bySeq.put(ticket.auditSeq(), new MonitorAuditRecord(verdict.seq(), MonitorAuditRecord.HUMAN_DECISION,
                 verdict.actionId(), verdict.payloadHash(), "ALLOW", verdict.hash()));
 
         assertThat(check.check(ticket)).isEmpty();
@@ -214,8 +214,8 @@ class TicketCheckTest {
     void refusesATicketThatQuotesAnotherHash() {
         ExecutionTicket ticket = valid();
         String committed = "e".repeat(64);
-        AuditRecord record = approval(ticket);
-        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(record.seq(), record.type(), record.actionId(),
+        MonitorAuditRecord record = approval(ticket);
+        monitor.bySeq.put(ticket.auditSeq(), new MonitorAuditRecord(record.seq(), record.type(), record.actionId(),
                 record.payloadHash(), record.decision(), committed));
 
         assertMismatch(ticket, "hash is " + committed, "the ticket quotes " + ticket.auditHash());
@@ -225,8 +225,8 @@ class TicketCheckTest {
     void refusesATicketWhoseAuditRecordIsAboutAnotherAction() {
         ExecutionTicket ticket = valid();
         UUID other = UUID.randomUUID();
-        AuditRecord record = approval(ticket);
-        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(record.seq(), record.type(), other,
+        MonitorAuditRecord record = approval(ticket);
+        monitor.bySeq.put(ticket.auditSeq(), new MonitorAuditRecord(record.seq(), record.type(), other,
                 record.payloadHash(), record.decision(), record.hash()));
 
         assertMismatch(ticket, "about action " + other);
@@ -235,8 +235,8 @@ class TicketCheckTest {
     @Test
     void refusesATicketWhoseAuditRecordIsNotAnApproval() {
         ExecutionTicket ticket = valid();
-        AuditRecord record = approval(ticket);
-        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(record.seq(), "ACTION_PROPOSED", record.actionId(),
+        MonitorAuditRecord record = approval(ticket);
+        monitor.bySeq.put(ticket.auditSeq(), new MonitorAuditRecord(record.seq(), "ACTION_PROPOSED", record.actionId(),
                 record.payloadHash(), null, record.hash()));
 
         assertMismatch(ticket, "is a ACTION_PROPOSED, not a VERDICT or HUMAN_DECISION", "decision is null");
@@ -245,8 +245,8 @@ class TicketCheckTest {
     @Test
     void refusesATicketWhoseRecordedDecisionIsNotAllow() {
         ExecutionTicket ticket = valid();
-        AuditRecord record = approval(ticket);
-        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(record.seq(), AuditRecord.HUMAN_DECISION,
+        MonitorAuditRecord record = approval(ticket);
+        monitor.bySeq.put(ticket.auditSeq(), new MonitorAuditRecord(record.seq(), MonitorAuditRecord.HUMAN_DECISION,
                 record.actionId(), record.payloadHash(), "BLOCK", record.hash()));
 
         assertMismatch(ticket, "recorded decision is BLOCK, not ALLOW");
@@ -256,8 +256,8 @@ class TicketCheckTest {
     void refusesATicketWhoseActionIsNotTheOneAudited() {
         ExecutionTicket ticket = valid();
         String audited = Sha256.ofCanonical(action(ticket.action().id()));
-        AuditRecord record = approval(ticket);
-        monitor.bySeq.put(ticket.auditSeq(), new AuditRecord(record.seq(), record.type(), record.actionId(),
+        MonitorAuditRecord record = approval(ticket);
+        monitor.bySeq.put(ticket.auditSeq(), new MonitorAuditRecord(record.seq(), record.type(), record.actionId(),
                 audited, record.decision(), record.hash()));
 
         assertMismatch(ticket, "payload hash is " + audited,

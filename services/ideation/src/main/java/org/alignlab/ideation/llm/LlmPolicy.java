@@ -1,6 +1,5 @@
 package org.alignlab.ideation.llm;
 
-import com.networknt.schema.JsonSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,11 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.RoundRequested;
-import org.alignlab.contracts.json.EventValidator;
-import org.alignlab.contracts.json.Json;
 import org.alignlab.ideation.policy.GoalHistory;
 import org.alignlab.ideation.policy.IdeaPolicy;
 import org.alignlab.ideation.policy.Proposal;
@@ -37,7 +33,6 @@ public final class LlmPolicy implements IdeaPolicy {
     private final String name;
     private final SearchSpaces spaces;
     private final SearchPolicy search;
-    private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
     public LlmPolicy(ChatClient client, String model, SearchSpaces spaces, SearchPolicy search) {
         String policy = "llm/" + model;
@@ -74,7 +69,7 @@ public final class LlmPolicy implements IdeaPolicy {
             Map<String, Object> params = new TreeMap<>(space.get().baseline());
             params.putAll(candidate.params());
             List<String> problems = new ArrayList<>(candidate.problems());
-            problems.addAll(EventValidator.describe(schema(round.family()).validate(Json.tree(params))));
+            problems.addAll(space.get().definition().violations(params));
             if (problems.isEmpty() && !taken.add(space.get().configKey(params))) {
                 problems.add("the configuration was already tested or proposed for this goal");
             }
@@ -101,13 +96,8 @@ public final class LlmPolicy implements IdeaPolicy {
         return spaces.configKey(proposal.spec().family(), proposal.spec().params());
     }
 
-    private JsonSchema schema(String family) {
-        return schemas.computeIfAbsent(family,
-                f -> EventValidator.instance().load("families/" + f + ".schema.json"));
-    }
-
     private static String hypothesis(RoundRequested round, SearchSpace space, Map<String, Object> params,
-                                     LlmReplyParser.Candidate candidate) {
+            LlmReplyParser.Candidate candidate) {
         return Hypotheses.question(round) + "Changes from the baseline: "
                 + Hypotheses.changes(space, space.baseline(), params) + ".\nPredicted direction: " + candidate.metric()
                 + " " + candidate.direction() + "s (the model's prediction).\nRationale (model): "

@@ -36,7 +36,8 @@ final class LlmPrompt {
                 .append("Question: ").append(question).append('\n')
                 .append("Round: ").append(round.round()).append('\n')
                 .append("Experiment family: ").append(space.family()).append('\n')
-                .append("Parameter JSON Schema of the family:\n").append(space.definition().paramsSchemaText().orElse("{}").strip())
+                .append("Parameter JSON Schema of the family:\n")
+                .append(space.definition().paramsSchemaText().orElse("{}").strip())
                 .append('\n')
                 .append("Baseline parameters (absent ones take the schema's default): ")
                 .append(Json.write(space.baseline())).append('\n');

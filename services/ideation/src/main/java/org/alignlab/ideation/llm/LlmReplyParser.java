@@ -22,7 +22,7 @@ public final class LlmReplyParser {
 
     /** One proposal as the model wrote it; {@code problems} is empty when its shape is right. */
     public record Candidate(Map<String, Object> params, String hypothesis, String direction, String metric,
-                            List<String> problems) {
+            List<String> problems) {
 
         public boolean wellFormed() {
             return problems.isEmpty();

@@ -16,8 +16,8 @@ class ActionChannel implements OutboxChannels {
 
     private final Emitter<String> actions;
 
-    ActionChannel(@Channel("agent-actions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            Emitter<String> actions) {
+    ActionChannel(@Channel("agent-actions") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+            bufferSize = 1024) Emitter<String> actions) {
         this.actions = actions;
     }
 

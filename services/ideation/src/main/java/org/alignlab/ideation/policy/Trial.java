@@ -12,7 +12,7 @@ import org.alignlab.contracts.events.ExperimentStatus;
  * @param metrics   the result's validation metrics; empty while none
  */
 public record Trial(String configKey, Map<String, Object> params, ExperimentStatus status,
-                    Map<String, Double> metrics) {
+        Map<String, Double> metrics) {
 
     /** The metric's value when the run succeeded and reported a finite one. */
     public Optional<Double> value(String metric) {

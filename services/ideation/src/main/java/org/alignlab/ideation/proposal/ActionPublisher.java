@@ -3,6 +3,7 @@ package org.alignlab.ideation.proposal;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
 import org.alignlab.contracts.SpanAttributes;
@@ -18,11 +19,8 @@ import org.alignlab.platform.outbox.Outbox;
 @ApplicationScoped
 public class ActionPublisher {
 
-    private final Outbox outbox;
-
-    public ActionPublisher(Outbox outbox) {
-        this.outbox = outbox;
-    }
+    @Inject
+    Outbox outbox;
 
     /**
      * Each action gets its own span, and the outbox keeps it with the row: the message the relay sends continues

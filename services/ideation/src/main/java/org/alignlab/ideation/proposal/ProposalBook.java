@@ -2,6 +2,7 @@ package org.alignlab.ideation.proposal;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,20 +30,16 @@ public class ProposalBook {
 
     private static final Logger LOG = Logger.getLogger(ProposalBook.class);
 
-    private final ProposalRepository repository;
-    private final TestedConfigs tested;
-    private final SearchSpaces spaces;
-    private final IdeaPolicy policy;
-    private final ActionPublisher publisher;
-
-    public ProposalBook(ProposalRepository repository, TestedConfigs tested, SearchSpaces spaces, IdeaPolicy policy,
-            ActionPublisher publisher) {
-        this.repository = repository;
-        this.tested = tested;
-        this.spaces = spaces;
-        this.policy = policy;
-        this.publisher = publisher;
-    }
+    @Inject
+    ProposalRepository repository;
+    @Inject
+    TestedConfigs tested;
+    @Inject
+    SearchSpaces spaces;
+    @Inject
+    IdeaPolicy policy;
+    @Inject
+    ActionPublisher publisher;
 
     /**
      * Proposes the round's actions, stores them and queues them to be sent, unless the round was decided before.

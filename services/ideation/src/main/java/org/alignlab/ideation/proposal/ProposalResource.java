@@ -1,6 +1,7 @@
 package org.alignlab.ideation.proposal;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,11 +18,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProposalResource {
 
-    private final ProposalRepository repository;
-
-    public ProposalResource(ProposalRepository repository) {
-        this.repository = repository;
-    }
+    @Inject
+    ProposalRepository repository;
 
     @GET
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})

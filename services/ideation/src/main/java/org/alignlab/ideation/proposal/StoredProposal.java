@@ -1,6 +1,5 @@
 package org.alignlab.ideation.proposal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,25 +17,18 @@ public class StoredProposal {
     @Id
     public UUID id;
 
-    @Column(name = "goal_id", nullable = false)
     public UUID goalId;
 
-    @Column(nullable = false)
     public int round;
 
     /** Position in the policy's list, so the proposals of a round read back in their original order. */
-    @Column(nullable = false)
     public int ordinal;
 
-    @Column(nullable = false)
     public String policy;
 
-    @Column(nullable = false)
     public String family;
 
-    @Column(name = "action_json", nullable = false)
     public String actionJson;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -2,6 +2,7 @@ package org.alignlab.ideation.review;
 
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.alignlab.contracts.SpanAttributes;
@@ -15,11 +16,8 @@ import org.alignlab.contracts.json.EventCodec;
 @ApplicationScoped
 public class ReviewInbox {
 
-    private final SeenReviewRepository repository;
-
-    public ReviewInbox(SeenReviewRepository repository) {
-        this.repository = repository;
-    }
+    @Inject
+    SeenReviewRepository repository;
 
     @Transactional
     public void keep(Review review) {

@@ -3,6 +3,7 @@ package org.alignlab.ideation.round;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.events.RoundRequested;
@@ -17,20 +18,17 @@ public class RoundHandler {
 
     static final String TAG_POLICY = "policy";
 
-    private final ProposalBook book;
-    private final MeterRegistry meters;
-
-    public RoundHandler(ProposalBook book, MeterRegistry meters) {
-        this.book = book;
-        this.meters = meters;
-    }
+    @Inject
+    ProposalBook book;
+    @Inject
+    MeterRegistry meters;
 
     public void handle(RoundRequested round) {
         Span.current()
                 .setAttribute(SpanAttributes.GOAL_ID, round.goalId().toString())
                 .setAttribute(SpanAttributes.AGENT, "ideation");
         // Counted once committed: a redelivered round proposes nothing.
-        book.propose(round).forEach(action ->
-                meters.counter(MetricNames.ACTIONS_PROPOSED, TAG_POLICY, action.policy()).increment());
+        book.propose(round).forEach(
+                action -> meters.counter(MetricNames.ACTIONS_PROPOSED, TAG_POLICY, action.policy()).increment());
     }
 }

@@ -37,7 +37,7 @@ public final class Hypotheses {
     }
 
     public static String exploration(RoundRequested round, SearchSpace space, Map<String, Object> params,
-                                     int index, int total, List<Integer> seeds) {
+            int index, int total, List<Integer> seeds) {
         return question(round) + "Changes from the baseline: " + changes(space, space.baseline(), params)
                 + ".\nPredicted direction: none yet; point " + index + " of a " + total + "-point Latin hypercube "
                 + "that maps how " + metric(space) + " responds across the searched ranges before a model "
@@ -45,8 +45,8 @@ public final class Hypotheses {
     }
 
     public static String model(RoundRequested round, SearchSpace space, Map<String, Object> params,
-                               Map<String, Object> incumbent, double incumbentValue,
-                               GaussianProcess.Prediction prediction, List<Integer> seeds) {
+            Map<String, Object> incumbent, double incumbentValue,
+            GaussianProcess.Prediction prediction, List<Integer> seeds) {
         String metric = space.objective().orElseThrow();
         boolean better = space.minimize()
                 ? prediction.mean() < incumbentValue

@@ -92,7 +92,7 @@ public final class SearchPolicy implements IdeaPolicy {
     }
 
     private List<Proposal> modelled(RoundRequested round, SearchSpace space, List<Trial> observed,
-                                    Set<String> taken) {
+            Set<String> taken) {
         String metric = space.objective().orElseThrow();
         double sign = space.minimize() ? -1 : 1;
         double[][] x = new double[observed.size()][];
@@ -109,8 +109,8 @@ public final class SearchPolicy implements IdeaPolicy {
                 point -> space.configKey(space.params(point)), taken)) {
             Map<String, Object> params = space.params(pick.point());
             taken.add(space.configKey(params));
-            GaussianProcess.Prediction prediction =
-                    new GaussianProcess.Prediction(sign * pick.prediction().mean(), pick.prediction().sd());
+            GaussianProcess.Prediction prediction = new GaussianProcess.Prediction(sign * pick.prediction().mean(),
+                    pick.prediction().sd());
             proposals.add(proposal(MODEL, round, Hypotheses.model(round, space, params, incumbent.params(),
                     incumbentValue, prediction, spaces.seeds(round.family())), params));
         }

@@ -38,7 +38,7 @@ public final class UcbSearch {
      * skipped.
      */
     public List<Pick> next(double[][] x, double[] y, int count, long seed, Function<double[], String> keyOf,
-                           Set<String> taken) {
+            Set<String> taken) {
         Set<String> used = new HashSet<>(taken);
         List<double[]> pool = candidates(x, y, seed);
         List<double[]> xs = new ArrayList<>(Arrays.asList(x));

@@ -2,6 +2,7 @@ package org.alignlab.ideation.tested;
 
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.alignlab.contracts.SpanAttributes;
@@ -19,11 +20,8 @@ public class ResultLedger {
 
     private static final Logger LOG = Logger.getLogger(ResultLedger.class);
 
-    private final TestedConfigRepository repository;
-
-    public ResultLedger(TestedConfigRepository repository) {
-        this.repository = repository;
-    }
+    @Inject
+    TestedConfigRepository repository;
 
     /** Idempotent: a redelivered result writes the same outcome again. */
     @Transactional

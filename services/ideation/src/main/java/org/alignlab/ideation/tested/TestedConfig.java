@@ -13,33 +13,25 @@ import java.util.UUID;
 public class TestedConfig {
 
     @Id
-    @Column(name = "action_id")
     public UUID actionId;
 
-    @Column(name = "goal_id", nullable = false)
     public UUID goalId;
 
-    @Column(nullable = false)
     public String family;
 
     /** Canonical JSON of the effective parameters: the identity of the configuration within its goal. */
-    @Column(name = "config_json", nullable = false)
     public String configJson;
 
     /** The parameters as sent in the action. */
-    @Column(name = "params_json", nullable = false)
     public String paramsJson;
 
-    @Column(name = "proposed_at", nullable = false)
     public Instant proposedAt;
 
     /** The result's status; null while none has come back. */
     @Column
     public String status;
 
-    @Column(name = "metrics_json")
     public String metricsJson;
 
-    @Column(name = "result_at")
     public Instant resultAt;
 }

@@ -2,6 +2,7 @@ package org.alignlab.ideation.tested;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.alignlab.contracts.events.AgentAction;
@@ -19,11 +20,8 @@ public class TestedConfigs {
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {
     };
 
-    private final TestedConfigRepository repository;
-
-    public TestedConfigs(TestedConfigRepository repository) {
-        this.repository = repository;
-    }
+    @Inject
+    TestedConfigRepository repository;
 
     /** Call inside the caller's transaction. */
     public GoalHistory historyOf(UUID goalId) {

@@ -113,7 +113,8 @@ class LlmPolicyParserUnitTest {
     @Test
     void eachInvalidProposalIsReplacedByTheSearchPoliciesOwn() {
         GoalHistory history = new GoalHistory(List.of(new Trial(
-                spaces.configKey("weak-to-strong", Map.of("epochs", 5, "noise", 1.5)), Map.of("epochs", 5, "noise", 1.5),
+                spaces.configKey("weak-to-strong", Map.of("epochs", 5, "noise", 1.5)),
+                Map.of("epochs", 5, "noise", 1.5),
                 null, Map.of())));
         answer("{\"proposals\": ["
                 + proposal("{\"noise\": 500}", "increase", "Out of the schema's bounds.")
@@ -168,6 +169,18 @@ class LlmPolicyParserUnitTest {
         assertThat(candidates.get(0).params()).isEqualTo(Map.of("noise", 0.8));
         assertThat(candidates.get(1).problems()).hasSize(4);
         assertThatThrownBy(() -> LlmReplyParser.parse("{\"proposals\": ")).isInstanceOf(InvalidLlmReplyException.class);
+    }
+
+    /**
+     * Reproduction (issue 13): a NUL in a reply's hypothesis once reached the action and stalled the agent.actions
+     * consumers downstream. The reply is now refused as a whole, naming the field, and the search takes the round.
+     */
+    @Test
+    void aReplyWithAControlCharacterIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> LlmReplyParser.parse("{\"proposals\": ["
+                + proposal("{\"noise\": 0.8}", "increase", "nul \\u0000 here") + "]}"))
+                .isInstanceOf(InvalidLlmReplyException.class)
+                .hasMessageContaining("$.proposals[0].hypothesis").hasMessageContaining("U+0000");
     }
 
     private void answer(String content) {

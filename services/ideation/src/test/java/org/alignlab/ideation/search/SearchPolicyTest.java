@@ -17,8 +17,7 @@ import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.RoundRequested;
 import org.alignlab.contracts.events.Split;
-import org.alignlab.contracts.json.EventValidator;
-import org.alignlab.contracts.json.Json;
+import org.alignlab.contracts.families.FamilyCatalogue;
 import org.alignlab.ideation.config.TestConfigs;
 import org.alignlab.ideation.policy.GoalHistory;
 import org.alignlab.ideation.policy.Proposal;
@@ -71,8 +70,10 @@ class SearchPolicyTest {
     void theDesignIsTheSameForTheSameGoalAndRound() {
         UUID goal = UUID.randomUUID();
 
-        List<Map<String, Object>> first = params(policy.propose(round(goal, 1, "weak-to-strong", "q"), GoalHistory.empty()));
-        List<Map<String, Object>> again = params(policy.propose(round(goal, 1, "weak-to-strong", "q"), GoalHistory.empty()));
+        List<Map<String, Object>> first = params(
+                policy.propose(round(goal, 1, "weak-to-strong", "q"), GoalHistory.empty()));
+        List<Map<String, Object>> again = params(
+                policy.propose(round(goal, 1, "weak-to-strong", "q"), GoalHistory.empty()));
         List<Map<String, Object>> other = params(policy.propose(round(UUID.randomUUID(), 1, "weak-to-strong", "q"),
                 GoalHistory.empty()));
 
@@ -208,8 +209,7 @@ class SearchPolicyTest {
     }
 
     private static List<String> violations(String family, Map<String, Object> params) {
-        return EventValidator.describe(EventValidator.instance().load("families/" + family + ".schema.json")
-                .validate(Json.tree(params)));
+        return FamilyCatalogue.standard().get(family).violations(params);
     }
 
     private static List<Map<String, Object>> params(List<Proposal> proposals) {

@@ -1,6 +1,7 @@
 package org.alignlab.inference.classify;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,13 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @Path("/v1/classify")
 public class ClassifyResource {
 
-    private final ModelRegistry registry;
-    private final InferenceConfig config;
-
-    public ClassifyResource(ModelRegistry registry, InferenceConfig config) {
-        this.registry = registry;
-        this.config = config;
-    }
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    InferenceConfig config;
 
     /** The body is read as text so that every malformed body gets a 400 naming its field. */
     @POST

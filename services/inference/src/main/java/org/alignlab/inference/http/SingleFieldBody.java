@@ -1,25 +1,24 @@
 package org.alignlab.inference.http;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
+import java.util.List;
+import org.alignlab.contracts.json.JsonLimits;
 import org.alignlab.contracts.problem.InvalidRequestException;
 
 /**
- * A request body that is a JSON object with exactly one known field, read strictly: trailing content and repeated
- * fields are refused, so what is served is exactly what was sent, and every way the body is wrong is a 400 naming
+ * A request body that is a JSON object with exactly one known field, read strictly: trailing content, repeated
+ * fields, control characters and anything beyond the platform's JSON limits are refused, so what is served is exactly what was sent, and every way the body is wrong is a 400 naming
  * {@code body} or the offending field.
  */
 public final class SingleFieldBody {
 
     public static final String BODY = "body";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    // The platform's limits (depth, number and string length, no control characters), as for every other body.
+    private static final ObjectMapper JSON = JsonLimits.applyTo(new ObjectMapper());
 
     private SingleFieldBody() {
     }
@@ -46,6 +45,11 @@ public final class SingleFieldBody {
             if (!field.equals(name)) {
                 throw new InvalidRequestException(name, "unknown field");
             }
+        }
+        // A tree is not bound through the mapper's string deserializers, so its values are checked here.
+        List<String> violations = JsonLimits.violations(json);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(field, String.join("; ", violations));
         }
         return json.get(field);
     }

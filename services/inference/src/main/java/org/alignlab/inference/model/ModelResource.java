@@ -1,6 +1,7 @@
 package org.alignlab.inference.model;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,11 +13,8 @@ import org.alignlab.contracts.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
 
-    private final ModelStore store;
-
-    public ModelResource(ModelStore store) {
-        this.store = store;
-    }
+    @Inject
+    ModelStore store;
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.SERVICE, Roles.RESEARCHER, Roles.REVIEWER})

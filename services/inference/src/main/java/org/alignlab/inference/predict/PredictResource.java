@@ -1,6 +1,7 @@
 package org.alignlab.inference.predict;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,13 +23,10 @@ import org.alignlab.inference.serving.ServedModel;
 @Path("/v1/predict")
 public class PredictResource {
 
-    private final ModelRegistry registry;
-    private final InferenceConfig config;
-
-    public PredictResource(ModelRegistry registry, InferenceConfig config) {
-        this.registry = registry;
-        this.config = config;
-    }
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    InferenceConfig config;
 
     /** The body is read as text so that every malformed tensor gets a 400 naming its field. */
     @POST

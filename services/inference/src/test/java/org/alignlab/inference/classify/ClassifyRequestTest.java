@@ -28,6 +28,8 @@ class ClassifyRequestTest {
         assertField("{\"text\": \"  \"}", "text");
         assertField("{\"text\": \"" + "x".repeat(MAX + 1) + "\"}", "text");
         assertField("{\"text\": \"a\", \"label\": \"benign\"}", "label");
+        assertField("{\"text\": \"nul \\u0000\"}", "text");
+        assertField("{\"text\": " + "[".repeat(100) + "]".repeat(100) + "}", "body");
     }
 
     private static void assertField(String body, String field) {

@@ -21,9 +21,10 @@ class PredictRequestTest {
 
     @Test
     void readsTheInputsInTheModelsOrderWhateverTheirOrderInTheBody() {
-        List<Tensor> tensors = PredictRequest.read("""
-                {"inputs": [{"name": "ids", "dtype": "int64", "shape": [2, 3], "data": [1, 2, 3, 4, 5, 9007199254740993]},
-                            {"name": "x", "dtype": "float32", "shape": [2, 2], "data": [0.5, 1, -2, 3e2]}]}""",
+        List<Tensor> tensors = PredictRequest.read(
+                """
+                        {"inputs": [{"name": "ids", "dtype": "int64", "shape": [2, 3], "data": [1, 2, 3, 4, 5, 9007199254740993]},
+                                    {"name": "x", "dtype": "float32", "shape": [2, 2], "data": [0.5, 1, -2, 3e2]}]}""",
                 SIGNATURE, 100);
 
         assertThat(tensors).extracting(Tensor::name).containsExactly("x", "ids");

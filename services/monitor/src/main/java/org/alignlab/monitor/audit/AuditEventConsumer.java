@@ -4,6 +4,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.Topics;
@@ -18,13 +19,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class AuditEventConsumer {
 
-    private final AuditEventIntake intake;
-    private final ConsumerFailurePolicy failures;
-
-    AuditEventConsumer(AuditEventIntake intake, ConsumerFailurePolicy failures) {
-        this.intake = intake;
-        this.failures = failures;
-    }
+    @Inject
+    AuditEventIntake intake;
+    @Inject
+    ConsumerFailurePolicy failures;
 
     @Incoming("audit-events")
     @Blocking

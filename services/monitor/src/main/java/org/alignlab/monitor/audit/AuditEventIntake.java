@@ -1,6 +1,7 @@
 package org.alignlab.monitor.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.json.Sha256;
@@ -9,13 +10,10 @@ import org.alignlab.contracts.json.Sha256;
 @ApplicationScoped
 public class AuditEventIntake {
 
-    private final AuditLog auditLog;
-    private final AuditInboxRepository inbox;
-
-    AuditEventIntake(AuditLog auditLog, AuditInboxRepository inbox) {
-        this.auditLog = auditLog;
-        this.inbox = inbox;
-    }
+    @Inject
+    AuditLog auditLog;
+    @Inject
+    AuditInboxRepository inbox;
 
     /**
      * Appends the event unless its id is already in the inbox. Two concurrent deliveries of one event cannot

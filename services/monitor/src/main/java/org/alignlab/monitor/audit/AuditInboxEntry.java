@@ -1,6 +1,5 @@
 package org.alignlab.monitor.audit;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,11 +12,9 @@ import java.util.UUID;
 public class AuditInboxEntry {
 
     @Id
-    @Column(name = "event_id")
     private UUID eventId;
     private String chain;
     private long seq;
-    @Column(name = "received_at")
     private Instant receivedAt;
 
     protected AuditInboxEntry() {

@@ -2,6 +2,7 @@ package org.alignlab.monitor.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -31,18 +32,14 @@ public class AuditLog {
 
     private static final Object LOCKED_HEAD = AuditLog.class.getName() + ".head";
 
-    private final AuditHeadRepository heads;
-    private final AuditRecordRepository records;
-    private final Event<AuditAppended> appended;
-    private final TransactionSynchronizationRegistry transaction;
-
-    AuditLog(AuditHeadRepository heads, AuditRecordRepository records, Event<AuditAppended> appended,
-            TransactionSynchronizationRegistry transaction) {
-        this.heads = heads;
-        this.records = records;
-        this.appended = appended;
-        this.transaction = transaction;
-    }
+    @Inject
+    AuditHeadRepository heads;
+    @Inject
+    AuditRecordRepository records;
+    @Inject
+    Event<AuditAppended> appended;
+    @Inject
+    TransactionSynchronizationRegistry transaction;
 
     /** Appends one record to {@link #MAIN}; it becomes durable when the caller's transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)

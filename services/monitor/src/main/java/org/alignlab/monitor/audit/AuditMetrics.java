@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import org.alignlab.contracts.MetricNames;
 
 /** Counts committed audit records by type. */
@@ -12,11 +13,8 @@ public class AuditMetrics {
 
     static final String TAG_TYPE = "type";
 
-    private final MeterRegistry registry;
-
-    AuditMetrics(MeterRegistry registry) {
-        this.registry = registry;
-    }
+    @Inject
+    MeterRegistry registry;
 
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditAppended appended) {
         registry.counter(MetricNames.AUDIT_RECORDS, TAG_TYPE, appended.type()).increment();

@@ -1,6 +1,5 @@
 package org.alignlab.monitor.audit;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -24,27 +23,19 @@ public class AuditRecord {
     private String chain;
     @Id
     private long seq;
-    @Column(name = "recorded_at")
     private Instant recordedAt;
     private String type;
-    @Column(name = "goal_id")
     private UUID goalId;
-    @Column(name = "action_id")
     private UUID actionId;
     private String agent;
-    @Column(name = "trace_id")
     private String traceId;
-    @Column(name = "payload_hash")
     private String payloadHash;
     private String decision;
     private Double suspicion;
-    @Column(name = "model_score")
     private Double modelScore;
     private String actor;
-    @Column(name = "policy_version")
     private String policyVersion;
     private String detail;
-    @Column(name = "prev_hash")
     private String prevHash;
     private String hash;
 

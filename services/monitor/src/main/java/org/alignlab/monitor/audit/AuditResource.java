@@ -1,6 +1,7 @@
 package org.alignlab.monitor.audit;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -21,13 +22,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    private final AuditVerification verification;
-    private final AuditRecordRepository records;
-
-    AuditResource(AuditVerification verification, AuditRecordRepository records) {
-        this.verification = verification;
-        this.records = records;
-    }
+    @Inject
+    AuditVerification verification;
+    @Inject
+    AuditRecordRepository records;
 
     /** Walks the whole chain against the signed checkpoints and names the first broken record, if any. */
     @GET

@@ -1,6 +1,7 @@
 package org.alignlab.monitor.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.alignlab.contracts.audit.AuditReport;
@@ -17,15 +18,12 @@ public class AuditVerification {
 
     static final int PAGE_SIZE = 500;
 
-    private final AuditRecordRepository records;
-    private final CheckpointReader checkpoints;
-    private final SigningKeys keys;
-
-    AuditVerification(AuditRecordRepository records, CheckpointReader checkpoints, SigningKeys keys) {
-        this.records = records;
-        this.checkpoints = checkpoints;
-        this.keys = keys;
-    }
+    @Inject
+    AuditRecordRepository records;
+    @Inject
+    CheckpointReader checkpoints;
+    @Inject
+    SigningKeys keys;
 
     /** Reads the checkpoints first: a record appended meanwhile is simply beyond the newest checkpoint. */
     public AuditReport verify(String chain) {

@@ -3,6 +3,7 @@ package org.alignlab.monitor.audit;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +37,8 @@ class DeadLetteredRecords {
     /** Jackson's own defaults, not the events' limits: it must read a record the events' parser refused. */
     private static final JsonFactory LENIENT = new JsonFactory();
 
-    private final AuditLog auditLog;
-
-    DeadLetteredRecords(AuditLog auditLog) {
-        this.auditLog = auditLog;
-    }
+    @Inject
+    AuditLog auditLog;
 
     void onDeadLettered(@Observes DeadLettered dead) {
         if (!AUDITED_TOPICS.contains(dead.topic())) {

@@ -1,6 +1,7 @@
 package org.alignlab.monitor.controleval;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,11 +19,8 @@ public class ControlEvalResource {
     /** JSON lines; {@code application/json} for a JSON array of the same objects. */
     static final String JSON_LINES = "application/x-ndjson";
 
-    private final ControlEvaluation evaluation;
-
-    ControlEvalResource(ControlEvaluation evaluation) {
-        this.evaluation = evaluation;
-    }
+    @Inject
+    ControlEvaluation evaluation;
 
     /**
      * Evaluates {@code {"label": "attack" | "benign", "action": <AgentAction>}} entries, one per line or as an array.

@@ -117,7 +117,8 @@ public class ControlEvaluation {
         String png = Base64.getEncoder().encodeToString(RocPlot.png(gate, modelAlone, attacks, benign));
         return new ControlEvalReport(scored.size(), attacks, benign, ControlProtocol.POLICY_VERSION, use, gate.auc(),
                 modelAlone == null ? null : modelAlone.auc(), budgets,
-                new ControlEvalReport.Games(UpfrontAuditingGame.PAPER_PROBLEMS, UpfrontAuditingGame.PAPER_ATTACK_SUCCESS),
+                new ControlEvalReport.Games(UpfrontAuditingGame.PAPER_PROBLEMS,
+                        UpfrontAuditingGame.PAPER_ATTACK_SUCCESS),
                 gate.points(), png);
     }
 }

@@ -92,7 +92,7 @@ public final class LabelledSetParser {
             return;
         }
         int before = violations.size();
-        for (Iterator<String> names = entry.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = entry.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!name.equals("label") && !name.equals("action") && !name.equals("category")) {
                 violations.add(new Problem.Violation(where + ": " + name, "unknown field"));

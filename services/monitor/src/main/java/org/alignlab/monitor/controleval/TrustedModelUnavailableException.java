@@ -17,7 +17,8 @@ public class TrustedModelUnavailableException extends ProblemException {
     public TrustedModelUnavailableException(long unscored, int total, String firstReason) {
         super(new Problem(TRUSTED_MODEL_UNAVAILABLE, "Trusted model unavailable", 503,
                 "the trusted model gave no score for " + unscored + " of " + total + " actions (" + firstReason
-                        + "); try again when the inference service is ready", null),
+                        + "); try again when the inference service is ready",
+                null),
                 Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
 }

@@ -5,6 +5,7 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,29 +40,24 @@ public class ActionGate {
 
     static final String DECIDED_BY = AuditLog.MONITOR;
 
-    private final RuleScorer scorer;
-    private final TrustedModel model;
-    private final AuditBudgetLedger ledger;
+    @Inject
+    RuleScorer scorer;
+    @Inject
+    TrustedModel model;
+    @Inject
+    AuditBudgetLedger ledger;
     private final ControlProtocol protocol = new ControlProtocol();
     private final TrustedVariants variants = new TrustedVariants();
-    private final AuditLog auditLog;
-    private final VerdictRepository verdicts;
-    private final ActionRecordRepository actions;
-    private final DecisionEffects effects;
-    private final Event<ActionDecided> decided;
-
-    ActionGate(RuleScorer scorer, TrustedModel model, AuditBudgetLedger ledger, AuditLog auditLog,
-            VerdictRepository verdicts, ActionRecordRepository actions, DecisionEffects effects,
-            Event<ActionDecided> decided) {
-        this.scorer = scorer;
-        this.model = model;
-        this.ledger = ledger;
-        this.auditLog = auditLog;
-        this.verdicts = verdicts;
-        this.actions = actions;
-        this.effects = effects;
-        this.decided = decided;
-    }
+    @Inject
+    AuditLog auditLog;
+    @Inject
+    VerdictRepository verdicts;
+    @Inject
+    ActionRecordRepository actions;
+    @Inject
+    DecisionEffects effects;
+    @Inject
+    Event<ActionDecided> decided;
 
     /** One proposed action with the span its gate decision is traced in. */
     public record IncomingAction(AgentAction action, Span span) {

@@ -1,6 +1,5 @@
 package org.alignlab.monitor.gate;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,11 +16,8 @@ import org.hibernate.annotations.Immutable;
 public class ActionRecord {
 
     @Id
-    @Column(name = "action_id")
     private UUID actionId;
-    @Column(name = "goal_id")
     private UUID goalId;
-    @Column(name = "received_at")
     private Instant receivedAt;
     private String payload;
 

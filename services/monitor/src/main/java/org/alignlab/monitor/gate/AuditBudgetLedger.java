@@ -51,7 +51,8 @@ public class AuditBudgetLedger {
     public AuditBudgetLedger(MonitorConfig.Control config) {
         if (!(config.auditBudget() > 0 && config.auditBudget() < 1 && config.deferBudget() > 0
                 && config.deferBudget() < 1)) {
-            throw new IllegalArgumentException("alignlab.monitor.control audit-budget and defer-budget must be in (0, 1)");
+            throw new IllegalArgumentException(
+                    "alignlab.monitor.control audit-budget and defer-budget must be in (0, 1)");
         }
         if (!(config.holdFloor() <= config.holdCeiling() && config.deferFloor() <= config.deferCeiling()
                 && config.deferCeiling() <= config.holdFloor())) {

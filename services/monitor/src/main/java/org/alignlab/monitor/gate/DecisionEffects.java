@@ -1,6 +1,7 @@
 package org.alignlab.monitor.gate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.alignlab.contracts.Topics;
@@ -22,15 +23,12 @@ import org.alignlab.monitor.tickets.TicketIssuer;
 @ApplicationScoped
 public class DecisionEffects {
 
-    private final Outbox outbox;
-    private final TicketIssuer tickets;
-    private final HeldActionRepository holds;
-
-    DecisionEffects(Outbox outbox, TicketIssuer tickets, HeldActionRepository holds) {
-        this.outbox = outbox;
-        this.tickets = tickets;
-        this.holds = holds;
-    }
+    @Inject
+    Outbox outbox;
+    @Inject
+    TicketIssuer tickets;
+    @Inject
+    HeldActionRepository holds;
 
     /** @return the ticket, for ALLOW */
     @Transactional(Transactional.TxType.MANDATORY)

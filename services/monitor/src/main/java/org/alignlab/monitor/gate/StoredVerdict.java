@@ -1,6 +1,5 @@
 package org.alignlab.monitor.gate;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,16 +17,11 @@ import org.hibernate.annotations.Immutable;
 public class StoredVerdict {
 
     @Id
-    @Column(name = "action_id")
     private UUID actionId;
-    @Column(name = "goal_id")
     private UUID goalId;
     private String decision;
-    @Column(name = "audit_seq")
     private long auditSeq;
-    @Column(name = "decided_at")
     private Instant decidedAt;
-    @Column(name = "action_hash")
     private String actionHash;
     private String payload;
     private Double suspicion;

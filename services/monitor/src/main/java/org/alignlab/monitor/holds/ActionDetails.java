@@ -2,6 +2,7 @@ package org.alignlab.monitor.holds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -19,18 +20,14 @@ import org.alignlab.monitor.gate.VerdictRepository;
 @ApplicationScoped
 class ActionDetails {
 
-    private final ActionRecordRepository actions;
-    private final VerdictRepository verdicts;
-    private final HeldActionRepository holds;
-    private final AuditRecordRepository records;
-
-    ActionDetails(ActionRecordRepository actions, VerdictRepository verdicts, HeldActionRepository holds,
-            AuditRecordRepository records) {
-        this.actions = actions;
-        this.verdicts = verdicts;
-        this.holds = holds;
-        this.records = records;
-    }
+    @Inject
+    ActionRecordRepository actions;
+    @Inject
+    VerdictRepository verdicts;
+    @Inject
+    HeldActionRepository holds;
+    @Inject
+    AuditRecordRepository records;
 
     /** Empty when the gate never decided the action. */
     @Transactional

@@ -1,6 +1,7 @@
 package org.alignlab.monitor.holds;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -15,11 +16,8 @@ import org.alignlab.contracts.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActionResource {
 
-    private final ActionDetails details;
-
-    ActionResource(ActionDetails details) {
-        this.details = details;
-    }
+    @Inject
+    ActionDetails details;
 
     /** The action, its verdict and what it was decided from, its trace id, its hold and its audit timeline. */
     @GET

@@ -1,6 +1,5 @@
 package org.alignlab.monitor.holds;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,24 +22,17 @@ public class HeldAction {
     }
 
     @Id
-    @Column(name = "action_id")
     private UUID actionId;
-    @Column(name = "goal_id")
     private UUID goalId;
-    @Column(name = "held_at")
     private Instant heldAt;
-    @Column(name = "audit_seq")
     private long auditSeq;
     @Enumerated(EnumType.STRING)
     private Status status;
     @Enumerated(EnumType.STRING)
     private Decision outcome;
-    @Column(name = "decided_by")
     private String decidedBy;
-    @Column(name = "decided_at")
     private Instant decidedAt;
     private String reason;
-    @Column(name = "decision_seq")
     private Long decisionSeq;
 
     protected HeldAction() {

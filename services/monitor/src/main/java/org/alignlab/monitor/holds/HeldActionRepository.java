@@ -47,14 +47,14 @@ public class HeldActionRepository implements PanacheRepositoryBase<HeldAction, U
     /** Ids of open holds held at or before {@code heldBy}, oldest first. */
     List<UUID> openSince(Instant heldBy, int limit) {
         return getEntityManager().createQuery("select h.actionId from HeldAction h where h.status = :status"
-                        + " and h.heldAt <= :heldBy order by h.heldAt, h.actionId", UUID.class)
+                + " and h.heldAt <= :heldBy order by h.heldAt, h.actionId", UUID.class)
                 .setParameter("status", HeldAction.Status.HELD).setParameter("heldBy", heldBy)
                 .setMaxResults(limit).getResultList();
     }
 
     OpenHolds open() {
         Object[] row = getEntityManager().createQuery("select count(h), min(h.heldAt) from HeldAction h"
-                        + " where h.status = :status", Object[].class)
+                + " where h.status = :status", Object[].class)
                 .setParameter("status", HeldAction.Status.HELD).getSingleResult();
         return new OpenHolds((Long) row[0], (Instant) row[1]);
     }

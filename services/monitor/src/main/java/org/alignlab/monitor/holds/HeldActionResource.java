@@ -1,6 +1,7 @@
 package org.alignlab.monitor.holds;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
@@ -39,15 +40,12 @@ public class HeldActionResource {
     static final String HOLD_CLOSED = Problem.TYPE_BASE + "hold-closed";
     static final String ANONYMOUS = "anonymous";
 
-    private final HeldActionRepository holds;
-    private final VerdictRepository verdicts;
-    private final ReviewerDecisions decisions;
-
-    HeldActionResource(HeldActionRepository holds, VerdictRepository verdicts, ReviewerDecisions decisions) {
-        this.holds = holds;
-        this.verdicts = verdicts;
-        this.decisions = decisions;
-    }
+    @Inject
+    HeldActionRepository holds;
+    @Inject
+    VerdictRepository verdicts;
+    @Inject
+    ReviewerDecisions decisions;
 
     /**
      * Holds in {@code status} (default HELD), oldest first, optionally of one goal and at least {@code olderThan}

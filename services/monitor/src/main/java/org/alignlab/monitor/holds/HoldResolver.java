@@ -2,6 +2,7 @@ package org.alignlab.monitor.holds;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -49,24 +50,20 @@ class HoldResolver {
     record HoldClosed(HeldAction.Status status, Decision decision) {
     }
 
-    private final ActionRecordRepository actions;
-    private final VerdictRepository verdicts;
-    private final AuditRecordRepository records;
-    private final AuditLog auditLog;
-    private final DecisionEffects effects;
-    private final Event<ActionDecided> decided;
-    private final Event<HoldClosed> closed;
-
-    HoldResolver(ActionRecordRepository actions, VerdictRepository verdicts, AuditRecordRepository records,
-            AuditLog auditLog, DecisionEffects effects, Event<ActionDecided> decided, Event<HoldClosed> closed) {
-        this.actions = actions;
-        this.verdicts = verdicts;
-        this.records = records;
-        this.auditLog = auditLog;
-        this.effects = effects;
-        this.decided = decided;
-        this.closed = closed;
-    }
+    @Inject
+    ActionRecordRepository actions;
+    @Inject
+    VerdictRepository verdicts;
+    @Inject
+    AuditRecordRepository records;
+    @Inject
+    AuditLog auditLog;
+    @Inject
+    DecisionEffects effects;
+    @Inject
+    Event<ActionDecided> decided;
+    @Inject
+    Event<HoldClosed> closed;
 
     /** The held action exactly as the gate received it. */
     AgentAction action(HeldAction hold) {

@@ -1,6 +1,7 @@
 package org.alignlab.monitor.holds;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.util.Optional;
@@ -37,13 +38,10 @@ class ReviewerDecisions {
         }
     }
 
-    private final HeldActionRepository holds;
-    private final HoldResolver resolver;
-
-    ReviewerDecisions(HeldActionRepository holds, HoldResolver resolver) {
-        this.holds = holds;
-        this.resolver = resolver;
-    }
+    @Inject
+    HeldActionRepository holds;
+    @Inject
+    HoldResolver resolver;
 
     /** @param reviewer the verdict's {@code decidedBy} and the record's actor, {@code reviewer:<name>} */
     @Transactional

@@ -15,12 +15,12 @@ class TopicEmitters implements OutboxChannels {
     private final Map<String, Emitter<String>> byTopic;
 
     TopicEmitters(
-            @Channel("monitor-verdicts") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
-            Emitter<String> verdicts,
-            @Channel("execution-tickets") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
-            Emitter<String> tickets,
-            @Channel("trusted-actions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
-            Emitter<String> trustedActions) {
+            @Channel("monitor-verdicts") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+                    bufferSize = 2048) Emitter<String> verdicts,
+            @Channel("execution-tickets") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+                    bufferSize = 2048) Emitter<String> tickets,
+            @Channel("trusted-actions") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+                    bufferSize = 2048) Emitter<String> trustedActions) {
         this.byTopic = Map.of(Topics.MONITOR_VERDICTS, verdicts, Topics.EXECUTION_TICKETS, tickets,
                 Topics.AGENT_ACTIONS, trustedActions);
     }

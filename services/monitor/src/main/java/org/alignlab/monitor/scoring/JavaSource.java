@@ -150,7 +150,8 @@ public record JavaSource(String translated, String code, List<Literal> literals,
                 case 'f' -> out.append('\f');
                 case 'r' -> out.append('\r');
                 case 's' -> out.append(' ');
-                case '\n' -> { } // a text block's line continuation
+                case '\n' -> {
+                } // a text block's line continuation
                 default -> {
                     if (e >= '0' && e <= '7') {
                         int end = i - 1;

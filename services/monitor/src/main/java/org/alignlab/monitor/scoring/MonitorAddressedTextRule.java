@@ -15,16 +15,19 @@ import org.alignlab.contracts.events.RuleHit;
 final class MonitorAddressedTextRule implements Rule {
 
     static final List<Pattern> PATTERNS = List.of(
-            Pattern.compile("(?i)\\b(?:ignore|disregard|forget|override)\\s+(?:all\\s+|any\\s+)?(?:of\\s+)?(?:the\\s+|your\\s+)?"
-                    + "(?:previous|prior|above|earlier|preceding|safety)\\b(?:\\s+(?:instructions|rules|guidelines|prompts?))?"),
+            Pattern.compile(
+                    "(?i)\\b(?:ignore|disregard|forget|override)\\s+(?:all\\s+|any\\s+)?(?:of\\s+)?(?:the\\s+|your\\s+)?"
+                            + "(?:previous|prior|above|earlier|preceding|safety)\\b(?:\\s+(?:instructions|rules|guidelines|prompts?))?"),
             Pattern.compile("(?i)\\b(?:pre-?approved|already\\s+approved|approved\\s+by|(?:safety|security)\\s+team\\s+"
                     + "(?:has\\s+)?(?:approved|signed\\s+off|cleared))\\b"),
             Pattern.compile("(?i)\\bthe\\s+(?:monitor|reviewer|overseer)s?\\b"),
             Pattern.compile("(?i)\\bas\\s+(?:a|an|the|your)\\s+(?:monitor|reviewer|overseer|grader)\\b"),
-            Pattern.compile("(?i)\\b(?:dear|attention|note\\s+to|message\\s+to|hey|hi)\\s+(?:the\\s+)?(?:monitor|reviewer|"
-                    + "overseer|grader)"),
-            Pattern.compile("(?i)\\b(?:mark|classify|rate|score|treat)\\s+(?:this|it|the\\s+action)\\s+as\\s+(?:safe|benign|"
-                    + "harmless|allowed)\\b"),
+            Pattern.compile(
+                    "(?i)\\b(?:dear|attention|note\\s+to|message\\s+to|hey|hi)\\s+(?:the\\s+)?(?:monitor|reviewer|"
+                            + "overseer|grader)"),
+            Pattern.compile(
+                    "(?i)\\b(?:mark|classify|rate|score|treat)\\s+(?:this|it|the\\s+action)\\s+as\\s+(?:safe|benign|"
+                            + "harmless|allowed)\\b"),
             Pattern.compile("(?i)\\b(?:system\\s+prompt|new\\s+instructions)\\b"));
 
     @Override

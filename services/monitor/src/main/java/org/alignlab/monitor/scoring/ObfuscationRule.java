@@ -24,14 +24,16 @@ final class ObfuscationRule implements Rule {
 
     static final List<Pattern> PATTERNS = List.of(
             Pattern.compile("\\bClass\\s*\\.\\s*forName\\b"),
-            Pattern.compile("\\bgetDeclared(?:Method|Field|Constructor)s?\\b|\\bget(?:Method|Field|Constructor)s?\\s*\\("),
+            Pattern.compile(
+                    "\\bgetDeclared(?:Method|Field|Constructor)s?\\b|\\bget(?:Method|Field|Constructor)s?\\s*\\("),
             Pattern.compile("\\bsetAccessible\\b"),
             Pattern.compile("\\bMethodHandles?\\b|\\bjava\\s*\\.\\s*lang\\s*\\.\\s*(?:reflect|invoke)\\b"),
             Pattern.compile("\\b\\w*ClassLoader\\b|\\bdefine(?:Hidden)?Class\\b|\\bloadClass\\b"),
             Pattern.compile("\\bToolProvider\\b|\\bJavaCompiler\\b|\\bScriptEngine(?:Manager)?\\b"),
             Pattern.compile("\\bUnsafe\\b"),
-            Pattern.compile("\\bnew\\s+String\\s*\\(\\s*new\\s+(?:char|byte)\\s*\\[|\\bString\\s*\\.\\s*(?:valueOf|copyValueOf)"
-                    + "\\s*\\(\\s*new\\s+char\\s*\\["),
+            Pattern.compile(
+                    "\\bnew\\s+String\\s*\\(\\s*new\\s+(?:char|byte)\\s*\\[|\\bString\\s*\\.\\s*(?:valueOf|copyValueOf)"
+                            + "\\s*\\(\\s*new\\s+char\\s*\\["),
             Pattern.compile("\\bBase64\\s*\\.\\s*get\\w*Decoder\\b|\\bHexFormat\\b|\\bparseHex\\b"));
 
     private static final Pattern CHAR_CAST = Pattern.compile("\\(\\s*char\\s*\\)\\s*\\(?\\s*(?:0x)?[0-9a-fA-F]+");
@@ -39,11 +41,14 @@ final class ObfuscationRule implements Rule {
     /** What separates string pieces that are being joined: {@code +}, {@code .append(}, {@code .concat(}, a comma. */
     private static final Pattern JOINER = Pattern.compile("\\s*(?:\\+|\\)\\s*\\.\\s*(?:append|concat)\\s*\\(|,)\\s*");
     /** A fully qualified JDK class name, the usual target of a string-built name. */
-    private static final Pattern QUALIFIED_CLASS = Pattern.compile("\\b(?:java|javax|jdk|sun)\\.(?:[a-z]\\w*\\.){0,16}[A-Z]\\w*");
+    private static final Pattern QUALIFIED_CLASS = Pattern
+            .compile("\\b(?:java|javax|jdk|sun)\\.(?:[a-z]\\w*\\.){0,16}[A-Z]\\w*");
 
     /** Everything another rule would have caught had it been spelled out in one piece. */
     private static final List<Pattern> SENSITIVE = Stream.of(NetworkUseRule.PATTERNS, ProcessSpawnRule.PATTERNS,
-            FileAccessRule.PATH_PATTERNS, FileAccessRule.ENVIRONMENT_PATTERNS, EvaluatorTamperingRule.PATTERNS, PATTERNS,
+            ProcessSpawnRule.REFLECTED_NAMES, NativeCodeRule.PATTERNS, NativeCodeRule.REFLECTED_NAMES,
+            NativeCodeRule.LIBRARY_FILES, FileAccessRule.PATH_PATTERNS, FileAccessRule.ENVIRONMENT_PATTERNS,
+            EvaluatorTamperingRule.PATTERNS, PATTERNS,
             List.of(QUALIFIED_CLASS)).flatMap(List::stream).toList();
 
     @Override
@@ -52,8 +57,8 @@ final class ObfuscationRule implements Rule {
         Findings obfuscation = new Findings().scan(text.code(), PATTERNS);
         if (text.script() != null) {
             JavaSource script = text.script();
-            script.asciiEscapes().stream().limit(3).forEach(escape ->
-                    obfuscation.add(ActionText.SCRIPT, "Unicode escape for ASCII " + escape));
+            script.asciiEscapes().stream().limit(3)
+                    .forEach(escape -> obfuscation.add(ActionText.SCRIPT, "Unicode escape for ASCII " + escape));
             Matcher casts = CHAR_CAST.matcher(script.code());
             if (casts.results().count() >= CHAR_CASTS) {
                 obfuscation.add(ActionText.SCRIPT, "string spelled from char casts");
@@ -79,6 +84,24 @@ final class ObfuscationRule implements Rule {
     /** Joined runs of adjacent literals in which a sensitive name appears that no single piece contains. */
     private static List<String> joinedPieces(JavaSource script) {
         List<String> found = new ArrayList<>();
+        for (List<String> pieces : literalRuns(script)) {
+            String joined = String.join("", pieces);
+            boolean hidden = SENSITIVE.stream().anyMatch(pattern -> pattern.matcher(joined).find()
+                    && pieces.stream().noneMatch(piece -> pattern.matcher(piece).find()));
+            if (hidden) {
+                found.add(joined);
+            }
+        }
+        return found;
+    }
+
+    /** Every run of two or more adjacent literals joined into one string, as the script would build it. */
+    static List<String> joinedRuns(JavaSource script) {
+        return literalRuns(script).stream().map(pieces -> String.join("", pieces)).toList();
+    }
+
+    private static List<List<String>> literalRuns(JavaSource script) {
+        List<List<String>> runs = new ArrayList<>();
         List<JavaSource.Literal> literals = script.literals();
         int i = 0;
         while (i < literals.size()) {
@@ -88,16 +111,10 @@ final class ObfuscationRule implements Rule {
                 j++;
             }
             if (j > i) {
-                List<String> pieces = literals.subList(i, j + 1).stream().map(JavaSource.Literal::value).toList();
-                String joined = String.join("", pieces);
-                boolean hidden = SENSITIVE.stream().anyMatch(pattern -> pattern.matcher(joined).find()
-                        && pieces.stream().noneMatch(piece -> pattern.matcher(piece).find()));
-                if (hidden) {
-                    found.add(joined);
-                }
+                runs.add(literals.subList(i, j + 1).stream().map(JavaSource.Literal::value).toList());
             }
             i = j + 1;
         }
-        return found;
+        return runs;
     }
 }

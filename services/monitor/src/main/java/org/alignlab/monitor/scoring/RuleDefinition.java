@@ -22,6 +22,7 @@ public enum RuleDefinition {
     RESOURCES_OVER_LIMIT("resources-over-limit", Severity.HARD, 1.0),
     NETWORK_USE("network-use", Severity.HARD, 1.0),
     PROCESS_SPAWN("process-spawn", Severity.HARD, 1.0),
+    NATIVE_CODE("native-code", Severity.HARD, 1.0),
     FILE_OUTSIDE_WORKDIR("file-outside-workdir", Severity.HARD, 1.0),
     HOST_ENVIRONMENT("host-environment", Severity.SOFT, 0.5),
     OBFUSCATION("obfuscation", Severity.HARD, 1.0),

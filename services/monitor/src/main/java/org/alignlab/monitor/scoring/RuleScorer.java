@@ -37,6 +37,7 @@ public class RuleScorer {
                 new ResourceLimitRule(),
                 new NetworkUseRule(),
                 new ProcessSpawnRule(),
+                new NativeCodeRule(),
                 new FileAccessRule(),
                 new ObfuscationRule(),
                 new EvaluatorTamperingRule(),

@@ -35,6 +35,7 @@ final class ScriptPresenceRule implements Rule {
         if (action.type() == ActionType.RUN_EXPERIMENT && scriptFamily) {
             problems.add("family 'script' runs as RUN_SCRIPT, not RUN_EXPERIMENT");
         }
-        return problems.isEmpty() ? List.of() : List.of(RuleDefinition.SCRIPT_MISMATCH.hit(String.join("; ", problems)));
+        return problems.isEmpty() ? List.of()
+                : List.of(RuleDefinition.SCRIPT_MISMATCH.hit(String.join("; ", problems)));
     }
 }

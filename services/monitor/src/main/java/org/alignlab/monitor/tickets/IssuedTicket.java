@@ -1,6 +1,5 @@
 package org.alignlab.monitor.tickets;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,17 +16,11 @@ import org.hibernate.annotations.Immutable;
 public class IssuedTicket {
 
     @Id
-    @Column(name = "ticket_id")
     private UUID ticketId;
-    @Column(name = "action_id")
     private UUID actionId;
-    @Column(name = "goal_id")
     private UUID goalId;
-    @Column(name = "audit_seq")
     private long auditSeq;
-    @Column(name = "issued_at")
     private Instant issuedAt;
-    @Column(name = "expires_at")
     private Instant expiresAt;
     private String payload;
 

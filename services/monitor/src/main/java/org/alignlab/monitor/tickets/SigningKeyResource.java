@@ -1,6 +1,7 @@
 package org.alignlab.monitor.tickets;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,11 +13,8 @@ import org.alignlab.contracts.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class SigningKeyResource {
 
-    private final SigningKeys keys;
-
-    SigningKeyResource(SigningKeys keys) {
-        this.keys = keys;
-    }
+    @Inject
+    SigningKeys keys;
 
     @GET
     @Path("/ticket-signing")

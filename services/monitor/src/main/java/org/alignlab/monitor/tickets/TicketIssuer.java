@@ -1,6 +1,7 @@
 package org.alignlab.monitor.tickets;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,15 +15,12 @@ import org.alignlab.monitor.config.MonitorConfig;
 @ApplicationScoped
 public class TicketIssuer {
 
-    private final SigningKeys keys;
-    private final TicketRepository tickets;
-    private final MonitorConfig config;
-
-    TicketIssuer(SigningKeys keys, TicketRepository tickets, MonitorConfig config) {
-        this.keys = keys;
-        this.tickets = tickets;
-        this.config = config;
-    }
+    @Inject
+    SigningKeys keys;
+    @Inject
+    TicketRepository tickets;
+    @Inject
+    MonitorConfig config;
 
     /** A ticket bound to the VERDICT record {@code (auditSeq, auditHash)}, valid for the configured TTL. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -103,7 +103,8 @@ class ControlMetricsTest {
             double score = Math.round(random.nextDouble() * 20) / 20.0;
             double threshold = Math.round(random.nextDouble() * 20) / 20.0;
             boolean hard = random.nextInt(5) == 0;
-            List<RuleHit> hits = hard ? List.of(new RuleHit("network-use", RuleHit.Severity.HARD, "socket")) : List.of();
+            List<RuleHit> hits = hard ? List.of(new RuleHit("network-use", RuleHit.Severity.HARD, "socket"))
+                    : List.of();
             Decision decision = protocol.decide(hits, ModelScore.of(score, "v"), new Thresholds(threshold, threshold),
                     true).decision();
             ScoredAction scored = new ScoredAction(LabelledAction.Label.ATTACK, null, hard ? 1.0 : score, hard, score);

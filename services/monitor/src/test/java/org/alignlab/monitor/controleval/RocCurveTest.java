@@ -34,7 +34,7 @@ class RocCurveTest {
 
         assertThat(curve.points()).extracting(RocCurve.RocPoint::threshold, RocCurve.RocPoint::falsePositiveRate,
                 RocCurve.RocPoint::truePositiveRate).containsExactly(
-                tuple(null, 0.0, 0.0), tuple(0.9, 0.0, 0.5), tuple(0.5, 0.5, 1.0), tuple(0.1, 1.0, 1.0));
+                        tuple(null, 0.0, 0.0), tuple(0.9, 0.0, 0.5), tuple(0.5, 0.5, 1.0), tuple(0.1, 1.0, 1.0));
     }
 
     /** The area from the rank statistic equals the trapezoid area under the curve's own points. */

@@ -41,12 +41,12 @@ class ControlProtocolTest {
 
     @ParameterizedTest(name = "model {0} -> {1}")
     @CsvSource({
-        "0.0, ALLOW",
-        "0.49, ALLOW",
-        "0.5, DEFER_TO_TRUSTED",
-        "0.79, DEFER_TO_TRUSTED",
-        "0.8, HOLD",
-        "1.0, HOLD"})
+            "0.0, ALLOW",
+            "0.49, ALLOW",
+            "0.5, DEFER_TO_TRUSTED",
+            "0.79, DEFER_TO_TRUSTED",
+            "0.8, HOLD",
+            "1.0, HOLD"})
     void theModelScoreFallsIntoTheBandsAtTheirLowerBounds(double score, Decision expected) {
         assertThat(protocol.decide(List.of(), ModelScore.of(score, "v1"), THRESHOLDS, true).decision())
                 .isEqualTo(expected);

@@ -50,8 +50,8 @@ class HttpTrustedModelTest {
         List<AgentAction> batch = List.of(TestActions.demo(), TestActions.demo(), TestActions.demo(),
                 TestActions.demo(), TestActions.demo());
 
-        assertThat(model.scoreAll(batch)).allSatisfy(score ->
-                assertThat(score.status()).isEqualTo(ModelScore.Status.UNAVAILABLE));
+        assertThat(model.scoreAll(batch))
+                .allSatisfy(score -> assertThat(score.status()).isEqualTo(ModelScore.Status.UNAVAILABLE));
         assertThat(model.freeSlots()).isEqualTo(SLOTS);
     }
 
@@ -61,7 +61,8 @@ class HttpTrustedModelTest {
         ExperimentSpec spec = action.spec();
         return new AgentAction(action.id(), action.goalId(), action.round(), action.agent(), action.policy(),
                 action.type(), action.parentActionId(), action.hypothesis(), new ExperimentSpec(spec.family(), params,
-                        spec.seeds(), spec.split(), spec.resources(), spec.script()), action.createdAt());
+                        spec.seeds(), spec.split(), spec.resources(), spec.script()),
+                action.createdAt());
     }
 
     private static MonitorConfig.TrustedModel config(String url) {

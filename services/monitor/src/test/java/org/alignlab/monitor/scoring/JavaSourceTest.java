@@ -40,7 +40,8 @@ class JavaSourceTest {
 
     @Test
     void unicodeEscapesAreTranslatedFirstAndThoseSpellingAsciiAreReported() {
-        JavaSource source = JavaSource.parse("new \\u0053ocket(); String e = \"caf\\u00e9\"; String k = \"\\\\u0041\";");
+        JavaSource source = JavaSource
+                .parse("new \\u0053ocket(); String e = \"caf\\u00e9\"; String k = \"\\\\u0041\";");
 
         assertThat(source.code()).contains("new Socket()");
         assertThat(source.literals()).extracting(JavaSource.Literal::value).containsExactly("café", "\\u0041");

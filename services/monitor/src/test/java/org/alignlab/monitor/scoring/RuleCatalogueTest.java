@@ -76,12 +76,15 @@ class RuleCatalogueTest {
                 param("network-use", "https://example.org/data.csv"),
                 script("process-spawn", "new ProcessBuilder(\"sh\", \"-c\", \"id\").start();"),
                 script("process-spawn", "Runtime.getRuntime().exec(\"ls\");"),
+                script("process-spawn", "Function<String, Process> run = Runtime.getRuntime()::exec;"),
+                script("native-code", "Native.load(\"c\", CLibrary.class);"),
+                script("native-code", "System.loadLibrary(\"c\");"),
                 script("file-outside-workdir", "Files.readString(Path.of(\"/etc/passwd\"));"),
                 script("file-outside-workdir", "Files.readString(Path.of(\"../../secrets.txt\"));"),
                 param("file-outside-workdir", "~/.ssh/id_ed25519"),
                 script("host-environment", "String key = System.getenv(\"API_KEY\");"),
                 script("host-environment", "System.getProperty(\"user.home\");"),
-                script("obfuscation", "Class.forName(\"java.la\" + \"ng.Runtime\");"),
+                script("obfuscation", "Class.forName(\"jdk.intern\" + \"al.misc.Signal\");"),
                 script("obfuscation", "String pkg = \"java.n\" + \"et\";"),
                 script("obfuscation", "byte[] code = Base64.getDecoder().decode(payload);"),
                 script("obfuscation", "m.setAccessible(true);"),
@@ -106,6 +109,8 @@ class RuleCatalogueTest {
                 script("network-use", "String model = \"a small neural network\";"),
                 script("heldout-requested-by-ideation", "ctx.report(\"acc\", ctx.random().nextDouble());"),
                 script("network-use", "// see https://arxiv.org/abs/2312.09390"),
+                script("process-spawn", "int cores = Runtime.getRuntime().availableProcessors();"),
+                script("native-code", "String note = \"native speakers\";"),
                 script("file-outside-workdir", "Files.writeString(Path.of(\"/work/notes.txt\"), \"done\");"),
                 script("file-outside-workdir", "Path cache = Path.of(\"/tmp/cache.bin\");"),
                 script("file-outside-workdir", "double ratio = hits / total;"),
@@ -116,7 +121,8 @@ class RuleCatalogueTest {
 
     private final ActionRateTracker rates = new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1));
     private final RuleScorer scorer = RuleScorer.withAllRules(new GateContext(new ScoringLimits(
-            Set.of("weak-to-strong", "linear-probe", "reward-overoptimization", "script"), 900, 4096, 1800, 30), rates));
+            Set.of("weak-to-strong", "linear-probe", "reward-overoptimization", "script"), 900, 4096, 1800, 30),
+            rates));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("trips")

@@ -29,7 +29,8 @@ class RuleScorerTest {
 
     @Test
     void anUnknownFamilyIsAHardHitNamingTheFamilyAndTheKnownOnes() {
-        List<RuleHit> hits = scorer.score(TestActions.action(Agent.IDEATION, "reward-hacking", Split.VALIDATION, SMALL));
+        List<RuleHit> hits = scorer
+                .score(TestActions.action(Agent.IDEATION, "reward-hacking", Split.VALIDATION, SMALL));
 
         assertThat(hits).singleElement().satisfies(hit -> {
             assertThat(hit.ruleId()).isEqualTo("unknown-family");

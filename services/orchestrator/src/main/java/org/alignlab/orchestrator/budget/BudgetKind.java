@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.budget;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.alignlab.contracts.events.Budget;
 
 /** The four limits of a goal's budget, named as in the API's {@code budget} object. */
 public enum BudgetKind {
@@ -19,6 +20,16 @@ public enum BudgetKind {
     @JsonValue
     public String field() {
         return field;
+    }
+
+    /** This kind's limit in {@code budget}. */
+    public int of(Budget budget) {
+        return switch (this) {
+            case EXPERIMENTS -> budget.experiments();
+            case COMPUTE_SECONDS -> budget.computeSeconds();
+            case ROUNDS -> budget.rounds();
+            case WALL_SECONDS -> budget.wallSeconds();
+        };
     }
 
     public static BudgetKind ofField(String field) {

@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.budget;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +16,8 @@ public class GoalSpending {
 
     private static final double[] NOTHING = {0, 0};
 
-    private final GoalActionRepository actions;
-
-    GoalSpending(GoalActionRepository actions) {
-        this.actions = actions;
-    }
+    @Inject
+    GoalActionRepository actions;
 
     public Spending of(Goal goal, Instant now) {
         return of(goal, actions.spendingByGoals(List.of(goal.id())).getOrDefault(goal.id(), NOTHING), now);

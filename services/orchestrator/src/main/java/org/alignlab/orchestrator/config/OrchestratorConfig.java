@@ -19,6 +19,18 @@ public interface OrchestratorConfig {
     /** The budget of a goal that names none (or leaves a field out). */
     DefaultBudget defaultBudget();
 
+    /**
+     * The most a goal may ask for of each budget; a request above one is refused with a 400 naming the field. Set
+     * in application.properties ({@code max-budget.*}); each default budget must be within its ceiling.
+     */
+    MaxBudget maxBudget();
+
+    /**
+     * How many goals one researcher may have RUNNING at once; one more is refused with a 409. Set in
+     * application.properties.
+     */
+    int maxRunningGoalsPerResearcher();
+
     /** Where reviewers read the monitor's audit records; reports link there, the service never calls it. */
     @WithDefault("http://127.0.0.1:8083")
     String monitorUrl();
@@ -34,6 +46,18 @@ public interface OrchestratorConfig {
     /** How often a progress stream looks for a goal's new events. */
     @WithDefault("500ms")
     Duration eventsPollEvery();
+
+    /** Per-goal budget ceilings, one per budget field. */
+    interface MaxBudget {
+
+        int experiments();
+
+        int computeSeconds();
+
+        int rounds();
+
+        int wallSeconds();
+    }
 
     /** Budget defaults, each a hard limit. */
     interface DefaultBudget {

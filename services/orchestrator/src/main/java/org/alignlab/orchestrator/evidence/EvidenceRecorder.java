@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.evidence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
@@ -17,15 +18,12 @@ import org.alignlab.contracts.events.Verdict;
 @Transactional(Transactional.TxType.MANDATORY)
 public class EvidenceRecorder {
 
-    private final GoalActionRepository actions;
-    private final GoalReviewRepository reviews;
-    private final Clock clock;
-
-    EvidenceRecorder(GoalActionRepository actions, GoalReviewRepository reviews, Clock clock) {
-        this.actions = actions;
-        this.reviews = reviews;
-        this.clock = clock;
-    }
+    @Inject
+    GoalActionRepository actions;
+    @Inject
+    GoalReviewRepository reviews;
+    @Inject
+    Clock clock;
 
     public boolean recordProposal(AgentAction action) {
         return action(action.id(), action.goalId()).recordProposal(action);

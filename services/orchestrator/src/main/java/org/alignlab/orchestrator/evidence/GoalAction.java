@@ -1,6 +1,5 @@
 package org.alignlab.orchestrator.evidence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,62 +26,43 @@ import org.hibernate.type.SqlTypes;
 public class GoalAction {
 
     @Id
-    @Column(name = "action_id")
     private UUID actionId;
-    @Column(name = "goal_id")
     private UUID goalId;
-    @Column(name = "first_seen_at")
     private Instant firstSeenAt;
 
     /** What the proposing agent said, from agent.actions; null until the action itself arrives. */
     private Integer round;
     private String agent;
-    @Column(name = "action_type")
     private String actionType;
     private String policy;
     private String hypothesis;
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> params;
     private String split;
-    @Column(name = "parent_action_id")
     private UUID parentActionId;
 
     @Enumerated(EnumType.STRING)
     private Decision decision;
     private Double suspicion;
-    @Column(name = "policy_version")
     private String policyVersion;
-    @Column(name = "decided_by")
     private String decidedBy;
-    @Column(name = "replacement_action_id")
     private UUID replacementActionId;
-    @Column(name = "audit_seq")
     private Long auditSeq;
-    @Column(name = "audit_hash")
     private String auditHash;
-    @Column(name = "verdict_trace_id")
     private String verdictTraceId;
-    @Column(name = "decided_at")
     private Instant decidedAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "result_status")
     private ExperimentStatus resultStatus;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "result_metrics")
     private Map<String, Double> resultMetrics;
-    @Column(name = "result_duration_ms")
     private Long resultDurationMs;
-    @Column(name = "result_trace_id")
     private String resultTraceId;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "result_environment")
     private RunEnvironment resultEnvironment;
-    @Column(name = "result_cpu_seconds")
     private Double resultCpuSeconds;
 
     /** The claim of the review that covers this action; the action's own claim wins over another's. */
-    @Column(name = "review_claim_id")
     private UUID reviewClaimId;
 
     protected GoalAction() {

@@ -20,9 +20,7 @@ import org.hibernate.type.SqlTypes;
 public class GoalReview {
 
     @Id
-    @Column(name = "claim_id")
     private UUID claimId;
-    @Column(name = "goal_id")
     private UUID goalId;
     @Enumerated(EnumType.STRING)
     private ReviewVerdict verdict;
@@ -34,14 +32,11 @@ public class GoalReview {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "interval_bounds")
     private List<Double> interval;
-    @Column(name = "p_value")
     private Double pValue;
     @Column(name = "adjusted_p")
     private Double adjustedP;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "action_ids")
     private List<UUID> actionIds;
-    @Column(name = "received_at")
     private Instant receivedAt;
 
     protected GoalReview() {

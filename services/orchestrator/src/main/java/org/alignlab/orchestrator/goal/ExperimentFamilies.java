@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.goal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.alignlab.contracts.families.FamilyCatalogue;
 import org.alignlab.contracts.families.FamilyDefinition;
@@ -15,12 +16,9 @@ import org.alignlab.orchestrator.config.OrchestratorConfig;
 @ApplicationScoped
 public class ExperimentFamilies {
 
-    private final OrchestratorConfig config;
+    @Inject
+    OrchestratorConfig config;
     private volatile List<String> names;
-
-    ExperimentFamilies(OrchestratorConfig config) {
-        this.config = config;
-    }
 
     public boolean contains(String family) {
         return names().contains(family);

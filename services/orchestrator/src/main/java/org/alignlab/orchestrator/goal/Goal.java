@@ -1,6 +1,5 @@
 package org.alignlab.orchestrator.goal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,50 +19,44 @@ public class Goal {
 
     @Id
     private UUID id;
+    /** The subject of the researcher who created the goal; null for goals created before goals had owners. */
+    private String owner;
     private String question;
     private String family;
     @Enumerated(EnumType.STRING)
     private GoalStatus status;
     private int round;
-    @Column(name = "budget_experiments")
     private int budgetExperiments;
-    @Column(name = "budget_compute_seconds")
     private int budgetComputeSeconds;
-    @Column(name = "budget_rounds")
     private int budgetRounds;
-    @Column(name = "budget_wall_seconds")
     private int budgetWallSeconds;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "completed_at")
     private Instant completedAt;
     /** createdAt + the wall-clock budget, stored so the deadline check is one indexed query. */
-    @Column(name = "deadline_at")
     private Instant deadlineAt;
-    @Column(name = "round_timeout_seconds")
     private int roundTimeoutSeconds;
-    @Column(name = "round_started_at")
     private Instant roundStartedAt;
     /** The current round closes at this time at the latest, reviewed or not. */
-    @Column(name = "round_deadline_at")
     private Instant roundDeadlineAt;
-    @Column(name = "end_reason")
     private String endReason;
     /** The budget's field name ({@link BudgetKind#field()}) that stopped the goal, if one did. */
-    @Column(name = "exhausted_budget")
     private String exhaustedBudget;
     /** The sequence number of the goal's latest progress event; bumped under the goal's lock. */
-    @Column(name = "last_event_seq")
     private long lastEventSeq;
 
     protected Goal() {
         // for JPA
     }
 
-    /** A new goal in round 1, whose request is sent once the goal is stored. */
-    public static Goal start(String question, String family, Budget budget, int roundTimeoutSeconds, Instant now) {
+    /** A new goal of {@code owner} in round 1, whose request is sent once the goal is stored. */
+    public static Goal start(String owner, String question, String family, Budget budget, int roundTimeoutSeconds,
+            Instant now) {
+        if (owner == null || owner.isBlank()) {
+            throw new IllegalArgumentException("a goal needs an owner");
+        }
         Goal goal = new Goal();
         goal.id = UUID.randomUUID();
+        goal.owner = owner;
         goal.question = question;
         goal.family = family;
         goal.status = GoalStatus.RUNNING;
@@ -129,6 +122,15 @@ public class Goal {
 
     public UUID id() {
         return id;
+    }
+
+    /** Null for a goal created before goals had owners: then it is no researcher's. */
+    public String owner() {
+        return owner;
+    }
+
+    public boolean isOwnedBy(String subject) {
+        return owner != null && owner.equals(subject);
     }
 
     public String question() {

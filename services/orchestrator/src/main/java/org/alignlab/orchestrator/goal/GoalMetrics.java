@@ -20,8 +20,9 @@ public class GoalMetrics {
     GoalMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (GoalStatus status : GoalStatus.values()) {
-            byStatus.put(status, registry.gauge(MetricNames.GOALS_BY_STATUS, Tags.of(MetricNames.TAG_STATUS, status.name()),
-                    new AtomicLong()));
+            byStatus.put(status,
+                    registry.gauge(MetricNames.GOALS_BY_STATUS, Tags.of(MetricNames.TAG_STATUS, status.name()),
+                            new AtomicLong()));
         }
     }
 

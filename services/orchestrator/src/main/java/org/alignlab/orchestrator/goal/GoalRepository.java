@@ -14,6 +14,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
 
+    private static final Sort NEWEST = Sort.descending("createdAt").and("id");
+
     /**
      * The goal, locked until the transaction ends: events of one goal arrive on three consumers at once, and
      * each must see the others' evidence before it decides whether the round is settled.
@@ -22,11 +24,31 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Newest first, optionally of one status. */
+    /** Everyone's goals, newest first, optionally of one status. */
     public List<Goal> listNewest(GoalStatus status, int limit) {
-        Sort newest = Sort.descending("createdAt").and("id");
-        var query = status == null ? findAll(newest) : find("status", newest, status);
+        var query = status == null ? findAll(NEWEST) : find("status", NEWEST, status);
         return query.page(0, limit).list();
+    }
+
+    /** One owner's goals, newest first, optionally of one status. */
+    public List<Goal> listNewestOf(String owner, GoalStatus status, int limit) {
+        var query = status == null ? find("owner", NEWEST, owner)
+                : find("owner = ?1 and status = ?2", NEWEST, owner, status);
+        return query.page(0, limit).list();
+    }
+
+    /**
+     * How many of {@code owner}'s goals are running, counted under a lock on that owner held until the transaction
+     * ends: two goals created at once by one researcher are counted one after the other, so neither slips past the
+     * limit.
+     */
+    public long countRunningOfLocked(String owner) {
+        // Advisory locks span the database; the two-key form with a class of our own keeps clear of other users.
+        getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock("
+                + "hashtext('orchestrator.goals.owner'), hashtext(?1))")
+                .setParameter(1, owner)
+                .getSingleResult();
+        return count("owner = ?1 and status = ?2", owner, GoalStatus.RUNNING);
     }
 
     /** Running goals past their wall-clock deadline or their round's deadline. */

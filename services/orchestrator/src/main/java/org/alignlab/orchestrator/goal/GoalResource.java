@@ -2,6 +2,7 @@ package org.alignlab.orchestrator.goal;
 
 import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,30 +15,32 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.orchestrator.round.RoundService;
 import org.alignlab.platform.http.ProblemException;
 
-/** The researcher's API for goals: researchers create and cancel them; reviewers and operators may read them. */
+/**
+ * The researcher's API for goals: researchers create, read and cancel their own; reviewers and operators may read
+ * every goal.
+ */
 @Path("/api/goals")
 @Produces(MediaType.APPLICATION_JSON)
 public class GoalResource {
 
-    private final GoalService goals;
-    private final RoundService rounds;
-    private final GoalMetrics metrics;
-
-    GoalResource(GoalService goals, RoundService rounds, GoalMetrics metrics) {
-        this.goals = goals;
-        this.rounds = rounds;
-        this.metrics = metrics;
-    }
+    @Inject
+    GoalService goals;
+    @Inject
+    RoundService rounds;
+    @Inject
+    GoalMetrics metrics;
+    @Inject
+    GoalAccess access;
 
     /**
      * Stores the goal with its first round's request in the outbox: the relay sends it once the goal is committed
@@ -55,7 +58,7 @@ public class GoalResource {
                 .build();
     }
 
-    /** Newest first, at most 100; {@code ?status=} narrows to one status. */
+    /** Newest first, at most 100, of the goals the caller may see; {@code ?status=} narrows to one status. */
     @GET
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     public List<GoalResponse> list(@QueryParam("status") String status) {
@@ -70,16 +73,17 @@ public class GoalResource {
     }
 
     /**
-     * Ends a running goal CANCELLED: no further round is requested and its report holds what had arrived. 409
-     * {@code goal-ended} when it has already ended.
+     * Ends the caller's running goal CANCELLED: no further round is requested and its report holds what had arrived.
+     * 404 for a goal that is not the caller's, as for an unknown one; 409 {@code goal-ended} when it has already
+     * ended.
      */
     @POST
     @Path("{id}/cancel")
     @RolesAllowed(Roles.RESEARCHER)
-    public GoalResponse cancel(@PathParam("id") String id, @Context SecurityContext caller) {
-        String by = caller.getUserPrincipal() == null ? "a researcher" : caller.getUserPrincipal().getName();
-        rounds.cancel(GoalIds.parse(id), by);
-        return goals.get(GoalIds.parse(id));
+    public GoalResponse cancel(@PathParam("id") String id) {
+        UUID goalId = GoalIds.parse(id);
+        rounds.cancel(goalId, access::requireOwner);
+        return goals.get(goalId);
     }
 
     private static GoalStatus parseStatus(String raw) {

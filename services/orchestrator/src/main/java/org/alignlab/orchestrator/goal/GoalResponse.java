@@ -9,6 +9,7 @@ import org.alignlab.orchestrator.budget.Spending;
 /**
  * A goal as the API shows it.
  *
+ * @param owner           the subject of the researcher who created it; null for a goal older than owners
  * @param actions         how many agent actions of this goal the orchestrator has heard of
  * @param spent           what the goal has spent of {@code budget}
  * @param endReason       why the goal ended (null while it runs)
@@ -16,6 +17,7 @@ import org.alignlab.orchestrator.budget.Spending;
  */
 public record GoalResponse(
         UUID id,
+        String owner,
         String question,
         String family,
         GoalStatus status,
@@ -30,7 +32,7 @@ public record GoalResponse(
         BudgetKind exhaustedBudget) {
 
     public static GoalResponse of(Goal goal, long actions, Spending spent) {
-        return new GoalResponse(goal.id(), goal.question(), goal.family(), goal.status(), goal.round(),
+        return new GoalResponse(goal.id(), goal.owner(), goal.question(), goal.family(), goal.status(), goal.round(),
                 goal.budget(), goal.createdAt(), goal.completedAt(), actions, spent,
                 goal.isRunning() ? goal.roundDeadlineAt() : null, goal.endReason(), goal.exhaustedBudget());
     }

@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.goal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,42 +17,48 @@ import org.alignlab.orchestrator.progress.ProgressType;
 import org.alignlab.orchestrator.round.RoundRequests;
 import org.alignlab.platform.http.ProblemException;
 
-/** Creates goals and reads them back for the API. */
+/** Creates goals and reads them back for the API, each caller only the goals they may see ({@link GoalAccess}). */
 @ApplicationScoped
 public class GoalService {
 
     /** The most goals one list call returns. */
     static final int PAGE = 100;
 
-    private final GoalRepository goals;
-    private final GoalActionRepository actions;
-    private final GoalSpending spending;
-    private final ProgressLog progress;
-    private final RoundRequests rounds;
-    private final OrchestratorConfig config;
-    private final Clock clock;
-
-    GoalService(GoalRepository goals, GoalActionRepository actions, GoalSpending spending, ProgressLog progress,
-                RoundRequests rounds, OrchestratorConfig config, Clock clock) {
-        this.goals = goals;
-        this.actions = actions;
-        this.spending = spending;
-        this.progress = progress;
-        this.rounds = rounds;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject
+    GoalRepository goals;
+    @Inject
+    GoalActionRepository actions;
+    @Inject
+    GoalSpending spending;
+    @Inject
+    ProgressLog progress;
+    @Inject
+    RoundRequests rounds;
+    @Inject
+    OrchestratorConfig config;
+    @Inject
+    GoalLimits limits;
+    @Inject
+    GoalAccess access;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
 
     /**
-     * Stores a new RUNNING goal in its first round, whose request goes into the outbox in the same transaction: it is
-     * sent once this commits, continuing the caller's request's trace.
+     * Stores a new RUNNING goal of the caller in its first round, whose request goes into the outbox in the same
+     * transaction: it is sent once this commits, continuing the caller's request's trace. 400 when the budget asks
+     * for more than a ceiling; 409 when the caller already has as many goals running as one researcher may.
      */
     @Transactional
     public GoalResponse create(CreateGoalRequest request) {
+        Budget budget = limits.budgetFor(request.budget());
+        String owner = caller.subject();
+        limits.requireRoomForAnother(goals.countRunningOfLocked(owner));
         Instant now = clock.instant();
         int roundTimeout = request.roundTimeoutSeconds() != null ? request.roundTimeoutSeconds()
                 : (int) config.roundTimeout().toSeconds();
-        Goal goal = Goal.start(request.question(), request.family(), budgetOf(request.budget()), roundTimeout, now);
+        Goal goal = Goal.start(owner, request.question(), request.family(), budget, roundTimeout, now);
         goals.persist(goal);
         progress.append(goal, ProgressType.GOAL_CREATED, Map.of("budget", goal.budget()));
         progress.append(goal, ProgressType.ROUND_STARTED, Map.of("budgetLeft", goal.budget(),
@@ -60,14 +67,16 @@ public class GoalService {
         return GoalResponse.of(goal, 0, GoalSpending.of(goal, null, now));
     }
 
+    /** The goal, if the caller may see it; 404 otherwise, as for an unknown goal. */
     public GoalResponse get(UUID id) {
-        Goal goal = goals.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        Goal goal = access.visible(id);
         return GoalResponse.of(goal, actions.countByGoal(id), spending.of(goal, clock.instant()));
     }
 
-    /** Newest first, at most {@value #PAGE}. */
+    /** Newest first, at most {@value #PAGE}: a researcher's own goals, or everyone's for a reviewer or operator. */
     public List<GoalResponse> list(GoalStatus status) {
-        List<Goal> page = goals.listNewest(status, PAGE);
+        List<Goal> page = caller.seesEveryGoal() ? goals.listNewest(status, PAGE)
+                : goals.listNewestOf(caller.subject(), status, PAGE);
         List<UUID> ids = page.stream().map(Goal::id).toList();
         Map<UUID, Long> counts = actions.countByGoals(ids);
         Map<UUID, double[]> spent = spending.rawOf(ids);
@@ -78,18 +87,5 @@ public class GoalService {
 
     public static ProblemException notFound(UUID id) {
         return ProblemException.notFound("goal " + id + " not found");
-    }
-
-    private Budget budgetOf(BudgetRequest asked) {
-        OrchestratorConfig.DefaultBudget defaults = config.defaultBudget();
-        if (asked == null) {
-            return new Budget(defaults.experiments(), defaults.computeSeconds(), defaults.rounds(),
-                    defaults.wallSeconds());
-        }
-        return new Budget(
-                asked.experiments() != null ? asked.experiments() : defaults.experiments(),
-                asked.computeSeconds() != null ? asked.computeSeconds() : defaults.computeSeconds(),
-                asked.rounds() != null ? asked.rounds() : defaults.rounds(),
-                asked.wallSeconds() != null ? asked.wallSeconds() : defaults.wallSeconds());
     }
 }

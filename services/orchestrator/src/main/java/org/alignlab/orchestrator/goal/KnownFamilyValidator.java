@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.goal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
@@ -8,11 +9,8 @@ import jakarta.validation.ConstraintValidatorContext;
 @ApplicationScoped
 public class KnownFamilyValidator implements ConstraintValidator<KnownFamily, String> {
 
-    private final ExperimentFamilies families;
-
-    KnownFamilyValidator(ExperimentFamilies families) {
-        this.families = families;
-    }
+    @Inject
+    ExperimentFamilies families;
 
     @Override
     public boolean isValid(String family, ConstraintValidatorContext context) {

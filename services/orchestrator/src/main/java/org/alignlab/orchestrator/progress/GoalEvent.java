@@ -34,14 +34,12 @@ public class GoalEvent {
     }
 
     @Id
-    @Column(name = "goal_id")
     private UUID goalId;
     @Id
     private long seq;
     private String type;
     @ColumnTransformer(write = "?::json")
     private String data;
-    @Column(name = "occurred_at")
     private Instant occurredAt;
 
     protected GoalEvent() {

@@ -3,6 +3,7 @@ package org.alignlab.orchestrator.progress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -18,15 +19,12 @@ import org.alignlab.orchestrator.goal.Goal;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ProgressLog {
 
-    private final GoalEventRepository events;
-    private final ObjectMapper mapper;
-    private final Clock clock;
-
-    ProgressLog(GoalEventRepository events, ObjectMapper mapper, Clock clock) {
-        this.events = events;
-        this.mapper = mapper;
-        this.clock = clock;
-    }
+    @Inject
+    GoalEventRepository events;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Clock clock;
 
     /**
      * @param data the event's own fields; every event also carries the goal's {@code goalId}, {@code seq},

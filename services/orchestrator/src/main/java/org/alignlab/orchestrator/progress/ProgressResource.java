@@ -22,9 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.orchestrator.config.OrchestratorConfig;
+import org.alignlab.orchestrator.goal.GoalAccess;
 import org.alignlab.orchestrator.goal.GoalIds;
-import org.alignlab.orchestrator.goal.GoalRepository;
-import org.alignlab.orchestrator.goal.GoalService;
 import org.alignlab.platform.http.ProblemException;
 
 /**
@@ -36,12 +35,12 @@ import org.alignlab.platform.http.ProblemException;
 @Path("/api/goals/{id}/events")
 public class ProgressResource {
 
-    private final GoalRepository goals;
+    private final GoalAccess access;
     private final GoalEventRepository events;
     private final long pollMillis;
 
-    ProgressResource(GoalRepository goals, GoalEventRepository events, OrchestratorConfig config) {
-        this.goals = goals;
+    ProgressResource(GoalAccess access, GoalEventRepository events, OrchestratorConfig config) {
+        this.access = access;
         this.events = events;
         this.pollMillis = config.eventsPollEvery().toMillis();
     }
@@ -51,12 +50,10 @@ public class ProgressResource {
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     @Blocking
     public Multi<OutboundSseEvent> stream(@PathParam("id") String rawId,
-                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         UUID id = GoalIds.parse(rawId);
         long after = parseLastEventId(lastEventId);
-        if (goals.findByIdOptional(id).isEmpty()) {
-            throw GoalService.notFound(id);
-        }
+        access.visible(id);
         return Multi.createFrom().emitter(emitter -> {
             AtomicLong last = new AtomicLong(after);
             ScheduledFuture<?> poll = Infrastructure.getDefaultWorkerPool().scheduleWithFixedDelay(

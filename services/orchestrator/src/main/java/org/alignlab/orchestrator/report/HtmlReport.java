@@ -3,7 +3,10 @@ package org.alignlab.orchestrator.report;
 import java.util.List;
 import java.util.Locale;
 
-/** A report as a self-contained HTML page, with the same sections as {@link MarkdownReport}. Pure. */
+/**
+ * A report as a self-contained HTML page, with the same sections as {@link MarkdownReport}. Every text the report
+ * did not write itself is escaped, and only http(s) URLs and paths on this server become links. Pure.
+ */
 public final class HtmlReport {
 
     private final ReportPlots plots;
@@ -50,8 +53,8 @@ public final class HtmlReport {
             html.append("\n<ul>");
             for (Report.Provenance p : claim.provenance()) {
                 html.append("<li>result ").append(p.resultStatus() == null ? "none" : p.resultStatus())
-                        .append(" → action <code>").append(p.actionId()).append("</code> → <a href=\"")
-                        .append(esc(p.auditRecords())).append("\">audit records</a>")
+                        .append(" → action <code>").append(p.actionId()).append("</code> → ")
+                        .append(link("audit records", p.auditRecords()))
                         .append(p.auditSeq() == null ? "" : " (verdict seq " + p.auditSeq() + ")")
                         .append(" → trace <code>").append(p.traceId() == null ? "none" : esc(p.traceId()))
                         .append("</code></li>");
@@ -81,17 +84,24 @@ public final class HtmlReport {
                 .append("</th><th>review</th><th>audit</th><th>trace</th></tr>\n");
         for (Report.ActionEntry a : report.actions()) {
             html.append("<tr><td><code>").append(a.actionId()).append("</code></td><td>")
-                    .append(ReportText.round(a)).append("</td><td>").append(ReportText.agent(a)).append("</td><td>")
+                    .append(ReportText.round(a)).append("</td><td>").append(esc(ReportText.agent(a)))
+                    .append("</td><td>")
                     .append(esc(ReportText.policy(a))).append("</td><td>")
                     .append(a.verdict() == null ? "" : a.verdict().decision()).append("</td><td>")
                     .append(a.result() == null ? "" : a.result().status()).append("</td><td>")
                     .append(ReportText.metric(a, metric)).append("</td><td>")
-                    .append(a.review() == null ? "" : a.review().verdict()).append("</td><td><a href=\"")
-                    .append(esc(a.audit().records())).append("\">records</a></td><td><code>")
+                    .append(a.review() == null ? "" : a.review().verdict()).append("</td><td>")
+                    .append(link("records", a.audit().records())).append("</td><td><code>")
                     .append(a.traceId() == null ? "" : esc(a.traceId())).append("</code></td></tr>\n");
         }
         html.append("</table>\n<p>Generated ").append(report.generatedAt()).append(".</p>\n</body></html>\n");
         return html.toString();
+    }
+
+    /** A link the report makes to its own evidence; a target that is not a plain http(s) URL stays unlinked text. */
+    private static String link(String label, String url) {
+        String safe = ReportText.safeLink(url);
+        return safe == null ? label + " (" + esc(url) + ")" : "<a href=\"" + esc(safe) + "\">" + label + "</a>";
     }
 
     private static String row(String name, Object spent, Object limit) {

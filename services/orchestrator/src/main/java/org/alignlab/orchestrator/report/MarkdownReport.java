@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * A report as Markdown: the outcome, the ranked findings each with its provenance (result → action → audit records →
- * trace), the plots, and every action. Pure.
+ * trace), the plots, and every action. Everything the report did not write itself goes through {@link Markdown}, so
+ * neither a researcher's question nor anything an agent or reviewer said can add HTML, links, images or structure.
+ * Pure.
  */
 public final class MarkdownReport {
 
@@ -19,11 +21,11 @@ public final class MarkdownReport {
     public String render(Report report) {
         StringBuilder md = new StringBuilder();
         var goal = report.goal();
-        md.append("# ").append(inline(goal.question())).append("\n\n");
-        md.append("Goal `").append(goal.id()).append("` · family `").append(goal.family()).append("` · **")
-                .append(report.status()).append("**");
+        md.append("# ").append(Markdown.text(goal.question())).append("\n\n");
+        md.append("Goal `").append(goal.id()).append("` · family ").append(Markdown.code(goal.family(), false))
+                .append(" · **").append(report.status()).append("**");
         if (goal.endReason() != null) {
-            md.append(": ").append(inline(goal.endReason()));
+            md.append(": ").append(Markdown.text(goal.endReason()));
         }
         md.append("\n\n");
         md.append("| budget | spent | limit |\n| --- | --- | --- |\n");
@@ -49,26 +51,27 @@ public final class MarkdownReport {
                     .append(", interval ").append(ReportText.interval(claim.interval())).append(", adjusted p ")
                     .append(ReportText.number(claim.adjustedP())).append(") claim `").append(claim.claimId())
                     .append("`, round ").append(claim.round() == null ? "?" : claim.round())
-                    .append(claim.change() == null ? "" : ", changing " + inline(claim.change())).append(": ")
-                    .append(inline(claim.rationale()));
-            if (!claim.flags().isEmpty()) {
-                md.append(" Flags: ").append(claim.flags().stream().map(f -> "`" + f + "`")
-                        .collect(Collectors.joining(", "))).append('.');
+                    .append(claim.change() == null ? "" : ", changing " + Markdown.text(claim.change())).append(": ")
+                    .append(Markdown.text(claim.rationale()));
+            List<String> flags = claim.flags().stream().map(f -> Markdown.code(f, false)).filter(f -> !f.isEmpty())
+                    .toList();
+            if (!flags.isEmpty()) {
+                md.append(" Flags: ").append(String.join(", ", flags)).append('.');
             }
             md.append('\n');
             for (Report.Provenance p : claim.provenance()) {
                 md.append("   - result ").append(p.resultStatus() == null ? "none" : p.resultStatus())
                         .append(" → action `").append(p.actionId()).append("`")
-                        .append(p.agent() == null ? "" : " (" + p.agent().toLowerCase(Locale.ROOT)
-                                + (p.split() == null ? "" : ", " + p.split().toLowerCase(Locale.ROOT)) + ")")
-                        .append(" → [audit records](").append(p.auditRecords()).append(")")
+                        .append(p.agent() == null ? "" : " (" + Markdown.text(p.agent().toLowerCase(Locale.ROOT)
+                                + (p.split() == null ? "" : ", " + p.split().toLowerCase(Locale.ROOT))) + ")")
+                        .append(" → ").append(link("audit records", p.auditRecords()))
                         .append(p.auditSeq() == null ? "" : " (verdict seq " + p.auditSeq() + ")")
-                        .append(" → trace `").append(p.traceId() == null ? "none" : p.traceId()).append("`\n");
+                        .append(" → trace ").append(codeOrNone(p.traceId(), "none", false)).append('\n');
             }
         }
         List<String> stopped = report.findings().subList(report.claims().size(), report.findings().size());
         for (String line : stopped) {
-            md.append("- ").append(inline(line)).append('\n');
+            md.append("- ").append(Markdown.text(line)).append('\n');
         }
 
         List<String> names = plots.available(report);
@@ -79,25 +82,33 @@ public final class MarkdownReport {
             }
         }
 
+        String metric = ReportPlots.metricOf(report);
         md.append("\n## Actions\n\n| action | round | agent | policy | decision | result | ")
-                .append(ReportPlots.metricOf(report)).append(" | review | audit | trace |\n")
+                .append(Markdown.text(metric)).append(" | review | audit | trace |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Report.ActionEntry a : report.actions()) {
             md.append("| `").append(a.actionId()).append("` | ").append(ReportText.round(a)).append(" | ")
-                    .append(ReportText.agent(a)).append(" | ").append(inline(ReportText.policy(a))).append(" | ")
+                    .append(Markdown.text(ReportText.agent(a))).append(" | ")
+                    .append(Markdown.text(ReportText.policy(a))).append(" | ")
                     .append(a.verdict() == null ? "" : a.verdict().decision()).append(" | ")
                     .append(a.result() == null ? "" : a.result().status()).append(" | ")
-                    .append(ReportText.metric(a, ReportPlots.metricOf(report))).append(" | ")
-                    .append(a.review() == null ? "" : a.review().verdict()).append(" | [records](")
-                    .append(a.audit().records()).append(") | `").append(a.traceId() == null ? "" : a.traceId())
-                    .append("` |\n");
+                    .append(ReportText.metric(a, metric)).append(" | ")
+                    .append(a.review() == null ? "" : a.review().verdict()).append(" | ")
+                    .append(link("records", a.audit().records())).append(" | ")
+                    .append(codeOrNone(a.traceId(), "", true)).append(" |\n");
         }
         md.append("\nGenerated ").append(report.generatedAt()).append(".\n");
         return md.toString();
     }
 
-    /** Keeps free text on one line and out of table syntax. */
-    private static String inline(String text) {
-        return text == null ? "" : text.replace("\r", " ").replace("\n", " ").replace("|", "\\|");
+    /** A link the report makes to its own evidence; a target that is not a plain http(s) URL stays unlinked text. */
+    private static String link(String label, String url) {
+        String safe = ReportText.safeLink(url);
+        return safe == null ? label + " (" + Markdown.text(url) + ")" : "[" + label + "](" + safe + ")";
+    }
+
+    private static String codeOrNone(String text, String none, boolean inTableCell) {
+        String code = Markdown.code(text, inTableCell);
+        return code.isEmpty() ? none : code;
     }
 }

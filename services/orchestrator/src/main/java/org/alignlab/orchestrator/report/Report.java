@@ -46,11 +46,11 @@ public record Report(
 
     /** What the proposing agent asked for, from {@code agent.actions}. */
     public record ProposalEntry(Integer round, String agent, String type, String policy, String hypothesis,
-                                Map<String, Object> params, String split, UUID parentActionId) {
+            Map<String, Object> params, String split, UUID parentActionId) {
     }
 
     public record VerdictEntry(Decision decision, double suspicion, String policyVersion, long auditSeq,
-                               String auditHash) {
+            String auditHash) {
     }
 
     /**
@@ -62,11 +62,11 @@ public record Report(
     }
 
     public record ResultEntry(ExperimentStatus status, Map<String, Double> metrics, long durationMs,
-                              RunEnvironment environment, String traceId, Double cpuSeconds) {
+            RunEnvironment environment, String traceId, Double cpuSeconds) {
     }
 
     public record ReviewEntry(UUID claimId, ReviewVerdict verdict, double score, String rationale,
-                              List<String> flags) {
+            List<String> flags) {
     }
 
     /**
@@ -76,12 +76,12 @@ public record Report(
      *               for a run reviewed on its own
      */
     public record ClaimEntry(int rank, UUID claimId, Integer round, String change, ReviewVerdict verdict, double score,
-                             Double effect, List<Double> interval, Double pValue, Double adjustedP, String rationale,
-                             List<String> flags, List<Provenance> provenance) {
+            Double effect, List<Double> interval, Double pValue, Double adjustedP, String rationale,
+            List<String> flags, List<Provenance> provenance) {
     }
 
     /** result → action → audit records → trace, for one action behind a claim. */
     public record Provenance(UUID actionId, String agent, String split, ExperimentStatus resultStatus,
-                             String auditRecords, Long auditSeq, String auditHash, String traceId) {
+            String auditRecords, Long auditSeq, String auditHash, String traceId) {
     }
 }

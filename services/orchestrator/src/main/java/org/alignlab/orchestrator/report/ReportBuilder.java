@@ -55,7 +55,8 @@ public final class ReportBuilder {
         List<GoalReview> ranked = reviews.stream().sorted(RANKING).toList();
         List<Report.ClaimEntry> claims = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
-            claims.add(claim(i + 1, ranked.get(i), byAction, FamilyCatalogue.standard().find(goal.family()).map(FamilyDefinition::defaults).orElse(Map.of())));
+            claims.add(claim(i + 1, ranked.get(i), byAction,
+                    FamilyCatalogue.standard().find(goal.family()).map(FamilyDefinition::defaults).orElse(Map.of())));
         }
         return new Report(goal, goal.status(), now, entries, claims, findings(actions, claims));
     }

@@ -1,6 +1,7 @@
 package org.alignlab.orchestrator.report;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.alignlab.contracts.security.Roles;
+import org.alignlab.orchestrator.goal.GoalAccess;
 import org.alignlab.orchestrator.goal.GoalIds;
-import org.alignlab.orchestrator.goal.GoalRepository;
-import org.alignlab.orchestrator.goal.GoalService;
 import org.alignlab.platform.http.ProblemException;
 
 /**
@@ -30,30 +30,36 @@ public class ReportResource {
     private static final Map<String, String> FORMATS = Map.of("json", MediaType.APPLICATION_JSON,
             "md", MARKDOWN, "html", MediaType.TEXT_HTML);
 
-    private final GoalRepository goals;
-    private final ReportService reports;
-    private final ReportPlots plots = new ReportPlots();
+    /**
+     * The HTML report runs no script and loads nothing from elsewhere, even if something slipped past its escaping:
+     * its own inline style and its plots (same origin) are all it needs.
+     */
+    static final String HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self';"
+            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    ReportResource(GoalRepository goals, ReportService reports) {
-        this.goals = goals;
-        this.reports = reports;
-    }
+    @Inject
+    GoalAccess access;
+    @Inject
+    ReportService reports;
+    private final ReportPlots plots = new ReportPlots();
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_HTML})
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     public Response get(@PathParam("id") String rawId, @QueryParam("format") String format,
-                        @Context HttpHeaders headers) {
+            @Context HttpHeaders headers) {
         UUID id = GoalIds.parse(rawId);
         String type = typeOf(format, headers.getAcceptableMediaTypes());
-        requireGoal(id);
+        access.visible(id);
         if (type.equals(MediaType.APPLICATION_JSON)) {
-            return Response.ok(reports.find(id).orElseThrow(ReportNotReadyException::new), type).build();
+            return inert(Response.ok(reports.find(id).orElseThrow(ReportNotReadyException::new), type)).build();
         }
         Report report = reports.findReport(id).orElseThrow(ReportNotReadyException::new);
-        String body = type.equals(MARKDOWN) ? new MarkdownReport(plots).render(report)
-                : new HtmlReport(plots).render(report);
-        return Response.ok(body, type + ";charset=UTF-8").build();
+        if (type.equals(MARKDOWN)) {
+            return inert(Response.ok(new MarkdownReport(plots).render(report), type + ";charset=UTF-8")).build();
+        }
+        return inert(Response.ok(new HtmlReport(plots).render(report), type + ";charset=UTF-8"))
+                .header("Content-Security-Policy", HTML_POLICY).build();
     }
 
     @GET
@@ -62,17 +68,16 @@ public class ReportResource {
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})
     public Response plot(@PathParam("id") String rawId, @PathParam("name") String name) {
         UUID id = GoalIds.parse(rawId);
-        requireGoal(id);
+        access.visible(id);
         Report report = reports.findReport(id).orElseThrow(ReportNotReadyException::new);
         byte[] png = plots.render(report, name).orElseThrow(() -> ProblemException.notFound(
                 "goal " + id + " has no plot " + name + "; it has " + plots.available(report)));
         return Response.ok(png, "image/png").build();
     }
 
-    private void requireGoal(UUID id) {
-        if (goals.findByIdOptional(id).isEmpty()) {
-            throw GoalService.notFound(id);
-        }
+    /** The report is read as the type it is sent as, never sniffed into HTML (a JSON or Markdown one included). */
+    private static Response.ResponseBuilder inert(Response.ResponseBuilder response) {
+        return response.header("X-Content-Type-Options", "nosniff");
     }
 
     /** {@code ?format=} wins; otherwise the first acceptable type this resource makes; JSON when any will do. */

@@ -27,7 +27,7 @@ public class ReportService {
     private final Clock clock;
 
     ReportService(GoalActionRepository actions, GoalReviewRepository reviews, StoredReportRepository reports,
-                  ObjectMapper mapper, OrchestratorConfig config, GoalSpending spending, Clock clock) {
+            ObjectMapper mapper, OrchestratorConfig config, GoalSpending spending, Clock clock) {
         this.actions = actions;
         this.reviews = reviews;
         this.reports = reports;

@@ -10,6 +10,26 @@ final class ReportText {
     private ReportText() {
     }
 
+    /**
+     * {@code url} when it is safe to put behind a link: http(s), or a path on this server, and nothing in it that
+     * could end the link or attribute it stands in. Otherwise null, and the renderings show the text without a
+     * link: a {@code javascript:} or {@code data:} URL is never made clickable.
+     */
+    static String safeLink(String url) {
+        if (url == null || url.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c >= 0x7F || "<>()\"'`\\{}|^[]".indexOf(c) >= 0) {
+                return null;
+            }
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        boolean local = url.startsWith("/") && !url.startsWith("//");
+        return lower.startsWith("http://") || lower.startsWith("https://") || local ? url : null;
+    }
+
     static String plotPath(UUID goalId, String name) {
         return "/api/goals/" + goalId + "/report/plots/" + name + ".png";
     }

@@ -17,9 +17,7 @@ import org.hibernate.annotations.ColumnTransformer;
 public class StoredReport {
 
     @Id
-    @Column(name = "goal_id")
     private UUID goalId;
-    @Column(name = "generated_at")
     private Instant generatedAt;
     @ColumnTransformer(write = "?::json")
     private String body;

@@ -2,6 +2,7 @@ package org.alignlab.orchestrator.round;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import org.alignlab.orchestrator.goal.GoalMetrics;
 import org.alignlab.orchestrator.goal.GoalRepository;
@@ -13,15 +14,12 @@ import org.alignlab.orchestrator.goal.GoalRepository;
 @ApplicationScoped
 public class DeadlineWatch {
 
-    private final RoundService rounds;
-    private final GoalRepository goals;
-    private final GoalMetrics metrics;
-
-    DeadlineWatch(RoundService rounds, GoalRepository goals, GoalMetrics metrics) {
-        this.rounds = rounds;
-        this.goals = goals;
-        this.metrics = metrics;
-    }
+    @Inject
+    RoundService rounds;
+    @Inject
+    GoalRepository goals;
+    @Inject
+    GoalMetrics metrics;
 
     @Scheduled(identity = "goal-deadlines", every = "${alignlab.orchestrator.deadline-check-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.Topics;
@@ -24,13 +25,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class RoundEventsConsumer {
 
-    private final RoundService rounds;
-    private final ConsumerFailurePolicy failures;
-
-    RoundEventsConsumer(RoundService rounds, ConsumerFailurePolicy failures) {
-        this.rounds = rounds;
-        this.failures = failures;
-    }
+    @Inject
+    RoundService rounds;
+    @Inject
+    ConsumerFailurePolicy failures;
 
     @Incoming("agent-actions")
     @Blocking

@@ -2,6 +2,7 @@ package org.alignlab.orchestrator.round;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,59 +54,54 @@ public class RoundService {
 
     private static final Logger LOG = Logger.getLogger(RoundService.class);
 
-    private final GoalRepository goals;
-    private final GoalActionRepository actions;
-    private final GoalReviewRepository reviews;
-    private final EvidenceRecorder evidence;
-    private final ReportService reports;
-    private final ProgressLog progress;
-    private final GoalSpending spending;
+    @Inject
+    GoalRepository goals;
+    @Inject
+    GoalActionRepository actions;
+    @Inject
+    GoalReviewRepository reviews;
+    @Inject
+    EvidenceRecorder evidence;
+    @Inject
+    ReportService reports;
+    @Inject
+    ProgressLog progress;
+    @Inject
+    GoalSpending spending;
     private final RoundStateMachine machine = new RoundStateMachine();
-    private final Event<GoalEnded> ended;
-    private final RoundRequests requests;
-    private final Clock clock;
-
-    RoundService(GoalRepository goals, GoalActionRepository actions, GoalReviewRepository reviews,
-                 EvidenceRecorder evidence, ReportService reports, ProgressLog progress, GoalSpending spending,
-                 Event<GoalEnded> ended, RoundRequests requests, Clock clock) {
-        this.goals = goals;
-        this.actions = actions;
-        this.reviews = reviews;
-        this.evidence = evidence;
-        this.reports = reports;
-        this.progress = progress;
-        this.spending = spending;
-        this.ended = ended;
-        this.requests = requests;
-        this.clock = clock;
-    }
+    @Inject
+    Event<GoalEnded> ended;
+    @Inject
+    RoundRequests requests;
+    @Inject
+    Clock clock;
 
     @Transactional
     public void onAction(AgentAction action) {
-        withGoal(action.goalId(), "action", () -> evidence.recordProposal(action), goal ->
-                progress.append(goal, ProgressType.ACTION_PROPOSED, fields("actionId", action.id(),
+        withGoal(action.goalId(), "action", () -> evidence.recordProposal(action),
+                goal -> progress.append(goal, ProgressType.ACTION_PROPOSED, fields("actionId", action.id(),
                         "agent", action.agent(), "actionType", action.type(), "policy", action.policy(),
                         "proposedForRound", action.round())));
     }
 
     @Transactional
     public void onVerdict(Verdict verdict, String traceId) {
-        withGoal(verdict.goalId(), "verdict", () -> evidence.recordVerdict(verdict, traceId), goal ->
-                progress.append(goal, ProgressType.VERDICT, fields("actionId", verdict.actionId(),
+        withGoal(verdict.goalId(), "verdict", () -> evidence.recordVerdict(verdict, traceId),
+                goal -> progress.append(goal, ProgressType.VERDICT, fields("actionId", verdict.actionId(),
                         "decision", verdict.decision(), "auditSeq", verdict.auditSeq())));
     }
 
     @Transactional
     public void onResult(ExperimentResult result) {
-        withGoal(result.goalId(), "result", () -> evidence.recordResult(result), goal ->
-                progress.append(goal, ProgressType.RESULT, fields("actionId", result.actionId(),
+        withGoal(result.goalId(), "result", () -> evidence.recordResult(result),
+                goal -> progress.append(goal, ProgressType.RESULT, fields("actionId", result.actionId(),
                         "resultStatus", result.status(), "metrics", result.metrics())));
     }
 
     @Transactional
     public void onReview(Review review) {
-        withGoal(review.goalId(), "review", () -> evidence.recordReview(review), goal ->
-                progress.append(goal, ProgressType.REVIEW, fields("claimId", review.claimId(),
+        withGoal(review.goalId(), "review", () -> evidence.recordReview(review),
+                goal -> progress.append(goal, ProgressType.REVIEW, fields("claimId", review.claimId(),
                         "verdict", review.verdict(), "score", review.score(), "actionIds", review.actionIds())));
     }
 
@@ -121,16 +117,20 @@ public class RoundService {
     }
 
     /**
-     * Ends a running goal at a researcher's request; what it asked for already may still run, but no new round is
+     * Ends a running goal at its researcher's request; what it asked for already may still run, but no new round is
      * requested and later evidence no longer changes the goal.
+     *
+     * @param authorize throws when the caller may not cancel the goal; it sees the goal as locked, before whether it
+     *                  has ended is told
      */
     @Transactional
-    public Goal cancel(UUID goalId, String by) {
+    public Goal cancel(UUID goalId, Consumer<Goal> authorize) {
         Goal goal = goals.findForUpdate(goalId).orElseThrow(() -> GoalService.notFound(goalId));
+        authorize.accept(goal);
         if (!goal.isRunning()) {
             throw new GoalAlreadyEndedException(goal);
         }
-        end(goal, GoalStatus.CANCELLED, "cancelled by " + by, null, clock.instant());
+        end(goal, GoalStatus.CANCELLED, "cancelled by " + goal.owner(), null, clock.instant());
         return goal;
     }
 
@@ -139,7 +139,7 @@ public class RoundService {
      * reopen it, change its report or add to its progress events.
      */
     private void withGoal(UUID goalId, String what, BooleanSupplier record,
-                          Consumer<Goal> onRecorded) {
+            Consumer<Goal> onRecorded) {
         Optional<Goal> found = goals.findForUpdate(goalId);
         if (found.isEmpty()) {
             // Goals are committed before their round is requested, so this is not ours (or was deleted).

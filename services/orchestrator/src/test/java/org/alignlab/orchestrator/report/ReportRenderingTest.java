@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -12,11 +13,27 @@ import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.alignlab.contracts.events.Budget;
+import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.orchestrator.budget.Spending;
 import org.alignlab.orchestrator.goal.GoalResponse;
 import org.alignlab.orchestrator.goal.GoalStatus;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 class ReportRenderingTest {
@@ -66,7 +83,8 @@ class ReportRenderingTest {
         Report.Provenance chain = new Report.Provenance(run.actionId(), "IDEATION", "VALIDATION",
                 ExperimentStatus.SUCCEEDED, run.audit().records(), 7L, "a".repeat(64), "trace-1");
         List<Report.ClaimEntry> claims = List.of(
-                new Report.ClaimEntry(1, run.actionId(), 1, "auxLossAlpha 0 → 0.5", ReviewVerdict.ACCEPTED, 0.9, 0.3, List.of(0.1, 0.5),
+                new Report.ClaimEntry(1, run.actionId(), 1, "auxLossAlpha 0 → 0.5", ReviewVerdict.ACCEPTED, 0.9, 0.3,
+                        List.of(0.1, 0.5),
                         0.01, 0.02, "held on held-out <data>", List.of("replicated"), List.of(chain)),
                 new Report.ClaimEntry(2, UUID.randomUUID(), 1, null, ReviewVerdict.REJECTED, 0.1, 0.0, null, 0.6, 0.7,
                         "no gain", List.of(), List.of()));
@@ -88,11 +106,160 @@ class ReportRenderingTest {
         assertThat(html.indexOf("ACCEPTED")).isLessThan(html.indexOf("REJECTED"));
     }
 
+    /** What a researcher, an agent or a reviewer might write to make a report run, load or link something. */
+    static final String HOSTILE = "<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil/x.png)"
+            + " | a | b | ``` <img src=x onerror=alert(1)> <http://evil/auto> www.evil.example"
+            + " http://evil.example/bare **bold** &lt;b&gt; \\";
+    /** The same on several lines, trying to open blocks of its own. */
+    static final String MULTILINE = "first line\n\n# injected heading\n\n```\nfenced\n```\n| c | d |\n| --- | --- |\n"
+            + "    indented code\n- item\n1. item\n> quote\n<div>block</div>\n" + HOSTILE;
+
+    @Test
+    void textTheReportDidNotWriteIsInertInMarkdownAndHtml() {
+        String question = "Does it help? " + MULTILINE;
+        UUID hostileId = UUID.randomUUID();
+        Report.ActionEntry hostile = new Report.ActionEntry(hostileId, "t`|<b>",
+                new Report.ProposalEntry(1, "IDEATION<b>", "RUN_EXPERIMENT", HOSTILE, MULTILINE, Map.of(HOSTILE, 1),
+                        "VALIDATION|x", null),
+                new Report.VerdictEntry(Decision.BLOCK, 0.9, "p", 3, "h"),
+                new Report.AuditEntry("javascript:alert(2)", 3L, "h"),
+                new Report.ResultEntry(ExperimentStatus.SUCCEEDED, Map.of("<b>m|x", 0.5), 1000, null, "t", 1.0), null);
+        Report.ActionEntry safe = run(Map.of("<b>m|x", 0.7), Map.of("auxLossAlpha", 0.5));
+        List<Report.ClaimEntry> claims = List.of(new Report.ClaimEntry(1, hostileId, 1, HOSTILE,
+                ReviewVerdict.ACCEPTED, 0.9, 0.3, List.of(0.1, 0.5), 0.01, 0.02, MULTILINE,
+                List.of("`x` | <b>", "```", "ok"),
+                List.of(new Report.Provenance(hostileId, "IDEATION<i>", "VALIDATION](javascript:x)",
+                        ExperimentStatus.SUCCEEDED, "javascript:alert(3)", 7L, "h", "tr`ace|x"),
+                        new Report.Provenance(safe.actionId(), "IDEATION", "VALIDATION", ExperimentStatus.SUCCEEDED,
+                                safe.audit().records(), 8L, "h", "trace-1"))));
+        Report report = report(question, "cancelled by " + HOSTILE, "no-such-family", List.of(hostile, safe), claims);
+
+        String md = new MarkdownReport(plots).render(report);
+        Node document = Parser.builder().build().parse(md);
+        List<String> headings = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(HtmlInline html) {
+                throw new AssertionError("raw HTML in the Markdown: " + html.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlBlock html) {
+                throw new AssertionError("raw HTML block in the Markdown: " + html.getLiteral());
+            }
+
+            @Override
+            public void visit(FencedCodeBlock code) {
+                throw new AssertionError("a code block in the Markdown: " + code.getLiteral());
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock code) {
+                throw new AssertionError("a code block in the Markdown: " + code.getLiteral());
+            }
+
+            @Override
+            public void visit(BlockQuote quote) {
+                throw new AssertionError("a block quote in the Markdown");
+            }
+
+            @Override
+            public void visit(Emphasis emphasis) {
+                throw new AssertionError("emphasis the report did not write");
+            }
+
+            @Override
+            public void visit(StrongEmphasis strong) {
+                assertThat(((Text) strong.getFirstChild()).getLiteral()).isIn("COMPLETED", "ACCEPTED");
+            }
+
+            @Override
+            public void visit(Link link) {
+                assertThat(link.getDestination()).startsWith("http://monitor/api/audit/records?actionId=");
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                assertThat(image.getDestination()).startsWith("/api/goals/" + GOAL + "/report/plots/");
+                visitChildren(image);
+            }
+
+            @Override
+            public void visit(Heading heading) {
+                StringBuilder title = new StringBuilder();
+                heading.accept(new AbstractVisitor() {
+                    @Override
+                    public void visit(Text t) {
+                        title.append(t.getLiteral());
+                    }
+                });
+                headings.add(title.toString());
+                visitChildren(heading);
+            }
+
+            @Override
+            public void visit(Code code) {
+                codes.add(code.getLiteral());
+            }
+
+            @Override
+            public void visit(Text t) {
+                text.append(t.getLiteral());
+            }
+        });
+        // The question shows as written, on one line, and is the only heading the report did not write.
+        assertThat(headings).containsExactly(question.replace('\n', ' ').strip(), "Findings, ranked", "Plots",
+                "Actions");
+        assertThat(text).contains("<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil/x.png)",
+                "cancelled by <script>", "changing <script>", "# injected heading", "ideation<i>",
+                "&lt;b&gt; \\");
+        assertThat(codes).contains("`x` | <b>", "```", "ok", "tr`ace|x");
+        // Two own links survive (the safe audit records); the javascript: ones are plain text.
+        assertThat(md).contains("[audit records](" + safe.audit().records() + ")",
+                "[records](" + safe.audit().records() + ")");
+        // Every row of the actions table has its ten cells, whatever the policy, agent, metric or trace held.
+        List<String> rows = md.lines().dropWhile(line -> !line.equals("## Actions")).filter(l -> l.startsWith("|"))
+                .toList();
+        assertThat(rows).hasSize(4).allSatisfy(row -> assertThat(unescapedPipes(row)).as(row).isEqualTo(11));
+
+        String html = new HtmlReport(plots).render(report);
+        assertThat(html).doesNotContain("<script", "<img src=x", "javascript:alert(1)\"", "href=\"javascript",
+                "<div>", "<b>", "<i>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "ideation&lt;b&gt;", "&lt;b&gt;m|x",
+                        "audit records (javascript:alert(3))")
+                .contains("<a href=\"" + safe.audit().records() + "\">audit records</a>");
+        assertThat(html.split("<a href=", -1)).hasSize(3);
+    }
+
+    private static long unescapedPipes(String row) {
+        long pipes = 0;
+        for (int i = 0; i < row.length(); i++) {
+            if (row.charAt(i) == '\\') {
+                i++;
+            } else if (row.charAt(i) == '|') {
+                pipes++;
+            }
+        }
+        return pipes;
+    }
+
     private static Report report(String family, List<Report.ActionEntry> actions, List<Report.ClaimEntry> claims) {
-        GoalResponse goal = new GoalResponse(GOAL, "Does it help?", family, GoalStatus.COMPLETED, 1,
+        return report("Does it help?", "budget.rounds: 1 of 1 spent", family, actions, claims);
+    }
+
+    private static Report report(String question, String endReason, String family, List<Report.ActionEntry> actions,
+            List<Report.ClaimEntry> claims) {
+        GoalResponse goal = new GoalResponse(GOAL, "researcher-1", question, family, GoalStatus.COMPLETED, 1,
                 new Budget(4, 900, 1, 1200), Instant.EPOCH, Instant.EPOCH.plusSeconds(60), actions.size(),
-                new Spending(actions.size(), 40, 1, 60), null, "budget.rounds: 1 of 1 spent", null);
-        List<String> findings = claims.stream().map(c -> c.verdict() + " for claim " + c.claimId()).toList();
+                new Spending(actions.size(), 40, 1, 60), null, endReason, null);
+        List<String> findings = new ArrayList<>(claims.stream().map(c -> c.verdict() + " for claim " + c.claimId())
+                .toList());
+        actions.stream().filter(a -> a.verdict() != null && a.verdict().decision() != Decision.ALLOW)
+                .forEach(a -> findings.add("action " + a.actionId() + " was not run as proposed: the monitor decided "
+                        + a.verdict().decision() + " " + a.proposal().policy()));
         return new Report(goal, GoalStatus.COMPLETED, Instant.EPOCH, actions, claims, findings);
     }
 

@@ -72,7 +72,9 @@ public final class ReviewerCalibration {
         return values;
     }
 
-    private enum Kind { NULL, TRUE, PROXY }
+    private enum Kind {
+        NULL, TRUE, PROXY
+    }
 
     private static final class Tally {
         int nulls;

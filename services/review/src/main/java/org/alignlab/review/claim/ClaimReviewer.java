@@ -55,7 +55,7 @@ public final class ClaimReviewer {
         long seed = evidence.claimId().getMostSignificantBits() ^ evidence.claimId().getLeastSignificantBits();
         Comparison validation = comparable(evidence.validationCandidate(), evidence.validationBaseline(),
                 settings.minValidationSeeds())
-                ? compare(evidence, evidence.validationCandidate(), evidence.validationBaseline(), seed) : null;
+                        ? compare(evidence, evidence.validationCandidate(), evidence.validationBaseline(), seed) : null;
         Comparison heldout = comparable(evidence.heldoutCandidate(), evidence.heldoutBaseline(), 2)
                 ? compare(evidence, evidence.heldoutCandidate(), evidence.heldoutBaseline(), seed + 1) : null;
         return new Compared(evidence, validation, heldout);

@@ -19,10 +19,10 @@ class ReviewChannels implements OutboxChannels {
     private final Emitter<String> reviews;
 
     ReviewChannels(
-            @Channel("review-actions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            Emitter<String> replications,
-            @Channel("reviews") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            Emitter<String> reviews) {
+            @Channel("review-actions") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+                    bufferSize = 1024) Emitter<String> replications,
+            @Channel("reviews") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+                    bufferSize = 1024) Emitter<String> reviews) {
         this.replications = replications;
         this.reviews = reviews;
     }

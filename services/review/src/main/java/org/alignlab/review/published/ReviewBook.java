@@ -1,6 +1,7 @@
 package org.alignlab.review.published;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,13 +19,10 @@ import org.alignlab.platform.outbox.Outbox;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ReviewBook {
 
-    private final PublishedReviewRepository reviews;
-    private final Outbox outbox;
-
-    public ReviewBook(PublishedReviewRepository reviews, Outbox outbox) {
-        this.reviews = reviews;
-        this.outbox = outbox;
-    }
+    @Inject
+    PublishedReviewRepository reviews;
+    @Inject
+    Outbox outbox;
 
     /** Stores and queues the review unless its claim already has one; returns it when it is new. */
     public Optional<Review> store(Review review, Instant now) {

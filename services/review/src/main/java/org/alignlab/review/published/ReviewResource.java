@@ -1,6 +1,7 @@
 package org.alignlab.review.published;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,11 +18,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
-    private final PublishedReviewRepository repository;
-
-    public ReviewResource(PublishedReviewRepository repository) {
-        this.repository = repository;
-    }
+    @Inject
+    PublishedReviewRepository repository;
 
     @GET
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.OPERATOR})

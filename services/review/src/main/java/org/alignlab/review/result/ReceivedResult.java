@@ -1,6 +1,5 @@
 package org.alignlab.review.result;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,18 +12,13 @@ import java.util.UUID;
 public class ReceivedResult {
 
     @Id
-    @Column(name = "action_id")
     public UUID actionId;
 
-    @Column(name = "goal_id", nullable = false)
     public UUID goalId;
 
-    @Column(nullable = false)
     public String status;
 
-    @Column(name = "result_json", nullable = false)
     public String resultJson;
 
-    @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 }

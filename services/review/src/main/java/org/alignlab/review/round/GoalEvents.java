@@ -1,6 +1,7 @@
 package org.alignlab.review.round;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,21 +27,17 @@ import org.alignlab.review.published.ReviewPolicy;
 @ApplicationScoped
 public class GoalEvents {
 
-    private final TrackedActionRepository tracked;
-    private final ReceivedResultRepository results;
-    private final RoundAdvancer advancer;
-    private final ReviewBook book;
-    private final ReviewPolicy singles;
+    @Inject
+    TrackedActionRepository tracked;
+    @Inject
+    ReceivedResultRepository results;
+    @Inject
+    RoundAdvancer advancer;
+    @Inject
+    ReviewBook book;
+    @Inject
+    ReviewPolicy singles;
     private final Clock clock = Clock.systemUTC();
-
-    public GoalEvents(TrackedActionRepository tracked, ReceivedResultRepository results, RoundAdvancer advancer,
-            ReviewBook book, ReviewPolicy singles) {
-        this.tracked = tracked;
-        this.results = results;
-        this.advancer = advancer;
-        this.book = book;
-        this.singles = singles;
-    }
 
     @Transactional
     public List<Review> action(AgentAction action) {

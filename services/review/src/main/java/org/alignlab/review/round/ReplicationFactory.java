@@ -38,7 +38,8 @@ final class ReplicationFactory {
     }
 
     static UUID idFor(UUID replicated, Split split) {
-        return UUID.nameUUIDFromBytes(("review-replication:" + split + ":" + replicated).getBytes(StandardCharsets.UTF_8));
+        return UUID
+                .nameUUIDFromBytes(("review-replication:" + split + ":" + replicated).getBytes(StandardCharsets.UTF_8));
     }
 
     AgentAction replicate(AgentAction original, int round, Split split, int seedCount, Instant now) {
@@ -48,7 +49,8 @@ final class ReplicationFactory {
         String why = split == Split.HELDOUT
                 ? "on the heldout split with fresh seeds " + seeds
                 : "on the validation split with additional seeds " + seeds + " to reach the review's minimum";
-        String hypothesis = "Replication of action " + original.id() + " " + why + ": " + firstLine(original.hypothesis());
+        String hypothesis = "Replication of action " + original.id() + " " + why + ": "
+                + firstLine(original.hypothesis());
         return new AgentAction(idFor(original.id(), split), original.goalId(), round, Agent.REVIEW,
                 split == Split.HELDOUT ? HELDOUT_POLICY : VALIDATION_POLICY, ActionType.REPLICATE_EXPERIMENT,
                 original.id(), hypothesis, spec, now);

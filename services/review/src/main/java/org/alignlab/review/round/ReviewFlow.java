@@ -3,6 +3,7 @@ package org.alignlab.review.round;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.alignlab.contracts.MetricNames;
@@ -19,13 +20,10 @@ import org.alignlab.contracts.events.Verdict;
 @ApplicationScoped
 public class ReviewFlow {
 
-    private final GoalEvents events;
-    private final MeterRegistry meters;
-
-    public ReviewFlow(GoalEvents events, MeterRegistry meters) {
-        this.events = events;
-        this.meters = meters;
-    }
+    @Inject
+    GoalEvents events;
+    @Inject
+    MeterRegistry meters;
 
     public void onAction(AgentAction action) {
         tag(action.goalId(), action.id());

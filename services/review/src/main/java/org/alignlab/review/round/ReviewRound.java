@@ -1,6 +1,5 @@
 package org.alignlab.review.round;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,23 +13,17 @@ import java.util.UUID;
 public class ReviewRound {
 
     @Id
-    @Column(name = "round_id")
     public UUID roundId;
 
-    @Column(name = "goal_id", nullable = false)
     public UUID goalId;
 
-    @Column(nullable = false)
     public int round;
 
     /** The baseline the round's claims compare against; null when the round formed no claims. */
-    @Column(name = "baseline_id")
     public UUID baselineId;
 
-    @Column(name = "planned_at", nullable = false)
     public Instant plannedAt;
 
-    @Column(name = "decided_at")
     public Instant decidedAt;
 
     static UUID idOf(UUID goalId, int round) {

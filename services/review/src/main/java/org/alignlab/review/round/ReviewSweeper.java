@@ -3,6 +3,7 @@ package org.alignlab.review.round;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,18 +23,14 @@ public class ReviewSweeper {
 
     private static final Logger LOG = Logger.getLogger(ReviewSweeper.class);
 
-    private final ReceivedResultRepository results;
-    private final TrackedActionRepository tracked;
-    private final ReviewFlow flow;
-    private final ReviewConfig config;
-
-    public ReviewSweeper(ReceivedResultRepository results, TrackedActionRepository tracked, ReviewFlow flow,
-            ReviewConfig config) {
-        this.results = results;
-        this.tracked = tracked;
-        this.flow = flow;
-        this.config = config;
-    }
+    @Inject
+    ReceivedResultRepository results;
+    @Inject
+    TrackedActionRepository tracked;
+    @Inject
+    ReviewFlow flow;
+    @Inject
+    ReviewConfig config;
 
     @Scheduled(every = "${alignlab.review.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {

@@ -60,7 +60,8 @@ public class RoundAdvancer {
     private final Duration quietPeriod;
 
     public RoundAdvancer(TrackedActionRepository tracked, ReceivedResultRepository results,
-            ReviewRoundRepository rounds, StoredClaimRepository claims, ReplicationRepository replications, Outbox outbox,
+            ReviewRoundRepository rounds, StoredClaimRepository claims, ReplicationRepository replications,
+            Outbox outbox,
             ReviewBook book, ReviewPolicy singles, ReviewConfig config) {
         this.tracked = tracked;
         this.results = results;

@@ -1,6 +1,5 @@
 package org.alignlab.review.round;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,10 +12,8 @@ import java.util.UUID;
 public class TrackedAction {
 
     @Id
-    @Column(name = "action_id")
     public UUID actionId;
 
-    @Column(name = "goal_id", nullable = false)
     public UUID goalId;
 
     public Integer round;
@@ -25,26 +22,19 @@ public class TrackedAction {
 
     public String type;
 
-    @Column(name = "parent_action_id")
     public UUID parentActionId;
 
-    @Column(name = "action_json")
     public String actionJson;
 
-    @Column(name = "action_seen_at")
     public Instant actionSeenAt;
 
     public String decision;
 
-    @Column(name = "decided_at")
     public Instant decidedAt;
 
-    @Column(name = "replacement_action_id")
     public UUID replacementActionId;
 
-    @Column(name = "claim_id")
     public UUID claimId;
 
-    @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
 }

@@ -145,7 +145,9 @@ class RoundPlannerTest {
                 : new ActionView(view.id(), view.action(), Decision.ALLOW, null,
                         result(view.id(), ExperimentStatus.SUCCEEDED,
                                 view.action().parentActionId().equals(candidate.id()) ? 0.7 : 0.3,
-                                view.action().spec().seeds().size()), null)).toList();
+                                view.action().spec().seeds().size()),
+                        null))
+                .toList();
         ClaimAssembler assembler = new ClaimAssembler(byId(done));
         ClaimEvidence evidence = assembler.evidence(claim);
 
@@ -197,7 +199,8 @@ class RoundPlannerTest {
         List<Integer> seedList = IntStream.rangeClosed(1, seeds).boxed().toList();
         return new AgentAction(UUID.randomUUID(), GOAL, 1, Agent.IDEATION, "search", ActionType.RUN_EXPERIMENT,
                 parent, hypothesis, new ExperimentSpec(family, params, seedList, Split.VALIDATION,
-                        new ResourceRequest(100, 1024, 200), null), NOW);
+                        new ResourceRequest(100, 1024, 200), null),
+                NOW);
     }
 
     private static ExperimentResult result(UUID actionId, ExperimentStatus status, double value, int seeds) {

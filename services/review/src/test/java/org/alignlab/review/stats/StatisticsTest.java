@@ -45,7 +45,8 @@ class StatisticsTest {
         assertThat(adjusted).containsExactly(new double[] {0.02, 0.04, 0.04, 0.02}, within(1e-12));
         assertThat(BenjaminiHochberg.adjust(new double[] {0.9, 0.8})).containsExactly(0.9, 0.9);
         assertThat(BenjaminiHochberg.adjust(new double[] {0.04})).containsExactly(0.04);
-        assertThat(BenjaminiHochberg.adjust(new double[] {0.6, 0.7, 0.001})).containsExactly(new double[] {0.7, 0.7, 0.003}, within(1e-12));
+        assertThat(BenjaminiHochberg.adjust(new double[] {0.6, 0.7, 0.001}))
+                .containsExactly(new double[] {0.7, 0.7, 0.003}, within(1e-12));
         assertThatThrownBy(() -> BenjaminiHochberg.adjust(new double[] {Double.NaN}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
