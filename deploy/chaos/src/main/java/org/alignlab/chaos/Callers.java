@@ -33,7 +33,8 @@ final class Callers {
         callers.put(NONE, null);
         callers.put("forged", TokenMinter.mint(TokenMinter.generateKeyPair().getPrivate(), "forger", Roles.OPERATOR,
                 Duration.ofHours(1)));
-        var key = TokenMinter.decodePrivate(Files.readString(stack.runDir().keys().resolve("token-signing.key")).strip());
+        var key = TokenMinter
+                .decodePrivate(Files.readString(stack.runDir().keys().resolve("token-signing.key")).strip());
         callers.put("expired", TokenMinter.mint(key, "local-operator", Roles.OPERATOR,
                 Instant.now().minus(Duration.ofHours(2)), Instant.now().minus(Duration.ofHours(1))));
         return callers;

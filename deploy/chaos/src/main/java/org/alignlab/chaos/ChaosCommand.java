@@ -32,17 +32,49 @@ public final class ChaosCommand implements Callable<Integer> {
         @Option(names = "--run-dir", description = "run directory of the harness's stack (default deploy/chaos/.run)")
         Path runDir;
 
-        @Option(names = "--port-offset", defaultValue = "300", description = "shifts every port (default ${DEFAULT-VALUE})")
+        @Option(names = "--port-offset", defaultValue = "300",
+                description = "shifts every port (default ${DEFAULT-VALUE})")
         int portOffset;
 
         @Option(names = "--keep-up", description = "leave the stack running afterwards")
         boolean keepUp;
+
+        @Option(names = "--seed", defaultValue = "7", description = "seeds everything the run draws (default 7)")
+        long seed;
 
         ChaosStack open() throws java.io.IOException {
             Path dir = runDir != null ? runDir
                     : org.alignlab.launcher.Installation.repoRoot(System.getenv()).resolve("deploy/chaos/.run");
             return ChaosStack.of(dir, portOffset, stackSettings());
         }
+
+        /**
+         * Starts the stack, runs {@code work} on it and prints its report, then takes the stack down unless
+         * {@code --keep-up}: exit 0 when the work passed, 1 when it found a violation.
+         */
+        int runOnStack(StackWork work) throws Exception {
+            ChaosStack stack = open();
+            try {
+                System.out.println("starting the stack in " + stack.runDir().root());
+                stack.up();
+                Report report = work.run(stack);
+                System.out.print(report.text());
+                return report.passed() ? 0 : 1;
+            } finally {
+                if (!keepUp) {
+                    stack.down();
+                }
+            }
+        }
+    }
+
+    /** What a command found: the text it prints and whether every check held. */
+    record Report(String text, boolean passed) {
+    }
+
+    @FunctionalInterface
+    interface StackWork {
+        Report run(ChaosStack stack) throws Exception;
     }
 
     /** What the harness changes about the stack: nothing that bears on the gate's decisions. */
@@ -61,9 +93,6 @@ public final class ChaosCommand implements Callable<Integer> {
         @CommandLine.Mixin
         StackOptions stackOptions = new StackOptions();
 
-        @Option(names = "--seed", defaultValue = "7")
-        long seed;
-
         @Option(names = "--actions", defaultValue = "1000")
         int actions;
 
@@ -79,7 +108,8 @@ public final class ChaosCommand implements Callable<Integer> {
         @Option(names = "--held-share", defaultValue = "0.1", description = "share held for the reviewer")
         double heldShare;
 
-        @Option(names = "--garbage", defaultValue = "20", description = "random-byte records injected on consumed topics")
+        @Option(names = "--garbage", defaultValue = "20",
+                description = "random-byte records injected on consumed topics")
         int garbage;
 
         @Option(names = "--load-seconds", description = "how long sending takes (default: 0.6 s per action)")
@@ -94,21 +124,13 @@ public final class ChaosCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            ChaosPlan plan = new ChaosPlan(seed, actions, goals, faults, runShare, heldShare, garbage,
+            ChaosPlan plan = new ChaosPlan(stackOptions.seed, actions, goals, faults, runShare, heldShare, garbage,
                     Duration.ofSeconds(loadSeconds != null ? loadSeconds : Math.max(60, actions * 6L / 10)),
                     Duration.ofSeconds(settleSeconds), components);
-            ChaosStack stack = stackOptions.open();
-            try {
-                System.out.println("starting the stack in " + stack.runDir().root());
-                stack.up();
+            return stackOptions.runOnStack(stack -> {
                 ChaosRun.Result result = new ChaosRun(stack, plan, System.out).run();
-                System.out.print(ChaosReport.text(result));
-                return result.passed() ? 0 : 1;
-            } finally {
-                if (!stackOptions.keepUp) {
-                    stack.down();
-                }
-            }
+                return new Report(ChaosReport.text(result), result.passed());
+            });
         }
     }
 
@@ -117,26 +139,16 @@ public final class ChaosCommand implements Callable<Integer> {
         @CommandLine.Mixin
         StackOptions stackOptions = new StackOptions();
 
-        @Option(names = "--seed", defaultValue = "7")
-        long seed;
-
         @Option(names = "--canary-seconds", defaultValue = "30", description = "how soon a canary must be decided")
         int canarySeconds;
 
         @Override
         public Integer call() throws Exception {
-            ChaosStack stack = stackOptions.open();
-            try {
-                stack.up();
-                TopicFuzzer.Result result = new TopicFuzzer(stack, seed, Duration.ofSeconds(canarySeconds),
+            return stackOptions.runOnStack(stack -> {
+                TopicFuzzer.Result result = new TopicFuzzer(stack, stackOptions.seed, Duration.ofSeconds(canarySeconds),
                         System.out).run();
-                System.out.print(result.describe());
-                return result.passed() ? 0 : 1;
-            } finally {
-                if (!stackOptions.keepUp) {
-                    stack.down();
-                }
-            }
+                return new Report(result.describe(), result.passed());
+            });
         }
     }
 
@@ -145,25 +157,15 @@ public final class ChaosCommand implements Callable<Integer> {
         @CommandLine.Mixin
         StackOptions stackOptions = new StackOptions();
 
-        @Option(names = "--seed", defaultValue = "7")
-        long seed;
-
         @Option(names = "--mutations", defaultValue = "40", description = "mutated requests per operation and role")
         int mutations;
 
         @Override
         public Integer call() throws Exception {
-            ChaosStack stack = stackOptions.open();
-            try {
-                stack.up();
-                RestFuzzer.Result result = new RestFuzzer(stack, seed, mutations, System.out).run();
-                System.out.print(result.describe());
-                return result.passed() ? 0 : 1;
-            } finally {
-                if (!stackOptions.keepUp) {
-                    stack.down();
-                }
-            }
+            return stackOptions.runOnStack(stack -> {
+                RestFuzzer.Result result = new RestFuzzer(stack, stackOptions.seed, mutations, System.out).run();
+                return new Report(result.describe(), result.passed());
+            });
         }
     }
 }

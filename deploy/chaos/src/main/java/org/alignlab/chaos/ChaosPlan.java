@@ -13,7 +13,7 @@ import java.util.List;
  * @param settle       how long, after the load, the platform has to finish what it was sent
  */
 public record ChaosPlan(long seed, int actions, int goals, int faults, double runShare, double heldShare,
-                        int garbage, Duration load, Duration settle, List<Component> components) {
+        int garbage, Duration load, Duration settle, List<Component> components) {
 
     public ChaosPlan {
         if (actions < 1 || goals < 1 || faults < 0 || garbage < 0) {
@@ -31,7 +31,7 @@ public record ChaosPlan(long seed, int actions, int goals, int faults, double ru
 
     public String describe() {
         return String.format("chaos run: seed %d, %d actions over %d goals in %d s (%.0f%% run, %.0f%% held, "
-                        + "%.0f%% blocked), %d faults, %d garbage records, settle up to %d s",
+                + "%.0f%% blocked), %d faults, %d garbage records, settle up to %d s",
                 seed, actions, goals, load.toSeconds(), runShare * 100, heldShare * 100,
                 (1 - runShare - heldShare) * 100, faults, garbage, settle.toSeconds());
     }

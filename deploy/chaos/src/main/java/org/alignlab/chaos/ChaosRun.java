@@ -36,8 +36,8 @@ public final class ChaosRun {
 
     /** The figures of a finished run. */
     public record Result(ChaosPlan plan, FaultSchedule schedule, List<FaultInjector.Played> faults,
-                         Map<ActionKind, Integer> sent, int approved, int denied, int garbage,
-                         List<Invariant> invariants, Duration took) {
+            Map<ActionKind, Integer> sent, int approved, int denied, int garbage,
+            List<Invariant> invariants, Duration took) {
         public boolean passed() {
             return invariants.stream().allMatch(Invariant::holds);
         }
@@ -63,7 +63,9 @@ public final class ChaosRun {
         Map<String, Map<Integer, Long>> topicsAtStart = Evidence.topicsNow(stack.bootstrapServers(), CONSUMED);
         URI orchestrator = stack.url(Service.ORCHESTRATOR);
         Duration goalLife = plan.load().plus(plan.settle().dividedBy(3));
-        List<UUID> goals = Goals.create(orchestrator, tokens.forPerson(Roles.RESEARCHER), plan.goals(), goalLife);
+        // A researcher per goal: the orchestrator limits how many goals one researcher may run at once.
+        List<UUID> goals = Goals.create(orchestrator,
+                i -> tokens.forPerson(Roles.RESEARCHER, "chaos-researcher-" + i), plan.goals(), goalLife);
         out.printf("created %d goals (each ends within %d s)%n", goals.size(), goalLife.toSeconds());
 
         Map<UUID, ActionKind> kinds = new ConcurrentHashMap<>();
@@ -146,9 +148,10 @@ public final class ChaosRun {
                         + one(st, "select count(*) from monitor.held_actions where status = 'HELD'") + " holds open, "
                         + one(st, "select count(*) from executor.executions where status = 'RUNNING'") + " runs, "
                         + one(st, "select count(*) from (select action_id from monitor.verdicts where decision = "
-                        + "'ALLOW' union select action_id from monitor.held_actions where status = 'APPROVED') v "
-                        + "where not exists (select 1 from monitor.audit_log a where a.action_id = v.action_id and a.type in "
-                        + "('EXECUTION_FINISHED', 'EXECUTION_REFUSED'))") + " allowed not ended, "
+                                + "'ALLOW' union select action_id from monitor.held_actions where status = 'APPROVED') v "
+                                + "where not exists (select 1 from monitor.audit_log a where a.action_id = v.action_id and a.type in "
+                                + "('EXECUTION_FINISHED', 'EXECUTION_REFUSED'))")
+                        + " allowed not ended, "
                         + one(st, "select count(*) from monitor.outbox where published_at is null") + " unsent";
                 if (!state.equals(last)) {
                     out.println("  settling: " + state);

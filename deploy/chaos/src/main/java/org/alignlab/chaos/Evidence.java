@@ -55,7 +55,7 @@ record Evidence(
 
     /** What the platform recorded; from the topics, only what was written after {@code from} (see {@link #topicsNow}). */
     static Evidence gather(ChaosStack stack, String reviewerToken, List<String> dlqTopics,
-                           Map<String, Map<Integer, Long>> from) throws Exception {
+            Map<String, Map<Integer, Long>> from) throws Exception {
         List<AuditRow> audit = new ArrayList<>();
         Map<UUID, String> verdicts = new HashMap<>();
         Map<UUID, String> holds = new HashMap<>();

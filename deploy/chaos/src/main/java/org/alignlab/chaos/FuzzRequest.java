@@ -11,8 +11,9 @@ import java.util.Map;
  * @param query      query parameters, names and values encoded; a name may repeat
  * @param body       null for none
  */
-record FuzzRequest(String method, String pathTemplate, Map<String, String> pathValues, List<Map.Entry<String, String>> query,
-                   Map<String, String> headers, byte[] body) {
+record FuzzRequest(String method, String pathTemplate, Map<String, String> pathValues,
+        List<Map.Entry<String, String>> query,
+        Map<String, String> headers, byte[] body) {
 
     String pathAndQuery() {
         String path = pathTemplate;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.alignlab.contracts.json.Json;
 
 /**
@@ -19,7 +20,8 @@ final class Goals {
     private Goals() {
     }
 
-    static List<UUID> create(URI orchestrator, String researcherToken, int count, Duration lifetime)
+    /** {@code count} goals, goal {@code i} created with {@code researcherToken.apply(i)}. */
+    static List<UUID> create(URI orchestrator, IntFunction<String> researcherToken, int count, Duration lifetime)
             throws IOException, InterruptedException {
         List<UUID> goals = new ArrayList<>();
         long seconds = Math.max(60, lifetime.toSeconds());
@@ -30,13 +32,14 @@ final class Goals {
                      "budget": {"experiments": 1, "computeSeconds": 100000, "rounds": 1, "wallSeconds": %d},
                      "roundTimeoutSeconds": %d}
                     """.formatted(i + 1, seconds, seconds);
-            goals.add(createOne(orchestrator, researcherToken, body));
+            goals.add(createOne(orchestrator, researcherToken.apply(i), body));
         }
         return goals;
     }
 
     /** Retries while the orchestrator is away: the run creates its goals before any fault, but a slow start is not one. */
-    private static UUID createOne(URI orchestrator, String token, String body) throws IOException, InterruptedException {
+    private static UUID createOne(URI orchestrator, String token, String body)
+            throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < 30; attempt++) {
             try {

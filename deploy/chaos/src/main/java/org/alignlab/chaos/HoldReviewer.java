@@ -52,8 +52,9 @@ final class HoldReviewer implements Runnable {
     /** Decides every hold open now; returns how many are still open afterwards (failed calls). */
     int reviewOnce() throws Exception {
         List<UUID> open = new ArrayList<>();
-        try (Connection db = stack.connect(); Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select action_id from monitor.held_actions where status = 'HELD'")) {
+        try (Connection db = stack.connect();
+                Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("select action_id from monitor.held_actions where status = 'HELD'")) {
             while (rs.next()) {
                 open.add((UUID) rs.getObject(1));
             }

@@ -41,7 +41,8 @@ final class HostileRecords {
                 "{\"a\":1,\"a\":2}", "\uFEFF{}", "{\"unterminated\": ")) {
             records.add(new Hostile("wrong type " + wrong, wrong.getBytes(StandardCharsets.UTF_8)));
         }
-        records.add(new Hostile("deep nesting", ("[".repeat(20_000) + "]".repeat(20_000)).getBytes(StandardCharsets.UTF_8)));
+        records.add(new Hostile("deep nesting",
+                ("[".repeat(20_000) + "]".repeat(20_000)).getBytes(StandardCharsets.UTF_8)));
         if (template == null) {
             return records;
         }
@@ -51,7 +52,8 @@ final class HostileRecords {
         for (String field : fields) {
             JsonNode value = template.get(field);
             records.add(mutated(template, field, "NUL in " + field, NODES.textNode("a\u0000b")));
-            records.add(mutated(template, field, "huge number in " + field, NODES.numberNode(new java.math.BigDecimal("1e400"))));
+            records.add(mutated(template, field, "huge number in " + field,
+                    NODES.numberNode(new java.math.BigDecimal("1e400"))));
             records.add(mutated(template, field, "long max in " + field, NODES.numberNode(Long.MAX_VALUE)));
             records.add(mutated(template, field, "unknown enum value in " + field, NODES.textNode("NOT_A_VALUE")));
             records.add(mutated(template, field, "nesting 900 deep in " + field, deep(900)));

@@ -69,7 +69,8 @@ final class Invariants {
         }
         return new Invariant("(1) execution only after ALLOW/approval",
                 "started=" + started + " afterAllow=" + byVerdict + " afterApproval=" + byHuman
-                        + " executorRuns=" + e.executions().size(), violations);
+                        + " executorRuns=" + e.executions().size(),
+                violations);
     }
 
     /** (2) No action executed twice: one EXECUTION_STARTED and one completed result (whatever its copies) per action. */

@@ -68,20 +68,26 @@ enum Mutation {
     }),
     BODY_WRONG_TYPES(r -> json(r, v -> v.isTextual() ? JsonNodeFactory.instance.numberNode(123)
             : v.isNumber() ? JsonNodeFactory.instance.textNode("123")
-            : v.isBoolean() ? JsonNodeFactory.instance.textNode("yes")
-            : v.isArray() ? JsonNodeFactory.instance.objectNode() : v)),
+                    : v.isBoolean() ? JsonNodeFactory.instance.textNode("yes")
+                            : v.isArray() ? JsonNodeFactory.instance.objectNode() : v)),
     BODY_UNKNOWN_ENUM(r -> json(r, v -> v.isTextual() ? JsonNodeFactory.instance.textNode("NOT_A_VALUE") : v)),
     BODY_DUPLICATE_KEYS(r -> {
         String body = r.body() == null ? "{}" : new String(r.body(), StandardCharsets.UTF_8);
-        return text(r, body.startsWith("{") && body.length() > 2 ? "{\"a\":1,\"a\":2," + body.substring(1) : "{\"a\":1,\"a\":2}");
+        return text(r, body.startsWith("{") && body.length() > 2 ? "{\"a\":1,\"a\":2," + body.substring(1)
+                : "{\"a\":1,\"a\":2}");
     }),
     BODY_BOM(r -> text(r, "\uFEFF" + (r.body() == null ? "{}" : new String(r.body(), StandardCharsets.UTF_8)))),
-    BODY_BAD_UTF8(r -> r.withBody(new byte[] {'{', '"', 'q', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, (byte) 0xFF, '"', '}'})),
-    BODY_RAW_MEGABYTE(r -> r.withBody("{\"q\":\"".concat("y".repeat(1_100_000)).concat("\"}").getBytes(StandardCharsets.UTF_8))),
+    BODY_BAD_UTF8(r -> r
+            .withBody(new byte[] {'{', '"', 'q', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, (byte) 0xFF, '"', '}'})),
+    BODY_RAW_MEGABYTE(
+            r -> r.withBody("{\"q\":\"".concat("y".repeat(1_100_000)).concat("\"}").getBytes(StandardCharsets.UTF_8))),
     CONTENT_TYPE_TEXT(r -> r.withHeader("Content-Type", "text/plain")),
-    CONTENT_TYPE_XML(r -> r.withHeader("Content-Type", "application/xml").withBody("<a>1</a>".getBytes(StandardCharsets.UTF_8))),
-    CONTENT_TYPE_FORM(r -> r.withHeader("Content-Type", "application/x-www-form-urlencoded").withBody("a=1&b=%00".getBytes(StandardCharsets.UTF_8))),
-    CONTENT_TYPE_NDJSON(r -> r.withHeader("Content-Type", "application/x-ndjson").withBody("{\"a\":\n[1,\n\u0000\n".getBytes(StandardCharsets.UTF_8))),
+    CONTENT_TYPE_XML(
+            r -> r.withHeader("Content-Type", "application/xml").withBody("<a>1</a>".getBytes(StandardCharsets.UTF_8))),
+    CONTENT_TYPE_FORM(r -> r.withHeader("Content-Type", "application/x-www-form-urlencoded")
+            .withBody("a=1&b=%00".getBytes(StandardCharsets.UTF_8))),
+    CONTENT_TYPE_NDJSON(r -> r.withHeader("Content-Type", "application/x-ndjson")
+            .withBody("{\"a\":\n[1,\n\u0000\n".getBytes(StandardCharsets.UTF_8))),
     CONTENT_TYPE_MISSING(r -> r.withHeader("Content-Type", null)),
     CONTENT_TYPE_GARBAGE(r -> r.withHeader("Content-Type", "application/json; charset=klingon")),
     ACCEPT_HTML(r -> r.withHeader("Accept", "text/html")),

@@ -14,7 +14,7 @@ final class OpenApiOperations {
 
     /** One operation: its parameters and, when it takes one, its JSON body's schema (references resolved lazily). */
     record Operation(String service, String method, String path, List<JsonNode> parameters, String bodyType,
-                     JsonNode bodySchema) {
+            JsonNode bodySchema) {
         String name() {
             return service + " " + method.toUpperCase(java.util.Locale.ROOT) + " " + path;
         }

@@ -20,18 +20,10 @@ final class RequestHints {
      * @param action an action the monitor has decided, or a fresh id when none exists yet
      */
     RequestHints(UUID goal, UUID action) {
-        params.put("id", goal.toString());
-        params.put("goalId", goal.toString());
-        params.put("actionId", action.toString());
-        params.put("seq", "1");
-        params.put("model", "trusted-monitor");
-        params.put("name", "metric-vs-parameter");
-        params.put("format", "md");
-        params.put("limit", "10");
-        params.put("olderThan", "PT1M");
-        params.put("Last-Event-ID", "1");
-        params.put("orchestrator:status", "RUNNING");
-        params.put("monitor:status", "HELD");
+        params.putAll(Map.of("id", goal.toString(), "goalId", goal.toString(), "actionId", action.toString(),
+                "seq", "1", "model", "trusted-monitor", "name", "metric-vs-parameter", "format", "md", "limit", "10",
+                "olderThan", "PT1M", "Last-Event-ID", "1"));
+        params.putAll(Map.of("orchestrator:status", "RUNNING", "monitor:status", "HELD"));
         bodies.put("orchestrator POST /api/goals", """
                 {"question": "REST fuzzing: a well-formed goal", "family": "linear-probe",
                  "budget": {"experiments": 1, "computeSeconds": 60, "rounds": 1, "wallSeconds": 60},
@@ -40,8 +32,9 @@ final class RequestHints {
                 "{\"decision\": \"DENY\", \"reason\": \"REST fuzzing\"}");
         bodies.put("monitor POST /api/control-eval", labelledSet());
         bodies.put("inference POST /v1/classify/{model}", "{\"text\": \"{\\\"type\\\": \\\"RUN_EXPERIMENT\\\"}\"}");
-        bodies.put("inference POST /v1/predict/{model}", "{\"inputs\": [{\"name\": \"features\", \"dtype\": \"float32\", "
-                + "\"shape\": [1, 4096], \"data\": [" + "0,".repeat(4095) + "0]}]}");
+        bodies.put("inference POST /v1/predict/{model}",
+                "{\"inputs\": [{\"name\": \"features\", \"dtype\": \"float32\", "
+                        + "\"shape\": [1, 4096], \"data\": [" + "0,".repeat(4095) + "0]}]}");
     }
 
     /** The value for a parameter of this name at this service, or null to take one from its schema. */

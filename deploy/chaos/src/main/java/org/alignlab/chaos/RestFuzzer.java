@@ -33,11 +33,11 @@ import org.alignlab.launcher.Service;
  * mutations. Every answer must be below 500, every 4xx {@code application/problem+json}, and every service healthy
  * afterwards. Goals that a request happened to create are cancelled again.
  */
-public final class RestFuzzer {
+public record RestFuzzer(ChaosStack stack, long seed, int mutationsPerCall, PrintStream out) {
 
     /** Counts by service and status, and what broke the rules. */
     public record Result(Map<String, Map<Integer, Integer>> byServiceAndStatus, int operations, int requests,
-                         List<String> violations, Map<String, Integer> violationsByKind) {
+            List<String> violations, Map<String, Integer> violationsByKind) {
 
         public boolean passed() {
             return violations.isEmpty();
@@ -65,18 +65,6 @@ public final class RestFuzzer {
      */
     static final java.util.Set<Integer> SERVER_LIMITS = java.util.Set.of(414, 431);
 
-    private final ChaosStack stack;
-    private final long seed;
-    private final int mutationsPerCall;
-    private final PrintStream out;
-
-    public RestFuzzer(ChaosStack stack, long seed, int mutationsPerCall, PrintStream out) {
-        this.stack = stack;
-        this.seed = seed;
-        this.mutationsPerCall = mutationsPerCall;
-        this.out = out;
-    }
-
     public Result run() throws Exception {
         Map<String, String> callers = Callers.all(stack);
         String operator = callers.get(Roles.OPERATOR);
@@ -86,12 +74,13 @@ public final class RestFuzzer {
             if (doc.statusCode() != 200) {
                 throw new IllegalStateException(service.id() + " /q/openapi answered " + doc.statusCode());
             }
-            List<OpenApiOperations.Operation> ops = OpenApiOperations.of(service.id(), Json.mapper().readTree(doc.body()));
+            List<OpenApiOperations.Operation> ops = OpenApiOperations.of(service.id(),
+                    Json.mapper().readTree(doc.body()));
             out.printf("%-13s %d operations%n", service.id(), ops.size());
             operations.addAll(ops);
         }
         Random random = new Random(seed);
-        UUID goal = Goals.create(stack.url(Service.ORCHESTRATOR), callers.get(Roles.RESEARCHER), 1,
+        UUID goal = Goals.create(stack.url(Service.ORCHESTRATOR), i -> callers.get(Roles.RESEARCHER), 1,
                 Duration.ofMinutes(5)).get(0);
         RequestHints hints = new RequestHints(goal, decidedAction().orElse(UUID.randomUUID()));
         List<Mutation> all = List.of(Mutation.values());
@@ -137,14 +126,15 @@ public final class RestFuzzer {
     }
 
     private void send(OpenApiOperations.Operation op, FuzzRequest request, String token, String label,
-                      Map<String, Map<Integer, Integer>> counts, List<String> violations, Map<String, Integer> byKind,
-                      List<UUID> createdGoals) {
+            Map<String, Map<Integer, Integer>> counts, List<String> violations, Map<String, Integer> byKind,
+            List<UUID> createdGoals) {
         HttpRequest.Builder builder;
         try {
             URI uri = stack.url(Service.byId(op.service())).resolve(request.pathAndQuery());
             builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .method(request.method().toUpperCase(java.util.Locale.ROOT), request.body() == null
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
             request.headers().forEach(builder::header);
             if (token != null && !request.headers().containsKey("Authorization")) {
                 builder.header("Authorization", "Bearer " + token);
@@ -215,8 +205,9 @@ public final class RestFuzzer {
 
     /** An action the monitor has decided, so that the action and audit endpoints have something to find. */
     private java.util.Optional<UUID> decidedAction() {
-        try (var db = stack.connect(); var st = db.createStatement();
-             var rs = st.executeQuery("select action_id from monitor.verdicts order by decided_at desc limit 1")) {
+        try (var db = stack.connect();
+                var st = db.createStatement();
+                var rs = st.executeQuery("select action_id from monitor.verdicts order by decided_at desc limit 1")) {
             return rs.next() ? java.util.Optional.of((UUID) rs.getObject(1)) : java.util.Optional.empty();
         } catch (java.sql.SQLException e) {
             return java.util.Optional.empty();
@@ -226,7 +217,8 @@ public final class RestFuzzer {
     private void cancel(List<UUID> goals, String researcher) {
         for (UUID goal : goals) {
             try {
-                Http.postJson(stack.url(Service.ORCHESTRATOR).resolve("/api/goals/" + goal + "/cancel"), researcher, "");
+                Http.postJson(stack.url(Service.ORCHESTRATOR).resolve("/api/goals/" + goal + "/cancel"), researcher,
+                        "");
             } catch (Exception e) {
                 out.println("could not cancel goal " + goal + ": " + e);
             }

@@ -42,7 +42,7 @@ import org.apache.kafka.common.TopicPartition;
  * within seconds. Afterwards every record must have ended in its topic's DLQ or, where it was schema-valid, been
  * taken by its consumers (no consumer group left behind the end of any topic), and every service must be healthy.
  */
-public final class TopicFuzzer {
+public record TopicFuzzer(ChaosStack stack, long seed, Duration canaryLimit, PrintStream out) {
 
     private static final Map<String, Class<?>> EVENTS = Map.of(
             Topics.RESEARCH_ROUNDS, RoundRequested.class,
@@ -55,7 +55,7 @@ public final class TopicFuzzer {
 
     /** What happened to the records of one topic, and how long each canary took. */
     public record Result(Map<String, int[]> byTopic, List<Duration> canaries, Duration canaryLimit,
-                         List<String> violations, int sent) {
+            List<String> violations, int sent) {
 
         public boolean passed() {
             return violations.isEmpty();
@@ -70,29 +70,18 @@ public final class TopicFuzzer {
             text.append("  canaries decided in (s): ").append(canaries.stream()
                     .map(d -> String.format("%.1f", d.toMillis() / 1000.0)).toList())
                     .append(" (limit ").append(canaryLimit.toSeconds()).append(" s)\n");
-            text.append("  records sent: ").append(sent).append(", violations: ").append(violations.size()).append('\n');
+            text.append("  records sent: ").append(sent).append(", violations: ").append(violations.size())
+                    .append('\n');
             violations.stream().limit(20).forEach(v -> text.append("   - ").append(v).append('\n'));
             text.append(passed() ? "TOPIC FUZZING PASSED\n" : "TOPIC FUZZING FAILED\n");
             return text.toString();
         }
     }
 
-    private final ChaosStack stack;
-    private final long seed;
-    private final Duration canaryLimit;
-    private final PrintStream out;
-
-    public TopicFuzzer(ChaosStack stack, long seed, Duration canaryLimit, PrintStream out) {
-        this.stack = stack;
-        this.seed = seed;
-        this.canaryLimit = canaryLimit;
-        this.out = out;
-    }
-
     public Result run() throws Exception {
         Random random = new Random(seed);
         var tokens = stack.tokens();
-        List<UUID> goals = Goals.create(stack.url(Service.ORCHESTRATOR), tokens.forPerson(Roles.RESEARCHER), 2,
+        List<UUID> goals = Goals.create(stack.url(Service.ORCHESTRATOR), i -> tokens.forPerson(Roles.RESEARCHER), 2,
                 Duration.ofMinutes(10));
         UUID goal = goals.get(0);
         List<String> violations = new ArrayList<>();
@@ -162,11 +151,12 @@ public final class TopicFuzzer {
     private Duration canary(Publisher publisher, UUID goal, int n, ActionKind kind) throws Exception {
         AgentAction action = ChaosActions.action(goal, kind, 100_000 + n);
         long start = System.nanoTime();
-        publisher.send(Topics.AGENT_ACTIONS, goal.toString(), EventCodec.encode(action).getBytes(StandardCharsets.UTF_8));
+        publisher.send(Topics.AGENT_ACTIONS, goal.toString(),
+                EventCodec.encode(action).getBytes(StandardCharsets.UTF_8));
         long deadline = start + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             try (Connection db = stack.connect();
-                 PreparedStatement st = db.prepareStatement("select 1 from monitor.verdicts where action_id = ?")) {
+                    PreparedStatement st = db.prepareStatement("select 1 from monitor.verdicts where action_id = ?")) {
                 st.setObject(1, action.id());
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {

@@ -35,7 +35,8 @@ final class TopicReader {
     }
 
     /** Every record of the topic from the given offset of each partition (from its beginning where none is given). */
-    static List<ConsumerRecord<String, byte[]>> readFrom(String bootstrapServers, String topic, Map<Integer, Long> from) {
+    static List<ConsumerRecord<String, byte[]>> readFrom(String bootstrapServers, String topic,
+            Map<Integer, Long> from) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(bootstrapServers),
                 new StringDeserializer(), new ByteArrayDeserializer())) {

@@ -17,7 +17,7 @@ class InvariantsTest {
     private static final UUID GOAL = UUID.randomUUID();
 
     private static Evidence evidence(List<Evidence.AuditRow> audit, Map<UUID, String> executions,
-                                     Map<String, List<byte[]>> dlq) {
+            Map<String, List<byte[]>> dlq) {
         return new Evidence(audit, Map.of(A, "ALLOW", B, "HOLD"), Map.of(B, "APPROVED"), executions,
                 Map.of(GOAL, "COMPLETED"), List.of(A, B), Map.of(), dlq,
                 Json.parse("{\"verified\": true, \"checkpointsChecked\": 2, \"chain\": {\"records\": " + audit.size()

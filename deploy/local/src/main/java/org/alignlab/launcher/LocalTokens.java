@@ -55,6 +55,11 @@ public final class LocalTokens {
         return TokenMinter.mint(privateKey, "local-" + role, role, PERSON_LIFETIME);
     }
 
+    /** A token of {@code role} for a named person: for a run that acts as several researchers at once. */
+    public String forPerson(String role, String subject) {
+        return TokenMinter.mint(privateKey, subject, role, PERSON_LIFETIME);
+    }
+
     /** One fresh token per person role, by role. */
     public Map<String, String> forPeople() {
         Map<String, String> tokens = new LinkedHashMap<>();

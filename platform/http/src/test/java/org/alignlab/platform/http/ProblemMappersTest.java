@@ -162,7 +162,8 @@ class ProblemMappersTest {
         Exception refused = new IllegalStateException("Unable to acquire JDBC Connection",
                 new java.sql.SQLException("Connection to 127.0.0.1:15432 refused.", "08001",
                         new java.net.ConnectException("Connection refused")));
-        Exception exhausted = new RuntimeException(new java.sql.SQLException("Acquisition timeout while waiting for new connection"));
+        Exception exhausted = new RuntimeException(
+                new java.sql.SQLException("Acquisition timeout while waiting for new connection"));
 
         for (Exception outage : List.of(lost, refused, exhausted)) {
             Response response = mappers.unexpected(outage);
