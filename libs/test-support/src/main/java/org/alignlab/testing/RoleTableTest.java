@@ -1,8 +1,11 @@
 package org.alignlab.testing;
 
+import io.restassured.RestAssured;
 import java.util.List;
 import java.util.stream.Stream;
 import org.alignlab.contracts.security.Roles;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +31,12 @@ public abstract class RoleTableTest {
 
     protected Stream<Arguments> everyEndpointAndCaller() {
         return EndpointAccess.everyCaller(Stream.concat(endpoints().stream(), OPERATIONS.stream()).toList());
+    }
+
+    /** Readiness includes the service's Kafka and database connections, which the test resource started. */
+    @Test
+    protected void readyWhenKafkaAndTheDatabaseAre() {
+        RestAssured.given().get("/q/health/ready").then().statusCode(200).body("status", Matchers.equalTo("UP"));
     }
 
     @ParameterizedTest(name = "{0} as {1}")

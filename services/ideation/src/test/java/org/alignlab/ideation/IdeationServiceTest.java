@@ -213,11 +213,6 @@ class IdeationServiceTest {
                 .body("violations[0].field", equalTo("goalId"));
     }
 
-    @Test
-    void readyWhenKafkaAndTheDatabaseAre() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
     private static RoundRequested round(UUID goalId, int number, String family, int experimentsLeft) {
         return new RoundRequested(goalId, number, family, "Question " + UUID.randomUUID(),
                 new Budget(experimentsLeft, 3000, 3, 3600), List.of());

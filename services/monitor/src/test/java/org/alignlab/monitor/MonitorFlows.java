@@ -87,7 +87,7 @@ final class MonitorFlows {
         AgentAction later = TestActions.allowedFor(action.goalId());
         propose(later);
         awaitTickets(later, 1);
-        assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 1, ticketFor(action), Duration.ofSeconds(1))).isEmpty();
+        assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 1, ticketFor(action), Duration.ofSeconds(2))).isEmpty();
     }
 
     static SpanData awaitSpanOf(InMemorySpanExporter spans, UUID actionId) {

@@ -1,11 +1,10 @@
 package org.alignlab.monitor;
 
 import static io.restassured.RestAssured.given;
-import static org.alignlab.monitor.MonitorTopics.KAFKA;
+import static org.alignlab.monitor.MonitorFlows.assertNoTicketBehind;
 import static org.alignlab.monitor.MonitorTopics.awaitTickets;
 import static org.alignlab.monitor.MonitorTopics.awaitVerdicts;
 import static org.alignlab.monitor.MonitorTopics.propose;
-import static org.alignlab.monitor.MonitorTopics.ticketFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.contracts.events.AgentAction;
@@ -182,10 +180,7 @@ class ReviewerApiTest {
 
         // A later allowed action of the same goal shares the partition: once its ticket is out, any ticket for
         // the denied action would have been published before it.
-        AgentAction later = TestActions.allowedFor(action.goalId());
-        propose(later);
-        awaitTickets(later, 1);
-        assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 1, ticketFor(action), Duration.ofSeconds(2))).isEmpty();
+        assertNoTicketBehind(action);
         as(Roles.OPERATOR).get("/q/metrics").then().statusCode(200)
                 .body(containsString("alignlab_monitor_human_decisions_total{decision=\"BLOCK\"}"));
     }

@@ -94,6 +94,13 @@ final class GoalApi {
         return given().auth().oauth2(token);
     }
 
+    /** The goal's report once the goal has ended with {@code status}, which the report states too. */
+    ValidatableResponse endedReport(UUID goal, String status) {
+        awaitStatus(goal, status);
+        return researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body("status", equalTo(status));
+    }
+
     /** A request as the holder of {@code role} ({@code test-<role>}). */
     static RequestSpecification as(String role) {
         return given().auth().oauth2(TestTokens.forRole(role));

@@ -43,9 +43,7 @@ class GoalLifecycleTest {
         UUID action = UUID.randomUUID();
         publishVerdict(goal, action, Decision.BLOCK, randomHex(16));
 
-        api.awaitStatus(goal, "FAILED");
-        api.researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
-                .body("status", equalTo("FAILED"))
+        api.endedReport(goal, "FAILED")
                 .body("actions[0].verdict.decision", equalTo("BLOCK"))
                 .body("actions[0].result", nullValue())
                 .body("actions[0].review", nullValue())
@@ -96,9 +94,7 @@ class GoalLifecycleTest {
         UUID action = UUID.randomUUID();
         publishVerdict(goal, action, Decision.ALLOW, randomHex(16));
 
-        api.awaitStatus(goal, "TIMED_OUT");
-        api.researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
-                .body("status", equalTo("TIMED_OUT"))
+        api.endedReport(goal, "TIMED_OUT")
                 .body("actions.actionId", hasItem(action.toString()));
     }
 

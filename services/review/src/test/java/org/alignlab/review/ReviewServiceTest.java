@@ -263,11 +263,6 @@ class ReviewServiceTest {
                 .body("violations[0].field", equalTo("goalId"));
     }
 
-    @Test
-    void readyWhenKafkaAndTheDatabaseAre() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
     /** Deterministic spread around the mean, the same for every configuration. */
     private static double noise(int seed) {
         return ((seed * 7919L) % 11 - 5) / 250.0;

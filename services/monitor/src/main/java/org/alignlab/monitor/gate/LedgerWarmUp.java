@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.alignlab.monitor.config.MonitorConfig;
 
@@ -14,18 +15,16 @@ import org.alignlab.monitor.config.MonitorConfig;
 @ApplicationScoped
 class LedgerWarmUp {
 
-    private final AuditBudgetLedger ledger;
-    private final VerdictRepository verdicts;
-    private final int window;
-
-    LedgerWarmUp(AuditBudgetLedger ledger, VerdictRepository verdicts, MonitorConfig config) {
-        this.ledger = ledger;
-        this.verdicts = verdicts;
-        this.window = config.control().window();
-    }
+    @Inject
+    AuditBudgetLedger ledger;
+    @Inject
+    VerdictRepository verdicts;
+    @Inject
+    MonitorConfig config;
 
     void warmUp(@Observes StartupEvent startup) {
-        List<StoredVerdict> recent = QuarkusTransaction.requiringNew().call(() -> verdicts.newest(window));
+        List<StoredVerdict> recent = QuarkusTransaction.requiringNew()
+                .call(() -> verdicts.newest(config.control().window()));
         for (StoredVerdict verdict : recent) {
             if (verdict.suspicion() != null) {
                 ledger.record(verdict.decision(), verdict.suspicion(), verdict.calibrates());

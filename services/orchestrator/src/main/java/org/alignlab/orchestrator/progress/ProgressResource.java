@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -35,15 +36,12 @@ import org.alignlab.platform.http.ProblemException;
 @Path("/api/goals/{id}/events")
 public class ProgressResource {
 
-    private final GoalAccess access;
-    private final GoalEventRepository events;
-    private final long pollMillis;
-
-    ProgressResource(GoalAccess access, GoalEventRepository events, OrchestratorConfig config) {
-        this.access = access;
-        this.events = events;
-        this.pollMillis = config.eventsPollEvery().toMillis();
-    }
+    @Inject
+    GoalAccess access;
+    @Inject
+    GoalEventRepository events;
+    @Inject
+    OrchestratorConfig config;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -57,7 +55,8 @@ public class ProgressResource {
         return Multi.createFrom().emitter(emitter -> {
             AtomicLong last = new AtomicLong(after);
             ScheduledFuture<?> poll = Infrastructure.getDefaultWorkerPool().scheduleWithFixedDelay(
-                    () -> emitNew(id, last, emitter, sse), 0, pollMillis, TimeUnit.MILLISECONDS);
+                    () -> emitNew(id, last, emitter, sse), 0, config.eventsPollEvery().toMillis(),
+                    TimeUnit.MILLISECONDS);
             emitter.onTermination(() -> poll.cancel(false));
         });
     }
