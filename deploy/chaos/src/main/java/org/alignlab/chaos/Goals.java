@@ -29,7 +29,7 @@ final class Goals {
             String body = """
                     {"question": "Chaos goal %d: does the gate hold while its components are killed?",
                      "family": "reward-overoptimization",
-                     "budget": {"experiments": 1, "computeSeconds": 100000, "rounds": 1, "wallSeconds": %d},
+                     "budget": {"experiments": 1, "computeSeconds": 36000, "rounds": 1, "wallSeconds": %d},
                      "roundTimeoutSeconds": %d}
                     """.formatted(i + 1, seconds, seconds);
             goals.add(createOne(orchestrator, researcherToken.apply(i), body));
