@@ -12,15 +12,18 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.infra.KafkaProbe;
+import org.alignlab.orchestrator.evidence.GoalActionRepository;
 import org.alignlab.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -36,11 +39,14 @@ import org.junit.jupiter.api.Test;
 class GoalLifecycleTest {
 
     private final GoalApi api = GoalApi.newResearcher();
+    @Inject
+    GoalActionRepository actions;
 
     @Test
     void aGoalWhoseOnlyActionIsBlockedFails() throws Exception {
         UUID goal = api.createGoal(1200);
         UUID action = UUID.randomUUID();
+        publishAction(goal, action, 1, 0.0);
         publishVerdict(goal, action, Decision.BLOCK, randomHex(16));
 
         api.endedReport(goal, "FAILED")
@@ -54,6 +60,7 @@ class GoalLifecycleTest {
     void aSchemaInvalidReviewGoesToTheDeadLetterQueueAndConsumptionContinues() throws Exception {
         UUID goal = api.createGoal(1200);
         UUID action = UUID.randomUUID();
+        publishAction(goal, action, 1, 0.0);
         publishVerdict(goal, action, Decision.ALLOW, randomHex(16));
         publishResult(goal, action, randomHex(16));
         String invalid = "{\"goalId\": \"" + goal + "\", \"claimId\": \"not-a-uuid\"}";
@@ -109,6 +116,32 @@ class GoalLifecycleTest {
         api.researcher().get("/api/goals/{id}", goal).then()
                 .body("exhaustedBudget", equalTo("experiments"))
                 .body("endReason", containsString("budget.experiments: 1 of 1 spent"));
+        assertThat(roundsRequested(goal)).containsOnly(1);
+    }
+
+    /**
+     * Reproduction of a flaky CI run: the proposal is on its own topic, so its verdict, result and review can all be
+     * heard of first. The round then closed with no experiment counted and requested round 2, and the late proposal
+     * of round 1 left the goal waiting for round 2's timeout. The round now waits for the proposal.
+     */
+    @Test
+    void aProposalHeardAfterItsVerdictResultAndReviewStillEndsTheRound() throws Exception {
+        UUID goal = api.createGoal("{\"experiments\": 1, \"rounds\": 5}", null);
+        UUID action = UUID.randomUUID();
+        publishVerdict(goal, action, Decision.ALLOW, randomHex(16));
+        publishResult(goal, action, randomHex(16));
+        publishReview(goal, action, ReviewVerdict.ACCEPTED, 0.3);
+        await().atMost(EVENTUALLY).until(() -> QuarkusTransaction.requiringNew().call(() -> actions
+                .findByIdOptional(action)
+                .filter(a -> a.decision() != null && a.resultStatus() != null && a.isReviewed())
+                .isPresent()));
+        api.researcher().get("/api/goals/{id}", goal).then().body("status", equalTo("RUNNING"))
+                .body("round", equalTo(1));
+
+        publishAction(goal, action, 1, 0.0);
+        api.awaitStatus(goal, "COMPLETED");
+        api.researcher().get("/api/goals/{id}", goal).then()
+                .body("exhaustedBudget", equalTo("experiments"));
         assertThat(roundsRequested(goal)).containsOnly(1);
     }
 

@@ -60,6 +60,7 @@ class GoalReportTest {
         String verdictTrace = randomHex(16);
         String resultTrace = randomHex(16);
 
+        publishAction(goal, action, 1, 0.0);
         publishVerdict(goal, action, Decision.ALLOW, verdictTrace);
         publishResult(goal, action, resultTrace);
         publishReview(goal, action);

@@ -137,6 +137,11 @@ public class GoalAction {
         }
     }
 
+    /** Whether the agent's proposal itself has arrived (it alone carries the round and the agent). */
+    public boolean isProposalHeard() {
+        return round != null;
+    }
+
     public boolean isReviewed() {
         return reviewClaimId != null;
     }

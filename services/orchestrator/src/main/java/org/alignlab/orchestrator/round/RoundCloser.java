@@ -9,6 +9,9 @@ import org.alignlab.contracts.events.ExperimentStatus;
 /**
  * Decides whether a round is settled. Pure logic, so the rule reads in one place:
  * <ul>
+ *   <li>no action is settled before its proposal has arrived: the proposal carries the round it belongs to and
+ *       whether it spends the experiments budget, and it comes on its own topic, so the monitor's verdict, the
+ *       result and even the review can be heard of first;</li>
  *   <li>an action is settled when the monitor's verdict means it will not run as proposed: BLOCK, or
  *       DEFER_TO_TRUSTED once its trusted replacement has been heard of (the replacement is an action of the goal
  *       in its own right and is waited for like any other); or when a review covers it <em>and</em> its verdict and
@@ -27,17 +30,21 @@ public final class RoundCloser {
     /**
      * What the closer needs to know of one action.
      *
+     * @param proposalHeard      the agent's proposal itself has arrived, not only what was said about it
      * @param replacementPending a DEFER_TO_TRUSTED whose replacement the orchestrator has not heard of yet
      */
-    public record ActionState(Decision decision, ExperimentStatus resultStatus, boolean reviewed,
-            boolean replacementPending) {
+    public record ActionState(boolean proposalHeard, Decision decision, ExperimentStatus resultStatus,
+            boolean reviewed, boolean replacementPending) {
 
-        /** An action with no trusted replacement outstanding. */
+        /** A proposed action with no trusted replacement outstanding. */
         public ActionState(Decision decision, ExperimentStatus resultStatus, boolean reviewed) {
-            this(decision, resultStatus, reviewed, false);
+            this(true, decision, resultStatus, reviewed, false);
         }
 
         boolean settled() {
+            if (!proposalHeard) {
+                return false;
+            }
             if (decision != null && NOT_RUN.contains(decision)) {
                 return !replacementPending;
             }

@@ -218,8 +218,8 @@ public class RoundService {
     private static RoundCloser.ActionState stateOf(GoalAction action, Set<UUID> known) {
         boolean replacementPending = action.replacementActionId() != null
                 && !known.contains(action.replacementActionId());
-        return new RoundCloser.ActionState(action.decision(), action.resultStatus(), action.isReviewed(),
-                replacementPending);
+        return new RoundCloser.ActionState(action.isProposalHeard(), action.decision(), action.resultStatus(),
+                action.isReviewed(), replacementPending);
     }
 
     /** An event's fields in the order given; a null value is kept as null. */

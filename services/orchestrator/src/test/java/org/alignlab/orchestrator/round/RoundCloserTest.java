@@ -39,6 +39,18 @@ class RoundCloserTest {
         assertThat(closer.isSettled(List.of(new ActionState(Decision.ALLOW, null, true)))).isFalse();
     }
 
+    /**
+     * Reproduction of a flaky CI run: the verdict, result and review of the round's only action arrived before the
+     * proposal, the round closed with no experiment counted, and the proposal then landed in a closed round.
+     */
+    @Test
+    void nothingSettlesAnActionWhoseProposalHasNotArrived() {
+        for (Decision decision : List.of(Decision.ALLOW, Decision.BLOCK, Decision.DEFER_TO_TRUSTED)) {
+            assertThat(closer.isSettled(List.of(new ActionState(false, decision, ExperimentStatus.SUCCEEDED, true,
+                    false)))).as(decision.name()).isFalse();
+        }
+    }
+
     @Test
     void everyActionMustBeSettled() {
         assertThat(closer.isSettled(List.of(reviewed(ExperimentStatus.SUCCEEDED),
@@ -61,8 +73,9 @@ class RoundCloserTest {
 
     @Test
     void aDeferredActionWaitsUntilItsTrustedReplacementIsKnown() {
-        assertThat(closer.isSettled(List.of(new ActionState(Decision.DEFER_TO_TRUSTED, null, false, true)))).isFalse();
-        assertThat(closer.isSettled(List.of(new ActionState(Decision.DEFER_TO_TRUSTED, null, false, false),
+        assertThat(closer.isSettled(List.of(new ActionState(true, Decision.DEFER_TO_TRUSTED, null, false, true))))
+                .isFalse();
+        assertThat(closer.isSettled(List.of(new ActionState(true, Decision.DEFER_TO_TRUSTED, null, false, false),
                 reviewed(ExperimentStatus.SUCCEEDED)))).isTrue();
     }
 
