@@ -26,6 +26,7 @@ import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.Sha256;
 import org.alignlab.contracts.runner.RunnerOutput;
 
 /**
@@ -101,7 +102,8 @@ final class FullSamples {
 
     static ExecutionTicket ticket() {
         return new ExecutionTicket(UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"), scriptAction(),
-                Decision.ALLOW, 12, Samples.HASH, Samples.AT, Samples.AT.plusSeconds(600), KEY_ID, SIGNATURE);
+                Sha256.ofCanonical(scriptAction()), Decision.ALLOW, 12, Samples.HASH, Samples.AT,
+                Samples.AT.plusSeconds(600), KEY_ID, SIGNATURE);
     }
 
     static ExperimentResult result() {

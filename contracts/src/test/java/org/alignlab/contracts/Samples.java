@@ -26,6 +26,7 @@ import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.Sha256;
 
 /** One valid instance of every event, for tests. */
 final class Samples {
@@ -56,8 +57,8 @@ final class Samples {
     }
 
     static ExecutionTicket unsignedTicket(String keyId) {
-        return new ExecutionTicket(UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"), action(), Decision.ALLOW,
-                2, HASH, AT, AT.plusSeconds(600), keyId, null);
+        return new ExecutionTicket(UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"), action(),
+                Sha256.ofCanonical(action()), Decision.ALLOW, 2, HASH, AT, AT.plusSeconds(600), keyId, null);
     }
 
     static ExperimentResult result() {

@@ -29,11 +29,21 @@ class TicketSignatureTest {
     @Test
     void changingAnyFieldBreaksTheSignature() {
         ExecutionTicket ticket = signer.sign(Samples.unsignedTicket(signer.keyId()));
-        ExecutionTicket longerLife = new ExecutionTicket(ticket.ticketId(), ticket.action(), ticket.decision(),
-                ticket.auditSeq(), ticket.auditHash(), ticket.issuedAt(), ticket.expiresAt().plusSeconds(1),
-                ticket.keyId(), ticket.signature());
+        ExecutionTicket longerLife = new ExecutionTicket(ticket.ticketId(), ticket.action(), ticket.contentHash(),
+                ticket.decision(), ticket.auditSeq(), ticket.auditHash(), ticket.issuedAt(),
+                ticket.expiresAt().plusSeconds(1), ticket.keyId(), ticket.signature());
 
         assertThat(verifier.verify(longerLife)).isFalse();
+    }
+
+    @Test
+    void theContentHashIsSignedWithTheAction() {
+        ExecutionTicket ticket = signer.sign(Samples.unsignedTicket(signer.keyId()));
+        ExecutionTicket otherContent = new ExecutionTicket(ticket.ticketId(), ticket.action(), "b".repeat(64),
+                ticket.decision(), ticket.auditSeq(), ticket.auditHash(), ticket.issuedAt(), ticket.expiresAt(),
+                ticket.keyId(), ticket.signature());
+
+        assertThat(verifier.verify(otherContent)).isFalse();
     }
 
     @Test

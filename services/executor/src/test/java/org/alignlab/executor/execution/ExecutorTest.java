@@ -34,6 +34,7 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Sha256;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.testing.TestInfrastructure;
@@ -129,7 +130,8 @@ class ExecutorTest {
         TicketSigner impostor = new TicketSigner(Ed25519.generate());
         ExecutionTicket unsigned = ticket(Instant.now().plusSeconds(300));
         ExecutionTicket forged = impostor.sign(new ExecutionTicket(unsigned.ticketId(), unsigned.action(),
-                unsigned.decision(), unsigned.auditSeq(), unsigned.auditHash(), unsigned.issuedAt(),
+                unsigned.contentHash(), unsigned.decision(), unsigned.auditSeq(), unsigned.auditHash(),
+                unsigned.issuedAt(),
                 unsigned.expiresAt(), impostor.keyId(), null));
 
         assertRefused(forged, "not signed by the monitor's key");
@@ -147,7 +149,8 @@ class ExecutorTest {
         ExecutionTicket committed = ticket(Instant.now().plusSeconds(300));
         String otherHash = "f".repeat(64);
         ExecutionTicket mismatched = sign(new ExecutionTicket(committed.ticketId(), committed.action(),
-                committed.decision(), committed.auditSeq(), otherHash, committed.issuedAt(), committed.expiresAt(),
+                committed.contentHash(), committed.decision(), committed.auditSeq(), otherHash, committed.issuedAt(),
+                committed.expiresAt(),
                 committed.keyId(), null));
 
         assertRefused(mismatched, "does not match audit record " + committed.auditSeq());
@@ -336,7 +339,8 @@ class ExecutorTest {
 
     /** An unsigned ALLOW ticket for the action that quotes this audit record. */
     private ExecutionTicket ticket(AgentAction action, ChainLink record, Instant expiresAt) {
-        return new ExecutionTicket(UUID.randomUUID(), action, Decision.ALLOW, record.entry().seq(),
+        return new ExecutionTicket(UUID.randomUUID(), action, Sha256.ofCanonical(action), Decision.ALLOW,
+                record.entry().seq(),
                 record.hash(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 expiresAt.truncatedTo(ChronoUnit.MILLIS), monitor.keyId(), null);
     }

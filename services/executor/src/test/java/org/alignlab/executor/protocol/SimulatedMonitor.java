@@ -162,7 +162,8 @@ final class SimulatedMonitor {
         }
 
         void issue(AgentAction action, ChainLink approval) {
-            rows.add(new OutboxRow(signer.sign(new ExecutionTicket(UUID.randomUUID(), action, Decision.ALLOW,
+            rows.add(new OutboxRow(signer.sign(new ExecutionTicket(UUID.randomUUID(), action,
+                    Sha256.ofCanonical(action), Decision.ALLOW,
                     approval.entry().seq(), approval.hash(), clock.instant(), clock.instant().plus(ticketLifetime),
                     signer.keyId(), null))));
         }

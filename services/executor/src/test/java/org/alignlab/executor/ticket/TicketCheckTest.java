@@ -68,8 +68,9 @@ class TicketCheckTest {
 
     static ExecutionTicket unsigned(UUID actionId, Decision decision, Instant expiresAt, String keyId) {
         String auditHash = Sha256.hex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        return new ExecutionTicket(UUID.randomUUID(), action(actionId), decision, SEQ.incrementAndGet(), auditHash,
-                NOW.minusSeconds(1), expiresAt, keyId, null);
+        AgentAction action = action(actionId);
+        return new ExecutionTicket(UUID.randomUUID(), action, Sha256.ofCanonical(action), decision,
+                SEQ.incrementAndGet(), auditHash, NOW.minusSeconds(1), expiresAt, keyId, null);
     }
 
     /** The VERDICT ALLOW record a correct monitor committed for the ticket. */
@@ -130,7 +131,8 @@ class TicketCheckTest {
     @Test
     void rejectsATicketChangedAfterSigning() {
         ExecutionTicket signed = valid();
-        ExecutionTicket widened = new ExecutionTicket(signed.ticketId(), signed.action(), signed.decision(),
+        ExecutionTicket widened = new ExecutionTicket(signed.ticketId(), signed.action(), signed.contentHash(),
+                signed.decision(),
                 signed.auditSeq(), signed.auditHash(), signed.issuedAt(), signed.expiresAt().plusSeconds(86_400),
                 signed.keyId(), signed.signature());
 
@@ -142,7 +144,8 @@ class TicketCheckTest {
         ExecutionTicket real = valid();
         TicketSigner other = new TicketSigner(Ed25519.generate());
         ExecutionTicket forgedForSameAction = other.sign(new ExecutionTicket(UUID.randomUUID(), real.action(),
-                Decision.ALLOW, real.auditSeq(), real.auditHash(), NOW, NOW.plusSeconds(300), other.keyId(), null));
+                real.contentHash(), Decision.ALLOW, real.auditSeq(), real.auditHash(), NOW, NOW.plusSeconds(300),
+                other.keyId(), null));
 
         assertThat(check.check(forgedForSameAction)).isPresent();
         assertThat(monitor.lookups).as("a forged ticket costs no lookup").hasValue(0);

@@ -29,6 +29,8 @@ public class AuditLog {
     public static final String HUMAN_DECISION = "HUMAN_DECISION";
     /** A held action nobody decided in time got the configured timeout outcome. */
     public static final String REVIEW_TIMEOUT = "REVIEW_TIMEOUT";
+    /** A reviewer's approval was refused: the stored action is not the content proposed and approved. */
+    public static final String APPROVAL_REFUSED = "APPROVAL_REFUSED";
 
     private static final Object LOCKED_HEAD = AuditLog.class.getName() + ".head";
 
