@@ -139,6 +139,24 @@ class ExecutorTest {
                 .body(containsString("alignlab_tickets_rejected_total{reason=\"bad-signature\""));
     }
 
+    /**
+     * Issue 14: a ticket is bound to the exact content the monitor approved. One whose action does not hash to its
+     * signed contentHash is refused, even with a valid signature and a committed approval behind it.
+     */
+    @Test
+    void refusesASignedTicketWhoseActionIsNotTheContentItApproves() throws Exception {
+        ExecutionTicket committed = ticket(Instant.now().plusSeconds(300));
+        String approved = Sha256.ofCanonical(action());
+        ExecutionTicket mismatched = sign(new ExecutionTicket(committed.ticketId(), committed.action(), approved,
+                committed.decision(), committed.auditSeq(), committed.auditHash(), committed.issuedAt(),
+                committed.expiresAt(), committed.keyId(), null));
+
+        assertRefused(mismatched, "approves content " + approved);
+        assertThat(auditLog.requestsFor(committed.auditSeq())).as("refused before the audit lookup").isZero();
+        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("alignlab_tickets_rejected_total{reason=\"content-mismatch\""));
+    }
+
     @Test
     void refusesAnExpiredTicket() throws Exception {
         assertRefused(sign(ticket(Instant.now().minusSeconds(1))), "expired at");

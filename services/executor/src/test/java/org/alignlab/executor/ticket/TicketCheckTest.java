@@ -139,6 +139,45 @@ class TicketCheckTest {
         assertThat(kind(check.check(widened))).isEqualTo(Rejection.Kind.BAD_SIGNATURE);
     }
 
+    /** Issue 14: the action swapped for a script after the monitor signed, its content hash left as it was. */
+    @Test
+    void rejectsATicketWhoseActionWasChangedAfterSigning() {
+        ExecutionTicket signed = valid();
+        AgentAction script = new AgentAction(signed.action().id(), signed.action().goalId(), 1, Agent.IDEATION,
+                "default", ActionType.RUN_SCRIPT, null, null, new ExperimentSpec("script", Map.of(), List.of(1),
+                        Split.VALIDATION, new ResourceRequest(60, 512, 120), "class Main {}"),
+                signed.action().createdAt());
+        ExecutionTicket swapped = new ExecutionTicket(signed.ticketId(), script, signed.contentHash(),
+                signed.decision(), signed.auditSeq(), signed.auditHash(), signed.issuedAt(), signed.expiresAt(),
+                signed.keyId(), signed.signature());
+        ExecutionTicket swappedWithItsHash = new ExecutionTicket(signed.ticketId(), script,
+                Sha256.ofCanonical(script), signed.decision(), signed.auditSeq(), signed.auditHash(),
+                signed.issuedAt(), signed.expiresAt(), signed.keyId(), signed.signature());
+
+        assertThat(kind(check.check(swapped))).isEqualTo(Rejection.Kind.BAD_SIGNATURE);
+        assertThat(kind(check.check(swappedWithItsHash))).isEqualTo(Rejection.Kind.BAD_SIGNATURE);
+        assertThat(ledger.claims()).isEmpty();
+    }
+
+    /** The monitor's key signed content other than the action it carries: never run it. */
+    @Test
+    void rejectsASignedTicketWhoseActionDoesNotHashToItsContentHash() {
+        ExecutionTicket honest = unsigned(UUID.randomUUID(), Decision.ALLOW, NOW.plusSeconds(300), SIGNER.keyId());
+        String approved = Sha256.ofCanonical(action(honest.action().id()));
+        ExecutionTicket ticket = SIGNER.sign(new ExecutionTicket(honest.ticketId(), honest.action(), approved,
+                honest.decision(), honest.auditSeq(), honest.auditHash(), honest.issuedAt(), honest.expiresAt(),
+                honest.keyId(), null));
+        monitor.bySeq.put(ticket.auditSeq(), approval(ticket));
+
+        assertThat(check.check(ticket)).hasValueSatisfying(rejection -> {
+            assertThat(rejection.kind()).isEqualTo(Rejection.Kind.CONTENT_MISMATCH);
+            assertThat(rejection.detail()).contains("approves content " + approved,
+                    "its action hashes to " + Sha256.ofCanonical(ticket.action()));
+        });
+        assertThat(monitor.lookups).as("refused before the audit lookup").hasValue(0);
+        assertThat(ledger.claims()).isEmpty();
+    }
+
     @Test
     void aRejectedTicketDoesNotUseUpItsAction() {
         ExecutionTicket real = valid();
