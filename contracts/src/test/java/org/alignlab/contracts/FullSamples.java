@@ -125,7 +125,7 @@ final class FullSamples {
     }
 
     static AuditCheckpoint checkpoint() {
-        return new AuditCheckpoint("main", 10, Samples.HASH, Samples.AT, KEY_ID, SIGNATURE);
+        return new AuditCheckpoint("main", 10, Samples.HASH, 3, Samples.HASH, Samples.AT, KEY_ID, SIGNATURE);
     }
 
     static RunnerOutput runnerOutput() {

@@ -84,6 +84,6 @@ final class Samples {
     }
 
     static AuditCheckpoint unsignedCheckpoint(String keyId) {
-        return new AuditCheckpoint("main", 10, HASH, AT, keyId, null);
+        return new AuditCheckpoint("main", 10, HASH, 1, AuditCheckpoint.GENESIS, AT, keyId, null);
     }
 }
