@@ -53,6 +53,21 @@ import org.alignlab.monitor.audit.AuditLog;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import io.quarkus.panache.common.Sort;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.alignlab.contracts.audit.ChainEntry;
+import org.alignlab.contracts.json.Json;
+import org.alignlab.monitor.audit.AuditRecordRepository;
+import org.alignlab.monitor.audit.CheckpointPublisher;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * The audit chain end to end: appended by the gate and by executor events, checkpointed and signed, verified through
@@ -66,6 +81,8 @@ class AuditChainFlowTest {
 
     @Inject
     AuditLog auditLog;
+    @Inject
+    AuditRecordRepository records;
 
     @Test
     void signedCheckpointsOfTheChainArePublishedAndTheVerificationChecksThem() throws Exception {
@@ -169,6 +186,102 @@ class AuditChainFlowTest {
         assertThat(seqs).doesNotHaveDuplicates();
         assertThat(recordsAbout(actionId)).hasSize(appends);
         assertVerified(seqs.stream().mapToLong(Long::longValue).max().orElseThrow());
+    }
+
+    /**
+     * Reproduction (issue 14): with the database's superuser, a checkpointed record was changed and the chain
+     * re-hashed, every checkpoint on Kafka was deleted, and one more append made the monitor sign the forged head;
+     * both verifiers then said VERIFIED. Now the monitor re-verifies what it signs against its last checkpoint and
+     * refuses, and the verification holds the database to the checkpoints the witness kept.
+     */
+    @Test
+    void aRewriteOfCheckpointedHistoryIsNeitherSignedNorVerified() throws Exception {
+        UUID actionId = UUID.randomUUID();
+        report(auditEvent(UUID.randomUUID(), actionId, AuditEventType.EXECUTION_REFUSED));
+        Awaitility.await().atMost(WAIT).until(() -> recordsAbout(actionId).size() == 1);
+        long seq = recordsAbout(actionId).get(0).path("seq").asLong();
+        Awaitility.await().atMost(WAIT).until(() -> verification().path("coveredSeq").asLong() >= seq);
+        String original = recordsAbout(actionId).get(0).path("detail").asText();
+        double refusedBefore = MonitorFlows.metric("alignlab_audit_checkpoints_refused_total");
+
+        rehashFrom(seq, "forged: ran in the sandbox");
+        try {
+            deleteEveryRecordOf(Topics.AUDIT_CHECKPOINTS);
+            UUID later = UUID.randomUUID();
+            report(auditEvent(UUID.randomUUID(), later, AuditEventType.EXECUTION_REFUSED));
+            Awaitility.await().atMost(WAIT).until(() -> recordsAbout(later).size() == 1);
+            long forgedHead = recordsAbout(later).get(0).path("seq").asLong();
+
+            Awaitility.await().atMost(WAIT).until(
+                    () -> MonitorFlows.metric("alignlab_audit_checkpoints_refused_total") > refusedBefore);
+            assertThat(QuarkusTransaction.requiringNew().call(
+                    () -> records.count("type", CheckpointPublisher.CHECKPOINT_REFUSED))).isPositive();
+            JsonNode report = verification();
+            assertThat(report.path("verified").asBoolean()).isFalse();
+            assertThat(report.path("checkpointProblems").findValuesAsText("reason"))
+                    .anyMatch(reason -> reason.startsWith("checkpoint disagrees with the database"));
+            assertThat(report.path("coveredSeq").asLong()).isLessThan(forgedHead);
+            assertThat(KAFKA.read(Topics.AUDIT_CHECKPOINTS, 1, record -> true, Duration.ofSeconds(2))).isEmpty();
+        } finally {
+            rehashFrom(seq, original);
+        }
+        // Put back as signed, the chain extends the last checkpoint again and the monitor signs on.
+        Awaitility.await().atMost(WAIT).until(() -> verification().path("verified").asBoolean());
+    }
+
+    private static JsonNode verification() {
+        return Json.parse(given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).get("/api/audit/verify").then()
+                .statusCode(200).extract().asString());
+    }
+
+    /**
+     * What a holder of the superuser can do: with triggers off, give the record at {@code seq} a new detail and
+     * re-hash every record from it to the head, so the chain walks clean on its own.
+     */
+    private void rehashFrom(long seq, String detail) throws Exception {
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "")) {
+            db.setAutoCommit(false);
+            try (Statement sql = db.createStatement()) {
+                sql.execute("SET LOCAL session_replication_role = replica");
+                sql.execute("SELECT seq FROM monitor.audit_head WHERE chain = 'main' FOR UPDATE");
+                List<ChainEntry> entries = QuarkusTransaction.requiringNew().call(() -> records
+                        .find("chain = ?1 and seq >= ?2", Sort.by("seq"), "main", seq).list().stream()
+                        .map(record -> record.link().entry()).toList());
+                String previous = entries.get(0).prevHash();
+                try (PreparedStatement update = db.prepareStatement(
+                        "UPDATE monitor.audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE chain = 'main' AND seq = ?")) {
+                    for (ChainEntry entry : entries) {
+                        ChainEntry changed = new ChainEntry(entry.chain(), entry.seq(), entry.recordedAt(),
+                                entry.type(), entry.goalId(), entry.actionId(), entry.agent(), entry.traceId(),
+                                entry.payloadHash(), entry.decision(), entry.suspicion(), entry.modelScore(),
+                                entry.actor(), entry.policyVersion(), entry.seq() == seq ? detail : entry.detail(),
+                                previous);
+                        previous = changed.computeHash();
+                        update.setString(1, changed.detail());
+                        update.setString(2, changed.prevHash());
+                        update.setString(3, previous);
+                        update.setLong(4, entry.seq());
+                        update.executeUpdate();
+                    }
+                }
+                sql.executeUpdate("UPDATE monitor.audit_head SET hash = '" + previous + "' WHERE chain = 'main'");
+            }
+            db.commit();
+        }
+    }
+
+    private static void deleteEveryRecordOf(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.bootstrapServers()))) {
+            Map<TopicPartition, RecordsToDelete> all = new HashMap<>();
+            for (TopicPartitionInfo partition : admin.describeTopics(List.of(topic)).allTopicNames().get()
+                    .get(topic).partitions()) {
+                TopicPartition tp = new TopicPartition(topic, partition.partition());
+                long end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
+                all.put(tp, RecordsToDelete.beforeOffset(end));
+            }
+            admin.deleteRecords(all).all().get();
+        }
     }
 
     @Test
