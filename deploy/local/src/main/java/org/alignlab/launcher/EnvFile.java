@@ -26,6 +26,7 @@ public record EnvFile(Map<Service, URI> urls, String jdbcUrl, String bootstrapSe
         text.append("KAFKA_BOOTSTRAP_SERVERS=").append(bootstrapServers).append('\n');
         text.append("ALIGNLAB_MONITOR_PUBLIC_KEY=").append(monitorPublicKey).append('\n');
         text.append("ALIGNLAB_RUN_DIR=").append(runDir).append('\n');
+        text.append("ALIGNLAB_AUDIT_WITNESS_DIR=").append(new RunDir(runDir).auditWitness()).append('\n');
         text.append("# Bearer tokens, one per role, valid for ").append(LocalTokens.PERSON_LIFETIME.toHours())
                 .append(" h from `alignlab up`: curl -H \"Authorization: Bearer $ALIGNLAB_TOKEN_RESEARCHER\" ...\n");
         for (Map.Entry<String, String> token : tokens.entrySet()) {

@@ -79,6 +79,7 @@ public final class ServiceStarter {
             case MONITOR -> {
                 env.put("ALIGNLAB_MONITOR_SIGNING_KEY", wiring.keys().privateKey());
                 env.put("ALIGNLAB_MONITOR_SIGNING_PUBLIC_KEY", wiring.keys().publicKey());
+                env.put("ALIGNLAB_MONITOR_CHECKPOINTS_WITNESS_DIR", run.auditWitness().toString());
                 env.put("ALIGNLAB_MONITOR_TRUSTED_MODEL_URL", url(Service.INFERENCE).toString());
                 env.put("ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN", wiring.tokens().forService(Service.MONITOR));
             }

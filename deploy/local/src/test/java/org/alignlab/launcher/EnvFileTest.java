@@ -47,6 +47,7 @@ class EnvFileTest {
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19292")
                 .containsEntry("ALIGNLAB_MONITOR_PUBLIC_KEY", "MCowBQYDK2VwAyEA")
                 .containsEntry("ALIGNLAB_RUN_DIR", dir.toString())
+                .containsEntry("ALIGNLAB_AUDIT_WITNESS_DIR", dir.resolve("data").resolve("audit-witness").toString())
                 .containsEntry("ALIGNLAB_TOKEN_RESEARCHER", "eyJ.researcher.sig")
                 .containsEntry("ALIGNLAB_TOKEN_REVIEWER", "eyJ.reviewer.sig")
                 .containsEntry("ALIGNLAB_TOKEN_OPERATOR", "eyJ.operator.sig")

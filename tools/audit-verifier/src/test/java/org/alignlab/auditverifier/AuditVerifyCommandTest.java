@@ -21,6 +21,7 @@ import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.audit.ChainEntry;
 import org.alignlab.contracts.audit.ChainLink;
 import org.alignlab.contracts.audit.ChainVerifier;
+import org.alignlab.contracts.audit.CheckpointDirectory;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketSigner;
 import org.alignlab.contracts.events.AuditCheckpoint;
@@ -171,8 +172,8 @@ class AuditVerifyCommandTest {
         List<ChainLink> links = chainOf(8);
         monitorWrote(links);
         AuditCheckpoint genuine = checkpoint(links, 8);
-        AuditCheckpoint forged = new AuditCheckpoint(chain, 5, "0".repeat(64), genuine.createdAt(), genuine.keyId(),
-                genuine.signature());
+        AuditCheckpoint forged = new AuditCheckpoint(chain, 5, "0".repeat(64), 2, genuine.checkpointHash(),
+                genuine.createdAt(), genuine.keyId(), genuine.signature());
         Path file = Files.writeString(dir.resolve("checkpoints.jsonl"),
                 EventCodec.encode(genuine) + "\n\n" + EventCodec.encode(forged) + "\n");
         Path key = Files.writeString(dir.resolve("monitor.pub"), PUBLIC_KEY + "\n");
@@ -182,6 +183,62 @@ class AuditVerifyCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("2 checkpoints checked")
                 .contains("CHECKPOINT at seq 5: checkpoint at seq 5 has a signature that does not verify");
+    }
+
+    /**
+     * Issue 14's rewrite, offline: the chain rewritten and re-hashed, every checkpoint deleted from Kafka. The
+     * witness kept them, so the checkpoint that vouched for the original still disagrees with the database.
+     */
+    @Test
+    void checkpointsDeletedFromKafkaAreStillFoundInTheWitness() throws Exception {
+        List<ChainLink> links = chainOf(12);
+        monitorWrote(links);
+        Path witnessDir = dir.resolve("witness");
+        CheckpointDirectory witness = new CheckpointDirectory(witnessDir);
+        witness.write(checkpoint(links, 6));
+        witness.write(checkpoint(links, 12));
+        database.asOwnerWithoutTrigger("UPDATE audit_log SET detail = 'forged' WHERE seq = 12");
+        database.asOwnerWithoutTrigger("UPDATE audit_log SET hash = '" + "e".repeat(64) + "' WHERE seq = 12");
+
+        Run run = verifyWithKafka("--witness", witnessDir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("2 checkpoints checked")
+                .contains("CHECKPOINT at seq 12: checkpoint disagrees with the database at seq 12");
+    }
+
+    @Test
+    void aCheckpointMissingFromEverySourceBreaksTheHistory() throws Exception {
+        List<ChainLink> links = chainOf(12);
+        monitorWrote(links);
+        AuditCheckpoint first = checkpoint(links, 4);
+        checkpoint(links, 8);
+        publish(first, checkpoint(links, 12));
+
+        Run run = verifyWithKafka();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("checkpoint 2 is missing from every source");
+        // Pinned past the gap, the rest of the history verifies.
+        Run anchored = verifyWithKafka("--trust-anchor", "3:" + lastSigned.checkpointHash());
+        assertThat(anchored.exitCode()).isZero();
+    }
+
+    @Test
+    void aNewestCheckpointOlderThanTheMaxAgeFails() throws Exception {
+        List<ChainLink> links = chainOf(6);
+        monitorWrote(links);
+        publish(checkpoint(links, 6, Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS)));
+
+        Run run = verifyWithKafka();
+        Run archive = verifyWithKafka("--max-age", "none");
+        Run bad = verifyWithKafka("--max-age", "15 minutes");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("is older than PT15M");
+        assertThat(archive.exitCode()).isZero();
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("not an ISO-8601 duration");
     }
 
     @Test
@@ -276,15 +333,24 @@ class AuditVerifyCommandTest {
         return Files.exists(file) ? file : Files.writeString(file, "");
     }
 
+    private AuditCheckpoint lastSigned;
+
     private void monitorWrote(List<ChainLink> links) throws Exception {
         database = MonitorDatabase.migrate(postgres.jdbcUrl(), PostgresServer.USER,
                 "monitor_" + UUID.randomUUID().toString().replace("-", ""));
         database.insert(links);
     }
 
+    /** The next checkpoint of this test's history, as the monitor signs it: each extends the one before. */
     private AuditCheckpoint checkpoint(List<ChainLink> links, long seq) {
-        return SIGNER.sign(new AuditCheckpoint(chain, seq, links.get((int) seq - 1).hash(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), SIGNER.keyId(), null));
+        return checkpoint(links, seq, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private AuditCheckpoint checkpoint(List<ChainLink> links, long seq, Instant at) {
+        String hash = links.get((int) seq - 1).hash();
+        lastSigned = SIGNER.sign(lastSigned == null ? AuditCheckpoint.first(chain, seq, hash, at, SIGNER.keyId())
+                : lastSigned.next(seq, hash, at));
+        return lastSigned;
     }
 
     private void publish(AuditCheckpoint... checkpoints) throws Exception {
