@@ -80,7 +80,7 @@ final class Samples {
 
     static AuditEvent auditEvent() {
         return new AuditEvent(UUID.fromString("1e2d3c4b-5a69-4788-9a0b-c1d2e3f40516"), GOAL, ACTION,
-                AuditEventType.EXECUTION_STARTED, "sandbox bubblewrap", TRACE, AT);
+                AuditEventType.EXECUTION_STARTED, "sandbox bubblewrap", TRACE, AT, "0123456789abcdef", "A".repeat(86));
     }
 
     static AuditCheckpoint unsignedCheckpoint(String keyId) {

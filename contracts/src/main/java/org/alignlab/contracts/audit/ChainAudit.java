@@ -1,11 +1,13 @@
 package org.alignlab.contracts.audit;
 
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.contracts.events.AuditCheckpoint;
@@ -28,7 +30,16 @@ public final class ChainAudit {
      */
     public ChainAudit(String chain, TicketVerifier verifier, Collection<AuditCheckpoint> checkpoints,
             CheckpointPolicy policy) {
-        this(chain, verifier, checkpoints, policy, true);
+        this(chain, verifier, checkpoints, policy, Map.of());
+    }
+
+    /**
+     * @param originKeys per actor whose records must carry its own signature, its public key (see
+     *                   {@link ChainVerifier#ChainVerifier(String, Map)})
+     */
+    public ChainAudit(String chain, TicketVerifier verifier, Collection<AuditCheckpoint> checkpoints,
+            CheckpointPolicy policy, Map<String, PublicKey> originKeys) {
+        this(chain, verifier, checkpoints, policy, true, originKeys);
     }
 
     /** From checkpoint 1 and without an age limit. */
@@ -37,8 +48,8 @@ public final class ChainAudit {
     }
 
     private ChainAudit(String chain, TicketVerifier verifier, Collection<AuditCheckpoint> checkpoints,
-            CheckpointPolicy policy, boolean checkpointsRead) {
-        this.chain = new ChainVerifier(chain);
+            CheckpointPolicy policy, boolean checkpointsRead, Map<String, PublicKey> originKeys) {
+        this.chain = new ChainVerifier(chain, originKeys);
         this.checkpoints = new CheckpointCheck(chain, verifier, checkpoints);
         this.policy = policy;
         this.checkpointsRead = checkpointsRead;
@@ -49,7 +60,12 @@ public final class ChainAudit {
      * not a chain rewritten consistently or cut short.
      */
     public static ChainAudit withoutCheckpoints(String chain) {
-        return new ChainAudit(chain, null, List.of(), CheckpointPolicy.fromGenesis(), false);
+        return withoutCheckpoints(chain, Map.of());
+    }
+
+    /** Without checkpoints, but holding the records of each actor in {@code originKeys} to its signature. */
+    public static ChainAudit withoutCheckpoints(String chain, Map<String, PublicKey> originKeys) {
+        return new ChainAudit(chain, null, List.of(), CheckpointPolicy.fromGenesis(), false, originKeys);
     }
 
     public void accept(ChainLink link) {

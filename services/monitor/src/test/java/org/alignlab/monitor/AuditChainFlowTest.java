@@ -19,16 +19,22 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,38 +42,36 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.audit.ChainEntry;
 import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.testing.TestInfrastructure;
-import org.alignlab.testing.TestTokens;
+import org.alignlab.infra.KafkaProbe;
 import org.alignlab.monitor.audit.AuditFacts;
 import org.alignlab.monitor.audit.AuditHeadRepository;
 import org.alignlab.monitor.audit.AuditLog;
-import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-import io.quarkus.panache.common.Sort;
-import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import org.alignlab.contracts.audit.ChainEntry;
-import org.alignlab.contracts.json.Json;
 import org.alignlab.monitor.audit.AuditRecordRepository;
 import org.alignlab.monitor.audit.CheckpointPublisher;
+import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 /**
  * The audit chain end to end: appended by the gate and by executor events, checkpointed and signed, verified through
@@ -135,7 +139,7 @@ class AuditChainFlowTest {
         assertThat(records).hasSize(2);
         assertThat(records.get(0).path("type").asText()).isEqualTo("EXECUTION_STARTED");
         assertThat(records.get(0).path("traceId").asText()).isEqualTo(TRACE_ID);
-        assertThat(records.get(0).path("payloadHash").asText()).isEqualTo(Sha256.ofCanonical(started));
+        assertThat(records.get(0).path("payloadHash").asText()).isEqualTo(started.payloadHash());
         assertThat(records.get(0).path("goalId").asText()).isEqualTo(goalId.toString());
         assertThat(records.get(1).path("type").asText()).isEqualTo("EXECUTION_FINISHED");
     }
@@ -194,6 +198,47 @@ class AuditChainFlowTest {
      * both verifiers then said VERIFIED. Now the monitor re-verifies what it signs against its last checkpoint and
      * refuses, and the verification holds the database to the checkpoints the witness kept.
      */
+    /**
+     * Reproduction (issue 14): audit events from any producer were believed. One signed with another key, and one
+     * whose signed detail was changed in transit, are dead-lettered with the reason and recorded as such; the
+     * executor's own is appended with its signature, which the verification checks.
+     */
+    @Test
+    void onlyEventsTheExecutorSignedAreAppended() throws Exception {
+        KeyPair impostor = Ed25519.generate();
+        OriginSigner impostorSigner = new OriginSigner(impostor.getPrivate(), impostor.getPublic());
+        UUID forgedAction = UUID.randomUUID();
+        AuditEvent template = auditEvent(UUID.randomUUID(), forgedAction, AuditEventType.EXECUTION_FINISHED);
+        AuditEvent otherKey = impostorSigner.sign(new AuditEvent(template.id(), template.goalId(),
+                template.actionId(), template.type(), template.detail(), template.traceId(), template.at(),
+                impostorSigner.keyId(), null));
+        UUID alteredAction = UUID.randomUUID();
+        AuditEvent genuine = auditEvent(UUID.randomUUID(), alteredAction, AuditEventType.EXECUTION_FINISHED);
+        AuditEvent altered = new AuditEvent(genuine.id(), genuine.goalId(), genuine.actionId(), genuine.type(),
+                "exit 0, metrics as claimed", genuine.traceId(), genuine.at(), genuine.keyId(), genuine.signature());
+        report(otherKey);
+        report(altered);
+
+        for (UUID action : List.of(forgedAction, alteredAction)) {
+            ConsumerRecord<String, String> dead = KAFKA.read(Topics.dlq(Topics.AUDIT_EVENTS), 1,
+                    record -> record.value().contains(action.toString()), WAIT).get(0);
+            assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER))
+                    .containsAnyOf("not the executor's key", "does not verify");
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                    recordsAbout(action).findValuesAsText("type")).containsExactly("DEAD_LETTERED"));
+        }
+
+        UUID actionId = UUID.randomUUID();
+        AuditEvent executors = auditEvent(UUID.randomUUID(), actionId, AuditEventType.EXECUTION_STARTED);
+        report(executors);
+        Awaitility.await().atMost(WAIT).until(() -> recordsAbout(actionId).size() == 1);
+        JsonNode record = recordsAbout(actionId).get(0);
+        assertThat(record.path("originKeyId").asText()).isEqualTo(executors.keyId());
+        assertThat(record.path("originSignature").asText()).isEqualTo(executors.signature());
+        assertThat(record.path("payloadHash").asText()).isEqualTo(executors.payloadHash());
+        assertVerified(record.path("seq").asLong());
+    }
+
     @Test
     void aRewriteOfCheckpointedHistoryIsNeitherSignedNorVerified() throws Exception {
         UUID actionId = UUID.randomUUID();
@@ -255,7 +300,7 @@ class AuditChainFlowTest {
                                 entry.type(), entry.goalId(), entry.actionId(), entry.agent(), entry.traceId(),
                                 entry.payloadHash(), entry.decision(), entry.suspicion(), entry.modelScore(),
                                 entry.actor(), entry.policyVersion(), entry.seq() == seq ? detail : entry.detail(),
-                                previous);
+                                entry.originKeyId(), entry.originSignature(), previous);
                         previous = changed.computeHash();
                         update.setString(1, changed.detail());
                         update.setString(2, changed.prevHash());

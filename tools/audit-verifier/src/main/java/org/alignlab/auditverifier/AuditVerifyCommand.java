@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public class AuditVerifyCommand implements Callable<Integer> {
     static final int VERIFIED = 0;
     static final int BROKEN = 1;
     static final int UNUSABLE = CommandLine.ExitCode.USAGE;
+    /** The actor the monitor records the executor's reports under. */
+    static final String EXECUTOR_ACTOR = "executor";
     static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:15432/alignlab";
 
     @Spec
@@ -105,6 +108,11 @@ public class AuditVerifyCommand implements Callable<Integer> {
     @Option(names = "--public-key-file", paramLabel = "FILE", description = "A file holding that key.")
     Path publicKeyFile;
 
+    @Option(names = "--executor-public-key", paramLabel = "BASE64", description = "The executor's Ed25519 public "
+            + "key (default: " + LauncherEnvFile.EXECUTOR_PUBLIC_KEY + " from the env file). With it, every record "
+            + "the executor reported must carry the executor's signature of its payload hash.")
+    String executorPublicKey;
+
     @Option(names = "--env-file", paramLabel = "FILE", description = "Take defaults from a launcher's alignlab.env "
             + "(default: $ALIGNLAB_RUN_DIR/alignlab.env, else deploy/local/.run/alignlab.env under $ALIGNLAB_HOME, "
             + "when it exists).")
@@ -125,8 +133,9 @@ public class AuditVerifyCommand implements Callable<Integer> {
             // Checkpoints first: each is published after its record commits, so every one read now names a
             // record the database snapshot taken next must hold.
             CheckpointSource source = checkpointSource(launcher);
-            ChainAudit audit = source == null ? ChainAudit.withoutCheckpoints(chain)
-                    : new ChainAudit(chain, verifier(launcher), source.read(err), policy());
+            Map<String, PublicKey> originKeys = originKeys(launcher);
+            ChainAudit audit = source == null ? ChainAudit.withoutCheckpoints(chain, originKeys)
+                    : new ChainAudit(chain, verifier(launcher), source.read(err), policy(), originKeys);
             String url = dbUrl != null ? dbUrl : launcher.getOrDefault(LauncherEnvFile.JDBC_URL, DEFAULT_JDBC_URL);
             new AuditLogReader(url, dbUser, dbPassword == null ? "" : dbPassword, schema).forEach(chain, audit::accept);
             AuditReport report = audit.report();
@@ -146,6 +155,19 @@ public class AuditVerifyCommand implements Callable<Integer> {
             return LauncherEnvFile.read(envFile);
         }
         return LauncherEnvFile.defaultLocation(environment).map(LauncherEnvFile::read).orElse(Map.of());
+    }
+
+    /** The executor's key when one is given: its records are then held to its signature. */
+    private Map<String, PublicKey> originKeys(Map<String, String> launcher) {
+        String key = executorPublicKey != null ? executorPublicKey : launcher.get(LauncherEnvFile.EXECUTOR_PUBLIC_KEY);
+        if (key == null) {
+            return Map.of();
+        }
+        try {
+            return Map.of(EXECUTOR_ACTOR, Ed25519.decodePublic(key));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "executor public key: " + e.getMessage());
+        }
     }
 
     private CheckpointPolicy policy() {

@@ -23,6 +23,7 @@ import org.alignlab.contracts.audit.ChainLink;
 import org.alignlab.contracts.audit.ChainVerifier;
 import org.alignlab.contracts.audit.CheckpointDirectory;
 import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.crypto.TicketSigner;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.json.EventCodec;
@@ -140,7 +141,8 @@ class AuditVerifyCommandTest {
         ChainEntry original = rewritten.get(14);
         rewritten.set(14, new ChainEntry(chain, 15, original.recordedAt(), original.type(), original.goalId(),
                 original.actionId(), original.agent(), original.traceId(), original.payloadHash(), "ALLOW", 0.01,
-                original.modelScore(), original.actor(), original.policyVersion(), original.detail(), null));
+                original.modelScore(), original.actor(), original.policyVersion(), original.detail(), null, null,
+                null));
 
         database.asOwnerWithoutTrigger("DELETE FROM audit_log WHERE seq >= 15");
         database.insert(link(rewritten).subList(14, 25));
@@ -239,6 +241,35 @@ class AuditVerifyCommandTest {
         assertThat(archive.exitCode()).isZero();
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("not an ISO-8601 duration");
+    }
+
+    /**
+     * An execution record the executor never reported (written with the database's credentials, unsigned) breaks
+     * the walk once the verifier holds the executor's key; the executor's own signed record passes.
+     */
+    @Test
+    void anExecutionRecordWithoutTheExecutorsSignatureIsBroken() throws Exception {
+        KeyPair executor = Ed25519.generate();
+        OriginSigner signer = new OriginSigner(executor.getPrivate(), executor.getPublic());
+        List<ChainEntry> entries = new ArrayList<>(chainOf(4).stream().map(ChainLink::entry).toList());
+        ChainEntry template = entries.get(3);
+        String signedHash = "b".repeat(64);
+        entries.add(new ChainEntry(chain, 5, template.recordedAt().plusSeconds(1), "EXECUTION_STARTED",
+                template.goalId(), UUID.randomUUID(), null, null, signedHash, null, null, null, "executor", null,
+                "bubblewrap", signer.keyId(), signer.signHash(signedHash), null));
+        entries.add(new ChainEntry(chain, 6, template.recordedAt().plusSeconds(2), "EXECUTION_FINISHED",
+                template.goalId(), UUID.randomUUID(), null, null, "c".repeat(64), null, null, null, "executor", null,
+                "SUCCEEDED", null, null, null));
+        monitorWrote(link(entries));
+        String key = Ed25519.encodePublic(executor.getPublic());
+
+        Run withoutKey = verify();
+        Run withKey = verify("--executor-public-key", key);
+
+        assertThat(withoutKey.exitCode()).isZero();
+        assertThat(withKey.exitCode()).isEqualTo(1);
+        assertThat(withKey.out()).contains(
+                "BROKEN at seq 6: a record of executor without its signature: not reported by executor");
     }
 
     @Test
@@ -374,7 +405,8 @@ class AuditVerifyCommandTest {
                     verdict ? "VERDICT" : "ACTION_PROPOSED", goal, verdict ? UUID.randomUUID() : null, "ideation",
                     "0af7651916cd43dd8448eb211c80319c", "a".repeat(64), verdict ? "HOLD" : null,
                     verdict ? 0.1 + 0.2 * seq / length : null, seq % 3 == 0 ? 1.0 / 3 : null,
-                    verdict ? "monitor" : null, verdict ? "rules-2" : null, "détail «" + seq + "» 检查", null));
+                    verdict ? "monitor" : null, verdict ? "rules-2" : null, "détail «" + seq + "» 检查", null, null,
+                    null));
         }
         return link(entries);
     }
@@ -385,7 +417,8 @@ class AuditVerifyCommandTest {
         for (ChainEntry c : contents) {
             ChainEntry entry = new ChainEntry(c.chain(), links.size() + 1, c.recordedAt(), c.type(), c.goalId(),
                     c.actionId(), c.agent(), c.traceId(), c.payloadHash(), c.decision(), c.suspicion(),
-                    c.modelScore(), c.actor(), c.policyVersion(), c.detail(), prev);
+                    c.modelScore(), c.actor(), c.policyVersion(), c.detail(), c.originKeyId(), c.originSignature(),
+                    prev);
             prev = entry.computeHash();
             links.add(new ChainLink(entry, prev));
         }

@@ -33,13 +33,15 @@ public class AuditVerification {
     SigningKeys keys;
     @Inject
     MonitorConfig config;
+    @Inject
+    ExecutorKey executorKey;
 
     /** Reads the checkpoints first: a record appended meanwhile is simply beyond the newest checkpoint. */
     public AuditReport verify(String chain) {
         List<AuditCheckpoint> published = new ArrayList<>(checkpoints.readAll());
         published.addAll(witness.readAll(chain));
         CheckpointPolicy policy = new CheckpointPolicy(null, config.checkpoints().maxAge(), Instant.now());
-        return walk(new ChainAudit(chain, keys.verifier(), published, policy), chain);
+        return walk(new ChainAudit(chain, keys.verifier(), published, policy, executorKey.originKeys()), chain);
     }
 
     @Transactional

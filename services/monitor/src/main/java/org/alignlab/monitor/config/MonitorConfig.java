@@ -18,6 +18,12 @@ public interface MonitorConfig {
     /** Base64 X.509 public half of {@link #signingKey()}; checked against it at startup. */
     String signingPublicKey();
 
+    /**
+     * The executor's Ed25519 public key (Base64 X.509): {@code audit.events} not signed with it are dead-lettered,
+     * never appended. No default, like the monitor's own keys.
+     */
+    String executorPublicKey();
+
     /** How long an issued ticket stays valid. */
     @WithDefault("PT10M")
     Duration ticketTtl();
