@@ -123,11 +123,12 @@ final class FullSamples {
 
     static AuditEvent auditEvent() {
         return new AuditEvent(UUID.fromString("1e2d3c4b-5a69-4788-9a0b-c1d2e3f40516"), Samples.GOAL, Samples.ACTION,
-                AuditEventType.EXECUTION_FINISHED, "sandbox bubblewrap\nexit 0", Samples.TRACE, Samples.AT);
+                AuditEventType.EXECUTION_FINISHED, "sandbox bubblewrap\nexit 0", Samples.TRACE, Samples.AT, KEY_ID,
+                SIGNATURE);
     }
 
     static AuditCheckpoint checkpoint() {
-        return new AuditCheckpoint("main", 10, Samples.HASH, Samples.AT, KEY_ID, SIGNATURE);
+        return new AuditCheckpoint("main", 10, Samples.HASH, 3, Samples.HASH, Samples.AT, KEY_ID, SIGNATURE);
     }
 
     static RunnerOutput runnerOutput() {

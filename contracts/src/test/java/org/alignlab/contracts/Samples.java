@@ -81,10 +81,10 @@ final class Samples {
 
     static AuditEvent auditEvent() {
         return new AuditEvent(UUID.fromString("1e2d3c4b-5a69-4788-9a0b-c1d2e3f40516"), GOAL, ACTION,
-                AuditEventType.EXECUTION_STARTED, "sandbox bubblewrap", TRACE, AT);
+                AuditEventType.EXECUTION_STARTED, "sandbox bubblewrap", TRACE, AT, "0123456789abcdef", "A".repeat(86));
     }
 
     static AuditCheckpoint unsignedCheckpoint(String keyId) {
-        return new AuditCheckpoint("main", 10, HASH, AT, keyId, null);
+        return new AuditCheckpoint("main", 10, HASH, 1, AuditCheckpoint.GENESIS, AT, keyId, null);
     }
 }

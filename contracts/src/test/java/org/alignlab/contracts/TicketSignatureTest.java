@@ -63,7 +63,12 @@ class TicketSignatureTest {
         AuditCheckpoint checkpoint = signer.sign(Samples.unsignedCheckpoint(signer.keyId()));
         assertThat(verifier.verify(checkpoint)).isTrue();
         assertThat(verifier.verify(new AuditCheckpoint(checkpoint.chain(), checkpoint.seq() + 1, checkpoint.hash(),
-                checkpoint.createdAt(), checkpoint.keyId(), checkpoint.signature()))).isFalse();
+                checkpoint.checkpointSeq(), checkpoint.previousHash(), checkpoint.createdAt(), checkpoint.keyId(),
+                checkpoint.signature()))).isFalse();
+        // The link to the previous checkpoint is signed too: a checkpoint cannot be moved in the history.
+        assertThat(verifier.verify(new AuditCheckpoint(checkpoint.chain(), checkpoint.seq(), checkpoint.hash(),
+                checkpoint.checkpointSeq() + 1, "f".repeat(64), checkpoint.createdAt(), checkpoint.keyId(),
+                checkpoint.signature()))).isFalse();
     }
 
     @Test

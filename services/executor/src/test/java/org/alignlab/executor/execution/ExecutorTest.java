@@ -23,6 +23,7 @@ import org.alignlab.contracts.crypto.TicketSigner;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.events.Decision;
@@ -71,6 +72,9 @@ class ExecutorTest {
     @ConfigProperty(name = StandInRunner.TEST_PRIVATE_KEY)
     String monitorPrivateKey;
 
+    @ConfigProperty(name = "alignlab.executor.signing-public-key")
+    String executorPublicKey;
+
     private TicketSigner monitor;
     private MonitorStub auditLog;
 
@@ -113,6 +117,9 @@ class ExecutorTest {
         assertThat(events).allSatisfy(event -> {
             assertThat(event.traceId()).isEqualTo(result.traceId());
             assertThat(event.goalId()).isEqualTo(ticket.action().goalId());
+            // Signed with the executor's own key: the monitor appends nothing else.
+            assertThat(OriginSigner.verifies(Ed25519.decodePublic(executorPublicKey), event.payloadHash(),
+                    event.signature())).isTrue();
         });
         assertThat(events.get(0).id()).isNotEqualTo(events.get(1).id());
         assertThat(events.get(0).detail()).contains("bubblewrap", ticket.ticketId().toString());
