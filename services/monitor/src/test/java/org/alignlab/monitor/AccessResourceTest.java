@@ -24,6 +24,8 @@ class AccessResourceTest extends RoleTableTest {
             EndpointAccess.roles("GET", "/api/audit/records?goalId=" + UNKNOWN, 200, Roles.REVIEWER, Roles.OPERATOR),
             EndpointAccess.roles("GET", "/api/audit/records/999999999", 404,
                     Roles.SERVICE, Roles.REVIEWER, Roles.OPERATOR),
+            EndpointAccess.roles("GET", "/api/audit/executions/" + UNKNOWN, 200,
+                    Roles.SERVICE, Roles.REVIEWER, Roles.OPERATOR),
             EndpointAccess.roles("GET", "/api/keys/ticket-signing", 200, Roles.OPERATOR, Roles.REVIEWER, Roles.SERVICE),
             EndpointAccess.roles("GET", "/api/held-actions", 200, Roles.REVIEWER, Roles.OPERATOR),
             EndpointAccess.roles("GET", "/api/actions/" + UNKNOWN, 404, Roles.REVIEWER, Roles.OPERATOR),

@@ -142,6 +142,10 @@ class AuditChainFlowTest {
         assertThat(records.get(0).path("payloadHash").asText()).isEqualTo(started.payloadHash());
         assertThat(records.get(0).path("goalId").asText()).isEqualTo(goalId.toString());
         assertThat(records.get(1).path("type").asText()).isEqualTo("EXECUTION_FINISHED");
+        // What the executor asks before it runs an action it holds no row of.
+        assertThat(Json.parse(given().auth().oauth2(TestTokens.forRole(Roles.SERVICE))
+                .get("/api/audit/executions/{id}", actionId).then().statusCode(200).extract().asString())
+                .findValuesAsText("type")).containsExactly("EXECUTION_STARTED", "EXECUTION_FINISHED");
     }
 
     @Test

@@ -42,6 +42,11 @@ class ExecutionRecords {
     @Inject
     Clock clock;
 
+    /** Whether the executor holds a run of this action, in any status. */
+    boolean knows(UUID actionId) {
+        return QuarkusTransaction.requiringNew().call(() -> executions.findByIdOptional(actionId).isPresent());
+    }
+
     /**
      * Uses the ticket up, records the run as started and queues {@code EXECUTION_STARTED}, committed together before
      * anything runs; or the reason the ticket was already used, with nothing written.

@@ -69,6 +69,11 @@ public class ExecutionService {
             // ticket, and until then nothing has run and nothing is used up.
             rejection = ticketCheck.confirmAudited(ticket);
         }
+        if (rejection.isEmpty() && !records.knows(ticket.action().id())) {
+            // No row of ours: a first run, or a replay after the rows were deleted. The chain tells them apart. With
+            // a row, the claim below decides (a replay is refused, a run a dead process left is closed).
+            rejection = ticketCheck.confirmNeverStarted(ticket);
+        }
         if (rejection.isPresent()) {
             refuse(ticket, rejection.get(), traceId);
             return;

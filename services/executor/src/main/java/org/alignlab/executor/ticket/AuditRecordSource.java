@@ -1,6 +1,8 @@
 package org.alignlab.executor.ticket;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Where a ticket check reads the monitor's committed audit records. */
 public interface AuditRecordSource {
@@ -12,4 +14,12 @@ public interface AuditRecordSource {
      *                                     ticket must be neither run nor refused, only tried again later
      */
     Optional<MonitorAuditRecord> find(long seq);
+
+    /**
+     * The chain's execution records of an action ({@code EXECUTION_STARTED}, {@code _FINISHED}, {@code _REFUSED}),
+     * in chain order: whether it already ran, on the monitor's append-only record rather than the executor's rows.
+     *
+     * @throws MonitorUnavailableException when the answer is unknown
+     */
+    List<MonitorAuditRecord> executionsOf(UUID actionId);
 }

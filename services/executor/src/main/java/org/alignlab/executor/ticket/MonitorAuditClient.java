@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.alignlab.contracts.json.Json;
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,7 @@ public class MonitorAuditClient implements AuditRecordSource {
 
     private final HttpClient http;
     private final URI records;
+    private final URI executions;
     private final Optional<String> token;
     private final Duration timeout;
     private final TextMapPropagator propagator;
@@ -36,6 +39,7 @@ public class MonitorAuditClient implements AuditRecordSource {
     public MonitorAuditClient(URI monitorUrl, Optional<String> token, Duration timeout, TextMapPropagator propagator) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.records = URI.create(monitorUrl.toString().replaceAll("/+$", "") + "/api/audit/records/");
+        this.executions = URI.create(monitorUrl.toString().replaceAll("/+$", "") + "/api/audit/executions/");
         this.token = token.filter(t -> !t.isBlank());
         this.timeout = timeout;
         this.propagator = propagator;
@@ -60,6 +64,22 @@ public class MonitorAuditClient implements AuditRecordSource {
                         + " for audit record " + seq);
             }
         };
+    }
+
+    @Override
+    public List<MonitorAuditRecord> executionsOf(UUID actionId) {
+        HttpResponse<String> response = get(executions.resolve(actionId.toString()));
+        if (response.statusCode() != 200) {
+            LOG.warnf("the monitor answered HTTP %d for the executions of action %s; the ticket waits",
+                    response.statusCode(), actionId);
+            throw new MonitorUnavailableException("monitor answered HTTP " + response.statusCode()
+                    + " for the executions of action " + actionId);
+        }
+        try {
+            return List.of(Json.mapper().readValue(response.body(), MonitorAuditRecord[].class));
+        } catch (IOException e) {
+            throw new MonitorUnavailableException("unreadable executions of action " + actionId, e);
+        }
     }
 
     private HttpResponse<String> get(URI uri) {

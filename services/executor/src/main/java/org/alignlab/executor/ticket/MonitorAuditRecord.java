@@ -18,4 +18,6 @@ public record MonitorAuditRecord(long seq, String type, UUID actionId, String pa
     /** The record types that approve an action: the monitor's verdict, or a reviewer's decision on a hold. */
     public static final String VERDICT = "VERDICT";
     public static final String HUMAN_DECISION = "HUMAN_DECISION";
+    /** The executor's report that it began running an action. */
+    public static final String EXECUTION_STARTED = "EXECUTION_STARTED";
 }

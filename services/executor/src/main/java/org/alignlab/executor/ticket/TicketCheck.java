@@ -40,6 +40,9 @@ public class TicketCheck {
         if (rejection.isEmpty()) {
             rejection = confirmAudited(ticket);
         }
+        if (rejection.isEmpty()) {
+            rejection = confirmNeverStarted(ticket);
+        }
         return rejection.isPresent() ? rejection : claim(ticket);
     }
 
@@ -113,6 +116,22 @@ public class TicketCheck {
                     + actionHash);
         }
         return differences;
+    }
+
+    /**
+     * Checks the monitor's chain, not only the executor's own rows, for an execution of the ticket's action: those
+     * rows can be deleted by whoever holds the executor's database credentials, the chain's records cannot be
+     * without breaking it. Uses nothing up.
+     *
+     * @throws MonitorUnavailableException when the monitor cannot say
+     */
+    public Optional<Rejection> confirmNeverStarted(ExecutionTicket ticket) {
+        return auditRecords.executionsOf(ticket.action().id()).stream()
+                .filter(record -> MonitorAuditRecord.EXECUTION_STARTED.equals(record.type()))
+                .findFirst()
+                .map(started -> new Rejection(Rejection.Kind.REPLAYED, "replayed action: the audit chain records "
+                        + "that action " + ticket.action().id() + " started running (seq " + started.seq()
+                        + "), although the executor's own record of it is gone"));
     }
 
     /**

@@ -252,6 +252,35 @@ class ExecutorTest {
     }
 
     /**
+     * Reproduction (issue 14): after the executor's {@code used_tickets} and {@code executions} rows were deleted (as
+     * whoever holds its database credentials can), the same signed ticket ran again within its lifetime. The
+     * monitor's chain still records the first start, and the executor now asks it.
+     */
+    @Test
+    void aTicketWhoseRowsWereDeletedIsRefusedOnTheAuditChainsWord() throws Exception {
+        ExecutionTicket ticket = sign(ticket(Instant.now().plusSeconds(300)));
+        UUID actionId = ticket.action().id();
+        send(ticket);
+        assertThat(awaitEvents(Topics.EXPERIMENT_RESULTS, 1, ExperimentResult.class,
+                r -> r.actionId().equals(actionId)).get(0).status()).isEqualTo(ExperimentStatus.SUCCEEDED);
+        // What the monitor appends on the executor's EXECUTION_STARTED; the stub plays its chain.
+        auditLog.append("EXECUTION_STARTED", ticket.action(), null);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            executions.deleteById(actionId);
+            executions.getEntityManager().createQuery("delete from UsedTicket where ticketId = :id")
+                    .setParameter("id", ticket.ticketId()).executeUpdate();
+        });
+        send(ticket);
+
+        List<ExperimentResult> results = awaitEvents(Topics.EXPERIMENT_RESULTS, 2, ExperimentResult.class,
+                r -> r.actionId().equals(actionId));
+        assertThat(results).extracting(ExperimentResult::status)
+                .containsExactly(ExperimentStatus.SUCCEEDED, ExperimentStatus.REFUSED);
+        assertThat(results.get(1).reason()).contains("the audit chain records that action " + actionId);
+    }
+
+    /**
      * Found by deploy/chaos: an executor killed with {@code kill -9} while a run was in progress left that run RUNNING
      * for ever, with EXECUTION_STARTED and no EXECUTION_FINISHED in the audit chain; the ticket, delivered again after
      * the restart, was only refused as replayed. Here the dead process is played by its committed claim (what

@@ -1,5 +1,6 @@
 package org.alignlab.executor.execution;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,6 +33,7 @@ import org.alignlab.contracts.json.Sha256;
 public class MonitorStub implements QuarkusTestResourceLifecycleManager {
 
     private static final String RECORDS_PATH = "/api/audit/records/";
+    private static final String EXECUTIONS_PATH = "/api/audit/executions/";
     private static final String CHAIN = "main";
 
     private static MonitorStub running;
@@ -112,6 +114,7 @@ public class MonitorStub implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException("cannot serve the monitor stub on " + address, e);
         }
         server.createContext(RECORDS_PATH, this::record);
+        server.createContext(EXECUTIONS_PATH, this::executions);
         server.start();
     }
 
@@ -135,6 +138,30 @@ public class MonitorStub implements QuarkusTestResourceLifecycleManager {
             }
             respond(exchange, 200, Json.write(asMonitorShowsIt(link)));
         }
+    }
+
+    /** {@code GET /api/audit/executions/{actionId}}: the action's EXECUTION_* records, as the monitor answers. */
+    private void executions(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                respond(exchange, 401, "{\"status\":401}");
+                return;
+            }
+            int failure = failingWith;
+            if (failure != 0) {
+                respond(exchange, failure, "{\"status\":" + failure + "}");
+                return;
+            }
+            UUID actionId = UUID.fromString(exchange.getRequestURI().getPath().substring(EXECUTIONS_PATH.length()));
+            ArrayNode records = Json.mapper().createArrayNode();
+            executionLinks(actionId).forEach(link -> records.add(asMonitorShowsIt(link)));
+            respond(exchange, 200, records.toString());
+        }
+    }
+
+    private synchronized List<ChainLink> executionLinks(UUID actionId) {
+        return chain.stream().filter(link -> actionId.equals(link.entry().actionId())
+                && link.entry().type().startsWith("EXECUTION_")).toList();
     }
 
     private synchronized ChainLink find(long seq) {

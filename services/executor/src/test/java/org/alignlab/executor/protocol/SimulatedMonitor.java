@@ -130,18 +130,32 @@ final class SimulatedMonitor {
      * while the monitor is unreachable.
      */
     AuditRecordSource auditApi() {
-        return seq -> {
-            if (!reachable) {
-                throw new MonitorUnavailableException("monitor unreachable");
+        return new AuditRecordSource() {
+            @Override
+            public Optional<MonitorAuditRecord> find(long seq) {
+                requireReachable();
+                return seq < 1 || seq > chain.size() ? Optional.empty() : Optional.of(shown(chain.get((int) seq - 1)));
             }
-            if (seq < 1 || seq > chain.size()) {
-                return Optional.empty();
+
+            @Override
+            public List<MonitorAuditRecord> executionsOf(UUID actionId) {
+                requireReachable();
+                return chain.stream().filter(link -> actionId.equals(link.entry().actionId())
+                        && link.entry().type().startsWith("EXECUTION_")).map(SimulatedMonitor::shown).toList();
             }
-            ChainLink link = chain.get((int) seq - 1);
-            ChainEntry entry = link.entry();
-            return Optional.of(new MonitorAuditRecord(entry.seq(), entry.type(), entry.actionId(), entry.payloadHash(),
-                    entry.decision(), link.hash()));
         };
+    }
+
+    private void requireReachable() {
+        if (!reachable) {
+            throw new MonitorUnavailableException("monitor unreachable");
+        }
+    }
+
+    private static MonitorAuditRecord shown(ChainLink link) {
+        ChainEntry entry = link.entry();
+        return new MonitorAuditRecord(entry.seq(), entry.type(), entry.actionId(), entry.payloadHash(),
+                entry.decision(), link.hash());
     }
 
     /** Staged changes: visible to nobody until {@link #end} commits them. */

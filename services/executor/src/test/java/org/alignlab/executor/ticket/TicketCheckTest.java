@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,16 @@ class TicketCheckTest {
         final Map<Long, MonitorAuditRecord> bySeq = new HashMap<>();
         final AtomicInteger lookups = new AtomicInteger();
         boolean down;
+
+        @Override
+        public List<MonitorAuditRecord> executionsOf(UUID actionId) {
+            if (down) {
+                throw new MonitorUnavailableException("monitor unreachable");
+            }
+            return bySeq.values().stream().filter(record -> actionId.equals(record.actionId())
+                    && record.type().startsWith("EXECUTION_")).sorted(Comparator.comparingLong(MonitorAuditRecord::seq))
+                    .toList();
+        }
 
         @Override
         public Optional<MonitorAuditRecord> find(long seq) {

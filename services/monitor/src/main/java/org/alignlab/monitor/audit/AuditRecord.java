@@ -91,6 +91,10 @@ public class AuditRecord {
         return hash;
     }
 
+    public String type() {
+        return type;
+    }
+
     /** The composite primary key {@code (chain, seq)}. */
     public static class Key implements Serializable {
 

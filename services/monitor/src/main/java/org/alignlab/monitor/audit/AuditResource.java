@@ -22,6 +22,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
+    private static final String EXECUTION_PREFIX = "EXECUTION_";
+
     @Inject
     AuditVerification verification;
     @Inject
@@ -50,6 +52,20 @@ public class AuditResource {
             throw new BadParameterException("actionId", "give actionId or goalId");
         }
         return records.about(action, goal).stream().map(AuditRecordResponse::of).toList();
+    }
+
+    /**
+     * The execution records of an action ({@code EXECUTION_*}), in chain order: before running an action it has no
+     * record of, the executor checks here that it never started, so deleting its own rows cannot buy a second run.
+     */
+    @GET
+    @Path("/executions/{actionId}")
+    @RolesAllowed({Roles.SERVICE, Roles.REVIEWER, Roles.OPERATOR})
+    @Transactional
+    public List<AuditRecordResponse> executions(@PathParam("actionId") String actionId) {
+        UUID action = QueryParams.optionalUuid("actionId", actionId);
+        return records.about(action, null).stream().filter(record -> record.type().startsWith(EXECUTION_PREFIX))
+                .map(AuditRecordResponse::of).toList();
     }
 
     /** One record of the main chain; the executor checks a ticket's audit seq and hash against it. */
