@@ -267,7 +267,7 @@ class ExecutorTest {
         auditLog.append("EXECUTION_STARTED", ticket.action(), null);
 
         QuarkusTransaction.requiringNew().run(() -> {
-            executions.deleteById(actionId);
+            executions.delete("actionId", actionId);
             executions.getEntityManager().createQuery("delete from UsedTicket where ticketId = :id")
                     .setParameter("id", ticket.ticketId()).executeUpdate();
         });
