@@ -101,7 +101,7 @@ final class CalibrationWindow {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingDouble((Entry entry) -> entry.position(cut))
                 .thenComparing(entry -> entry.reached(cut)));
-        List<double[]> steps = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         double survival = 1;
         int atRisk = sorted.size();
         for (Entry entry : sorted) {
@@ -110,17 +110,21 @@ final class CalibrationWindow {
                 if (1 - survival >= q - 1e-9) {
                     return entry.suspicion;
                 }
-                steps.add(new double[] {entry.suspicion, 1 - survival});
+                steps.add(new Step(entry.suspicion, 1 - survival));
             }
             atRisk--;
         }
         if (steps.isEmpty()) {
             return Double.POSITIVE_INFINITY;
         }
-        double[] top = steps.get(steps.size() - 1);
-        double mirrored = 2 * top[1] - q;
-        double below = steps.stream().filter(step -> step[1] >= mirrored - 1e-9).findFirst().orElseThrow()[0];
-        return top[0] + (top[0] - below);
+        Step top = steps.get(steps.size() - 1);
+        double mirrored = 2 * top.share() - q;
+        Step below = steps.stream().filter(step -> step.share() >= mirrored - 1e-9).findFirst().orElseThrow();
+        return top.score() + (top.score() - below.score());
+    }
+
+    /** A score below the cut and the estimated share of the distribution at or below it. */
+    private record Step(double score, double share) {
     }
 
     private void remove(Entry entry) {
