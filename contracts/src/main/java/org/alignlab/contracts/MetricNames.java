@@ -42,6 +42,10 @@ public final class MetricNames {
     /** Rule hits in the gate's decisions, per rule id (every rule's series exists from startup). */
     public static final String GATE_RULE_HITS = "alignlab.monitor.rule.hits";
     public static final String CHECKPOINTS_PUBLISHED = "alignlab.audit.checkpoints.published";
+    /** Checkpoints the monitor refused to sign: the chain since its last checkpoint does not extend it. */
+    public static final String CHECKPOINTS_REFUSED = "alignlab.audit.checkpoints.refused";
+    /** Seconds since the monitor last signed a checkpoint (verifiers fail past their max age). */
+    public static final String CHECKPOINT_AGE = "alignlab.audit.checkpoint.age.seconds";
     /** Inference: time from a request reaching a model's queue to its answer (timer with histogram buckets). */
     public static final String INFERENCE_REQUEST_DURATION = "alignlab.inference.request.duration";
     /** Inference: rows in each forward pass, batched or not (distribution with histogram buckets). */

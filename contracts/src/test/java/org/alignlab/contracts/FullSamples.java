@@ -26,6 +26,7 @@ import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.Sha256;
 import org.alignlab.contracts.runner.RunnerOutput;
 
 /**
@@ -101,7 +102,8 @@ final class FullSamples {
 
     static ExecutionTicket ticket() {
         return new ExecutionTicket(UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"), scriptAction(),
-                Decision.ALLOW, 12, Samples.HASH, Samples.AT, Samples.AT.plusSeconds(600), KEY_ID, SIGNATURE);
+                Sha256.ofCanonical(scriptAction()), Decision.ALLOW, 12, Samples.HASH, Samples.AT,
+                Samples.AT.plusSeconds(600), KEY_ID, SIGNATURE);
     }
 
     static ExperimentResult result() {
@@ -121,11 +123,12 @@ final class FullSamples {
 
     static AuditEvent auditEvent() {
         return new AuditEvent(UUID.fromString("1e2d3c4b-5a69-4788-9a0b-c1d2e3f40516"), Samples.GOAL, Samples.ACTION,
-                AuditEventType.EXECUTION_FINISHED, "sandbox bubblewrap\nexit 0", Samples.TRACE, Samples.AT);
+                AuditEventType.EXECUTION_FINISHED, "sandbox bubblewrap\nexit 0", Samples.TRACE, Samples.AT, KEY_ID,
+                SIGNATURE);
     }
 
     static AuditCheckpoint checkpoint() {
-        return new AuditCheckpoint("main", 10, Samples.HASH, Samples.AT, KEY_ID, SIGNATURE);
+        return new AuditCheckpoint("main", 10, Samples.HASH, 3, Samples.HASH, Samples.AT, KEY_ID, SIGNATURE);
     }
 
     static RunnerOutput runnerOutput() {

@@ -26,6 +26,7 @@ import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.Sha256;
 
 /** One valid instance of every event, for tests. */
 final class Samples {
@@ -56,8 +57,8 @@ final class Samples {
     }
 
     static ExecutionTicket unsignedTicket(String keyId) {
-        return new ExecutionTicket(UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"), action(), Decision.ALLOW,
-                2, HASH, AT, AT.plusSeconds(600), keyId, null);
+        return new ExecutionTicket(UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"), action(),
+                Sha256.ofCanonical(action()), Decision.ALLOW, 2, HASH, AT, AT.plusSeconds(600), keyId, null);
     }
 
     static ExperimentResult result() {
@@ -80,10 +81,10 @@ final class Samples {
 
     static AuditEvent auditEvent() {
         return new AuditEvent(UUID.fromString("1e2d3c4b-5a69-4788-9a0b-c1d2e3f40516"), GOAL, ACTION,
-                AuditEventType.EXECUTION_STARTED, "sandbox bubblewrap", TRACE, AT);
+                AuditEventType.EXECUTION_STARTED, "sandbox bubblewrap", TRACE, AT, "0123456789abcdef", "A".repeat(86));
     }
 
     static AuditCheckpoint unsignedCheckpoint(String keyId) {
-        return new AuditCheckpoint("main", 10, HASH, AT, keyId, null);
+        return new AuditCheckpoint("main", 10, HASH, 1, AuditCheckpoint.GENESIS, AT, keyId, null);
     }
 }

@@ -29,11 +29,21 @@ class TicketSignatureTest {
     @Test
     void changingAnyFieldBreaksTheSignature() {
         ExecutionTicket ticket = signer.sign(Samples.unsignedTicket(signer.keyId()));
-        ExecutionTicket longerLife = new ExecutionTicket(ticket.ticketId(), ticket.action(), ticket.decision(),
-                ticket.auditSeq(), ticket.auditHash(), ticket.issuedAt(), ticket.expiresAt().plusSeconds(1),
-                ticket.keyId(), ticket.signature());
+        ExecutionTicket longerLife = new ExecutionTicket(ticket.ticketId(), ticket.action(), ticket.contentHash(),
+                ticket.decision(), ticket.auditSeq(), ticket.auditHash(), ticket.issuedAt(),
+                ticket.expiresAt().plusSeconds(1), ticket.keyId(), ticket.signature());
 
         assertThat(verifier.verify(longerLife)).isFalse();
+    }
+
+    @Test
+    void theContentHashIsSignedWithTheAction() {
+        ExecutionTicket ticket = signer.sign(Samples.unsignedTicket(signer.keyId()));
+        ExecutionTicket otherContent = new ExecutionTicket(ticket.ticketId(), ticket.action(), "b".repeat(64),
+                ticket.decision(), ticket.auditSeq(), ticket.auditHash(), ticket.issuedAt(), ticket.expiresAt(),
+                ticket.keyId(), ticket.signature());
+
+        assertThat(verifier.verify(otherContent)).isFalse();
     }
 
     @Test
@@ -53,7 +63,12 @@ class TicketSignatureTest {
         AuditCheckpoint checkpoint = signer.sign(Samples.unsignedCheckpoint(signer.keyId()));
         assertThat(verifier.verify(checkpoint)).isTrue();
         assertThat(verifier.verify(new AuditCheckpoint(checkpoint.chain(), checkpoint.seq() + 1, checkpoint.hash(),
-                checkpoint.createdAt(), checkpoint.keyId(), checkpoint.signature()))).isFalse();
+                checkpoint.checkpointSeq(), checkpoint.previousHash(), checkpoint.createdAt(), checkpoint.keyId(),
+                checkpoint.signature()))).isFalse();
+        // The link to the previous checkpoint is signed too: a checkpoint cannot be moved in the history.
+        assertThat(verifier.verify(new AuditCheckpoint(checkpoint.chain(), checkpoint.seq(), checkpoint.hash(),
+                checkpoint.checkpointSeq() + 1, "f".repeat(64), checkpoint.createdAt(), checkpoint.keyId(),
+                checkpoint.signature()))).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.alignlab.contracts.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,10 +13,15 @@ import java.util.List;
  * @param coveredSeq         the highest seq whose stored hash matches a valid checkpoint (0 if none). When the
  *                           chain also walks clean, every record up to it is as the monitor signed it; records
  *                           after it rest on the database alone until the next checkpoint
- * @param checkpointProblems checkpoints that failed, in seq order
+ * @param checkpointProblems checkpoints that failed, the checkpoint history's gaps and forks, and a newest
+ *                           checkpoint too old, in seq order
+ * @param newestCheckpoint   the place of the newest validly signed checkpoint in the history, 0 if none
+ * @param newestCheckpointAt when it was signed, null if none
+ * @param newestCheckpointAgeSeconds how old it was when the verification ran, null if none
  */
 public record AuditReport(ChainVerification chain, int checkpointsChecked, long coveredSeq,
-        List<CheckpointProblem> checkpointProblems) {
+        List<CheckpointProblem> checkpointProblems, long newestCheckpoint, Instant newestCheckpointAt,
+        Long newestCheckpointAgeSeconds) {
 
     public AuditReport {
         checkpointProblems = List.copyOf(checkpointProblems);

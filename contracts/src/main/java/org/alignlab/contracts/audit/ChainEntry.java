@@ -30,6 +30,8 @@ public record ChainEntry(
         String actor,
         String policyVersion,
         String detail,
+        String originKeyId,
+        String originSignature,
         String prevHash) {
 
     /** {@code SHA-256(prevHash ‖ canonicalJson(this))}. */

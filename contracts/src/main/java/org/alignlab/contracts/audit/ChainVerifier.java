@@ -1,6 +1,9 @@
 package org.alignlab.contracts.audit;
 
+import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.audit.ChainVerification.BrokenLink;
 
 /**
@@ -13,13 +16,24 @@ public final class ChainVerifier {
     public static final String GENESIS_HASH = "0".repeat(64);
 
     private final String chain;
+    private final Map<String, PublicKey> originKeys;
     private long records;
     private long headSeq;
     private String headHash = GENESIS_HASH;
     private BrokenLink firstBroken;
 
+    /** Checks the chain's links only, not who vouched for the records other services reported. */
     public ChainVerifier(String chain) {
+        this(chain, Map.of());
+    }
+
+    /**
+     * @param originKeys per actor whose records must carry its own signature (the executor's for execution
+     *                   events), that actor's public key
+     */
+    public ChainVerifier(String chain, Map<String, PublicKey> originKeys) {
         this.chain = chain;
+        this.originKeys = Map.copyOf(originKeys);
     }
 
     public static ChainVerification verify(String chain, List<ChainLink> links) {
@@ -56,6 +70,12 @@ public final class ChainVerifier {
         }
         if (!entry.computeHash().equals(link.hash())) {
             return new BrokenLink(entry.seq(), "hash does not match the record's content");
+        }
+        PublicKey origin = entry.actor() == null ? null : originKeys.get(entry.actor());
+        if (origin != null && !OriginSigner.verifies(origin, entry.payloadHash(), entry.originSignature())) {
+            return new BrokenLink(entry.seq(), entry.originSignature() == null
+                    ? "a record of " + entry.actor() + " without its signature: not reported by " + entry.actor()
+                    : "the signature of " + entry.actor() + " does not verify: forged or altered");
         }
         return null;
     }

@@ -20,6 +20,7 @@ public final class CheckpointCheck {
 
     private final TicketVerifier verifier;
     private final Map<Long, List<AuditCheckpoint>> awaiting = new TreeMap<>();
+    private final List<AuditCheckpoint> valid = new ArrayList<>();
     private final List<CheckpointProblem> problems = new ArrayList<>();
     private int checked;
     private long lastSeq;
@@ -35,6 +36,7 @@ public final class CheckpointCheck {
             checked++;
             Objects.requireNonNull(verifier, "checkpoints need the monitor's public key");
             if (verifier.verify(checkpoint)) {
+                valid.add(checkpoint);
                 awaiting.computeIfAbsent(checkpoint.seq(), seq -> new ArrayList<>()).add(checkpoint);
             } else {
                 problems.add(new CheckpointProblem(checkpoint.seq(), signatureProblem(checkpoint)));
@@ -69,6 +71,11 @@ public final class CheckpointCheck {
                         : "checkpoint at seq " + seq + " but the database has no record at seq " + seq))));
         all.sort(Comparator.comparingLong(CheckpointProblem::seq));
         return all;
+    }
+
+    /** This chain's checkpoints whose signatures verify. */
+    public List<AuditCheckpoint> valid() {
+        return List.copyOf(valid);
     }
 
     /** How many of this chain's checkpoints were looked at. */

@@ -112,7 +112,7 @@ class ChainVerifierTest {
                     verdict ? "VERDICT" : "ACTION_PROPOSED", goal, UUID.randomUUID(), "ideation",
                     "0af7651916cd43dd8448eb211c80319c", "a".repeat(64), verdict ? "BLOCK" : null, verdict ? 1.0 : null,
                     verdict ? 0.25 : null, verdict ? "monitor" : null, verdict ? "skeleton-1" : null, "detail " + seq,
-                    prev);
+                    null, null, prev);
             String hash = entry.computeHash();
             links.add(new ChainLink(entry, hash));
             prev = hash;

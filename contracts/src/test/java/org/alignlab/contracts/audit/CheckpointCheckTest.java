@@ -26,7 +26,8 @@ class CheckpointCheckTest {
     void aCheckpointWhoseHashWasChangedAfterSigningIsReportedAsForged() {
         AuditCheckpoint genuine = signedAt(chain, 4);
         AuditCheckpoint altered = new AuditCheckpoint(genuine.chain(), genuine.seq(), "e".repeat(64),
-                genuine.createdAt(), genuine.keyId(), genuine.signature());
+                genuine.checkpointSeq(), genuine.previousHash(), genuine.createdAt(), genuine.keyId(),
+                genuine.signature());
 
         AuditReport report = audit(chain, List.of(altered));
 
@@ -107,8 +108,8 @@ class CheckpointCheckTest {
 
     @Test
     void checkpointsWithoutAKeyToCheckThemAreRefused() {
-        AuditCheckpoint checkpoint = new AuditCheckpoint(RandomChains.CHAIN, 1, "a".repeat(64),
-                Instant.parse("2026-11-26T10:00:00Z"), "0123456789abcdef", "sig");
+        AuditCheckpoint checkpoint = new AuditCheckpoint(RandomChains.CHAIN, 1, "a".repeat(64), 1,
+                AuditCheckpoint.GENESIS, Instant.parse("2026-11-26T10:00:00Z"), "0123456789abcdef", "sig");
 
         assertThatThrownBy(() -> new ChainAudit(RandomChains.CHAIN, null, List.of(checkpoint)))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("public key");

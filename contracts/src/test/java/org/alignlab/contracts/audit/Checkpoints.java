@@ -24,11 +24,24 @@ final class Checkpoints {
     }
 
     static AuditCheckpoint unsigned(String chain, long seq, String hash, String keyId) {
-        return new AuditCheckpoint(chain, seq, hash, Instant.parse("2026-11-26T10:00:00Z"), keyId, null);
+        return AuditCheckpoint.first(chain, seq, hash, Instant.parse("2026-11-26T10:00:00Z"), keyId);
+    }
+
+    /** A linked history, as the monitor signs it: one checkpoint at each of {@code seqs}, in order. */
+    static List<AuditCheckpoint> history(List<ChainLink> chain, Instant firstAt, long... seqs) {
+        List<AuditCheckpoint> history = new java.util.ArrayList<>();
+        for (int i = 0; i < seqs.length; i++) {
+            String hash = chain.get((int) seqs[i] - 1).hash();
+            Instant at = firstAt.plusSeconds(60L * i);
+            history.add(SIGNER.sign(i == 0 ? AuditCheckpoint.first(RandomChains.CHAIN, seqs[i], hash, at,
+                    SIGNER.keyId()) : history.get(i - 1).next(seqs[i], hash, at)));
+        }
+        return history;
     }
 
     static AuditReport audit(List<ChainLink> chain, List<AuditCheckpoint> checkpoints) {
-        ChainAudit audit = new ChainAudit(RandomChains.CHAIN, VERIFIER, checkpoints);
+        ChainAudit audit = new ChainAudit(RandomChains.CHAIN, VERIFIER, checkpoints,
+                CheckpointPolicy.eachCheckpointAlone());
         chain.forEach(audit::accept);
         return audit.report();
     }

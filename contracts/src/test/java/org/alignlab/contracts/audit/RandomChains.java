@@ -53,7 +53,7 @@ final class RandomChains {
                 orNull(random, 0.3, RandomChains::text), sha256(random), orNull(random, 0.5, RandomChains::text),
                 orNull(random, 0.5, RandomChains::score), orNull(random, 0.5, RandomChains::score),
                 orNull(random, 0.3, RandomChains::text), orNull(random, 0.5, RandomChains::text),
-                orNull(random, 0.3, RandomChains::text), null);
+                orNull(random, 0.3, RandomChains::text), null, null, null);
     }
 
     /** Numbers the records from 1 and links each to the one before, as the monitor appends them. */

@@ -19,7 +19,9 @@ class JsonLimitsTest {
     private static final AuditEvent EVENT = new AuditEvent(UUID.fromString("1e2d3c4b-5a69-4788-9a0b-c1d2e3f40516"),
             UUID.fromString("0b7f3c1e-8a5d-4c2b-9e61-3f2a1d0c9b8a"),
             UUID.fromString("5c2d9e4f-1b3a-4d6c-8e7f-9a0b1c2d3e4f"),
-            AuditEventType.EXECUTION_STARTED, "sandbox", null, Instant.parse("2026-11-26T20:00:00Z"));
+            AuditEventType.EXECUTION_STARTED, "sandbox", null, Instant.parse("2026-11-26T20:00:00Z"),
+            "0123456789abcdef",
+            "A".repeat(86));
 
     private static String padded(String payload, int bytes) {
         return payload + " ".repeat(bytes - payload.length());
@@ -49,10 +51,11 @@ class JsonLimitsTest {
     @Test
     void aProducerCannotPublishWhatAConsumerWouldRefuseForItsSize() {
         AuditEvent huge = new AuditEvent(EVENT.id(), EVENT.goalId(), EVENT.actionId(), EVENT.type(), "😀".repeat(3000),
-                null, EVENT.at());
+                null, EVENT.at(), EVENT.keyId(), EVENT.signature());
         assertThatCode(() -> EventCodec.encode(huge)).doesNotThrowAnyException();
         assertThatThrownBy(() -> EventCodec.encode(new AuditEvent(EVENT.id(), EVENT.goalId(), EVENT.actionId(),
-                EVENT.type(), "x".repeat(5000), null, EVENT.at()))).hasMessageContaining("$.detail");
+                EVENT.type(), "x".repeat(5000), null, EVENT.at(), EVENT.keyId(), EVENT.signature())))
+                .hasMessageContaining("$.detail");
     }
 
     @Test

@@ -60,6 +60,8 @@ final class ServiceEnvironment {
         env.put("QUARKUS_DATASOURCE_PASSWORD", wiring.database().password());
         env.put("ALIGNLAB_MONITOR_SIGNING_KEY", Ed25519.encodePrivate(wiring.signingKeys().getPrivate()));
         env.put("ALIGNLAB_MONITOR_SIGNING_PUBLIC_KEY", Ed25519.encodePublic(wiring.signingKeys().getPublic()));
+        // The gate bench runs no executor: a key of its own makes the monitor start; no audit event comes.
+        env.put("ALIGNLAB_MONITOR_EXECUTOR_PUBLIC_KEY", Ed25519.encodePublic(Ed25519.generate().getPublic()));
         env.put("ALIGNLAB_MONITOR_RULES_MAX_ACTIONS_PER_GOAL_PER_MINUTE",
                 Integer.toString(ACTIONS_PER_GOAL_PER_MINUTE));
         if (trustedModel == null) {

@@ -69,7 +69,7 @@ public final class ChaosRun {
         out.printf("created %d goals (each ends within %d s)%n", goals.size(), goalLife.toSeconds());
 
         Map<UUID, ActionKind> kinds = new ConcurrentHashMap<>();
-        HoldReviewer reviewer = new HoldReviewer(stack, stack.url(Service.MONITOR), tokens.forPerson(Roles.REVIEWER),
+        HoldReviewer reviewer = new HoldReviewer(stack.url(Service.MONITOR), tokens.forPerson(Roles.REVIEWER),
                 plan.seed(), kinds);
         Thread reviewerThread = new Thread(reviewer, "chaos-reviewer");
         reviewerThread.setDaemon(true);

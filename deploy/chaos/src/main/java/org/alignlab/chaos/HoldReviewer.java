@@ -1,25 +1,25 @@
 package org.alignlab.chaos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.alignlab.contracts.json.Json;
 
 /**
  * The human in the loop: every few seconds decides the monitor's open holds through its reviewer API. A benign
  * action held because the trusted model was away, or any action the run did not send, is approved; one that
- * addressed the reviewer is approved or denied by a coin drawn from the run's seed and the action's id.
+ * addressed the reviewer is approved or denied by a coin drawn from the run's seed and the action's id. Like a
+ * person, it reads the queue first and approves the content hash the queue showed.
  */
 final class HoldReviewer implements Runnable {
 
-    private final ChaosStack stack;
+    /** The most holds the monitor lists at once. */
+    private static final int QUEUE_LIMIT = 1000;
+
     private final URI monitor;
     private final String reviewerToken;
     private final long seed;
@@ -29,8 +29,7 @@ final class HoldReviewer implements Runnable {
     private final AtomicInteger denied = new AtomicInteger();
     private volatile boolean stop;
 
-    HoldReviewer(ChaosStack stack, URI monitor, String reviewerToken, long seed, Map<UUID, ActionKind> kinds) {
-        this.stack = stack;
+    HoldReviewer(URI monitor, String reviewerToken, long seed, Map<UUID, ActionKind> kinds) {
         this.monitor = monitor;
         this.reviewerToken = reviewerToken;
         this.seed = seed;
@@ -51,19 +50,19 @@ final class HoldReviewer implements Runnable {
 
     /** Decides every hold open now; returns how many are still open afterwards (failed calls). */
     int reviewOnce() throws Exception {
-        List<UUID> open = new ArrayList<>();
-        try (Connection db = stack.connect();
-                Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("select action_id from monitor.held_actions where status = 'HELD'")) {
-            while (rs.next()) {
-                open.add((UUID) rs.getObject(1));
-            }
+        HttpResponse<String> queue = Http.get(monitor.resolve("/api/held-actions?limit=" + QUEUE_LIMIT),
+                reviewerToken);
+        if (queue.statusCode() != 200) {
+            throw new IllegalStateException("the review queue answered HTTP " + queue.statusCode());
         }
         int left = 0;
-        for (UUID action : open) {
+        for (JsonNode hold : Json.parse(queue.body())) {
+            UUID action = UUID.fromString(hold.path("actionId").asText());
             String decision = approve(action) ? "APPROVE" : "DENY";
+            String body = Json.write(Map.of("decision", decision, "reason", "chaos run reviewer", "contentHash",
+                    hold.path("contentHash").asText()));
             HttpResponse<String> response = Http.postJson(monitor.resolve("/api/held-actions/" + action + "/decision"),
-                    reviewerToken, "{\"decision\": \"" + decision + "\", \"reason\": \"chaos run reviewer\"}");
+                    reviewerToken, body);
             if (response.statusCode() == 200) {
                 decided.put(action, decision);
                 (decision.equals("APPROVE") ? approved : denied).incrementAndGet();

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param tokens a bearer token per person role ({@code researcher}, ...), written as {@code ALIGNLAB_TOKEN_<ROLE>}
  */
 public record EnvFile(Map<Service, URI> urls, String jdbcUrl, String bootstrapServers, String monitorPublicKey,
-        Path runDir, Map<String, String> tokens) {
+        String executorPublicKey, Path runDir, Map<String, String> tokens) {
 
     public String render() {
         StringBuilder text = new StringBuilder("# AlignLab local stack; source this file to reach it.\n");
@@ -25,7 +25,9 @@ public record EnvFile(Map<Service, URI> urls, String jdbcUrl, String bootstrapSe
         text.append("ALIGNLAB_JDBC_URL=").append(jdbcUrl).append('\n');
         text.append("KAFKA_BOOTSTRAP_SERVERS=").append(bootstrapServers).append('\n');
         text.append("ALIGNLAB_MONITOR_PUBLIC_KEY=").append(monitorPublicKey).append('\n');
+        text.append("ALIGNLAB_EXECUTOR_PUBLIC_KEY=").append(executorPublicKey).append('\n');
         text.append("ALIGNLAB_RUN_DIR=").append(runDir).append('\n');
+        text.append("ALIGNLAB_AUDIT_WITNESS_DIR=").append(new RunDir(runDir).auditWitness()).append('\n');
         text.append("# Bearer tokens, one per role, valid for ").append(LocalTokens.PERSON_LIFETIME.toHours())
                 .append(" h from `alignlab up`: curl -H \"Authorization: Bearer $ALIGNLAB_TOKEN_RESEARCHER\" ...\n");
         for (Map.Entry<String, String> token : tokens.entrySet()) {

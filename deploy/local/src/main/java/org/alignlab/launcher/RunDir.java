@@ -40,6 +40,14 @@ public record RunDir(Path root) {
         return data().resolve("kafka");
     }
 
+    /**
+     * The monitor's checkpoint witness, beside the database and broker it witnesses: wiping the data wipes all
+     * three together (a witness that outlived its database would rightly make the monitor refuse to sign).
+     */
+    public Path auditWitness() {
+        return data().resolve("audit-witness");
+    }
+
     public Path djlCache() {
         return root.resolve("djl-cache");
     }

@@ -13,7 +13,7 @@ public final class ServiceStarter {
 
     /** Where the stack's shared parts are, as the services need to be told. */
     public record Wiring(String bootstrapServers, StackOptions.Database database, SigningKeys keys,
-            LocalTokens tokens) {
+            SigningKeys executorKeys, LocalTokens tokens) {
     }
 
     /**
@@ -21,7 +21,8 @@ public final class ServiceStarter {
      * {@code alignlab.env}): a child never inherits them, it gets what {@link #environment} gives it or nothing.
      */
     private static final Set<String> NOT_INHERITED = Set.of(
-            "ALIGNLAB_MONITOR_SIGNING_KEY", "ALIGNLAB_DB_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD",
+            "ALIGNLAB_MONITOR_SIGNING_KEY", "ALIGNLAB_EXECUTOR_SIGNING_KEY", "ALIGNLAB_DB_PASSWORD",
+            "QUARKUS_DATASOURCE_PASSWORD",
             "ALIGNLAB_TOKEN_RESEARCHER", "ALIGNLAB_TOKEN_REVIEWER", "ALIGNLAB_TOKEN_OPERATOR",
             "ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN", "ALIGNLAB_EXECUTOR_MONITOR_TOKEN");
 
@@ -79,11 +80,15 @@ public final class ServiceStarter {
             case MONITOR -> {
                 env.put("ALIGNLAB_MONITOR_SIGNING_KEY", wiring.keys().privateKey());
                 env.put("ALIGNLAB_MONITOR_SIGNING_PUBLIC_KEY", wiring.keys().publicKey());
+                env.put("ALIGNLAB_MONITOR_EXECUTOR_PUBLIC_KEY", wiring.executorKeys().publicKey());
+                env.put("ALIGNLAB_MONITOR_CHECKPOINTS_WITNESS_DIR", run.auditWitness().toString());
                 env.put("ALIGNLAB_MONITOR_TRUSTED_MODEL_URL", url(Service.INFERENCE).toString());
                 env.put("ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN", wiring.tokens().forService(Service.MONITOR));
             }
             case EXECUTOR -> {
                 env.put("ALIGNLAB_EXECUTOR_MONITOR_PUBLIC_KEY", wiring.keys().publicKey());
+                env.put("ALIGNLAB_EXECUTOR_SIGNING_KEY", wiring.executorKeys().privateKey());
+                env.put("ALIGNLAB_EXECUTOR_SIGNING_PUBLIC_KEY", wiring.executorKeys().publicKey());
                 env.put("ALIGNLAB_EXECUTOR_MONITOR_URL", url(Service.MONITOR).toString());
                 env.put("ALIGNLAB_EXECUTOR_MONITOR_TOKEN", wiring.tokens().forService(Service.EXECUTOR));
                 env.put("ALIGNLAB_EXECUTOR_EXPERIMENTS_JAR", experimentsJar(options.repoRoot()).toString());

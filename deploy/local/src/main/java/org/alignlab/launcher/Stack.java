@@ -89,7 +89,8 @@ public final class Stack {
             requireFreePorts();
         }
         Files.writeString(run.portOffsetFile(), options.ports().offset() + "\n");
-        SigningKeys keys = SigningKeys.loadOrCreate(run);
+        SigningKeys keys = SigningKeys.loadOrCreate(run, SigningKeys.MONITOR);
+        SigningKeys executorKeys = SigningKeys.loadOrCreate(run, SigningKeys.EXECUTOR);
         LocalTokens tokens = LocalTokens.loadOrCreate(run);
         InfraStarter infra = new InfraStarter(options, supervisor);
         StackOptions.Database database = infra.postgres();
@@ -98,7 +99,8 @@ public final class Stack {
                 run.log("djl-warmup"));
 
         out.println("Services:");
-        ServiceStarter.Wiring wiring = new ServiceStarter.Wiring(bootstrapServers, database, keys, tokens);
+        ServiceStarter.Wiring wiring = new ServiceStarter.Wiring(bootstrapServers, database, keys, executorKeys,
+                tokens);
         List<HealthWaiter.Target> targets = new ArrayList<>();
         for (Service service : Service.values()) {
             ProcessHandle process = services.start(service, wiring);
@@ -107,8 +109,8 @@ public final class Stack {
         out.println("Waiting for every service to be ready (up to " + options.readyTimeout().toSeconds() + " s)");
         health.awaitAll(targets, options.readyTimeout());
 
-        EnvFile env = new EnvFile(urls(), database.jdbcUrl(), bootstrapServers, keys.publicKey(), run.root(),
-                tokens.forPeople());
+        EnvFile env = new EnvFile(urls(), database.jdbcUrl(), bootstrapServers, keys.publicKey(),
+                executorKeys.publicKey(), run.root(), tokens.forPeople());
         env.write(run.envFile());
         out.println("AlignLab is up. URLs (also in " + run.envFile() + "):");
         for (Service service : Service.values()) {

@@ -29,8 +29,7 @@ class EnvFileTest {
         tokens.put("reviewer", "eyJ.reviewer.sig");
         tokens.put("operator", "eyJ.operator.sig");
         EnvFile env = new EnvFile(urls, "jdbc:postgresql://127.0.0.1:15632/alignlab", "127.0.0.1:19292",
-                "MCowBQYDK2VwAyEA",
-                dir, tokens);
+                "MCowBQYDK2VwAyEA", "MCowBQYDK2VwAyEB", dir, tokens);
         Path file = dir.resolve("alignlab.env");
         env.write(file);
 
@@ -46,11 +45,13 @@ class EnvFileTest {
                 .containsEntry("ALIGNLAB_JDBC_URL", "jdbc:postgresql://127.0.0.1:15632/alignlab")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19292")
                 .containsEntry("ALIGNLAB_MONITOR_PUBLIC_KEY", "MCowBQYDK2VwAyEA")
+                .containsEntry("ALIGNLAB_EXECUTOR_PUBLIC_KEY", "MCowBQYDK2VwAyEB")
                 .containsEntry("ALIGNLAB_RUN_DIR", dir.toString())
+                .containsEntry("ALIGNLAB_AUDIT_WITNESS_DIR", dir.resolve("data").resolve("audit-witness").toString())
                 .containsEntry("ALIGNLAB_TOKEN_RESEARCHER", "eyJ.researcher.sig")
                 .containsEntry("ALIGNLAB_TOKEN_REVIEWER", "eyJ.reviewer.sig")
                 .containsEntry("ALIGNLAB_TOKEN_OPERATOR", "eyJ.operator.sig")
-                .hasSize(13);
+                .hasSize(15);
         // Sourceable by a shell: only comments and KEY=value lines without spaces around '='.
         assertThat(text.lines()).allMatch(line -> line.startsWith("#") || line.matches("[A-Z_]+=\\S+"));
         assertThat(text).contains("# Bearer tokens");

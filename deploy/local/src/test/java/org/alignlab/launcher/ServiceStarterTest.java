@@ -28,18 +28,26 @@ class ServiceStarterTest {
     void wire() throws IOException {
         wiring = new ServiceStarter.Wiring("127.0.0.1:19292",
                 new StackOptions.Database("jdbc:postgresql://127.0.0.1:15632/alignlab", "postgres", ""),
-                new SigningKeys("PRIVATE", "PUBLIC"), LocalTokens.loadOrCreate(new RunDir(repo.resolve("run"))));
+                new SigningKeys("PRIVATE", "PUBLIC"), new SigningKeys("EXECUTOR-PRIVATE", "EXECUTOR-PUBLIC"),
+                LocalTokens.loadOrCreate(new RunDir(repo.resolve("run"))));
     }
 
     @Test
-    void onlyTheMonitorHoldsTheSigningKey() throws IOException {
+    void onlyTheMonitorHoldsTheSigningKeyAndOnlyTheExecutorItsOwn() throws IOException {
         for (Service service : Service.values()) {
             Map<String, String> env = starter().environment(service, wiring);
             if (service == Service.MONITOR) {
                 assertThat(env).containsEntry("ALIGNLAB_MONITOR_SIGNING_KEY", "PRIVATE")
-                        .containsEntry("ALIGNLAB_MONITOR_SIGNING_PUBLIC_KEY", "PUBLIC");
+                        .containsEntry("ALIGNLAB_MONITOR_SIGNING_PUBLIC_KEY", "PUBLIC")
+                        .containsEntry("ALIGNLAB_MONITOR_EXECUTOR_PUBLIC_KEY", "EXECUTOR-PUBLIC");
             } else {
                 assertThat(env).as(service.id()).doesNotContainValue("PRIVATE");
+            }
+            if (service == Service.EXECUTOR) {
+                assertThat(env).containsEntry("ALIGNLAB_EXECUTOR_SIGNING_KEY", "EXECUTOR-PRIVATE")
+                        .containsEntry("ALIGNLAB_EXECUTOR_SIGNING_PUBLIC_KEY", "EXECUTOR-PUBLIC");
+            } else {
+                assertThat(env).as(service.id()).doesNotContainValue("EXECUTOR-PRIVATE");
             }
             assertThat(env).as(service.id()).containsEntry("QUARKUS_HTTP_PORT",
                     Integer.toString(8081 + service.ordinal() + 200));

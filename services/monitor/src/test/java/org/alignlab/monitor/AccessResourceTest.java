@@ -29,7 +29,8 @@ class AccessResourceTest extends RoleTableTest {
             EndpointAccess.roles("GET", "/api/actions/" + UNKNOWN, 404, Roles.REVIEWER, Roles.OPERATOR),
             // Only a reviewer decides a held action: not a researcher, not even an operator.
             EndpointAccess.roles("POST", "/api/held-actions/" + UNKNOWN + "/decision", 404, Roles.REVIEWER)
-                    .withBody("{\"decision\": \"APPROVE\", \"reason\": \"looks fine\"}"),
+                    .withBody("{\"decision\": \"APPROVE\", \"reason\": \"looks fine\", \"contentHash\": \""
+                            + "0".repeat(64) + "\"}"),
             // Evaluation is an operator's job; an empty set is refused (400) only once the role has let the call in.
             EndpointAccess.roles("POST", "/api/control-eval", 400, Roles.OPERATOR).withBody("[]"));
 

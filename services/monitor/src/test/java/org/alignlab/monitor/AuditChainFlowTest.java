@@ -19,16 +19,22 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,20 +42,33 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.audit.ChainEntry;
 import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
 import org.alignlab.contracts.security.Roles;
-import org.alignlab.testing.TestInfrastructure;
-import org.alignlab.testing.TestTokens;
+import org.alignlab.infra.KafkaProbe;
 import org.alignlab.monitor.audit.AuditFacts;
 import org.alignlab.monitor.audit.AuditHeadRepository;
 import org.alignlab.monitor.audit.AuditLog;
+import org.alignlab.monitor.audit.AuditRecordRepository;
+import org.alignlab.monitor.audit.CheckpointPublisher;
+import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestTokens;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -66,6 +85,8 @@ class AuditChainFlowTest {
 
     @Inject
     AuditLog auditLog;
+    @Inject
+    AuditRecordRepository records;
 
     @Test
     void signedCheckpointsOfTheChainArePublishedAndTheVerificationChecksThem() throws Exception {
@@ -118,7 +139,7 @@ class AuditChainFlowTest {
         assertThat(records).hasSize(2);
         assertThat(records.get(0).path("type").asText()).isEqualTo("EXECUTION_STARTED");
         assertThat(records.get(0).path("traceId").asText()).isEqualTo(TRACE_ID);
-        assertThat(records.get(0).path("payloadHash").asText()).isEqualTo(Sha256.ofCanonical(started));
+        assertThat(records.get(0).path("payloadHash").asText()).isEqualTo(started.payloadHash());
         assertThat(records.get(0).path("goalId").asText()).isEqualTo(goalId.toString());
         assertThat(records.get(1).path("type").asText()).isEqualTo("EXECUTION_FINISHED");
     }
@@ -169,6 +190,143 @@ class AuditChainFlowTest {
         assertThat(seqs).doesNotHaveDuplicates();
         assertThat(recordsAbout(actionId)).hasSize(appends);
         assertVerified(seqs.stream().mapToLong(Long::longValue).max().orElseThrow());
+    }
+
+    /**
+     * Reproduction (issue 14): with the database's superuser, a checkpointed record was changed and the chain
+     * re-hashed, every checkpoint on Kafka was deleted, and one more append made the monitor sign the forged head;
+     * both verifiers then said VERIFIED. Now the monitor re-verifies what it signs against its last checkpoint and
+     * refuses, and the verification holds the database to the checkpoints the witness kept.
+     */
+    /**
+     * Reproduction (issue 14): audit events from any producer were believed. One signed with another key, and one
+     * whose signed detail was changed in transit, are dead-lettered with the reason and recorded as such; the
+     * executor's own is appended with its signature, which the verification checks.
+     */
+    @Test
+    void onlyEventsTheExecutorSignedAreAppended() throws Exception {
+        KeyPair impostor = Ed25519.generate();
+        OriginSigner impostorSigner = new OriginSigner(impostor.getPrivate(), impostor.getPublic());
+        UUID forgedAction = UUID.randomUUID();
+        AuditEvent template = auditEvent(UUID.randomUUID(), forgedAction, AuditEventType.EXECUTION_FINISHED);
+        AuditEvent otherKey = impostorSigner.sign(new AuditEvent(template.id(), template.goalId(),
+                template.actionId(), template.type(), template.detail(), template.traceId(), template.at(),
+                impostorSigner.keyId(), null));
+        UUID alteredAction = UUID.randomUUID();
+        AuditEvent genuine = auditEvent(UUID.randomUUID(), alteredAction, AuditEventType.EXECUTION_FINISHED);
+        AuditEvent altered = new AuditEvent(genuine.id(), genuine.goalId(), genuine.actionId(), genuine.type(),
+                "exit 0, metrics as claimed", genuine.traceId(), genuine.at(), genuine.keyId(), genuine.signature());
+        report(otherKey);
+        report(altered);
+
+        for (UUID action : List.of(forgedAction, alteredAction)) {
+            ConsumerRecord<String, String> dead = KAFKA.read(Topics.dlq(Topics.AUDIT_EVENTS), 1,
+                    record -> record.value().contains(action.toString()), WAIT).get(0);
+            assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER))
+                    .containsAnyOf("not the executor's key", "does not verify");
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                    recordsAbout(action).findValuesAsText("type")).containsExactly("DEAD_LETTERED"));
+        }
+
+        UUID actionId = UUID.randomUUID();
+        AuditEvent executors = auditEvent(UUID.randomUUID(), actionId, AuditEventType.EXECUTION_STARTED);
+        report(executors);
+        Awaitility.await().atMost(WAIT).until(() -> recordsAbout(actionId).size() == 1);
+        JsonNode record = recordsAbout(actionId).get(0);
+        assertThat(record.path("originKeyId").asText()).isEqualTo(executors.keyId());
+        assertThat(record.path("originSignature").asText()).isEqualTo(executors.signature());
+        assertThat(record.path("payloadHash").asText()).isEqualTo(executors.payloadHash());
+        assertVerified(record.path("seq").asLong());
+    }
+
+    @Test
+    void aRewriteOfCheckpointedHistoryIsNeitherSignedNorVerified() throws Exception {
+        UUID actionId = UUID.randomUUID();
+        report(auditEvent(UUID.randomUUID(), actionId, AuditEventType.EXECUTION_REFUSED));
+        Awaitility.await().atMost(WAIT).until(() -> recordsAbout(actionId).size() == 1);
+        long seq = recordsAbout(actionId).get(0).path("seq").asLong();
+        Awaitility.await().atMost(WAIT).until(() -> verification().path("coveredSeq").asLong() >= seq);
+        String original = recordsAbout(actionId).get(0).path("detail").asText();
+        double refusedBefore = MonitorFlows.metric("alignlab_audit_checkpoints_refused_total");
+
+        rehashFrom(seq, "forged: ran in the sandbox");
+        try {
+            deleteEveryRecordOf(Topics.AUDIT_CHECKPOINTS);
+            UUID later = UUID.randomUUID();
+            report(auditEvent(UUID.randomUUID(), later, AuditEventType.EXECUTION_REFUSED));
+            Awaitility.await().atMost(WAIT).until(() -> recordsAbout(later).size() == 1);
+            long forgedHead = recordsAbout(later).get(0).path("seq").asLong();
+
+            Awaitility.await().atMost(WAIT).until(
+                    () -> MonitorFlows.metric("alignlab_audit_checkpoints_refused_total") > refusedBefore);
+            assertThat(QuarkusTransaction.requiringNew().call(
+                    () -> records.count("type", CheckpointPublisher.CHECKPOINT_REFUSED))).isPositive();
+            JsonNode report = verification();
+            assertThat(report.path("verified").asBoolean()).isFalse();
+            assertThat(report.path("checkpointProblems").findValuesAsText("reason"))
+                    .anyMatch(reason -> reason.startsWith("checkpoint disagrees with the database"));
+            assertThat(report.path("coveredSeq").asLong()).isLessThan(forgedHead);
+            assertThat(KAFKA.read(Topics.AUDIT_CHECKPOINTS, 1, record -> true, Duration.ofSeconds(2))).isEmpty();
+        } finally {
+            rehashFrom(seq, original);
+        }
+        // Put back as signed, the chain extends the last checkpoint again and the monitor signs on.
+        Awaitility.await().atMost(WAIT).until(() -> verification().path("verified").asBoolean());
+    }
+
+    private static JsonNode verification() {
+        return Json.parse(given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).get("/api/audit/verify").then()
+                .statusCode(200).extract().asString());
+    }
+
+    /**
+     * What a holder of the superuser can do: with triggers off, give the record at {@code seq} a new detail and
+     * re-hash every record from it to the head, so the chain walks clean on its own.
+     */
+    private void rehashFrom(long seq, String detail) throws Exception {
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "")) {
+            db.setAutoCommit(false);
+            try (Statement sql = db.createStatement()) {
+                sql.execute("SET LOCAL session_replication_role = replica");
+                sql.execute("SELECT seq FROM monitor.audit_head WHERE chain = 'main' FOR UPDATE");
+                List<ChainEntry> entries = QuarkusTransaction.requiringNew().call(() -> records
+                        .find("chain = ?1 and seq >= ?2", Sort.by("seq"), "main", seq).list().stream()
+                        .map(record -> record.link().entry()).toList());
+                String previous = entries.get(0).prevHash();
+                try (PreparedStatement update = db.prepareStatement(
+                        "UPDATE monitor.audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE chain = 'main' AND seq = ?")) {
+                    for (ChainEntry entry : entries) {
+                        ChainEntry changed = new ChainEntry(entry.chain(), entry.seq(), entry.recordedAt(),
+                                entry.type(), entry.goalId(), entry.actionId(), entry.agent(), entry.traceId(),
+                                entry.payloadHash(), entry.decision(), entry.suspicion(), entry.modelScore(),
+                                entry.actor(), entry.policyVersion(), entry.seq() == seq ? detail : entry.detail(),
+                                entry.originKeyId(), entry.originSignature(), previous);
+                        previous = changed.computeHash();
+                        update.setString(1, changed.detail());
+                        update.setString(2, changed.prevHash());
+                        update.setString(3, previous);
+                        update.setLong(4, entry.seq());
+                        update.executeUpdate();
+                    }
+                }
+                sql.executeUpdate("UPDATE monitor.audit_head SET hash = '" + previous + "' WHERE chain = 'main'");
+            }
+            db.commit();
+        }
+    }
+
+    private static void deleteEveryRecordOf(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.bootstrapServers()))) {
+            Map<TopicPartition, RecordsToDelete> all = new HashMap<>();
+            for (TopicPartitionInfo partition : admin.describeTopics(List.of(topic)).allTopicNames().get()
+                    .get(topic).partitions()) {
+                TopicPartition tp = new TopicPartition(topic, partition.partition());
+                long end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
+                all.put(tp, RecordsToDelete.beforeOffset(end));
+            }
+            admin.deleteRecords(all).all().get();
+        }
     }
 
     @Test

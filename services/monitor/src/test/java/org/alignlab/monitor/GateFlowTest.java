@@ -106,7 +106,8 @@ class GateFlowTest {
         // Appended in one transaction under the chain lock: nothing can come between them.
         assertThat(verdictRecord.path("seq").asLong()).isEqualTo(proposed.path("seq").asLong() + 1);
         assertThat(verdictRecord.path("prevHash").asText()).isEqualTo(proposed.path("hash").asText());
-        assertThat(verdictRecord.path("payloadHash").asText()).isEqualTo(Sha256.ofCanonical(action));
+        assertThat(verdictRecord.path("payloadHash").asText()).isEqualTo(Sha256.ofCanonical(action))
+                .isEqualTo(proposed.path("payloadHash").asText()).isEqualTo(ticket.contentHash());
         assertThat(verdictRecord.path("decision").asText()).isEqualTo("ALLOW");
         assertThat(verdictRecord.path("agent").asText()).isEqualTo("ideation");
         assertThat(verdictRecord.path("policyVersion").asText()).isEqualTo("control-2");

@@ -57,8 +57,8 @@ final class MonitorFlows {
 
     static AuditEvent auditEvent(UUID goalId, UUID actionId, AuditEventType type) {
         String detail = type == AuditEventType.EXECUTION_REFUSED ? "refused: no sandbox" : "reported " + type;
-        return new AuditEvent(UUID.randomUUID(), goalId, actionId, type, detail, TRACE_ID,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return TestSigningKeys.EXECUTOR_SIGNER.sign(new AuditEvent(UUID.randomUUID(), goalId, actionId, type, detail,
+                TRACE_ID, Instant.now().truncatedTo(ChronoUnit.MILLIS), TestSigningKeys.EXECUTOR_SIGNER.keyId(), null));
     }
 
     static Response controlEval(String body, String contentType) {

@@ -4,21 +4,28 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alignlab.contracts.audit.AuditReport;
 import org.alignlab.contracts.audit.ChainAudit;
+import org.alignlab.contracts.audit.CheckpointDirectory;
+import org.alignlab.contracts.audit.CheckpointHistory;
+import org.alignlab.contracts.audit.CheckpointPolicy;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.json.Json;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code audit-verify}: walks the monitor's audit chain straight from its database and holds it to the signed
@@ -35,6 +42,8 @@ public class AuditVerifyCommand implements Callable<Integer> {
     static final int VERIFIED = 0;
     static final int BROKEN = 1;
     static final int UNUSABLE = CommandLine.ExitCode.USAGE;
+    /** The actor the monitor records the executor's reports under. */
+    static final String EXECUTOR_ACTOR = "executor";
     static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:15432/alignlab";
 
     @Spec
@@ -76,12 +85,33 @@ public class AuditVerifyCommand implements Callable<Integer> {
             description = "Read checkpoints from this file of AuditCheckpoint JSON lines instead of Kafka.")
     Path checkpointFile;
 
+    @Option(names = "--witness", paramLabel = "DIR", description = "Also read the checkpoints the monitor kept in "
+            + "this witness directory (default: " + LauncherEnvFile.WITNESS_DIR + " from the env file). The history "
+            + "is walked over both sources together, so a checkpoint deleted from one is still found in the other.")
+    Path witness;
+
+    @Option(names = "--max-age", paramLabel = "DURATION", defaultValue = "PT15M", converter = DurationConverter.class,
+            description = "Fail when the newest checkpoint is older than this, ISO-8601 (default: ${DEFAULT-VALUE}; "
+                    + "the monitor signs at least every 5 minutes). 'none' to report the age without judging it, "
+                    + "for an archive verified after the fact.")
+    Duration maxAge;
+
+    @Option(names = "--trust-anchor", paramLabel = "CHECKPOINT_SEQ:HASH", description = "Walk the checkpoint "
+            + "history from this checkpoint (its place and hash, as a verification reported it earlier) instead of "
+            + "from checkpoint 1, when older checkpoints were pruned.")
+    String trustAnchor;
+
     @Option(names = "--public-key", paramLabel = "BASE64", description = "The monitor's Ed25519 public key, "
             + "Base64 X.509 (default: " + LauncherEnvFile.PUBLIC_KEY + " from the env file).")
     String publicKey;
 
     @Option(names = "--public-key-file", paramLabel = "FILE", description = "A file holding that key.")
     Path publicKeyFile;
+
+    @Option(names = "--executor-public-key", paramLabel = "BASE64", description = "The executor's Ed25519 public "
+            + "key (default: " + LauncherEnvFile.EXECUTOR_PUBLIC_KEY + " from the env file). With it, every record "
+            + "the executor reported must carry the executor's signature of its payload hash.")
+    String executorPublicKey;
 
     @Option(names = "--env-file", paramLabel = "FILE", description = "Take defaults from a launcher's alignlab.env "
             + "(default: $ALIGNLAB_RUN_DIR/alignlab.env, else deploy/local/.run/alignlab.env under $ALIGNLAB_HOME, "
@@ -103,8 +133,9 @@ public class AuditVerifyCommand implements Callable<Integer> {
             // Checkpoints first: each is published after its record commits, so every one read now names a
             // record the database snapshot taken next must hold.
             CheckpointSource source = checkpointSource(launcher);
-            ChainAudit audit = source == null ? ChainAudit.withoutCheckpoints(chain)
-                    : new ChainAudit(chain, verifier(launcher), source.read(err));
+            Map<String, PublicKey> originKeys = originKeys(launcher);
+            ChainAudit audit = source == null ? ChainAudit.withoutCheckpoints(chain, originKeys)
+                    : new ChainAudit(chain, verifier(launcher), source.read(err), policy(), originKeys);
             String url = dbUrl != null ? dbUrl : launcher.getOrDefault(LauncherEnvFile.JDBC_URL, DEFAULT_JDBC_URL);
             new AuditLogReader(url, dbUser, dbPassword == null ? "" : dbPassword, schema).forEach(chain, audit::accept);
             AuditReport report = audit.report();
@@ -126,8 +157,57 @@ public class AuditVerifyCommand implements Callable<Integer> {
         return LauncherEnvFile.defaultLocation(environment).map(LauncherEnvFile::read).orElse(Map.of());
     }
 
-    /** Where checkpoints come from, or null when neither an option nor the env file names a source. */
+    /** The executor's key when one is given: its records are then held to its signature. */
+    private Map<String, PublicKey> originKeys(Map<String, String> launcher) {
+        String key = executorPublicKey != null ? executorPublicKey : launcher.get(LauncherEnvFile.EXECUTOR_PUBLIC_KEY);
+        if (key == null) {
+            return Map.of();
+        }
+        try {
+            return Map.of(EXECUTOR_ACTOR, Ed25519.decodePublic(key));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "executor public key: " + e.getMessage());
+        }
+    }
+
+    private CheckpointPolicy policy() {
+        CheckpointHistory.TrustAnchor anchor = null;
+        if (trustAnchor != null) {
+            try {
+                anchor = CheckpointHistory.TrustAnchor.parse(trustAnchor);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--trust-anchor: " + e.getMessage());
+            }
+        }
+        return new CheckpointPolicy(anchor, maxAge, Instant.now());
+    }
+
+    /**
+     * Where checkpoints come from (Kafka or a file, plus the witness), or null when neither an option nor the env
+     * file names a source.
+     */
     private CheckpointSource checkpointSource(Map<String, String> launcher) {
+        CheckpointSource published = publishedSource(launcher);
+        Path witnessDir = witness != null ? witness
+                : launcher.containsKey(LauncherEnvFile.WITNESS_DIR) ? Path.of(launcher.get(LauncherEnvFile.WITNESS_DIR))
+                        : null;
+        if (witnessDir == null) {
+            return published;
+        }
+        if (witness != null && !Files.isDirectory(witness)) {
+            throw new ParameterException(spec.commandLine(), "--witness: no directory " + witness);
+        }
+        CheckpointDirectory directory = new CheckpointDirectory(witnessDir);
+        return warnings -> {
+            List<AuditCheckpoint> all = new ArrayList<>(published == null ? List.of() : published.read(warnings));
+            CheckpointDirectory.Read read = directory.readAll(chain);
+            read.unreadable().forEach(file -> warnings.println("audit-verify: witness file skipped: " + file));
+            all.addAll(read.checkpoints());
+            return all;
+        };
+    }
+
+    private CheckpointSource publishedSource(Map<String, String> launcher) {
         if (kafka != null && checkpointFile != null) {
             throw new ParameterException(spec.commandLine(), "give --kafka or --checkpoints, not both");
         }
@@ -144,6 +224,21 @@ public class AuditVerifyCommand implements Callable<Integer> {
             read.skipped().forEach(skipped -> warnings.println("audit-verify: skipped " + skipped));
             return read.checkpoints();
         };
+    }
+
+    /** {@code --max-age}: an ISO-8601 duration, or {@code none}. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            if ("none".equals(value)) {
+                return null;
+            }
+            try {
+                return Duration.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("not an ISO-8601 duration such as PT15M: " + value);
+            }
+        }
     }
 
     private TicketVerifier verifier(Map<String, String> launcher) {

@@ -16,6 +16,8 @@ final class LauncherEnvFile {
     static final String JDBC_URL = "ALIGNLAB_JDBC_URL";
     static final String KAFKA = "KAFKA_BOOTSTRAP_SERVERS";
     static final String PUBLIC_KEY = "ALIGNLAB_MONITOR_PUBLIC_KEY";
+    static final String EXECUTOR_PUBLIC_KEY = "ALIGNLAB_EXECUTOR_PUBLIC_KEY";
+    static final String WITNESS_DIR = "ALIGNLAB_AUDIT_WITNESS_DIR";
 
     private LauncherEnvFile() {
     }

@@ -22,11 +22,16 @@ final class ReportText {
         lines.add("chain " + chain.chain() + ": " + chain.records() + " records, head seq " + chain.headSeq()
                 + " hash " + chain.headHash());
         lines.add(checkpointLine(report, checkpointsRead));
+        if (report.newestCheckpointAt() != null) {
+            lines.add("newest checkpoint: " + report.newestCheckpoint() + " of the history, signed "
+                    + report.newestCheckpointAt() + " (" + report.newestCheckpointAgeSeconds() + " s ago)");
+        }
         if (chain.firstBroken() != null) {
             lines.add("BROKEN at seq " + chain.firstBroken().seq() + ": " + chain.firstBroken().reason());
         }
         for (CheckpointProblem problem : report.checkpointProblems()) {
-            lines.add("CHECKPOINT at seq " + problem.seq() + ": " + problem.reason());
+            lines.add((problem.seq() == 0 ? "CHECKPOINT HISTORY: " : "CHECKPOINT at seq " + problem.seq() + ": ")
+                    + problem.reason());
         }
         lines.add(report.verified() ? "VERIFIED" : "NOT VERIFIED");
         return lines;

@@ -21,7 +21,9 @@ import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.audit.ChainEntry;
 import org.alignlab.contracts.audit.ChainLink;
 import org.alignlab.contracts.audit.ChainVerifier;
+import org.alignlab.contracts.audit.CheckpointDirectory;
 import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.crypto.TicketSigner;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.json.EventCodec;
@@ -139,7 +141,8 @@ class AuditVerifyCommandTest {
         ChainEntry original = rewritten.get(14);
         rewritten.set(14, new ChainEntry(chain, 15, original.recordedAt(), original.type(), original.goalId(),
                 original.actionId(), original.agent(), original.traceId(), original.payloadHash(), "ALLOW", 0.01,
-                original.modelScore(), original.actor(), original.policyVersion(), original.detail(), null));
+                original.modelScore(), original.actor(), original.policyVersion(), original.detail(), null, null,
+                null));
 
         database.asOwnerWithoutTrigger("DELETE FROM audit_log WHERE seq >= 15");
         database.insert(link(rewritten).subList(14, 25));
@@ -171,8 +174,8 @@ class AuditVerifyCommandTest {
         List<ChainLink> links = chainOf(8);
         monitorWrote(links);
         AuditCheckpoint genuine = checkpoint(links, 8);
-        AuditCheckpoint forged = new AuditCheckpoint(chain, 5, "0".repeat(64), genuine.createdAt(), genuine.keyId(),
-                genuine.signature());
+        AuditCheckpoint forged = new AuditCheckpoint(chain, 5, "0".repeat(64), 2, genuine.checkpointHash(),
+                genuine.createdAt(), genuine.keyId(), genuine.signature());
         Path file = Files.writeString(dir.resolve("checkpoints.jsonl"),
                 EventCodec.encode(genuine) + "\n\n" + EventCodec.encode(forged) + "\n");
         Path key = Files.writeString(dir.resolve("monitor.pub"), PUBLIC_KEY + "\n");
@@ -182,6 +185,91 @@ class AuditVerifyCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("2 checkpoints checked")
                 .contains("CHECKPOINT at seq 5: checkpoint at seq 5 has a signature that does not verify");
+    }
+
+    /**
+     * Issue 14's rewrite, offline: the chain rewritten and re-hashed, every checkpoint deleted from Kafka. The
+     * witness kept them, so the checkpoint that vouched for the original still disagrees with the database.
+     */
+    @Test
+    void checkpointsDeletedFromKafkaAreStillFoundInTheWitness() throws Exception {
+        List<ChainLink> links = chainOf(12);
+        monitorWrote(links);
+        Path witnessDir = dir.resolve("witness");
+        CheckpointDirectory witness = new CheckpointDirectory(witnessDir);
+        witness.write(checkpoint(links, 6));
+        witness.write(checkpoint(links, 12));
+        database.asOwnerWithoutTrigger("UPDATE audit_log SET detail = 'forged' WHERE seq = 12");
+        database.asOwnerWithoutTrigger("UPDATE audit_log SET hash = '" + "e".repeat(64) + "' WHERE seq = 12");
+
+        Run run = verifyWithKafka("--witness", witnessDir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("2 checkpoints checked")
+                .contains("CHECKPOINT at seq 12: checkpoint disagrees with the database at seq 12");
+    }
+
+    @Test
+    void aCheckpointMissingFromEverySourceBreaksTheHistory() throws Exception {
+        List<ChainLink> links = chainOf(12);
+        monitorWrote(links);
+        AuditCheckpoint first = checkpoint(links, 4);
+        checkpoint(links, 8);
+        publish(first, checkpoint(links, 12));
+
+        Run run = verifyWithKafka();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("checkpoint 2 is missing from every source");
+        // Pinned past the gap, the rest of the history verifies.
+        Run anchored = verifyWithKafka("--trust-anchor", "3:" + lastSigned.checkpointHash());
+        assertThat(anchored.exitCode()).isZero();
+    }
+
+    @Test
+    void aNewestCheckpointOlderThanTheMaxAgeFails() throws Exception {
+        List<ChainLink> links = chainOf(6);
+        monitorWrote(links);
+        publish(checkpoint(links, 6, Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS)));
+
+        Run run = verifyWithKafka();
+        Run archive = verifyWithKafka("--max-age", "none");
+        Run bad = verifyWithKafka("--max-age", "15 minutes");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("is older than PT15M");
+        assertThat(archive.exitCode()).isZero();
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("not an ISO-8601 duration");
+    }
+
+    /**
+     * An execution record the executor never reported (written with the database's credentials, unsigned) breaks
+     * the walk once the verifier holds the executor's key; the executor's own signed record passes.
+     */
+    @Test
+    void anExecutionRecordWithoutTheExecutorsSignatureIsBroken() throws Exception {
+        KeyPair executor = Ed25519.generate();
+        OriginSigner signer = new OriginSigner(executor.getPrivate(), executor.getPublic());
+        List<ChainEntry> entries = new ArrayList<>(chainOf(4).stream().map(ChainLink::entry).toList());
+        ChainEntry template = entries.get(3);
+        String signedHash = "b".repeat(64);
+        entries.add(new ChainEntry(chain, 5, template.recordedAt().plusSeconds(1), "EXECUTION_STARTED",
+                template.goalId(), UUID.randomUUID(), null, null, signedHash, null, null, null, "executor", null,
+                "bubblewrap", signer.keyId(), signer.signHash(signedHash), null));
+        entries.add(new ChainEntry(chain, 6, template.recordedAt().plusSeconds(2), "EXECUTION_FINISHED",
+                template.goalId(), UUID.randomUUID(), null, null, "c".repeat(64), null, null, null, "executor", null,
+                "SUCCEEDED", null, null, null));
+        monitorWrote(link(entries));
+        String key = Ed25519.encodePublic(executor.getPublic());
+
+        Run withoutKey = verify();
+        Run withKey = verify("--executor-public-key", key);
+
+        assertThat(withoutKey.exitCode()).isZero();
+        assertThat(withKey.exitCode()).isEqualTo(1);
+        assertThat(withKey.out()).contains(
+                "BROKEN at seq 6: a record of executor without its signature: not reported by executor");
     }
 
     @Test
@@ -276,15 +364,24 @@ class AuditVerifyCommandTest {
         return Files.exists(file) ? file : Files.writeString(file, "");
     }
 
+    private AuditCheckpoint lastSigned;
+
     private void monitorWrote(List<ChainLink> links) throws Exception {
         database = MonitorDatabase.migrate(postgres.jdbcUrl(), PostgresServer.USER,
                 "monitor_" + UUID.randomUUID().toString().replace("-", ""));
         database.insert(links);
     }
 
+    /** The next checkpoint of this test's history, as the monitor signs it: each extends the one before. */
     private AuditCheckpoint checkpoint(List<ChainLink> links, long seq) {
-        return SIGNER.sign(new AuditCheckpoint(chain, seq, links.get((int) seq - 1).hash(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), SIGNER.keyId(), null));
+        return checkpoint(links, seq, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private AuditCheckpoint checkpoint(List<ChainLink> links, long seq, Instant at) {
+        String hash = links.get((int) seq - 1).hash();
+        lastSigned = SIGNER.sign(lastSigned == null ? AuditCheckpoint.first(chain, seq, hash, at, SIGNER.keyId())
+                : lastSigned.next(seq, hash, at));
+        return lastSigned;
     }
 
     private void publish(AuditCheckpoint... checkpoints) throws Exception {
@@ -308,7 +405,8 @@ class AuditVerifyCommandTest {
                     verdict ? "VERDICT" : "ACTION_PROPOSED", goal, verdict ? UUID.randomUUID() : null, "ideation",
                     "0af7651916cd43dd8448eb211c80319c", "a".repeat(64), verdict ? "HOLD" : null,
                     verdict ? 0.1 + 0.2 * seq / length : null, seq % 3 == 0 ? 1.0 / 3 : null,
-                    verdict ? "monitor" : null, verdict ? "rules-2" : null, "détail «" + seq + "» 检查", null));
+                    verdict ? "monitor" : null, verdict ? "rules-2" : null, "détail «" + seq + "» 检查", null, null,
+                    null));
         }
         return link(entries);
     }
@@ -319,7 +417,8 @@ class AuditVerifyCommandTest {
         for (ChainEntry c : contents) {
             ChainEntry entry = new ChainEntry(c.chain(), links.size() + 1, c.recordedAt(), c.type(), c.goalId(),
                     c.actionId(), c.agent(), c.traceId(), c.payloadHash(), c.decision(), c.suspicion(),
-                    c.modelScore(), c.actor(), c.policyVersion(), c.detail(), prev);
+                    c.modelScore(), c.actor(), c.policyVersion(), c.detail(), c.originKeyId(), c.originSignature(),
+                    prev);
             prev = entry.computeHash();
             links.add(new ChainLink(entry, prev));
         }

@@ -61,8 +61,9 @@ final class MonitorDatabase {
         try (Connection c = connect();
                 PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema
                         + ".audit_log (chain, seq, recorded_at, type, goal_id, action_id, agent, trace_id, payload_hash, "
-                        + "decision, suspicion, model_score, actor, policy_version, detail, prev_hash, hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "decision, suspicion, model_score, actor, policy_version, detail, origin_key_id, "
+                        + "origin_signature, prev_hash, hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ChainLink link : links) {
                 ChainEntry e = link.entry();
                 insert.setString(1, e.chain());
@@ -80,8 +81,10 @@ final class MonitorDatabase {
                 insert.setString(13, e.actor());
                 insert.setString(14, e.policyVersion());
                 insert.setString(15, e.detail());
-                insert.setString(16, e.prevHash());
-                insert.setString(17, link.hash());
+                insert.setString(16, e.originKeyId());
+                insert.setString(17, e.originSignature());
+                insert.setString(18, e.prevHash());
+                insert.setString(19, link.hash());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -11,21 +11,25 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Clock;
 import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.executor.execution.ResultFactory;
-import org.alignlab.sandbox.RunnerLimits;
-import org.alignlab.sandbox.bubblewrap.BubblewrapSandbox;
-import org.alignlab.sandbox.Sandbox;
-import org.alignlab.sandbox.bubblewrap.WorkloadStaging;
-import org.alignlab.sandbox.kubernetes.KubernetesJobSandbox;
-import org.alignlab.sandbox.kubernetes.KubernetesSandboxSettings;
 import org.alignlab.executor.ticket.MonitorAuditClient;
 import org.alignlab.executor.ticket.TicketCheck;
 import org.alignlab.executor.ticket.UsedTicketRepository;
+import org.alignlab.sandbox.RunnerLimits;
+import org.alignlab.sandbox.Sandbox;
+import org.alignlab.sandbox.bubblewrap.BubblewrapSandbox;
+import org.alignlab.sandbox.bubblewrap.WorkloadStaging;
+import org.alignlab.sandbox.kubernetes.KubernetesJobSandbox;
+import org.alignlab.sandbox.kubernetes.KubernetesSandboxSettings;
 
 /** Wires the plain classes (testable without Quarkus) from configuration. */
 @ApplicationScoped
@@ -38,6 +42,24 @@ public class ExecutorBeans {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The executor's key for its audit events, proven to belong to the configured public half at start: a mismatch
+     * would otherwise show only as every event dead-lettered by the monitor.
+     */
+    @Produces
+    @Singleton
+    @Startup
+    OriginSigner auditSigner(ExecutorConfig config) {
+        PrivateKey privateKey = Ed25519.decodePrivate(config.signingKey());
+        PublicKey publicKey = Ed25519.decodePublic(config.signingPublicKey());
+        byte[] probe = "alignlab-executor-key-probe".getBytes(StandardCharsets.US_ASCII);
+        if (!Ed25519.verify(publicKey, probe, Ed25519.sign(privateKey, probe))) {
+            throw new IllegalArgumentException(
+                    "alignlab.executor.signing-public-key is not the public half of alignlab.executor.signing-key");
+        }
+        return new OriginSigner(privateKey, publicKey);
     }
 
     /** Built at start, so a missing or malformed monitor key stops the service instead of its first ticket. */

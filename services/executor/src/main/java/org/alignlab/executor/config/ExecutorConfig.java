@@ -17,6 +17,15 @@ public interface ExecutorConfig {
      */
     String monitorPublicKey();
 
+    /**
+     * The executor's own Ed25519 private key (Base64 PKCS#8), which signs what it reports on {@code audit.events}:
+     * the monitor appends only events signed with it. No default, like the monitor's key.
+     */
+    String signingKey();
+
+    /** Base64 X.509 public half of {@link #signingKey()}; checked against it at startup. */
+    String signingPublicKey();
+
     /** The monitor, whose committed audit records every ticket is checked against before it runs. */
     @WithDefault("http://127.0.0.1:8083")
     URI monitorUrl();

@@ -12,8 +12,8 @@ import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.json.Sha256;
 
 /**
- * Decides whether a ticket may run: signed by the monitor's key, unexpired, an ALLOW, backed by the committed
- * audit record that approved it, and never used before. Holds only the monitor's public key, so it cannot mint
+ * Decides whether a ticket may run: signed by the monitor's key, its action the exact content the monitor approved,
+ * unexpired, an ALLOW, backed by the committed audit record that approved it, and never used before. Holds only the monitor's public key, so it cannot mint
  * tickets itself; the audit record guards against a ticket the monitor signed but never committed.
  */
 public class TicketCheck {
@@ -43,12 +43,18 @@ public class TicketCheck {
         return rejection.isPresent() ? rejection : claim(ticket);
     }
 
-    /** The checks that need no state: signature, expiry, decision. Uses nothing up. */
+    /** The checks that need no state: signature, content, expiry, decision. Uses nothing up. */
     public Optional<Rejection> verify(ExecutionTicket ticket) {
         if (!verifier.verify(ticket)) {
             return Optional.of(new Rejection(Rejection.Kind.BAD_SIGNATURE, "ticket " + ticket.ticketId()
                     + " is not signed by the monitor's key " + verifier.keyId() + " (claims key " + ticket.keyId()
                     + ")"));
+        }
+        // The signature covers both, so only a monitor that signed content other than what it approved gets here.
+        String actionHash = Sha256.ofCanonical(ticket.action());
+        if (!actionHash.equals(ticket.contentHash())) {
+            return Optional.of(new Rejection(Rejection.Kind.CONTENT_MISMATCH, "ticket " + ticket.ticketId()
+                    + " approves content " + ticket.contentHash() + " but its action hashes to " + actionHash));
         }
         if (!ticket.expiresAt().isAfter(clock.instant())) {
             return Optional.of(new Rejection(Rejection.Kind.EXPIRED, "ticket " + ticket.ticketId()
@@ -132,7 +138,7 @@ public class TicketCheck {
     public record Rejection(Kind kind, String detail) {
 
         public enum Kind {
-            BAD_SIGNATURE, EXPIRED, NOT_ALLOWED, AUDIT_MISMATCH, REPLAYED, NO_SANDBOX;
+            BAD_SIGNATURE, CONTENT_MISMATCH, EXPIRED, NOT_ALLOWED, AUDIT_MISMATCH, REPLAYED, NO_SANDBOX;
 
             /** Low-cardinality metric tag. */
             public String tag() {

@@ -23,6 +23,7 @@ import org.alignlab.contracts.crypto.TicketSigner;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.events.Decision;
@@ -34,6 +35,7 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Sha256;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.testing.TestInfrastructure;
@@ -69,6 +71,9 @@ class ExecutorTest {
 
     @ConfigProperty(name = StandInRunner.TEST_PRIVATE_KEY)
     String monitorPrivateKey;
+
+    @ConfigProperty(name = "alignlab.executor.signing-public-key")
+    String executorPublicKey;
 
     private TicketSigner monitor;
     private MonitorStub auditLog;
@@ -112,6 +117,9 @@ class ExecutorTest {
         assertThat(events).allSatisfy(event -> {
             assertThat(event.traceId()).isEqualTo(result.traceId());
             assertThat(event.goalId()).isEqualTo(ticket.action().goalId());
+            // Signed with the executor's own key: the monitor appends nothing else.
+            assertThat(OriginSigner.verifies(Ed25519.decodePublic(executorPublicKey), event.payloadHash(),
+                    event.signature())).isTrue();
         });
         assertThat(events.get(0).id()).isNotEqualTo(events.get(1).id());
         assertThat(events.get(0).detail()).contains("bubblewrap", ticket.ticketId().toString());
@@ -129,12 +137,31 @@ class ExecutorTest {
         TicketSigner impostor = new TicketSigner(Ed25519.generate());
         ExecutionTicket unsigned = ticket(Instant.now().plusSeconds(300));
         ExecutionTicket forged = impostor.sign(new ExecutionTicket(unsigned.ticketId(), unsigned.action(),
-                unsigned.decision(), unsigned.auditSeq(), unsigned.auditHash(), unsigned.issuedAt(),
+                unsigned.contentHash(), unsigned.decision(), unsigned.auditSeq(), unsigned.auditHash(),
+                unsigned.issuedAt(),
                 unsigned.expiresAt(), impostor.keyId(), null));
 
         assertRefused(forged, "not signed by the monitor's key");
         given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("alignlab_tickets_rejected_total{reason=\"bad-signature\""));
+    }
+
+    /**
+     * Issue 14: a ticket is bound to the exact content the monitor approved. One whose action does not hash to its
+     * signed contentHash is refused, even with a valid signature and a committed approval behind it.
+     */
+    @Test
+    void refusesASignedTicketWhoseActionIsNotTheContentItApproves() throws Exception {
+        ExecutionTicket committed = ticket(Instant.now().plusSeconds(300));
+        String approved = Sha256.ofCanonical(action());
+        ExecutionTicket mismatched = sign(new ExecutionTicket(committed.ticketId(), committed.action(), approved,
+                committed.decision(), committed.auditSeq(), committed.auditHash(), committed.issuedAt(),
+                committed.expiresAt(), committed.keyId(), null));
+
+        assertRefused(mismatched, "approves content " + approved);
+        assertThat(auditLog.requestsFor(committed.auditSeq())).as("refused before the audit lookup").isZero();
+        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("alignlab_tickets_rejected_total{reason=\"content-mismatch\""));
     }
 
     @Test
@@ -147,7 +174,8 @@ class ExecutorTest {
         ExecutionTicket committed = ticket(Instant.now().plusSeconds(300));
         String otherHash = "f".repeat(64);
         ExecutionTicket mismatched = sign(new ExecutionTicket(committed.ticketId(), committed.action(),
-                committed.decision(), committed.auditSeq(), otherHash, committed.issuedAt(), committed.expiresAt(),
+                committed.contentHash(), committed.decision(), committed.auditSeq(), otherHash, committed.issuedAt(),
+                committed.expiresAt(),
                 committed.keyId(), null));
 
         assertRefused(mismatched, "does not match audit record " + committed.auditSeq());
@@ -336,7 +364,8 @@ class ExecutorTest {
 
     /** An unsigned ALLOW ticket for the action that quotes this audit record. */
     private ExecutionTicket ticket(AgentAction action, ChainLink record, Instant expiresAt) {
-        return new ExecutionTicket(UUID.randomUUID(), action, Decision.ALLOW, record.entry().seq(),
+        return new ExecutionTicket(UUID.randomUUID(), action, Sha256.ofCanonical(action), Decision.ALLOW,
+                record.entry().seq(),
                 record.hash(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 expiresAt.truncatedTo(ChronoUnit.MILLIS), monitor.keyId(), null);
     }

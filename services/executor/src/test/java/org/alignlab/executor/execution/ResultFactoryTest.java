@@ -19,6 +19,7 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Sha256;
 import org.alignlab.sandbox.SandboxRun;
 import org.alignlab.sandbox.SandboxRun.Ending;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ class ResultFactoryTest {
                 new ResourceRequest(60, 1024, 120), null);
         AgentAction action = new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "p",
                 ActionType.RUN_EXPERIMENT, null, null, spec, START);
-        return new ExecutionTicket(UUID.randomUUID(), action, Decision.ALLOW, 1, "c".repeat(64), START,
+        return new ExecutionTicket(UUID.randomUUID(), action, Sha256.ofCanonical(action), Decision.ALLOW, 1,
+                "c".repeat(64), START,
                 START.plusSeconds(60), "0123456789abcdef", "x".repeat(86));
     }
 

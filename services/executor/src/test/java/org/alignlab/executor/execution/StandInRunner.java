@@ -43,12 +43,15 @@ public class StandInRunner implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             KeyPair monitor = Ed25519.generate();
+            KeyPair executor = Ed25519.generate();
             dir = Files.createTempDirectory("executor-stand-in-");
             // Readable by the sandbox user (uid 65534) that bwrap runs as when the tests run as root.
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             return Map.of(
                     "alignlab.executor.monitor-public-key", Ed25519.encodePublic(monitor.getPublic()),
                     TEST_PRIVATE_KEY, Ed25519.encodePrivate(monitor.getPrivate()),
+                    "alignlab.executor.signing-key", Ed25519.encodePrivate(executor.getPrivate()),
+                    "alignlab.executor.signing-public-key", Ed25519.encodePublic(executor.getPublic()),
                     "alignlab.executor.experiments-jar", buildJar(dir).toString(),
                     "alignlab.executor.djl-cache-dir", dir.resolve("djl-cache-unused").toString(),
                     "alignlab.executor.work-root", dir.resolve("work").toString());

@@ -123,12 +123,13 @@ final class ProtocolModel {
         ChainLink approval = monitor.chain().stream()
                 .filter(link -> isApproval(link.entry()) && link.entry().actionId().equals(target.id()))
                 .findFirst().orElse(null);
-        ExecutionTicket forgery = ATTACKER.sign(new ExecutionTicket(UUID.randomUUID(), target, Decision.ALLOW,
-                approval == null ? 1 : approval.entry().seq(),
+        ExecutionTicket forgery = ATTACKER.sign(new ExecutionTicket(UUID.randomUUID(), target,
+                Sha256.ofCanonical(target), Decision.ALLOW, approval == null ? 1 : approval.entry().seq(),
                 approval == null ? Sha256.hex(new byte[0]) : approval.hash(),
                 clock.instant(), clock.instant().plus(TICKET_LIFETIME), ATTACKER.keyId(), null));
         if (claimMonitorsKeyId) {
-            forgery = new ExecutionTicket(forgery.ticketId(), forgery.action(), forgery.decision(),
+            forgery = new ExecutionTicket(forgery.ticketId(), forgery.action(), forgery.contentHash(),
+                    forgery.decision(),
                     forgery.auditSeq(), forgery.auditHash(), forgery.issuedAt(), forgery.expiresAt(),
                     MONITOR.keyId(), forgery.signature());
         }
@@ -146,8 +147,9 @@ final class ProtocolModel {
         AgentAction replacement = sameIdOtherSpec || other.equals(real.action())
                 ? withSeeds(real.action(), List.of(666))
                 : other;
-        publishForgery(new ExecutionTicket(real.ticketId(), replacement, real.decision(), real.auditSeq(),
-                real.auditHash(), real.issuedAt(), real.expiresAt(), real.keyId(), real.signature()));
+        publishForgery(
+                new ExecutionTicket(real.ticketId(), replacement, real.contentHash(), real.decision(), real.auditSeq(),
+                        real.auditHash(), real.issuedAt(), real.expiresAt(), real.keyId(), real.signature()));
     }
 
     List<ExecutionTicket> lostInCrashes() {

@@ -154,7 +154,7 @@ final class SimulatedMonitor {
                     : chain.isEmpty() ? null : chain.get(chain.size() - 1);
             ChainEntry entry = new ChainEntry(CHAIN, head == null ? 1 : head.entry().seq() + 1, clock.instant(),
                     type, action.goalId(), action.id(), action.agent().name().toLowerCase(Locale.ROOT), null,
-                    Sha256.ofCanonical(action), decision, null, null, actor, "model", detail,
+                    Sha256.ofCanonical(action), decision, null, null, actor, "model", detail, null, null,
                     head == null ? ChainVerifier.GENESIS_HASH : head.hash());
             ChainLink link = new ChainLink(entry, entry.computeHash());
             records.add(link);
@@ -162,7 +162,8 @@ final class SimulatedMonitor {
         }
 
         void issue(AgentAction action, ChainLink approval) {
-            rows.add(new OutboxRow(signer.sign(new ExecutionTicket(UUID.randomUUID(), action, Decision.ALLOW,
+            rows.add(new OutboxRow(signer.sign(new ExecutionTicket(UUID.randomUUID(), action,
+                    Sha256.ofCanonical(action), Decision.ALLOW,
                     approval.entry().seq(), approval.hash(), clock.instant(), clock.instant().plus(ticketLifetime),
                     signer.keyId(), null))));
         }

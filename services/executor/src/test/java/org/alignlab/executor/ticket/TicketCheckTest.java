@@ -68,8 +68,9 @@ class TicketCheckTest {
 
     static ExecutionTicket unsigned(UUID actionId, Decision decision, Instant expiresAt, String keyId) {
         String auditHash = Sha256.hex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        return new ExecutionTicket(UUID.randomUUID(), action(actionId), decision, SEQ.incrementAndGet(), auditHash,
-                NOW.minusSeconds(1), expiresAt, keyId, null);
+        AgentAction action = action(actionId);
+        return new ExecutionTicket(UUID.randomUUID(), action, Sha256.ofCanonical(action), decision,
+                SEQ.incrementAndGet(), auditHash, NOW.minusSeconds(1), expiresAt, keyId, null);
     }
 
     /** The VERDICT ALLOW record a correct monitor committed for the ticket. */
@@ -130,11 +131,51 @@ class TicketCheckTest {
     @Test
     void rejectsATicketChangedAfterSigning() {
         ExecutionTicket signed = valid();
-        ExecutionTicket widened = new ExecutionTicket(signed.ticketId(), signed.action(), signed.decision(),
+        ExecutionTicket widened = new ExecutionTicket(signed.ticketId(), signed.action(), signed.contentHash(),
+                signed.decision(),
                 signed.auditSeq(), signed.auditHash(), signed.issuedAt(), signed.expiresAt().plusSeconds(86_400),
                 signed.keyId(), signed.signature());
 
         assertThat(kind(check.check(widened))).isEqualTo(Rejection.Kind.BAD_SIGNATURE);
+    }
+
+    /** Issue 14: the action swapped for a script after the monitor signed, its content hash left as it was. */
+    @Test
+    void rejectsATicketWhoseActionWasChangedAfterSigning() {
+        ExecutionTicket signed = valid();
+        AgentAction script = new AgentAction(signed.action().id(), signed.action().goalId(), 1, Agent.IDEATION,
+                "default", ActionType.RUN_SCRIPT, null, null, new ExperimentSpec("script", Map.of(), List.of(1),
+                        Split.VALIDATION, new ResourceRequest(60, 512, 120), "class Main {}"),
+                signed.action().createdAt());
+        ExecutionTicket swapped = new ExecutionTicket(signed.ticketId(), script, signed.contentHash(),
+                signed.decision(), signed.auditSeq(), signed.auditHash(), signed.issuedAt(), signed.expiresAt(),
+                signed.keyId(), signed.signature());
+        ExecutionTicket swappedWithItsHash = new ExecutionTicket(signed.ticketId(), script,
+                Sha256.ofCanonical(script), signed.decision(), signed.auditSeq(), signed.auditHash(),
+                signed.issuedAt(), signed.expiresAt(), signed.keyId(), signed.signature());
+
+        assertThat(kind(check.check(swapped))).isEqualTo(Rejection.Kind.BAD_SIGNATURE);
+        assertThat(kind(check.check(swappedWithItsHash))).isEqualTo(Rejection.Kind.BAD_SIGNATURE);
+        assertThat(ledger.claims()).isEmpty();
+    }
+
+    /** The monitor's key signed content other than the action it carries: never run it. */
+    @Test
+    void rejectsASignedTicketWhoseActionDoesNotHashToItsContentHash() {
+        ExecutionTicket honest = unsigned(UUID.randomUUID(), Decision.ALLOW, NOW.plusSeconds(300), SIGNER.keyId());
+        String approved = Sha256.ofCanonical(action(honest.action().id()));
+        ExecutionTicket ticket = SIGNER.sign(new ExecutionTicket(honest.ticketId(), honest.action(), approved,
+                honest.decision(), honest.auditSeq(), honest.auditHash(), honest.issuedAt(), honest.expiresAt(),
+                honest.keyId(), null));
+        monitor.bySeq.put(ticket.auditSeq(), approval(ticket));
+
+        assertThat(check.check(ticket)).hasValueSatisfying(rejection -> {
+            assertThat(rejection.kind()).isEqualTo(Rejection.Kind.CONTENT_MISMATCH);
+            assertThat(rejection.detail()).contains("approves content " + approved,
+                    "its action hashes to " + Sha256.ofCanonical(ticket.action()));
+        });
+        assertThat(monitor.lookups).as("refused before the audit lookup").hasValue(0);
+        assertThat(ledger.claims()).isEmpty();
     }
 
     @Test
@@ -142,7 +183,8 @@ class TicketCheckTest {
         ExecutionTicket real = valid();
         TicketSigner other = new TicketSigner(Ed25519.generate());
         ExecutionTicket forgedForSameAction = other.sign(new ExecutionTicket(UUID.randomUUID(), real.action(),
-                Decision.ALLOW, real.auditSeq(), real.auditHash(), NOW, NOW.plusSeconds(300), other.keyId(), null));
+                real.contentHash(), Decision.ALLOW, real.auditSeq(), real.auditHash(), NOW, NOW.plusSeconds(300),
+                other.keyId(), null));
 
         assertThat(check.check(forgedForSameAction)).isPresent();
         assertThat(monitor.lookups).as("a forged ticket costs no lookup").hasValue(0);

@@ -29,6 +29,8 @@ public class AuditLog {
     public static final String HUMAN_DECISION = "HUMAN_DECISION";
     /** A held action nobody decided in time got the configured timeout outcome. */
     public static final String REVIEW_TIMEOUT = "REVIEW_TIMEOUT";
+    /** A reviewer's approval was refused: the stored action is not the content proposed and approved. */
+    public static final String APPROVAL_REFUSED = "APPROVAL_REFUSED";
 
     private static final Object LOCKED_HEAD = AuditLog.class.getName() + ".head";
 
@@ -44,12 +46,22 @@ public class AuditLog {
     /** Appends one record to {@link #MAIN}; it becomes durable when the caller's transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditRecord append(AuditFacts facts) {
+        return append(facts, null, null);
+    }
+
+    /**
+     * Appends a record another service reported, with that service's signature of its payload hash, so verifiers
+     * can check who vouched for it (the signature was checked before this is called).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditRecord append(AuditFacts facts, String originKeyId, String originSignature) {
         AuditHead head = lockedHead();
         // PostgreSQL keeps microseconds; hashing a finer time would not survive the round trip.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ChainEntry entry = new ChainEntry(MAIN, head.seq() + 1, now, facts.type(), facts.goalId(), facts.actionId(),
                 facts.agent(), facts.traceId(), facts.payloadHash(), facts.decision(), facts.suspicion(),
-                facts.modelScore(), facts.actor(), facts.policyVersion(), facts.detail(), head.hash());
+                facts.modelScore(), facts.actor(), facts.policyVersion(), facts.detail(), originKeyId, originSignature,
+                head.hash());
         AuditRecord record = AuditRecord.sealed(entry, entry.computeHash());
         records.persist(record);
         head.advance(record.seq(), record.hash());

@@ -36,6 +36,8 @@ public class AuditRecord {
     private String actor;
     private String policyVersion;
     private String detail;
+    private String originKeyId;
+    private String originSignature;
     private String prevHash;
     private String hash;
 
@@ -59,6 +61,8 @@ public class AuditRecord {
         record.actor = entry.actor();
         record.policyVersion = entry.policyVersion();
         record.detail = entry.detail();
+        record.originKeyId = entry.originKeyId();
+        record.originSignature = entry.originSignature();
         record.prevHash = entry.prevHash();
         record.hash = hash;
         return record;
@@ -66,7 +70,9 @@ public class AuditRecord {
 
     public ChainLink link() {
         return new ChainLink(new ChainEntry(chain, seq, recordedAt, type, goalId, actionId, agent, traceId,
-                payloadHash, decision, suspicion, modelScore, actor, policyVersion, detail, prevHash), hash);
+                payloadHash, decision, suspicion, modelScore, actor, policyVersion, detail, originKeyId,
+                originSignature,
+                prevHash), hash);
     }
 
     public String chain() {

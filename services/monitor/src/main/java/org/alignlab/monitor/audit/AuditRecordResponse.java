@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.alignlab.contracts.audit.ChainEntry;
 import org.alignlab.contracts.audit.ChainLink;
 
-/** An audit record as the reviewer API shows it: every stored field, hashes included, so it can be re-checked. */
+/**
+ * An audit record as the reviewer API shows it: every stored field, hashes and the reporting service's signature
+ * included, so it can be re-checked.
+ */
 public record AuditRecordResponse(
         long seq,
         String type,
@@ -21,6 +24,8 @@ public record AuditRecordResponse(
         Double modelScore,
         String policyVersion,
         String detail,
+        String originKeyId,
+        String originSignature,
         String prevHash,
         String hash) {
 
@@ -29,7 +34,6 @@ public record AuditRecordResponse(
         ChainEntry e = link.entry();
         return new AuditRecordResponse(e.seq(), e.type(), e.recordedAt(), e.goalId(), e.actionId(), e.agent(),
                 e.actor(), e.traceId(), e.payloadHash(), e.decision(), e.suspicion(), e.modelScore(),
-                e.policyVersion(), e.detail(),
-                e.prevHash(), link.hash());
+                e.policyVersion(), e.detail(), e.originKeyId(), e.originSignature(), e.prevHash(), link.hash());
     }
 }

@@ -3,15 +3,20 @@ package org.alignlab.monitor.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.alignlab.contracts.audit.AuditReport;
 import org.alignlab.contracts.audit.ChainAudit;
+import org.alignlab.contracts.audit.CheckpointPolicy;
 import org.alignlab.contracts.events.AuditCheckpoint;
+import org.alignlab.monitor.config.MonitorConfig;
 import org.alignlab.monitor.tickets.SigningKeys;
 
 /**
- * Verifies the stored chain against itself and against the signed checkpoints on Kafka, streaming the records
- * through {@link ChainAudit} page by page so memory stays flat however long the chain grows.
+ * Verifies the stored chain against itself and against the signed checkpoints on Kafka and in the witness (their
+ * history walked from checkpoint 1, the newest no older than {@code alignlab.monitor.checkpoints.max-age}),
+ * streaming the records through {@link ChainAudit} page by page so memory stays flat however long the chain grows.
  */
 @ApplicationScoped
 public class AuditVerification {
@@ -23,12 +28,20 @@ public class AuditVerification {
     @Inject
     CheckpointReader checkpoints;
     @Inject
+    CheckpointWitness witness;
+    @Inject
     SigningKeys keys;
+    @Inject
+    MonitorConfig config;
+    @Inject
+    ExecutorKey executorKey;
 
     /** Reads the checkpoints first: a record appended meanwhile is simply beyond the newest checkpoint. */
     public AuditReport verify(String chain) {
-        List<AuditCheckpoint> published = checkpoints.readAll();
-        return walk(new ChainAudit(chain, keys.verifier(), published), chain);
+        List<AuditCheckpoint> published = new ArrayList<>(checkpoints.readAll());
+        published.addAll(witness.readAll(chain));
+        CheckpointPolicy policy = new CheckpointPolicy(null, config.checkpoints().maxAge(), Instant.now());
+        return walk(new ChainAudit(chain, keys.verifier(), published, policy, executorKey.originKeys()), chain);
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package org.alignlab.monitor.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,12 @@ public interface MonitorConfig {
 
     /** Base64 X.509 public half of {@link #signingKey()}; checked against it at startup. */
     String signingPublicKey();
+
+    /**
+     * The executor's Ed25519 public key (Base64 X.509): {@code audit.events} not signed with it are dead-lettered,
+     * never appended. No default, like the monitor's own keys.
+     */
+    String executorPublicKey();
 
     /** How long an issued ticket stays valid. */
     @WithDefault("PT10M")
@@ -150,6 +157,20 @@ public interface MonitorConfig {
         /** ...or after this long, whichever comes first, when the chain has grown at all. */
         @WithDefault("PT30S")
         Duration every();
+
+        /** A checkpoint at least this often even when nothing was appended, so its age says the monitor lives. */
+        @WithDefault("PT5M")
+        Duration heartbeat();
+
+        /** How old the newest checkpoint may be before a verification fails. */
+        @WithDefault("PT15M")
+        Duration maxAge();
+
+        /**
+         * The witness: a directory outside Kafka and PostgreSQL where every checkpoint is kept before it is
+         * published (docs/audit-verification.md). Without one, the checkpoint history lives on Kafka alone.
+         */
+        Optional<Path> witnessDir();
     }
 
     interface Review {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Sha256;
 import org.hibernate.annotations.Immutable;
 
 /** An action exactly as the gate received it; its payload hash is the one in its audit records. */
@@ -31,7 +32,19 @@ public class ActionRecord {
         this.payload = EventCodec.encode(action);
     }
 
+    public UUID actionId() {
+        return actionId;
+    }
+
     public AgentAction action() {
         return EventCodec.decode(payload, AgentAction.class);
+    }
+
+    /**
+     * The hash of the action as stored, which a reviewer's approval quotes: the payload hash of its audit records
+     * for as long as nobody has changed the row.
+     */
+    public String contentHash() {
+        return Sha256.ofCanonical(action());
     }
 }

@@ -14,10 +14,12 @@ import org.alignlab.monitor.audit.AuditRecordResponse;
  * verdict and what it was decided from, the trace to open, the hold if there was one, and every audit record
  * about the action in chain order.
  *
- * @param hold null when the action was never held
+ * @param contentHash SHA-256 of the canonical JSON of {@code action}: what an approval of it quotes
+ * @param hold        null when the action was never held
  */
 public record ActionDetailResponse(
         AgentAction action,
+        String contentHash,
         GateVerdict verdict,
         String traceId,
         Hold hold,

@@ -7,8 +7,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.Json;
+import org.alignlab.contracts.json.Sha256;
 import org.alignlab.monitor.audit.AuditRecordRepository;
 import org.alignlab.monitor.audit.AuditRecordResponse;
 import org.alignlab.monitor.gate.ActionRecord;
@@ -44,7 +46,8 @@ class ActionDetails {
                 .findFirst().orElseThrow(() -> new IllegalStateException("the VERDICT record " + verdict.auditSeq()
                         + " of action " + actionId + " is missing from the chain"));
         JsonNode decidedFrom = Json.parse(verdictRecord.detail());
-        return Optional.of(new ActionDetailResponse(action.get().action(),
+        AgentAction shown = action.get().action();
+        return Optional.of(new ActionDetailResponse(shown, Sha256.ofCanonical(shown),
                 ActionDetailResponse.GateVerdict.of(verdict, decidedFrom), verdictRecord.traceId(),
                 holds.findByIdOptional(actionId).map(ActionDetailResponse.Hold::of).orElse(null), timeline));
     }

@@ -26,6 +26,8 @@ import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.problem.Problem;
 import org.alignlab.contracts.security.Roles;
+import org.alignlab.monitor.gate.ActionRecord;
+import org.alignlab.monitor.gate.ActionRecordRepository;
 import org.alignlab.monitor.gate.StoredVerdict;
 import org.alignlab.monitor.gate.VerdictRepository;
 import org.alignlab.monitor.http.QueryParams;
@@ -45,11 +47,13 @@ public class HeldActionResource {
     @Inject
     VerdictRepository verdicts;
     @Inject
+    ActionRecordRepository actions;
+    @Inject
     ReviewerDecisions decisions;
 
     /**
      * Holds in {@code status} (default HELD), oldest first, optionally of one goal and at least {@code olderThan}
-     * (an ISO-8601 duration) old.
+     * (an ISO-8601 duration) old, each with the {@code contentHash} an approval of it quotes.
      */
     @GET
     @Transactional
@@ -65,14 +69,21 @@ public class HeldActionResource {
         if (found.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Verdict> held = verdicts.list("actionId in ?1", found.stream().map(HeldAction::actionId).toList())
-                .stream().map(StoredVerdict::verdict).collect(Collectors.toMap(Verdict::actionId, Function.identity()));
-        return found.stream().map(hold -> HeldActionResponse.of(hold, held.get(hold.actionId()), now)).toList();
+        List<UUID> ids = found.stream().map(HeldAction::actionId).toList();
+        Map<UUID, Verdict> held = verdicts.list("actionId in ?1", ids).stream().map(StoredVerdict::verdict)
+                .collect(Collectors.toMap(Verdict::actionId, Function.identity()));
+        Map<UUID, String> contentHashes = actions.list("actionId in ?1", ids).stream()
+                .collect(Collectors.toMap(ActionRecord::actionId, ActionRecord::contentHash));
+        return found.stream().map(hold -> HeldActionResponse.of(hold, contentHashes.get(hold.actionId()),
+                held.get(hold.actionId()), now)).toList();
     }
 
     /**
-     * Approves (a signed ticket follows) or denies a held action, with a reason that goes into the audit log.
-     * 409 when the hold has already ended. Reviewers only: an operator runs the platform but does not judge actions.
+     * Approves (a signed ticket follows) or denies a held action, with a reason that goes into the audit log. An
+     * approval quotes the {@code contentHash} the reviewer read and releases only that content. 409 when the hold
+     * has already ended, or when the stored action no longer hashes to the approved hash or to its ACTION_PROPOSED
+     * record (audited; the hold stays open). Reviewers only: an operator runs the platform but does not judge
+     * actions.
      */
     @POST
     @Path("/{actionId}/decision")
@@ -83,7 +94,8 @@ public class HeldActionResource {
         UUID id = ReviewParams.requiredUuid("actionId", actionId);
         ReviewerDecisions.Choice choice = ReviewParams.choice(request);
         String reason = ReviewParams.reason(request);
-        HoldResolver.Resolved resolved = decisions.decide(id, choice, reason, reviewer(security));
+        String approvedHash = choice == ReviewerDecisions.Choice.APPROVE ? ReviewParams.approvedHash(request) : null;
+        HoldResolver.Resolved resolved = decisions.decide(id, choice, approvedHash, reason, reviewer(security));
         return new DecisionResponse(resolved.verdict(), resolved.ticket().map(ExecutionTicket::ticketId).orElse(null));
     }
 

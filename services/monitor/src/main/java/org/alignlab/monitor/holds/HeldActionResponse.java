@@ -7,10 +7,15 @@ import java.util.UUID;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Verdict;
 
-/** One entry of the review queue: the hold and the scores it was held with. */
+/**
+ * One entry of the review queue: the hold and the scores it was held with.
+ *
+ * @param contentHash the stored action's hash, which an approval quotes
+ */
 public record HeldActionResponse(
         UUID actionId,
         UUID goalId,
+        String contentHash,
         Instant heldAt,
         long ageSeconds,
         HeldAction.Status status,
@@ -19,8 +24,8 @@ public record HeldActionResponse(
         List<RuleHit> ruleHits,
         long auditSeq) {
 
-    static HeldActionResponse of(HeldAction hold, Verdict held, Instant now) {
-        return new HeldActionResponse(hold.actionId(), hold.goalId(), hold.heldAt(),
+    static HeldActionResponse of(HeldAction hold, String contentHash, Verdict held, Instant now) {
+        return new HeldActionResponse(hold.actionId(), hold.goalId(), contentHash, hold.heldAt(),
                 Math.max(0, Duration.between(hold.heldAt(), now).toSeconds()), hold.status(), held.suspicion(),
                 held.modelScore(), held.ruleHits(), hold.auditSeq());
     }

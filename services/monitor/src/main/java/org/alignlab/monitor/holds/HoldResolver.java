@@ -65,18 +65,25 @@ class HoldResolver {
     @Inject
     Event<HoldClosed> closed;
 
-    /** The held action exactly as the gate received it. */
+    /** The held action as stored; only an approval's content check shows it is still what the gate received. */
     AgentAction action(HeldAction hold) {
         return actions.findById(hold.actionId()).action();
     }
 
-    /** Ends {@code hold}, which the caller has locked and found HELD. */
+    /** The trace of the VERDICT that held the action, which every record ending the hold joins. */
+    String traceId(HeldAction hold) {
+        return records.findById(AuditRecord.Key.of(AuditLog.MAIN, hold.auditSeq())).link().entry().traceId();
+    }
+
+    /**
+     * Ends {@code hold}, which the caller has locked and found HELD.
+     *
+     * @param action the held action as the caller read it ({@link #action}): exactly this is audited and signed
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    Resolved resolve(HeldAction hold, Resolution resolution) {
-        AgentAction action = action(hold);
+    Resolved resolve(HeldAction hold, AgentAction action, Resolution resolution) {
         Verdict held = verdicts.findById(hold.actionId()).verdict();
-        String traceId = records.findById(AuditRecord.Key.of(AuditLog.MAIN, hold.auditSeq())).link().entry()
-                .traceId();
+        String traceId = traceId(hold);
         Optional<AgentAction> replacement = resolution.decision() == Decision.DEFER_TO_TRUSTED
                 ? resolution.replacement() : Optional.empty();
         AuditRecord record = auditLog.append(new AuditFacts(resolution.recordType(), action.goalId(), action.id(),

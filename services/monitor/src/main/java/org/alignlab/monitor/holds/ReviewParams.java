@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.alignlab.monitor.http.BadParameterException;
 import org.alignlab.monitor.http.QueryParams;
 
@@ -14,6 +15,7 @@ final class ReviewParams {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     static final int MAX_REASON_LENGTH = 4000;
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private ReviewParams() {
     }
@@ -70,6 +72,19 @@ final class ReviewParams {
                     + Arrays.toString(ReviewerDecisions.Choice.values()));
         }
         return parse("decision", request.decision(), ReviewerDecisions.Choice.class);
+    }
+
+    /** The hash an approval binds to, as the held-action views show it: 64 lowercase hex digits, required. */
+    static String approvedHash(DecisionRequest request) {
+        String hash = request.contentHash();
+        if (hash == null || hash.isBlank()) {
+            throw new BadParameterException("contentHash", "required to approve: the contentHash of the action as "
+                    + "you read it (GET /api/actions/{actionId})");
+        }
+        if (!SHA256_HEX.matcher(hash).matches()) {
+            throw new BadParameterException("contentHash", "must be a SHA-256 as 64 lowercase hex digits");
+        }
+        return hash;
     }
 
     static String reason(DecisionRequest request) {

@@ -112,7 +112,8 @@ public class ReviewTimeouts {
             return QuarkusTransaction.requiringNew().call(() -> holds.lockUnlessBusy(actionId)
                     .filter(hold -> hold.status() == HeldAction.Status.HELD)
                     .map(hold -> {
-                        resolver.resolve(hold, resolution(hold));
+                        AgentAction action = resolver.action(hold);
+                        resolver.resolve(hold, action, resolution(hold, action));
                         return true;
                     }).orElse(false));
         } catch (RuntimeException e) {
@@ -122,10 +123,10 @@ public class ReviewTimeouts {
         }
     }
 
-    private HoldResolver.Resolution resolution(HeldAction hold) {
+    private HoldResolver.Resolution resolution(HeldAction hold, AgentAction action) {
         String waited = "held since " + hold.heldAt() + ", no reviewer decision within " + timeout;
         Optional<AgentAction> replacement = outcome == Decision.DEFER_TO_TRUSTED
-                ? variants.replacementFor(resolver.action(hold)) : Optional.empty();
+                ? variants.replacementFor(action) : Optional.empty();
         Decision decision = outcome;
         String detail = waited + ": " + outcome;
         if (outcome == Decision.DEFER_TO_TRUSTED && replacement.isEmpty()) {

@@ -6,12 +6,14 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.util.Optional;
 import java.util.UUID;
+import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.monitor.audit.AuditLog;
 
 /**
  * A reviewer's approval or denial of a held action, in one transaction: the hold row is locked first, so of two
- * reviewers (or a reviewer and the review timeout) deciding at once, exactly one ends the hold.
+ * reviewers (or a reviewer and the review timeout) deciding at once, exactly one ends the hold. An approval
+ * releases only the content the reviewer approved ({@link ApprovedContent}).
  */
 @ApplicationScoped
 class ReviewerDecisions {
@@ -42,16 +44,27 @@ class ReviewerDecisions {
     HeldActionRepository holds;
     @Inject
     HoldResolver resolver;
+    @Inject
+    ApprovedContent content;
 
-    /** @param reviewer the verdict's {@code decidedBy} and the record's actor, {@code reviewer:<name>} */
-    @Transactional
-    HoldResolver.Resolved decide(UUID actionId, Choice choice, String reason, String reviewer) {
+    /**
+     * @param approvedHash the content hash the reviewer approved; required for APPROVE, unused for DENY
+     * @param reviewer     the verdict's {@code decidedBy} and the record's actor, {@code reviewer:<name>}
+     * @throws ContentChangedException when an approval is refused; its audit record commits, the hold stays open
+     */
+    @Transactional(dontRollbackOn = ContentChangedException.class)
+    HoldResolver.Resolved decide(UUID actionId, Choice choice, String approvedHash, String reason, String reviewer) {
         HeldAction hold = holds.lockForDecision(actionId)
                 .orElseThrow(() -> new NotFoundException("action " + actionId + " was never held"));
         if (hold.status() != HeldAction.Status.HELD) {
             throw new HoldClosedException(actionId, hold.status());
         }
-        return resolver.resolve(hold, new HoldResolver.Resolution(choice.status, choice.decision,
+        AgentAction action = resolver.action(hold);
+        if (choice == Choice.APPROVE) {
+            content.require(hold, action, approvedHash, reviewer, resolver.traceId(hold));
+        }
+        // The action checked is the one audited and signed: its hash is the approved hash from here on.
+        return resolver.resolve(hold, action, new HoldResolver.Resolution(choice.status, choice.decision,
                 AuditLog.HUMAN_DECISION, reviewer, reviewer, reason, Optional.empty()));
     }
 }
