@@ -25,6 +25,10 @@ public final class MetricNames {
     public static final String CONSUMER_RETRIES = "alignlab.consumer.retries";
     public static final String TRUSTED_MODEL_UNAVAILABLE = "alignlab.monitor.trusted.model.unavailable";
     public static final String GATE_THRESHOLD = "alignlab.monitor.threshold";
+    /** How far each threshold moved over the last N gate decisions (tag {@code kind}: hold, defer). */
+    public static final String GATE_THRESHOLD_DRIFT = "alignlab.monitor.threshold.drift";
+    /** 1 while either threshold's drift is above the configured limit. */
+    public static final String GATE_THRESHOLD_DRIFT_EXCEEDED = "alignlab.monitor.threshold.drift.exceeded";
     public static final String AUDIT_HELD_SHARE = "alignlab.audit.held.share";
     public static final String AUDIT_BUDGET_USED = "alignlab.audit.budget.used";
     public static final String AUDIT_BUDGET_EXCEEDED = "alignlab.audit.budget.exceeded";

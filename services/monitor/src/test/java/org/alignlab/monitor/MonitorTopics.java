@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.AgentAction;
@@ -26,6 +27,12 @@ final class MonitorTopics {
 
     static void propose(AgentAction action) throws Exception {
         KAFKA.send(Topics.AGENT_ACTIONS, action.goalId().toString(), EventCodec.encode(action));
+    }
+
+    /** Proposes the actions in order through one producer: for tests that send hundreds. */
+    static void proposeAll(List<AgentAction> actions) throws Exception {
+        KAFKA.sendAll(Topics.AGENT_ACTIONS, actions.stream()
+                .map(action -> Map.entry(action.goalId().toString(), EventCodec.encode(action))).toList());
     }
 
     static List<Verdict> awaitVerdicts(AgentAction action, int count) {

@@ -68,7 +68,8 @@ public interface MonitorConfig {
     /**
      * The audit budget is the share of actions a human can review. The hold threshold is the (1 - budget)
      * quantile of recent suspicion scores, kept between a floor and a ceiling so that neither a quiet spell
-     * (everything near 0) holds routine work nor a flood of suspicious actions pushes the bar out of reach.
+     * (everything near 0) holds routine work nor a flood of suspicious actions pushes the bar out of reach. How the
+     * window resists being steered: {@code AuditBudgetLedger} and docs/monitor-rules.md.
      */
     interface Control {
 
@@ -99,6 +100,25 @@ public interface MonitorConfig {
 
         @WithDefault("0.8")
         double deferCeiling();
+
+        /**
+         * Most of the window one goal may fill, and most of the window's scores above each threshold it may
+         * supply (at least one): its oldest gives way, so one goal's flood cannot move a quantile.
+         */
+        @WithDefault("0.05")
+        double maxSharePerGoal();
+
+        /** Most of the window one agent may fill. Ideation proposes most of the work, so this only stops a takeover. */
+        @WithDefault("0.8")
+        double maxSharePerAgent();
+
+        /** The drift gauges compare the thresholds now with those in force this many gate decisions ago. */
+        @WithDefault("1000")
+        int driftDecisions();
+
+        /** A drift of either threshold above this raises {@code alignlab_monitor_threshold_drift_exceeded}. */
+        @WithDefault("0.05")
+        double driftLimit();
     }
 
     interface TrustedModel {

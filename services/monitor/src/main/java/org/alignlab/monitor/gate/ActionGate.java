@@ -116,15 +116,20 @@ public class ActionGate {
                     record.seq(), record.hash(), record.recordedAt());
             boolean calibrates = calibrates(decision, scored.model());
             actions.persist(new ActionRecord(action, Instant.now()));
-            verdicts.persist(new StoredVerdict(verdict, payloadHash, calibrates));
+            verdicts.persist(new StoredVerdict(verdict, payloadHash, action.agent(), decision.thresholds(),
+                    calibrates));
             boolean ticketed = effects.apply(action, verdict, record, scored.replacement()).isPresent();
-            decided.fire(new ActionDecided(verdict.decision(), verdict.suspicion(), true, calibrates, ticketed,
-                    decision.ruleHits()));
+            decided.fire(new ActionDecided(action, verdict.decision(), verdict.suspicion(), true, calibrates,
+                    decision.thresholds(), ticketed, decision.ruleHits()));
             return verdict;
         }
     }
 
-    /** A HARD block or a model outage says nothing about where ordinary scores lie. */
+    /**
+     * A HARD block or a model outage says nothing about where ordinary scores lie. Every agent counts: ideation,
+     * review's replications and the monitor's own trusted variants are all run by the platform, and an action naming
+     * any other agent never reaches the gate (the contract's schema refuses it).
+     */
     private static boolean calibrates(GateDecision decision, ModelScore model) {
         return decision.suspicion() < 1.0 && model.status() != ModelScore.Status.UNAVAILABLE;
     }

@@ -10,10 +10,19 @@ import org.alignlab.monitor.config.MonitorConfig;
 
 /**
  * Fills the audit-budget ledger from the newest stored verdicts at startup, so a restart does not reset the
- * thresholds to their floors or forget how much of the budget is in use.
+ * thresholds to their floors or forget how much of the budget is in use. The verdicts are replayed through
+ * {@link AuditBudgetLedger#record}, so the window is warmed by the rules it keeps live: censored at the thresholds
+ * then in force, capped per goal and agent.
  */
 @ApplicationScoped
 class LedgerWarmUp {
+
+    /**
+     * Under the caps a flood evicts its own entries, not the window's history, so the live window can hold decisions
+     * older than the last {@code window}. Replaying several windows' worth brings those back unless a flood went on
+     * for longer.
+     */
+    static final int WINDOWS_REPLAYED = 5;
 
     @Inject
     AuditBudgetLedger ledger;
@@ -24,10 +33,10 @@ class LedgerWarmUp {
 
     void warmUp(@Observes StartupEvent startup) {
         List<StoredVerdict> recent = QuarkusTransaction.requiringNew()
-                .call(() -> verdicts.newest(config.control().window()));
+                .call(() -> verdicts.newest(config.control().window() * WINDOWS_REPLAYED));
         for (StoredVerdict verdict : recent) {
             if (verdict.suspicion() != null) {
-                ledger.record(verdict.decision(), verdict.suspicion(), verdict.calibrates());
+                ledger.record(verdict.ledgerEntry());
             }
         }
     }

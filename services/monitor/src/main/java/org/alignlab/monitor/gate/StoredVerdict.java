@@ -5,6 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
@@ -27,11 +28,15 @@ public class StoredVerdict {
     private Double suspicion;
     /** Whether the suspicion enters the audit-budget window (see {@link AuditBudgetLedger}). */
     private Boolean calibrates;
+    /** The proposing agent and the thresholds in force: what the window's caps and censoring need at warm-up. */
+    private String agent;
+    private Double holdThreshold;
+    private Double deferThreshold;
 
     protected StoredVerdict() {
     }
 
-    StoredVerdict(Verdict verdict, String actionHash, boolean calibrates) {
+    StoredVerdict(Verdict verdict, String actionHash, Agent agent, Thresholds inForce, boolean calibrates) {
         this.actionId = verdict.actionId();
         this.goalId = verdict.goalId();
         this.decision = verdict.decision().name();
@@ -41,10 +46,9 @@ public class StoredVerdict {
         this.payload = EventCodec.encode(verdict);
         this.suspicion = verdict.suspicion();
         this.calibrates = calibrates;
-    }
-
-    Decision decision() {
-        return Decision.valueOf(decision);
+        this.agent = agent.name();
+        this.holdThreshold = inForce.hold();
+        this.deferThreshold = inForce.defer();
     }
 
     /** The suspicion as decided; null for verdicts stored before the ledger existed. */
@@ -52,8 +56,15 @@ public class StoredVerdict {
         return suspicion;
     }
 
-    boolean calibrates() {
-        return Boolean.TRUE.equals(calibrates);
+    /**
+     * The gate's decision as the ledger counts it. A verdict stored before the agent and thresholds were kept (V6)
+     * still counts towards the held share but does not calibrate: without them the window could neither cap nor
+     * censor it.
+     */
+    LedgerEntry ledgerEntry() {
+        Thresholds inForce = holdThreshold == null ? null : new Thresholds(holdThreshold, deferThreshold);
+        return new LedgerEntry(goalId, agent == null ? null : Agent.valueOf(agent), Decision.valueOf(decision),
+                suspicion, inForce, Boolean.TRUE.equals(calibrates) && inForce != null);
     }
 
     public Verdict verdict() {

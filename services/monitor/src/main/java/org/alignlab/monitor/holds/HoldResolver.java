@@ -97,8 +97,8 @@ class HoldResolver {
         hold.close(resolution.status(), resolution.decision(), resolution.decidedBy(), record.recordedAt(),
                 resolution.detail(), record.seq());
         // Counted as a decision, but its suspicion was already calibrated when the gate held the action.
-        decided.fire(new ActionDecided(verdict.decision(), verdict.suspicion(), false, false, ticket.isPresent(),
-                List.of()));
+        decided.fire(new ActionDecided(action, verdict.decision(), verdict.suspicion(), false, false, null,
+                ticket.isPresent(), List.of()));
         closed.fire(new HoldClosed(resolution.status(), resolution.decision()));
         return new Resolved(verdict, ticket);
     }
