@@ -97,7 +97,7 @@ final class FullSamples {
         return new Verdict(Samples.ACTION, Samples.GOAL, Decision.DEFER_TO_TRUSTED, 0.55,
                 List.of(new RuleHit("encoded-blob", RuleHit.Severity.SOFT, "script: 'aGVsbG8='"),
                         new RuleHit("action-rate", RuleHit.Severity.SOFT, "7 actions\nin a minute")),
-                0.4, "rules-3", "monitor", PARENT, 12, Samples.HASH, Samples.AT);
+                0.4, "rules-3", "monitor", PARENT, 12, Samples.HASH, Samples.AT, KEY_ID, SIGNATURE);
     }
 
     static ExecutionTicket ticket() {
@@ -112,7 +112,7 @@ final class FullSamples {
                 List.of(new SeedMetrics(1, Map.of("pgr", 0.4)), new SeedMetrics(2, Map.of("pgr", 0.44))),
                 Samples.AT, Samples.AT.plusSeconds(12), 12000, new ResourceUsage(20.5, 410),
                 new RunEnvironment("abc123", "0.36.0", "2.7.1"), "epoch 1\tloss 0.3\r\nepoch 2\tloss 0.2",
-                Samples.TRACE);
+                Samples.TRACE, KEY_ID, SIGNATURE);
     }
 
     static Review review() {

@@ -57,7 +57,7 @@ class InvalidEventTest {
     @Test
     void producersCannotPublishAnInvalidEvent() {
         Verdict bad = new Verdict(Samples.ACTION, Samples.GOAL, null, 0.1, java.util.List.of(), null, "p", "m",
-                null, 1, Samples.HASH, Samples.AT);
+                null, 1, Samples.HASH, Samples.AT, null, null);
         assertThatThrownBy(() -> EventCodec.encode(bad)).hasMessageContaining("decision");
     }
 

@@ -53,7 +53,7 @@ final class Samples {
     static Verdict verdict() {
         return new Verdict(ACTION, GOAL, Decision.ALLOW, 0.05,
                 List.of(new RuleHit("known-family", RuleHit.Severity.SOFT, "ok")), null, "skeleton-1", "monitor",
-                null, 2, HASH, AT);
+                null, 2, HASH, AT, null, null);
     }
 
     static ExecutionTicket unsignedTicket(String keyId) {
@@ -66,7 +66,7 @@ final class Samples {
                 List.of(new SeedMetrics(1, Map.of("pgr", 0.4)), new SeedMetrics(2, Map.of("pgr", 0.44))), AT,
                 AT.plusSeconds(12), 12000, new ResourceUsage(20.5, 410), new RunEnvironment("abc123", "0.36.0",
                         "2.7.1"),
-                "done", TRACE);
+                "done", TRACE, null, null);
     }
 
     static Review review() {

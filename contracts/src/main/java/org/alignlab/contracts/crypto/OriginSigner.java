@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import org.alignlab.contracts.events.AuditEvent;
+import org.alignlab.contracts.events.ExperimentResult;
 
 /**
  * A service's own signing key for what it reports to the audit chain. It signs the payload hash (the SHA-256 hex of
@@ -28,6 +29,14 @@ public final class OriginSigner {
     public AuditEvent sign(AuditEvent unsigned) {
         if (unsigned.signature() != null || !keyId.equals(unsigned.keyId())) {
             throw new IllegalArgumentException("sign an unsigned event that names key " + keyId);
+        }
+        return unsigned.withSignature(signHash(unsigned.payloadHash()));
+    }
+
+    /** Signs a result whose {@code keyId} is already this signer's and whose signature is null. */
+    public ExperimentResult sign(ExperimentResult unsigned) {
+        if (unsigned.signature() != null || !keyId.equals(unsigned.keyId())) {
+            throw new IllegalArgumentException("sign an unsigned result that names key " + keyId);
         }
         return unsigned.withSignature(signHash(unsigned.payloadHash()));
     }

@@ -5,6 +5,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.CanonicalJson;
 
 /**
@@ -31,6 +32,11 @@ public final class TicketSigner {
 
     /** Signs a ticket; its {@code keyId} must already be this signer's and its signature null. */
     public ExecutionTicket sign(ExecutionTicket unsigned) {
+        requireUnsigned(unsigned.signature(), unsigned.keyId());
+        return unsigned.withSignature(privateKey.sign(CanonicalJson.bytes(unsigned)));
+    }
+
+    public Verdict sign(Verdict unsigned) {
         requireUnsigned(unsigned.signature(), unsigned.keyId());
         return unsigned.withSignature(privateKey.sign(CanonicalJson.bytes(unsigned)));
     }

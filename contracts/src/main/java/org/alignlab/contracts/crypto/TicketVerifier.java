@@ -3,6 +3,7 @@ package org.alignlab.contracts.crypto;
 import java.security.PublicKey;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.CanonicalJson;
 
 /** Checks signatures with the monitor's public key only; this is all the executor and verifiers hold. */
@@ -24,6 +25,11 @@ public final class TicketVerifier {
     public boolean verify(ExecutionTicket ticket) {
         return keyId.equals(ticket.keyId())
                 && Ed25519.verify(publicKey, CanonicalJson.bytes(ticket.withSignature(null)), ticket.signature());
+    }
+
+    public boolean verify(Verdict verdict) {
+        return keyId.equals(verdict.keyId())
+                && Ed25519.verify(publicKey, CanonicalJson.bytes(verdict.withSignature(null)), verdict.signature());
     }
 
     public boolean verify(AuditCheckpoint checkpoint) {

@@ -69,6 +69,9 @@ public final class ServiceStarter {
         env.put("MP_JWT_VERIFY_PUBLICKEY", wiring.tokens().publicKey());
         if (service != Service.INFERENCE) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.bootstrapServers());
+            // A consumer believes a verdict only with the monitor's signature, a result only with the executor's.
+            env.put("ALIGNLAB_KEYS_MONITOR_PUBLIC_KEY", wiring.keys().publicKey());
+            env.put("ALIGNLAB_KEYS_EXECUTOR_PUBLIC_KEY", wiring.executorKeys().publicKey());
         }
         if (service.usesDatabase()) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", wiring.database().jdbcUrl());

@@ -60,6 +60,9 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             // Every service verifies bearer tokens; tests mint theirs with TestTokens.
             config.put("mp.jwt.verify.publickey", TestTokens.publicKey());
             config.put("mp.jwt.verify.issuer", Roles.ISSUER);
+            // Verdicts and results are believed only when their producer signed them: tests sign as it would.
+            config.put("alignlab.keys.monitor-public-key", TestProducers.monitorPublicKey());
+            config.put("alignlab.keys.executor-public-key", TestProducers.executorPublicKey());
             for (String category : QUIET_CATEGORIES) {
                 config.put("quarkus.log.category.\"" + category + "\".level", "WARN");
             }

@@ -40,6 +40,7 @@ import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.PostgresServer;
 import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestProducers;
 import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -220,8 +221,9 @@ class IdeationServiceTest {
 
     private static ExperimentResult result(UUID actionId, UUID goalId, double pgr) {
         Instant now = Instant.now();
-        return new ExperimentResult(actionId, goalId, ExperimentStatus.SUCCEEDED, null, Map.of("pgr", pgr),
-                List.of(new SeedMetrics(1, Map.of("pgr", pgr))), now, now, 1, null, null, null, null);
+        return TestProducers.executorSigned(new ExperimentResult(actionId, goalId, ExperimentStatus.SUCCEEDED, null,
+                Map.of("pgr", pgr), List.of(new SeedMetrics(1, Map.of("pgr", pgr))), now, now, 1, null, null, null,
+                null, null, null));
     }
 
     private static long countOf(String sql, UUID id) throws Exception {

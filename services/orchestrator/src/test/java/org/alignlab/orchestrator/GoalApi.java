@@ -57,6 +57,7 @@ import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.orchestrator.goal.GoalRepository;
 import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestProducers;
 import org.alignlab.testing.TestTokens;
 
 /**
@@ -221,8 +222,8 @@ final class GoalApi {
 
     static void publishVerdict(UUID goal, UUID action, Decision decision, String traceId) throws Exception {
         Verdict verdict = new Verdict(action, goal, decision, 0.05, List.of(), null, "skeleton-1", "monitor", null,
-                7, "a".repeat(64), Instant.now());
-        KAFKA.send(Topics.MONITOR_VERDICTS, goal.toString(), EventCodec.encode(verdict),
+                7, "a".repeat(64), Instant.now(), null, null);
+        KAFKA.send(Topics.MONITOR_VERDICTS, goal.toString(), EventCodec.encode(TestProducers.monitorSigned(verdict)),
                 Map.of("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01"));
     }
 
@@ -258,8 +259,8 @@ final class GoalApi {
         ExperimentResult result = new ExperimentResult(action, goal, ExperimentStatus.SUCCEEDED, null,
                 metrics, List.of(new SeedMetrics(1, metrics)), now.minusSeconds(12), now,
                 12000, new ResourceUsage(20.5, 410), new RunEnvironment("abc123", "0.36.0", "2.7.1"), "done",
-                traceId);
-        KAFKA.send(Topics.EXPERIMENT_RESULTS, goal.toString(), EventCodec.encode(result));
+                traceId, null, null);
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, goal.toString(), EventCodec.encode(TestProducers.executorSigned(result)));
     }
 
     static void publishReview(UUID goal, UUID action) throws Exception {

@@ -47,9 +47,10 @@ import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.PostgresServer;
-import org.alignlab.testing.TestInfrastructure;
-import org.alignlab.testing.TestTokens;
 import org.alignlab.review.round.ReviewFlow;
+import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestProducers;
+import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -169,9 +170,9 @@ class ReviewServiceTest {
     void aResultWhoseActionNeverArrivesIsStillReviewedAndAFailureIsRejected() throws Exception {
         UUID goal = UUID.randomUUID();
         AgentAction unseen = action(goal, "never published", Map.of(), null);
-        ExperimentResult failed = new ExperimentResult(unseen.id(), goal, ExperimentStatus.FAILED, "exit code 3",
-                Map.of(), List.of(), START, START.plusSeconds(1), 1000, new ResourceUsage(1, 100),
-                new RunEnvironment("test", "0.36.0", "2.7.1"), "boom", null);
+        ExperimentResult failed = TestProducers.executorSigned(new ExperimentResult(unseen.id(), goal,
+                ExperimentStatus.FAILED, "exit code 3", Map.of(), List.of(), START, START.plusSeconds(1), 1000,
+                new ResourceUsage(1, 100), new RunEnvironment("test", "0.36.0", "2.7.1"), "boom", null, null, null));
 
         send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(failed));
 
@@ -279,14 +280,15 @@ class ReviewServiceTest {
         List<SeedMetrics> perSeed = action.spec().seeds().stream()
                 .map(seed -> new SeedMetrics(seed, Map.of("pgr", pgr.applyAsDouble(seed)))).toList();
         double mean = perSeed.stream().mapToDouble(s -> s.metrics().get("pgr")).average().orElseThrow();
-        return new ExperimentResult(action.id(), action.goalId(), ExperimentStatus.SUCCEEDED, null,
-                Map.of("pgr", mean), perSeed, START, START.plusSeconds(12), 12_000, new ResourceUsage(20.5, 900),
-                new RunEnvironment("test", "0.36.0", "2.7.1"), "done", null);
+        return TestProducers.executorSigned(new ExperimentResult(action.id(), action.goalId(),
+                ExperimentStatus.SUCCEEDED, null, Map.of("pgr", mean), perSeed, START, START.plusSeconds(12), 12_000,
+                new ResourceUsage(20.5, 900), new RunEnvironment("test", "0.36.0", "2.7.1"), "done", null, null,
+                null));
     }
 
     private static Verdict verdict(AgentAction action, Decision decision) {
-        return new Verdict(action.id(), action.goalId(), decision, 1.0, List.of(), null, "control-2", "monitor",
-                null, 1, "0".repeat(64), START.plusSeconds(1));
+        return TestProducers.monitorSigned(new Verdict(action.id(), action.goalId(), decision, 1.0, List.of(), null,
+                "control-2", "monitor", null, 1, "0".repeat(64), START.plusSeconds(1), null, null));
     }
 
     private static void send(String topic, UUID goal, String payload) throws Exception {

@@ -38,24 +38,35 @@ public class ConsumerFailurePolicy {
     private final MeterRegistry meters;
     private final Event<DeadLettered> deadLettered;
     private final Sleeper sleeper;
+    private final EventAuthenticity authenticity;
 
     @Inject
-    ConsumerFailurePolicy(MessagingConfig config, MeterRegistry meters, Event<DeadLettered> deadLettered) {
+    ConsumerFailurePolicy(MessagingConfig config, MeterRegistry meters, Event<DeadLettered> deadLettered,
+            EventAuthenticity authenticity) {
         this(new RetrySettings(config.maxAttempts(), config.firstBackoff(), config.maxBackoff()), meters,
-                deadLettered, Thread::sleep);
+                deadLettered, Thread::sleep, authenticity);
     }
 
     ConsumerFailurePolicy(RetrySettings config, MeterRegistry meters, Event<DeadLettered> deadLettered,
-            Sleeper sleeper) {
+            Sleeper sleeper, EventAuthenticity authenticity) {
         this.config = config;
         this.meters = meters;
         this.deadLettered = deadLettered;
         this.sleeper = sleeper;
+        this.authenticity = authenticity;
     }
 
-    /** Decodes {@code payload} as {@code type} (a schema-invalid one is poison) and hands it to {@code handler}. */
+    /**
+     * Decodes {@code payload} as {@code type} (a schema-invalid one is poison), checks that it comes from the one
+     * service that may produce it ({@link EventAuthenticity}; a forged one is poison) and hands it to
+     * {@code handler}.
+     */
     public <T> void consume(String topic, String payload, Class<T> type, Consumer<T> handler) {
-        run(topic, payload, () -> handler.accept(EventCodec.decode(payload, type)));
+        run(topic, payload, () -> {
+            T event = EventCodec.decode(payload, type);
+            authenticity.check(event);
+            handler.accept(event);
+        });
     }
 
     /**

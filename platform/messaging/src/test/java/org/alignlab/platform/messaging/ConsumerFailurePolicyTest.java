@@ -9,15 +9,26 @@ import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
 import java.net.ConnectException;
+import java.security.KeyPair;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.alignlab.contracts.MetricNames;
+import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.OriginSigner;
+import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.RoundRequested;
+import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.EventCodec;
 import org.junit.jupiter.api.Test;
 
 class ConsumerFailurePolicyTest {
@@ -25,9 +36,46 @@ class ConsumerFailurePolicyTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<DeadLettered> deadLettered = new ArrayList<>();
     private final List<Long> waits = new ArrayList<>();
+    private static final KeyPair EXECUTOR = Ed25519.generate();
     private final ConsumerFailurePolicy policy = new ConsumerFailurePolicy(
             new ConsumerFailurePolicy.RetrySettings(5, Duration.ofMillis(500), Duration.ofSeconds(30)), meters,
-            new Recording(deadLettered), waits::add);
+            new Recording(deadLettered), waits::add,
+            new EventAuthenticity(Optional.empty(), Optional.of(EXECUTOR.getPublic())));
+
+    /** Issue 14: a forged SUCCEEDED result became a goal's evidence. A result the executor did not sign is poison. */
+    @Test
+    void aResultTheExecutorDidNotSignIsDeadLetteredAndNeverHandled() {
+        OriginSigner executor = new OriginSigner(EXECUTOR.getPrivate(), EXECUTOR.getPublic());
+        KeyPair other = Ed25519.generate();
+        OriginSigner impostor = new OriginSigner(other.getPrivate(), other.getPublic());
+        ExperimentResult unsigned = new ExperimentResult(UUID.randomUUID(), UUID.randomUUID(),
+                ExperimentStatus.SUCCEEDED, null, Map.of("pgr", 0.9), List.of(), Instant.parse("2026-12-01T10:00:00Z"),
+                Instant.parse("2026-12-01T10:01:00Z"), 60000, null, null, null, null, null, null);
+        List<ExperimentResult> handled = new ArrayList<>();
+
+        for (ExperimentResult forged : List.of(unsigned, impostor.sign(unsigned.signedBy(impostor.keyId())))) {
+            assertThatThrownBy(() -> policy.consume("experiment.results", EventCodec.encode(forged),
+                    ExperimentResult.class, handled::add))
+                    .isInstanceOf(DeadLetterException.class).hasMessageContaining("not the executor's");
+        }
+        ExperimentResult genuine = executor.sign(unsigned.signedBy(executor.keyId()));
+        policy.consume("experiment.results", EventCodec.encode(genuine), ExperimentResult.class, handled::add);
+
+        assertThat(handled).containsExactly(genuine);
+        assertThat(deadLettered).hasSize(2);
+    }
+
+    @Test
+    void withoutTheMonitorsKeyAVerdictIsNeverBelieved() {
+        Verdict verdict = new Verdict(UUID.randomUUID(), UUID.randomUUID(), Decision.ALLOW, 0.1, List.of(), null, "p",
+                "monitor", null, 3, "a".repeat(64), Instant.parse("2026-12-01T10:00:00Z"), null, null);
+        List<Verdict> handled = new ArrayList<>();
+
+        assertThatThrownBy(() -> policy.consume("monitor.verdicts", EventCodec.encode(verdict), Verdict.class,
+                handled::add)).isInstanceOf(DeadLetterException.class)
+                .hasMessageContaining("alignlab.keys.monitor-public-key is not set");
+        assertThat(handled).isEmpty();
+    }
 
     @Test
     void aRecordThatFailsItsSchemaIsDeadLetteredAtOnceWithTheReason() {

@@ -34,7 +34,9 @@ public final class ResultFactory {
     /** A ticket that never ran. */
     public static ExperimentResult refused(ExecutionTicket ticket, String reason, String traceId, Instant at) {
         return new ExperimentResult(ticket.action().id(), ticket.action().goalId(), ExperimentStatus.REFUSED,
-                SafeText.sanitize(reason, MAX_REASON, true), Map.of(), List.of(), at, at, 0, null, null, null, traceId);
+                SafeText.sanitize(reason, MAX_REASON, true), Map.of(), List.of(), at, at, 0, null, null, null, traceId,
+                null,
+                null);
     }
 
     /**
@@ -46,7 +48,7 @@ public final class ResultFactory {
                 "the executor stopped while this run was in progress (started " + startedAt + "); its outcome is "
                         + "unknown and it is not run again, because its ticket is used up",
                 Map.of(), List.of(), startedAt, now, Math.max(0, Duration.between(startedAt, now).toMillis()), null,
-                null, null, traceId);
+                null, null, traceId, null, null);
     }
 
     public ExperimentResult from(ExecutionTicket ticket, SandboxRun run, String traceId) {
@@ -60,7 +62,7 @@ public final class ResultFactory {
                 new ResourceUsage(run.cpuSeconds(), run.maxRssMb()),
                 output == null ? null : output.environment(),
                 SafeText.sanitize(tail(run.stderrTail(), logTailChars), logTailChars, true),
-                traceId);
+                traceId, null, null);
     }
 
     static String tail(String text, int chars) {
@@ -75,6 +77,6 @@ public final class ResultFactory {
         return new ExperimentResult(built.actionId(), built.goalId(), ExperimentStatus.FAILED,
                 SafeText.sanitize("the result could not be recorded: " + why, MAX_REASON, true), Map.of(), List.of(),
                 built.startedAt(), built.finishedAt(), built.durationMs(), built.resources(), null, null,
-                built.traceId());
+                built.traceId(), null, null);
     }
 }

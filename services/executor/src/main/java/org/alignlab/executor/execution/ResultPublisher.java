@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.platform.outbox.Outbox;
 
@@ -16,10 +17,18 @@ public class ResultPublisher {
 
     @Inject
     Outbox outbox;
+    @Inject
+    OriginSigner signer;
 
-    /** @throws IllegalArgumentException when the result breaks its schema: a bug, which no retry mends */
+    /**
+     * Signs the result with the executor's key (consumers believe no other) and queues it.
+     *
+     * @throws IllegalArgumentException when the result breaks its schema: a bug, which no retry mends
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(ExperimentResult result) {
-        outbox.add(Topics.EXPERIMENT_RESULTS, result.goalId().toString(), result);
+    public ExperimentResult publish(ExperimentResult result) {
+        ExperimentResult signed = signer.sign(result.signedBy(signer.keyId()));
+        outbox.add(Topics.EXPERIMENT_RESULTS, signed.goalId().toString(), signed);
+        return signed;
     }
 }

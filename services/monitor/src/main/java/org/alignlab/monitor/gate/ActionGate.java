@@ -113,7 +113,7 @@ public class ActionGate {
                             replacementId)));
             Verdict verdict = new Verdict(action.id(), action.goalId(), decision.decision(), decision.suspicion(),
                     decision.ruleHits(), decision.modelScore(), decision.policyVersion(), DECIDED_BY, replacementId,
-                    record.seq(), record.hash(), record.recordedAt());
+                    record.seq(), record.hash(), record.recordedAt(), null, null);
             boolean calibrates = calibrates(decision, scored.model());
             actions.persist(new ActionRecord(action, Instant.now()));
             verdicts.persist(new StoredVerdict(verdict, payloadHash, action.agent(), decision.thresholds(),

@@ -92,7 +92,8 @@ class HoldResolver {
                 resolution.detail()));
         Verdict verdict = new Verdict(action.id(), action.goalId(), resolution.decision(), held.suspicion(),
                 held.ruleHits(), held.modelScore(), held.policyVersion(), resolution.decidedBy(),
-                replacement.map(AgentAction::id).orElse(null), record.seq(), record.hash(), record.recordedAt());
+                replacement.map(AgentAction::id).orElse(null), record.seq(), record.hash(), record.recordedAt(), null,
+                null);
         Optional<ExecutionTicket> ticket = effects.apply(action, verdict, record, replacement);
         hold.close(resolution.status(), resolution.decision(), resolution.decidedBy(), record.recordedAt(),
                 resolution.detail(), record.seq());

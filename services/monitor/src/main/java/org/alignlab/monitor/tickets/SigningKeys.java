@@ -9,6 +9,7 @@ import org.alignlab.contracts.crypto.TicketSigner;
 import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.Verdict;
 
 /** The monitor's Ed25519 key pair, proven to belong together before anything is signed with it. */
 public final class SigningKeys {
@@ -49,6 +50,10 @@ public final class SigningKeys {
     }
 
     public ExecutionTicket sign(ExecutionTicket unsigned) {
+        return signer.sign(unsigned);
+    }
+
+    public Verdict sign(Verdict unsigned) {
         return signer.sign(unsigned);
     }
 

@@ -71,6 +71,7 @@ class ReviewPolicyTest {
     private static ExperimentResult result(ExperimentStatus status, String reason) {
         Instant start = Instant.parse("2026-11-26T10:00:00Z");
         return new ExperimentResult(UUID.randomUUID(), UUID.randomUUID(), status, reason,
-                Map.of("pgr", 0.4), List.of(), start, start.plusSeconds(2), 2000, null, null, null, null);
+                Map.of("pgr", 0.4), List.of(), start, start.plusSeconds(2), 2000, null, null, null, null,
+                null, null);
     }
 }

@@ -207,6 +207,6 @@ class RoundPlannerTest {
         List<SeedMetrics> perSeed = IntStream.rangeClosed(1, seeds)
                 .mapToObj(seed -> new SeedMetrics(seed, Map.of("pgr", value))).toList();
         return new ExperimentResult(actionId, GOAL, status, null, Map.of("pgr", value), perSeed, NOW, NOW, 1, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 }
