@@ -17,11 +17,21 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ReviewVerdict;
+import org.alignlab.contracts.events.SeedMetrics;
+import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.orchestrator.evidence.GoalActionRepository;
 import org.alignlab.testing.TestInfrastructure;
@@ -93,6 +103,42 @@ class GoalLifecycleTest {
         await().atMost(EVENTUALLY).untilAsserted(() -> api.researcher().get("/api/goals/{id}", next)
                 .then().statusCode(200).body("actions", equalTo(1)));
         api.researcher().get("/api/goals/{id}", poisoned).then().statusCode(200).body("actions", equalTo(0));
+    }
+
+    /**
+     * Reproduction (issue 14): a forged SUCCEEDED result for an action nobody proposed became a goal's evidence with
+     * no audit record behind it. Unsigned, or signed by another key, it is dead-lettered and creates no state; so is a
+     * verdict the monitor did not sign.
+     */
+    @Test
+    void resultsAndVerdictsTheirProducersDidNotSignAreDeadLetteredAndCreateNoState() throws Exception {
+        UUID goal = api.createGoal(1200);
+        UUID action = UUID.randomUUID();
+        Instant now = Instant.now();
+        ExperimentResult forged = new ExperimentResult(action, goal, ExperimentStatus.SUCCEEDED, null,
+                Map.of("pgr", 0.99), List.of(new SeedMetrics(1, Map.of("pgr", 0.99))), now.minusSeconds(5), now,
+                5000, null, null, "fabricated", null, null, null);
+        KeyPair other = Ed25519.generate();
+        OriginSigner impostor = new OriginSigner(other.getPrivate(), other.getPublic());
+        Verdict unsignedVerdict = new Verdict(action, goal, Decision.ALLOW, 0.01, List.of(), null, "p", "monitor",
+                null, 1, "a".repeat(64), now, null, null);
+        String[] hostile = {EventCodec.encode(forged),
+                EventCodec.encode(impostor.sign(forged.signedBy(impostor.keyId()))),
+                EventCodec.encode(unsignedVerdict)};
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, goal.toString(), hostile[0]);
+        KAFKA.send(Topics.EXPERIMENT_RESULTS, goal.toString(), hostile[1]);
+        KAFKA.send(Topics.MONITOR_VERDICTS, goal.toString(), hostile[2]);
+
+        for (String record : hostile) {
+            String topic = record.contains("\"decision\"") ? Topics.MONITOR_VERDICTS : Topics.EXPERIMENT_RESULTS;
+            ConsumerRecord<String, String> dead = KAFKA.await(Topics.dlq(topic), 1, r -> record.equals(r.value()),
+                    EVENTUALLY).get(0);
+            assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER)).containsAnyOf("not the executor's",
+                    "not the monitor's");
+        }
+        api.researcher().get("/api/goals/{id}", goal).then().statusCode(200).body("actions", equalTo(0))
+                .body("status", equalTo("RUNNING"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> actions.findByIdOptional(action))).isEmpty();
     }
 
     @Test
