@@ -91,6 +91,8 @@ class GateFlowTest {
                 .isEqualTo(ConfigProvider.getConfig().getValue("alignlab.monitor.signing-public-key", String.class));
         assertThat(key.has("privateKey")).isFalse();
         assertThat(new TicketVerifier(Ed25519.decodePublic(key.path("publicKey").asText())).verify(ticket)).isTrue();
+        // The verdict is signed with the same key: its consumers believe no other.
+        assertThat(new TicketVerifier(Ed25519.decodePublic(key.path("publicKey").asText())).verify(verdict)).isTrue();
         assertThat(ticket.keyId()).isEqualTo(key.path("keyId").asText());
         assertThat(ticket.action()).isEqualTo(action);
         assertThat(Duration.between(ticket.issuedAt(), ticket.expiresAt())).isEqualTo(Duration.ofMinutes(10));

@@ -27,6 +27,7 @@ import org.alignlab.monitor.audit.TraceIds;
 import org.alignlab.monitor.model.ModelScore;
 import org.alignlab.monitor.model.TrustedModel;
 import org.alignlab.monitor.scoring.RuleScorer;
+import org.alignlab.monitor.tickets.SigningKeys;
 
 /**
  * The only way to a ticket. For a batch of proposed actions: drop those already decided (redeliveries), score the
@@ -40,6 +41,8 @@ public class ActionGate {
 
     static final String DECIDED_BY = AuditLog.MONITOR;
 
+    @Inject
+    SigningKeys keys;
     @Inject
     RuleScorer scorer;
     @Inject
@@ -111,9 +114,9 @@ public class ActionGate {
                     AuditLog.MONITOR, traceId, payloadHash, decision.decision().name(), decision.suspicion(),
                     decision.modelScore(), decision.policyVersion(), verdictDetail(decision, scored.model(),
                             replacementId)));
-            Verdict verdict = new Verdict(action.id(), action.goalId(), decision.decision(), decision.suspicion(),
-                    decision.ruleHits(), decision.modelScore(), decision.policyVersion(), DECIDED_BY, replacementId,
-                    record.seq(), record.hash(), record.recordedAt(), null, null);
+            Verdict verdict = keys.sign(new Verdict(action.id(), action.goalId(), decision.decision(),
+                    decision.suspicion(), decision.ruleHits(), decision.modelScore(), decision.policyVersion(),
+                    DECIDED_BY, replacementId, record.seq(), record.hash(), record.recordedAt(), null, null));
             boolean calibrates = calibrates(decision, scored.model());
             actions.persist(new ActionRecord(action, Instant.now()));
             verdicts.persist(new StoredVerdict(verdict, payloadHash, action.agent(), decision.thresholds(),

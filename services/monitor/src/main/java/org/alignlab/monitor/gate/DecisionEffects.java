@@ -12,7 +12,6 @@ import org.alignlab.monitor.audit.AuditRecord;
 import org.alignlab.platform.outbox.Outbox;
 import org.alignlab.monitor.holds.HeldAction;
 import org.alignlab.monitor.holds.HeldActionRepository;
-import org.alignlab.monitor.tickets.SigningKeys;
 import org.alignlab.monitor.tickets.TicketIssuer;
 
 /**
@@ -30,16 +29,17 @@ public class DecisionEffects {
     TicketIssuer tickets;
     @Inject
     HeldActionRepository holds;
-    @Inject
-    SigningKeys keys;
 
-    /** @return the ticket, for ALLOW */
+    /**
+     * @param verdict signed by the monitor's key ({@link org.alignlab.monitor.tickets.SigningKeys#sign(Verdict)}):
+     *                consumers believe no other
+     * @return the ticket, for ALLOW
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ExecutionTicket> apply(AgentAction action, Verdict verdict, AuditRecord record,
             Optional<AgentAction> replacement) {
         String key = action.goalId().toString();
-        // Signed, because consumers believe no verdict the monitor's key did not sign.
-        outbox.add(Topics.MONITOR_VERDICTS, key, keys.sign(verdict.signedBy(keys.keyId())));
+        outbox.add(Topics.MONITOR_VERDICTS, key, verdict);
         switch (verdict.decision()) {
             case ALLOW -> {
                 ExecutionTicket ticket = tickets.issue(action, record.seq(), record.hash());

@@ -20,6 +20,7 @@ import org.alignlab.monitor.gate.ActionGate;
 import org.alignlab.monitor.gate.ActionRecordRepository;
 import org.alignlab.monitor.gate.DecisionEffects;
 import org.alignlab.monitor.gate.VerdictRepository;
+import org.alignlab.monitor.tickets.SigningKeys;
 
 /**
  * Ends an open hold, whoever ends it (a reviewer or the review timeout), the same way the gate ends a decision:
@@ -50,6 +51,8 @@ class HoldResolver {
     record HoldClosed(HeldAction.Status status, Decision decision) {
     }
 
+    @Inject
+    SigningKeys keys;
     @Inject
     ActionRecordRepository actions;
     @Inject
@@ -90,10 +93,10 @@ class HoldResolver {
                 ActionGate.agentName(action), resolution.actor(), traceId, Sha256.ofCanonical(action),
                 resolution.decision().name(), held.suspicion(), held.modelScore(), held.policyVersion(),
                 resolution.detail()));
-        Verdict verdict = new Verdict(action.id(), action.goalId(), resolution.decision(), held.suspicion(),
-                held.ruleHits(), held.modelScore(), held.policyVersion(), resolution.decidedBy(),
+        Verdict verdict = keys.sign(new Verdict(action.id(), action.goalId(), resolution.decision(),
+                held.suspicion(), held.ruleHits(), held.modelScore(), held.policyVersion(), resolution.decidedBy(),
                 replacement.map(AgentAction::id).orElse(null), record.seq(), record.hash(), record.recordedAt(), null,
-                null);
+                null));
         Optional<ExecutionTicket> ticket = effects.apply(action, verdict, record, replacement);
         hold.close(resolution.status(), resolution.decision(), resolution.decidedBy(), record.recordedAt(),
                 resolution.detail(), record.seq());

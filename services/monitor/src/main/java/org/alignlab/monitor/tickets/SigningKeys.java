@@ -53,8 +53,9 @@ public final class SigningKeys {
         return signer.sign(unsigned);
     }
 
+    /** The verdict as it is published and answered: under this key, which consumers believe alone. */
     public Verdict sign(Verdict unsigned) {
-        return signer.sign(unsigned);
+        return signer.sign(unsigned.signedBy(keyId()));
     }
 
     public AuditCheckpoint sign(AuditCheckpoint unsigned) {
