@@ -92,7 +92,8 @@ class ExecutionRecords {
         }
     }
 
-    private void record(ExecutionTicket ticket, ExperimentResult result, String traceId) {
+    private void record(ExecutionTicket ticket, ExperimentResult unsigned, String traceId) {
+        ExperimentResult result = results.sign(unsigned);
         QuarkusTransaction.requiringNew().run(() -> {
             if (!executions.finish(result)) {
                 // Another process took the run over as abandoned and reported it; a second result would contradict it.
@@ -123,7 +124,8 @@ class ExecutionRecords {
             if (execution == null || !Execution.RUNNING.equals(execution.status)) {
                 return false;
             }
-            ExperimentResult result = ResultFactory.abandoned(ticket, execution.startedAt, clock.instant(), traceId);
+            ExperimentResult result = results.sign(
+                    ResultFactory.abandoned(ticket, execution.startedAt, clock.instant(), traceId));
             LOG.warnf("closing the run of action %s started at %s: %s", actionId, execution.startedAt,
                     result.reason());
             executions.finish(result);
@@ -141,7 +143,7 @@ class ExecutionRecords {
     void refuse(ExecutionTicket ticket, Rejection rejection, String traceId) {
         QuarkusTransaction.requiringNew().run(() -> {
             audit.publish(ticket.action(), AuditEventType.EXECUTION_REFUSED, rejection.detail(), traceId);
-            results.publish(ResultFactory.refused(ticket, rejection.detail(), traceId, clock.instant()));
+            results.publish(results.sign(ResultFactory.refused(ticket, rejection.detail(), traceId, clock.instant())));
         });
     }
 }

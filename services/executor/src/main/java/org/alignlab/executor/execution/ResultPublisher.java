@@ -20,15 +20,21 @@ public class ResultPublisher {
     @Inject
     OriginSigner signer;
 
+    /** The result under the executor's key, which its consumers believe alone: what is stored and published. */
+    public ExperimentResult sign(ExperimentResult result) {
+        return signer.sign(result.signedBy(signer.keyId()));
+    }
+
     /**
-     * Signs the result with the executor's key (consumers believe no other) and queues it.
+     * Queues a result {@link #sign signed} before.
      *
-     * @throws IllegalArgumentException when the result breaks its schema: a bug, which no retry mends
+     * @throws IllegalArgumentException when it is unsigned or breaks its schema: a bug, which no retry mends
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ExperimentResult publish(ExperimentResult result) {
-        ExperimentResult signed = signer.sign(result.signedBy(signer.keyId()));
+    public void publish(ExperimentResult signed) {
+        if (signed.signature() == null) {
+            throw new IllegalArgumentException("an unsigned result of action " + signed.actionId());
+        }
         outbox.add(Topics.EXPERIMENT_RESULTS, signed.goalId().toString(), signed);
-        return signed;
     }
 }

@@ -95,6 +95,8 @@ class ExecutorTest {
                 r -> r.actionId().equals(actionId)).get(0);
         assertThat(result.status()).as(result.reason()).isEqualTo(ExperimentStatus.SUCCEEDED);
         assertThat(result.goalId()).isEqualTo(ticket.action().goalId());
+        assertThat(OriginSigner.verifies(Ed25519.decodePublic(executorPublicKey), result.payloadHash(),
+                result.signature())).as("signed with the executor's key").isTrue();
         assertThat(result.metrics()).containsEntry("accuracy", StandInRunner.ACCURACY)
                 .as("the workload ran as the sandbox user").containsEntry("uid", 65534.0);
         assertThat(result.perSeed()).containsExactly(new SeedMetrics(7, Map.of("accuracy", StandInRunner.ACCURACY)),
