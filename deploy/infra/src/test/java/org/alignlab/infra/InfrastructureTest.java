@@ -84,6 +84,21 @@ class InfrastructureTest {
                     .read(Topics.AGENT_ACTIONS, 1, r -> true, Duration.ofSeconds(5)))
                     .as("a service reads only what its KafkaUser may").isInstanceOf(AuthorizationException.class);
 
+            // What only one service may say: every other service is refused by the broker itself.
+            Map<String, String> soleWriter = Map.of(Topics.EXPERIMENT_RESULTS, "executor", Topics.AUDIT_EVENTS,
+                    "executor", Topics.MONITOR_VERDICTS, "monitor", Topics.EXECUTION_TICKETS, "monitor",
+                    Topics.AUDIT_CHECKPOINTS, "monitor", Topics.REVIEWS, "review");
+            for (Map.Entry<String, String> topic : soleWriter.entrySet()) {
+                for (String user : List.of("orchestrator", "ideation", "monitor", "executor", "review",
+                        "audit-verifier")) {
+                    if (!user.equals(topic.getValue())) {
+                        assertThatThrownBy(() -> new KafkaProbe(broker.access(user)).send(topic.getKey(), "g", "forged"))
+                                .as("%s writing %s", user, topic.getKey())
+                                .hasRootCauseInstanceOf(AuthorizationException.class);
+                    }
+                }
+            }
+
             KafkaAccess wrongPassword = KafkaAccess.scram(broker.bootstrapServers(), "monitor", "guessed");
             assertThatThrownBy(() -> new KafkaProbe(wrongPassword).send(Topics.EXECUTION_TICKETS, "g", "t"))
                     .hasRootCauseInstanceOf(SaslAuthenticationException.class);
