@@ -75,7 +75,8 @@ public class ControlEvaluation {
         }
     }
 
-    private List<ScoredAction> score(List<LabelledAction> set, List<ModelScore> modelScores) {
+    /** Each action as the gate's rules and protocol see it; package-private for the rules-only harness in tests. */
+    List<ScoredAction> score(List<LabelledAction> set, List<ModelScore> modelScores) {
         RuleScorer rules = ScoringSetup.scorerWithOwnRates(limits);
         List<ScoredAction> scored = new ArrayList<>(set.size());
         for (int i = 0; i < set.size(); i++) {
