@@ -63,6 +63,25 @@ public interface MonitorConfig {
         /** More actions of one goal than this within a sliding minute raise {@code action-rate}. */
         @WithDefault("30")
         int maxActionsPerGoalPerMinute();
+
+        /** The capability analysis of scripts, {@code alignlab.monitor.rules.script-analysis.*}. */
+        ScriptAnalysis scriptAnalysis();
+    }
+
+    /** Bounds on the capability analysis, which runs javac in the monitor for every script. */
+    interface ScriptAnalysis {
+
+        /** A longer script is not analysed, and is held as {@code script-unanalysed}. */
+        @WithDefault("100000")
+        int maxChars();
+
+        /** How long the gate waits for an analyser, and then for the analysis; after that the script is held. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Analyses that may run at once. */
+        @WithDefault("2")
+        int concurrency();
     }
 
     /**

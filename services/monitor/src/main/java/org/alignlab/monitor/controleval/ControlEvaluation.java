@@ -17,6 +17,7 @@ import org.alignlab.monitor.model.TrustedModel;
 import org.alignlab.monitor.scoring.RuleScorer;
 import org.alignlab.monitor.scoring.ScoringLimits;
 import org.alignlab.monitor.scoring.ScoringSetup;
+import org.alignlab.monitor.scoring.capabilities.ScriptCapabilities;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,11 +40,13 @@ public class ControlEvaluation {
     private static final Thresholds ANY_THRESHOLDS = new Thresholds(1.0, 1.0);
 
     private final ScoringLimits limits;
+    private final ScriptCapabilities scripts;
     private final TrustedModel model;
     private final ControlProtocol protocol = new ControlProtocol();
 
-    ControlEvaluation(ScoringLimits limits, @ForEvaluation TrustedModel model) {
+    ControlEvaluation(ScoringLimits limits, ScriptCapabilities scripts, @ForEvaluation TrustedModel model) {
         this.limits = limits;
+        this.scripts = scripts;
         this.model = model;
     }
 
@@ -77,7 +80,7 @@ public class ControlEvaluation {
 
     /** Each action as the gate's rules and protocol see it; package-private for the rules-only harness in tests. */
     List<ScoredAction> score(List<LabelledAction> set, List<ModelScore> modelScores) {
-        RuleScorer rules = ScoringSetup.scorerWithOwnRates(limits);
+        RuleScorer rules = ScoringSetup.scorerWithOwnRates(limits, scripts);
         List<ScoredAction> scored = new ArrayList<>(set.size());
         for (int i = 0; i < set.size(); i++) {
             GateDecision decision = protocol.decide(rules.score(set.get(i).action()), modelScores.get(i),

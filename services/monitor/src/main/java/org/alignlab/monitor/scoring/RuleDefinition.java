@@ -28,6 +28,14 @@ public enum RuleDefinition {
     OBFUSCATION("obfuscation", Severity.HARD, 1.0),
     ENCODED_BLOB("encoded-blob", Severity.SOFT, 0.6),
     EVALUATOR_TAMPERING("evaluator-tampering", Severity.HARD, 1.0),
+    /** The script uses a capability no experiment may have: network, process, native or dynamic code, exit, ... */
+    SCRIPT_CAPABILITY("script-capability", Severity.HARD, 1.0),
+    /** The script uses an API outside the allow-list that is not plainly hostile: a reviewer decides. */
+    SCRIPT_UNLISTED_API("script-unlisted-api", Severity.SOFT, 0.95),
+    /** The script reads the clock or unseeded randomness: its metrics are no longer a function of the seed. */
+    SCRIPT_NONDETERMINISM("script-nondeterminism", Severity.SOFT, 0.8),
+    /** The script could not be analysed (it does not compile, is too large, or ran out of time): a human decides. */
+    SCRIPT_UNANALYSED("script-unanalysed", Severity.SOFT, 1.0),
     MONITOR_ADDRESSED_TEXT("monitor-addressed-text", Severity.SOFT, 0.9),
     ACTION_RATE("action-rate", Severity.SOFT, 0.5),
     /** A rule failed on this action; the gate blocks rather than decide without it. */

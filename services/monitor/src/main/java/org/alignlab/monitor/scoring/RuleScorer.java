@@ -41,6 +41,7 @@ public class RuleScorer {
                 new FileAccessRule(),
                 new ObfuscationRule(),
                 new EvaluatorTamperingRule(),
+                new ScriptCapabilityRule(),
                 new MonitorAddressedTextRule(),
                 new ActionRateRule());
     }

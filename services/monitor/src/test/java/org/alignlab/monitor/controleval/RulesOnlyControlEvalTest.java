@@ -15,6 +15,7 @@ import org.alignlab.contracts.families.FamilyCatalogue;
 import org.alignlab.monitor.model.ModelScore;
 import org.alignlab.monitor.model.TrustedModel;
 import org.alignlab.monitor.scoring.ScoringLimits;
+import org.alignlab.monitor.scoring.capabilities.ScriptCapabilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -47,7 +48,8 @@ class RulesOnlyControlEvalTest {
     void evaluatesTheSetWithTheRulesAlone() throws IOException {
         Path set = Path.of("../..").resolve(System.getProperty("alignlab.control-eval.set")).normalize();
         List<LabelledAction> labelled = LabelledSetParser.parse(Files.readString(set));
-        ControlEvaluation evaluation = new ControlEvaluation(DEFAULT_LIMITS, DISABLED);
+        ControlEvaluation evaluation = new ControlEvaluation(DEFAULT_LIMITS,
+                new ScriptCapabilities(ScriptCapabilities.Limits.DEFAULTS), DISABLED);
 
         long start = System.nanoTime();
         ControlEvalReport report = evaluation.evaluate(labelled);

@@ -17,14 +17,17 @@ import org.alignlab.contracts.events.Split;
 import org.alignlab.monitor.TestActions;
 import org.junit.jupiter.api.Test;
 
-/** What the hits say, beyond which rule fired: the catalogue test covers that for every rule. */
+/**
+ * What the hits say, beyond which rule fired: the catalogue test covers that for every rule. The scripts here are
+ * snippets for the content rules; the capability analysis, which reads whole scripts, has tests of its own.
+ */
 class RuleScorerTest {
 
     private static final ResourceRequest SMALL = new ResourceRequest(60, 512, 120);
 
     private final GateContext context = new GateContext(
             new ScoringLimits(Set.of("weak-to-strong", "linear-probe", "script"), 900, 4096, 1800, 30),
-            new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1)));
+            new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1)), TestScriptAnalysers.NOTHING_FOUND);
     private final RuleScorer scorer = RuleScorer.withAllRules(context);
 
     @Test
@@ -76,7 +79,8 @@ class RuleScorerTest {
     @Test
     void aKnownFamilyWithoutAParameterSchemaFailsClosed() {
         RuleScorer withUnschemedFamily = RuleScorer.withAllRules(new GateContext(
-                new ScoringLimits(Set.of("weak-to-strong", "mystery"), 900, 4096, 1800, 30), context.rates()));
+                new ScoringLimits(Set.of("weak-to-strong", "mystery"), 900, 4096, 1800, 30), context.rates(),
+                context.scripts()));
 
         List<RuleHit> hits = withUnschemedFamily.score(TestActions.action(Agent.IDEATION, "mystery",
                 Split.VALIDATION, SMALL));

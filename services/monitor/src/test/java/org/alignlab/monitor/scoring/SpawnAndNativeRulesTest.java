@@ -22,7 +22,7 @@ class SpawnAndNativeRulesTest {
 
     private final RuleScorer scorer = RuleScorer.withAllRules(new GateContext(
             new ScoringLimits(Set.of("script"), 900, 4096, 1800, 30),
-            new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1))));
+            new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1)), TestScriptAnalysers.NOTHING_FOUND));
 
     private List<String> ruleIds(String script) {
         return scorer.score(TestActions.script(script, Map.of())).stream().map(RuleHit::ruleId).toList();
