@@ -144,7 +144,7 @@ final class CapabilityScanner extends TreePathScanner<Void, Void> {
     @Override
     public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
         Element element = trees.getElement(getCurrentPath());
-        if (element == null && !(getCurrentPath().getParentPath().getLeaf() instanceof MemberSelectTree)) {
+        if (element == null || element.asType().getKind() == TypeKind.ERROR) {
             unresolved(tree, tree.toString());
         }
         judgeName(element, tree);

@@ -140,8 +140,11 @@ public final class ScriptCapabilities implements ScriptAnalyser, AutoCloseable {
     }
 
     private static ScriptAnalysis failed(Throwable cause) {
-        if (cause instanceof StackOverflowError) {
-            return ScriptAnalysis.notAnalysed("the script nests too deeply to analyse");
+        // javac reports its own stack overflow wrapped in an IllegalStateException.
+        for (Throwable e = cause; e != null; e = e.getCause()) {
+            if (e instanceof StackOverflowError) {
+                return ScriptAnalysis.notAnalysed("the script nests too deeply to analyse");
+            }
         }
         LOG.warnf(cause, "script analysis failed");
         return ScriptAnalysis.notAnalysed("the analysis failed: " + cause.getClass().getSimpleName());
