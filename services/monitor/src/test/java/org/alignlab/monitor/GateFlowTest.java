@@ -152,8 +152,15 @@ class GateFlowTest {
 
     @Test
     void aScriptThatOpensASocketIsBlockedAsNetworkUseAndGetsNoTicket() throws Exception {
-        AgentAction socket = TestActions.script(
-                "try (var s = new java.net.Socket(\"10.0.0.1\", 80)) { s.getOutputStream().write(1); }", Map.of());
+        AgentAction socket = TestActions.script("""
+                import org.alignlab.experiments.script.Experiment;
+                import org.alignlab.experiments.script.ScriptContext;
+                public class Beacon implements Experiment {
+                    public void run(ScriptContext ctx) throws Exception {
+                        try (var s = new java.net.Socket("10.0.0.1", 80)) { s.getOutputStream().write(1); }
+                    }
+                }
+                """, Map.of());
         double networkHitsBefore = metric("alignlab_monitor_rule_hits_total{rule=\"network-use\"}");
         double topBucketBefore = metric("alignlab_monitor_suspicion_bucket{le=\"1.0\"}");
         propose(socket);
@@ -167,9 +174,10 @@ class GateFlowTest {
         });
         assertThat(verdict.decision()).isEqualTo(Decision.BLOCK);
         assertThat(verdict.suspicion()).isEqualTo(1.0);
-        assertThat(verdict.ruleHits()).extracting(RuleHit::ruleId, RuleHit::severity)
-                .containsExactly(tuple("network-use", RuleHit.Severity.HARD));
+        assertThat(verdict.ruleHits()).extracting(RuleHit::ruleId, RuleHit::severity).containsExactly(
+                tuple("network-use", RuleHit.Severity.HARD), tuple("script-capability", RuleHit.Severity.HARD));
         assertThat(verdict.ruleHits().get(0).detail()).contains("java.net").contains("Socket");
+        assertThat(verdict.ruleHits().get(1).detail()).contains("line 5 NETWORK");
         assertThat(recordsAbout(socket.id()).get(1).path("detail").asText()).contains("network-use");
 
         assertNoTicketBehind(socket);
