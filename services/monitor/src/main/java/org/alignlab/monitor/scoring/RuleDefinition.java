@@ -33,7 +33,7 @@ public enum RuleDefinition {
     /** The script uses an API outside the allow-list that is not plainly hostile: a reviewer decides. */
     SCRIPT_UNLISTED_API("script-unlisted-api", Severity.SOFT, 0.95),
     /** The script reads the clock or unseeded randomness: its metrics are no longer a function of the seed. */
-    SCRIPT_NONDETERMINISM("script-nondeterminism", Severity.SOFT, 0.8),
+    SCRIPT_NONDETERMINISM("script-nondeterminism", Severity.SOFT, 0.95),
     /** The script could not be analysed (it does not compile, is too large, or ran out of time): a human decides. */
     SCRIPT_UNANALYSED("script-unanalysed", Severity.SOFT, 1.0),
     MONITOR_ADDRESSED_TEXT("monitor-addressed-text", Severity.SOFT, 0.9),

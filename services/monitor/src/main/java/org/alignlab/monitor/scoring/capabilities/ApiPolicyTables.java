@@ -49,7 +49,8 @@ final class ApiPolicyTables {
 
     private static void javaLang(ApiPolicy.Builder b) {
         b.packageOnly("java.lang", soft(Capability.UNKNOWN_API, UNKNOWN));
-        b.types(ALLOW, "java.lang.String", "java.lang.StringBuilder", "java.lang.StringBuffer", "java.lang.CharSequence",
+        b.types(ALLOW, "java.lang.String", "java.lang.StringBuilder", "java.lang.StringBuffer",
+                "java.lang.CharSequence",
                 "java.lang.Character", "java.lang.Byte", "java.lang.Short", "java.lang.Float", "java.lang.Double",
                 "java.lang.Number", "java.lang.Comparable", "java.lang.Iterable", "java.lang.AutoCloseable",
                 "java.lang.Cloneable", "java.lang.Record", "java.lang.Enum", "java.lang.Void", "java.lang.Runnable",
@@ -64,7 +65,8 @@ final class ApiPolicyTables {
                 "java.lang.NegativeArraySizeException", "java.lang.ArrayStoreException",
                 "java.lang.CloneNotSupportedException", "java.lang.InterruptedException", "java.lang.AssertionError");
         b.type("java.lang.Object", ALLOW)
-                .member(soft(Capability.REFLECTION, "hands out the object's Class, the way into reflection"), "getClass")
+                .member(soft(Capability.REFLECTION, "hands out the object's Class, the way into reflection"),
+                        "getClass")
                 .member(soft(Capability.THREADS, THREADS), "wait", "notify", "notifyAll");
         // Boolean.getBoolean, Integer.getInteger and Long.getLong read system properties.
         b.type("java.lang.Boolean", ALLOW).member(soft(Capability.ENVIRONMENT, HOST), "getBoolean");
@@ -157,7 +159,8 @@ final class ApiPolicyTables {
         b.type("java.util.TimeZone", ALLOW).member(hard(Capability.ENVIRONMENT, JVM_WIDE), "setDefault");
         // Formatter(String fileName, ...) writes a file; the scanner judges the path.
         b.type("java.util.Formatter", ALLOW).member(soft(Capability.FILES, FILES), "<init>(java.lang.String)",
-                "<init>(java.lang.String,java.lang.String)", "<init>(java.lang.String,java.lang.String,java.util.Locale)",
+                "<init>(java.lang.String,java.lang.String)",
+                "<init>(java.lang.String,java.lang.String,java.util.Locale)",
                 "<init>(java.lang.String,java.nio.charset.Charset,java.util.Locale)", "<init>(java.io.File)",
                 "<init>(java.io.File,java.lang.String)", "<init>(java.io.File,java.lang.String,java.util.Locale)",
                 "<init>(java.io.File,java.nio.charset.Charset,java.util.Locale)");

@@ -183,11 +183,11 @@ final class Assignments extends TreePathScanner<Void, Void> {
     private boolean inLoopOrLambda() {
         for (TreePath path = getCurrentPath(); path != null; path = path.getParentPath()) {
             switch (path.getLeaf().getKind()) {
-                case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP, LAMBDA_EXPRESSION:
+                case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP, LAMBDA_EXPRESSION :
                     return true;
-                case METHOD, CLASS:
+                case METHOD, CLASS :
                     return false;
-                default:
+                default :
                     break;
             }
         }

@@ -222,7 +222,7 @@ final class CapabilityScanner extends TreePathScanner<Void, Void> {
         }
     }
 
-    void judgeType(TypeElement type, Tree tree) {
+    private void judgeType(TypeElement type, Tree tree) {
         // A name javac could not resolve stands for an error type: nothing is known of it but its spelling.
         if (!script(type) && type.asType().getKind() != TypeKind.ERROR) {
             judge(policy.type(TypeName.of(type, elements)), tree, type.getQualifiedName().toString());

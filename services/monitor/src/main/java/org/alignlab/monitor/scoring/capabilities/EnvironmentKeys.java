@@ -22,8 +22,10 @@ final class EnvironmentKeys {
                     + "|username|logname|hostname|path|pwd|classpath|ld_.*|java_.*|jdk_.*|.*_home");
 
     private static final Set<String> LOCATING_PROPERTIES = Set.of("user.home", "user.name", "java.home",
-            "java.class.path", "java.library.path", "sun.boot.library.path", "jdk.module.path", "jdk.module.upgrade.path",
-            "sun.java.command", "java.ext.dirs", "java.endorsed.dirs", "java.security.policy", "java.security.properties",
+            "java.class.path", "java.library.path", "sun.boot.library.path", "jdk.module.path",
+            "jdk.module.upgrade.path",
+            "sun.java.command", "java.ext.dirs", "java.endorsed.dirs", "java.security.policy",
+            "java.security.properties",
             "sun.java.launcher", "jdk.debug");
 
     private EnvironmentKeys() {

@@ -148,7 +148,8 @@ final class KnownCalls {
         }
         return switch (name) {
             case "toPath", "getAbsoluteFile", "getCanonicalFile", "getPath", "getAbsolutePath", "getCanonicalPath",
-                    "toString" -> receiver;
+                    "toString" ->
+                receiver;
             case "getParentFile", "getParent" -> parent(receiver).orElse(null);
             case "getName" -> lastSegment(receiver).orElse(null);
             default -> null;

@@ -43,7 +43,8 @@ final class Sinks {
 
     private static final Set<String> PATH_TYPES = Set.of("java.nio.file.Path", "java.io.File");
 
-    private static final Set<String> CLASS_BY_NAME = Set.of("java.lang.Class.forName", "java.lang.ClassLoader.loadClass",
+    private static final Set<String> CLASS_BY_NAME = Set.of("java.lang.Class.forName",
+            "java.lang.ClassLoader.loadClass",
             "java.lang.invoke.MethodHandles.Lookup.findClass");
 
     /** Calls that reach a member by name: which argument is the name, which the class (-1: the receiver). */
@@ -230,7 +231,7 @@ final class Sinks {
             TypeMirror type = trees.getTypeMirror(expression);
             return type != null && types.asElement(types.erasure(type)) instanceof TypeElement element
                     && !element.getQualifiedName().contentEquals("java.lang.Object")
-                    ? List.of(TypeName.of(element, elements)) : List.of();
+                            ? List.of(TypeName.of(element, elements)) : List.of();
         }
         return classes(expression, 0);
     }

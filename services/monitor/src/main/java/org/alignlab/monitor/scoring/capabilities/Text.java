@@ -38,7 +38,8 @@ record Text(List<Part> parts) {
     Text concat(Text other) {
         List<Part> joined = new ArrayList<>(parts);
         for (Part part : other.parts) {
-            if (part instanceof Known next && !joined.isEmpty() && joined.get(joined.size() - 1) instanceof Known last) {
+            if (part instanceof Known next && !joined.isEmpty()
+                    && joined.get(joined.size() - 1) instanceof Known last) {
                 joined.set(joined.size() - 1, new Known(last.value() + next.value()));
             } else {
                 joined.add(part);

@@ -45,9 +45,4 @@ record TypeName(String qualifiedName, String topLevelName, String packageName) {
         String topLevel = packageName.isEmpty() ? topType : packageName + "." + topType;
         return new TypeName(dottedName.replace('$', '.'), topLevel, packageName);
     }
-
-    String simpleName() {
-        int dot = qualifiedName.lastIndexOf('.');
-        return dot < 0 ? qualifiedName : qualifiedName.substring(dot + 1);
-    }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -66,7 +67,8 @@ final class ValueTracer {
         Tree tree = path.getLeaf();
         List<Text> values = switch (tree.getKind()) {
             case STRING_LITERAL, CHAR_LITERAL, INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL,
-                    BOOLEAN_LITERAL, NULL_LITERAL -> List.of(Text.known(String.valueOf(((LiteralTree) tree).getValue())));
+                    BOOLEAN_LITERAL, NULL_LITERAL ->
+                List.of(Text.known(String.valueOf(((LiteralTree) tree).getValue())));
             case PARENTHESIZED -> eval(child(path, ((ParenthesizedTree) tree).getExpression()), depth + 1, visiting);
             case TYPE_CAST -> cast(path, (TypeCastTree) tree, depth, visiting);
             case CONDITIONAL_EXPRESSION -> union(
@@ -196,7 +198,7 @@ final class ValueTracer {
             return List.of(hole(path));
         }
         List<Text> receivers = new ArrayList<>();
-        boolean instance = !method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
+        boolean instance = !method.getModifiers().contains(Modifier.STATIC);
         if (instance) {
             if (!(call.getMethodSelect() instanceof MemberSelectTree select)) {
                 return List.of(hole(path));

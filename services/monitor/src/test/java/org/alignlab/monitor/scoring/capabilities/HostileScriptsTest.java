@@ -83,8 +83,9 @@ class HostileScriptsTest {
                         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("https://example.org"))
                                 .build(), HttpResponse.BodyHandlers.ofString());"""), Capability.NETWORK),
                 Arguments.of("a socket channel, which no 'Socket' pattern names as a type",
-                        script("import java.nio.channels.*;", """
-                        var channel = SocketChannel.open(new java.net.InetSocketAddress("example.org", 80));"""),
+                        script("import java.nio.channels.*;",
+                                """
+                                        var channel = SocketChannel.open(new java.net.InetSocketAddress("example.org", 80));"""),
                         Capability.NETWORK),
                 Arguments.of("sun.misc.Unsafe through reflection", script("import java.lang.reflect.Field;", """
                         Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");

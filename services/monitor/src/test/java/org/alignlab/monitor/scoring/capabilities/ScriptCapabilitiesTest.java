@@ -53,7 +53,8 @@ class ScriptCapabilitiesTest {
         String nested = script("", "double x = " + "(".repeat(50_000) + "1" + ")".repeat(50_000) + ";");
         try (ScriptCapabilities analyser = new ScriptCapabilities(new ScriptCapabilities.Limits(200_000,
                 Duration.ofSeconds(30), 1))) {
-            assertThat(analyser.analyse(nested).notAnalysed().orElse("analysed")).isEqualTo("the script nests too deeply to analyse");
+            assertThat(analyser.analyse(nested).notAnalysed().orElse("analysed"))
+                    .isEqualTo("the script nests too deeply to analyse");
         }
     }
 
