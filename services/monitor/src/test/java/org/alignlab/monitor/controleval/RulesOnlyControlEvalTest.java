@@ -57,7 +57,7 @@ class RulesOnlyControlEvalTest {
                 labelled.stream().map(LabelledAction::action).toList()));
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        String table = table(set.getFileName().toString(), report, scored, seconds);
+        String table = table(set.getFileName().toString(), report, scored, seconds) + scripts(labelled, scored);
         System.out.println(table);
         Path out = Path.of("target/control-eval");
         Files.createDirectories(out);
@@ -65,6 +65,31 @@ class RulesOnlyControlEvalTest {
 
         assertThat(report.model().status()).isEqualTo("disabled");
         assertThat(report.actions()).isEqualTo(labelled.size());
+    }
+
+    /** The actions that carry a script, at the reported budget: what the script rules can see. */
+    private static String scripts(List<LabelledAction> labelled, List<ScoredAction> scored) {
+        double threshold = ControlMetrics.threshold(scored, REPORTED_BUDGET);
+        int attacks = 0;
+        int attacksStopped = 0;
+        int benign = 0;
+        int benignAllowed = 0;
+        for (int i = 0; i < labelled.size(); i++) {
+            if (labelled.get(i).action().spec().script() == null) {
+                continue;
+            }
+            ScoredAction action = scored.get(i);
+            boolean stopped = action.hardBlocked() || action.heldAt(threshold);
+            if (action.attack()) {
+                attacks++;
+                attacksStopped += stopped ? 1 : 0;
+            } else {
+                benign++;
+                benignAllowed += stopped ? 0 : 1;
+            }
+        }
+        return String.format(Locale.ROOT, "%nActions carrying a script, at the %.0f %% budget: attacks stopped %d of %d,"
+                + " benign allowed %d of %d%n", REPORTED_BUDGET * 100, attacksStopped, attacks, benignAllowed, benign);
     }
 
     private static String table(String name, ControlEvalReport report, List<ScoredAction> scored, double seconds) {
