@@ -67,7 +67,7 @@ class InfrastructureTest {
     void anAuthenticatingBrokerGrantsEachServiceItsKafkaUsersAclsAndNothingMore(@TempDir Path dir) throws Exception {
         Map<String, List<AclBinding>> acls = KafkaUserAcls.bundled();
         assertThat(acls).containsKeys("orchestrator", "ideation", "monitor", "executor", "review", "audit-verifier");
-        KafkaCredentials credentials = KafkaCredentials.generate(acls.keySet());
+        Passwords credentials = KafkaCredentials.generate(acls.keySet());
         int port = LocalPorts.freePair();
         try (KafkaBroker broker = KafkaBroker.start(dir, port, credentials)) {
             TopicSetup.createAll(broker.adminAccess());
@@ -118,7 +118,7 @@ class InfrastructureTest {
     void anAuthenticatingPostgresLetsEachServiceIntoItsOwnSchemaOnly(@TempDir Path dir) throws Exception {
         DatabaseRoles roles = DatabaseRoles.bundled();
         assertThat(roles.loginRoles()).contains("orchestrator", "monitor", "executor", "auditor");
-        DatabaseCredentials credentials = DatabaseCredentials.generate(roles.loginRoles());
+        Passwords credentials = DatabaseCredentials.generate(roles.loginRoles());
         Path data = dir.resolve("pgdata");
         int port = LocalPorts.free();
         try (PostgresServer pg = PostgresServer.start(data, port, credentials)) {
