@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.audit.ChainEntry;
@@ -60,6 +61,7 @@ import org.alignlab.monitor.audit.AuditHeadRepository;
 import org.alignlab.monitor.audit.AuditLog;
 import org.alignlab.monitor.audit.AuditRecordRepository;
 import org.alignlab.monitor.audit.CheckpointPublisher;
+import org.alignlab.monitor.tickets.SigningKeys;
 import org.alignlab.testing.TestInfrastructure;
 import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
@@ -87,6 +89,8 @@ class AuditChainFlowTest {
     AuditLog auditLog;
     @Inject
     AuditRecordRepository records;
+    @Inject
+    SigningKeys signingKeys;
 
     @Test
     void signedCheckpointsOfTheChainArePublishedAndTheVerificationChecksThem() throws Exception {
@@ -197,12 +201,6 @@ class AuditChainFlowTest {
     }
 
     /**
-     * Reproduction (issue 14): with the database's superuser, a checkpointed record was changed and the chain
-     * re-hashed, every checkpoint on Kafka was deleted, and one more append made the monitor sign the forged head;
-     * both verifiers then said VERIFIED. Now the monitor re-verifies what it signs against its last checkpoint and
-     * refuses, and the verification holds the database to the checkpoints the witness kept.
-     */
-    /**
      * Reproduction (issue 14): audit events from any producer were believed. One signed with another key, and one
      * whose signed detail was changed in transit, are dead-lettered with the reason and recorded as such; the
      * executor's own is appended with its signature, which the verification checks.
@@ -243,6 +241,12 @@ class AuditChainFlowTest {
         assertVerified(record.path("seq").asLong());
     }
 
+    /**
+     * Reproduction (issue 14): with the database's superuser, a checkpointed record was changed and the chain
+     * re-hashed, every checkpoint on Kafka was deleted, and one more append made the monitor sign the forged head;
+     * both verifiers then said VERIFIED. Now the monitor re-verifies what it signs against its last checkpoint and
+     * refuses, and the verification holds the database to the checkpoints the witness kept.
+     */
     @Test
     void aRewriteOfCheckpointedHistoryIsNeitherSignedNorVerified() throws Exception {
         UUID actionId = UUID.randomUUID();
@@ -253,7 +257,7 @@ class AuditChainFlowTest {
         String original = recordsAbout(actionId).get(0).path("detail").asText();
         double refusedBefore = MonitorFlows.metric("alignlab_audit_checkpoints_refused_total");
 
-        rehashFrom(seq, "forged: ran in the sandbox");
+        rewriteFrom(seq, entry -> withDetail(entry, "forged: ran in the sandbox"), false);
         try {
             deleteEveryRecordOf(Topics.AUDIT_CHECKPOINTS);
             UUID later = UUID.randomUUID();
@@ -272,7 +276,8 @@ class AuditChainFlowTest {
             assertThat(report.path("coveredSeq").asLong()).isLessThan(forgedHead);
             assertThat(KAFKA.read(Topics.AUDIT_CHECKPOINTS, 1, record -> true, Duration.ofSeconds(2))).isEmpty();
         } finally {
-            rehashFrom(seq, original);
+            // Records appended meanwhile were signed over the forged hashes: only the monitor's key re-signs them.
+            rewriteFrom(seq, entry -> withDetail(entry, original), true);
         }
         // Put back as signed, the chain extends the last checkpoint again and the monitor signs on.
         Awaitility.await().atMost(WAIT).until(() -> verification().path("verified").asBoolean());
@@ -284,10 +289,12 @@ class AuditChainFlowTest {
     }
 
     /**
-     * What a holder of the superuser can do: with triggers off, give the record at {@code seq} a new detail and
-     * re-hash every record from it to the head, so the chain walks clean on its own.
+     * What a holder of the superuser can do: with triggers off, change the record at {@code seq} and re-hash every
+     * record from it to the head, so the chain's hashes and links hold on their own. With {@code sign}, every record
+     * rewritten is signed again with the monitor's key, as only a holder of that key can; the tests do it to put
+     * history back as it was.
      */
-    private void rehashFrom(long seq, String detail) throws Exception {
+    private void rewriteFrom(long seq, UnaryOperator<ChainEntry> change, boolean sign) throws Exception {
         try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "")) {
             db.setAutoCommit(false);
             try (Statement sql = db.createStatement()) {
@@ -297,19 +304,22 @@ class AuditChainFlowTest {
                         .find("chain = ?1 and seq >= ?2", Sort.by("seq"), "main", seq).list().stream()
                         .map(record -> record.link().entry()).toList());
                 String previous = entries.get(0).prevHash();
-                try (PreparedStatement update = db.prepareStatement(
-                        "UPDATE monitor.audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE chain = 'main' AND seq = ?")) {
+                try (PreparedStatement update = db.prepareStatement("UPDATE monitor.audit_log SET detail = ?, "
+                        + "decision = ?, monitor_key_id = ?, monitor_signature = ?, prev_hash = ?, hash = ? "
+                        + "WHERE chain = 'main' AND seq = ?")) {
                     for (ChainEntry entry : entries) {
-                        ChainEntry changed = new ChainEntry(entry.chain(), entry.seq(), entry.recordedAt(),
-                                entry.type(), entry.goalId(), entry.actionId(), entry.agent(), entry.traceId(),
-                                entry.payloadHash(), entry.decision(), entry.suspicion(), entry.modelScore(),
-                                entry.actor(), entry.policyVersion(), entry.seq() == seq ? detail : entry.detail(),
-                                entry.originKeyId(), entry.originSignature(), previous);
+                        ChainEntry changed = withPrevHash(entry.seq() == seq ? change.apply(entry) : entry, previous);
+                        if (sign) {
+                            changed = signingKeys.sign(changed.withMonitorSignature(signingKeys.keyId(), null));
+                        }
                         previous = changed.computeHash();
                         update.setString(1, changed.detail());
-                        update.setString(2, changed.prevHash());
-                        update.setString(3, previous);
-                        update.setLong(4, entry.seq());
+                        update.setString(2, changed.decision());
+                        update.setString(3, changed.monitorKeyId());
+                        update.setString(4, changed.monitorSignature());
+                        update.setString(5, changed.prevHash());
+                        update.setString(6, previous);
+                        update.setLong(7, entry.seq());
                         update.executeUpdate();
                     }
                 }
@@ -317,6 +327,18 @@ class AuditChainFlowTest {
             }
             db.commit();
         }
+    }
+
+    private static ChainEntry withDetail(ChainEntry e, String detail) {
+        return new ChainEntry(e.chain(), e.seq(), e.recordedAt(), e.type(), e.goalId(), e.actionId(), e.agent(),
+                e.traceId(), e.payloadHash(), e.decision(), e.suspicion(), e.modelScore(), e.actor(), e.policyVersion(),
+                detail, e.originKeyId(), e.originSignature(), e.monitorKeyId(), e.monitorSignature(), e.prevHash());
+    }
+
+    private static ChainEntry withPrevHash(ChainEntry e, String prevHash) {
+        return new ChainEntry(e.chain(), e.seq(), e.recordedAt(), e.type(), e.goalId(), e.actionId(), e.agent(),
+                e.traceId(), e.payloadHash(), e.decision(), e.suspicion(), e.modelScore(), e.actor(), e.policyVersion(),
+                e.detail(), e.originKeyId(), e.originSignature(), e.monitorKeyId(), e.monitorSignature(), prevHash);
     }
 
     private static void deleteEveryRecordOf(String topic) throws Exception {
