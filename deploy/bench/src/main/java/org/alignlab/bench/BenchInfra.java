@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.alignlab.infra.KafkaAccess;
 import org.alignlab.infra.KafkaBroker;
 import org.alignlab.infra.PostgresServer;
 import org.alignlab.infra.TopicSetup;
@@ -59,7 +60,7 @@ final class BenchInfra implements AutoCloseable {
                 bootstrap = broker.bootstrapServers();
                 out.println("  Kafka " + bootstrap + " (KRaft, in this JVM)");
             }
-            TopicSetup.createAll(bootstrap);
+            TopicSetup.createAll(KafkaAccess.plaintext(bootstrap));
             createEchoTopics(bootstrap);
             return new BenchInfra(bootstrap, database, owned);
         } catch (Exception | Error e) {

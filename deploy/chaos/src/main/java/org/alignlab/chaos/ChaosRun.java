@@ -60,7 +60,7 @@ public final class ChaosRun {
         out.print(schedule.describe());
 
         var tokens = stack.tokens();
-        Map<String, Map<Integer, Long>> topicsAtStart = Evidence.topicsNow(stack.bootstrapServers(), CONSUMED);
+        Map<String, Map<Integer, Long>> topicsAtStart = Evidence.topicsNow(stack.kafka(), CONSUMED);
         URI orchestrator = stack.url(Service.ORCHESTRATOR);
         Duration goalLife = plan.load().plus(plan.settle().dividedBy(3));
         // A researcher per goal: the orchestrator limits how many goals one researcher may run at once.
@@ -89,7 +89,7 @@ public final class ChaosRun {
             garbageAt.add(random.nextInt(plan.actions()));
         }
         long interval = plan.load().toNanos() / plan.actions();
-        try (Publisher publisher = new Publisher(stack.bootstrapServers(), Duration.ofMinutes(5))) {
+        try (Publisher publisher = new Publisher(stack.kafka(), Duration.ofMinutes(5))) {
             for (int i = 0; i < plan.actions(); i++) {
                 long due = loadStart + i * interval;
                 while (System.nanoTime() < due) {

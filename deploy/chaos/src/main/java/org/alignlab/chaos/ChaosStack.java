@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.alignlab.infra.DatabaseCredentials;
+import org.alignlab.infra.KafkaAccess;
+import org.alignlab.infra.KafkaCredentials;
+import org.alignlab.infra.PostgresServer;
 import org.alignlab.launcher.Installation;
 import org.alignlab.launcher.LocalTokens;
 import org.alignlab.launcher.Ports;
@@ -23,7 +27,6 @@ import org.alignlab.launcher.RunDir;
 import org.alignlab.launcher.Service;
 import org.alignlab.launcher.Stack;
 import org.alignlab.launcher.StackOptions;
-import org.alignlab.infra.PostgresServer;
 
 /**
  * The real stack the harness drives, started by the launcher in a run directory of the harness's own. Faults are
@@ -79,8 +82,17 @@ public final class ChaosStack implements AutoCloseable {
         return stack.tokens();
     }
 
-    public String bootstrapServers() {
-        return "127.0.0.1:" + ports.kafka();
+    /**
+     * How the chaos harness reaches the broker: as its superuser, since it plays an attacker who can write any
+     * topic (and checks what the services made of it).
+     */
+    public KafkaAccess kafka() {
+        try {
+            return KafkaCredentials.access(KafkaCredentials.load(runDir.kafkaCredentials()),
+                    "127.0.0.1:" + ports.kafka(), KafkaCredentials.ADMIN);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stack's Kafka users", e);
+        }
     }
 
     public String jdbcUrl() {
@@ -88,7 +100,12 @@ public final class ChaosStack implements AutoCloseable {
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), PostgresServer.USER, "");
+        try {
+            return DriverManager.getConnection(jdbcUrl(), PostgresServer.USER,
+                    DatabaseCredentials.load(runDir.databaseCredentials()).password(PostgresServer.USER));
+        } catch (IOException e) {
+            throw new SQLException("cannot read the stack's database roles", e);
+        }
     }
 
     public RunDir runDir() {

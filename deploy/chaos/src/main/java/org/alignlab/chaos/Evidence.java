@@ -17,6 +17,7 @@ import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Json;
+import org.alignlab.infra.KafkaAccess;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -43,12 +44,12 @@ record Evidence(
      * Where each topic the evidence reads ended when the run began, by topic and partition: a run directory used
      * before holds earlier runs' actions and dead letters, which are not this run's to account for.
      */
-    static Map<String, Map<Integer, Long>> topicsNow(String bootstrapServers, List<String> dlqTopics) {
+    static Map<String, Map<Integer, Long>> topicsNow(KafkaAccess kafka, List<String> dlqTopics) {
         Map<String, Map<Integer, Long>> ends = new HashMap<>();
-        ends.put(Topics.AGENT_ACTIONS, TopicReader.ends(bootstrapServers, Topics.AGENT_ACTIONS));
-        ends.put(Topics.EXPERIMENT_RESULTS, TopicReader.ends(bootstrapServers, Topics.EXPERIMENT_RESULTS));
+        ends.put(Topics.AGENT_ACTIONS, TopicReader.ends(kafka, Topics.AGENT_ACTIONS));
+        ends.put(Topics.EXPERIMENT_RESULTS, TopicReader.ends(kafka, Topics.EXPERIMENT_RESULTS));
         for (String topic : dlqTopics) {
-            ends.put(Topics.dlq(topic), TopicReader.ends(bootstrapServers, Topics.dlq(topic)));
+            ends.put(Topics.dlq(topic), TopicReader.ends(kafka, Topics.dlq(topic)));
         }
         return ends;
     }
@@ -73,14 +74,14 @@ record Evidence(
             readPairs(st, "select action_id, status from executor.executions", executions);
             readPairs(st, "select id, status from orchestrator.goals", goals);
         }
-        String bootstrap = stack.bootstrapServers();
+        KafkaAccess kafka = stack.kafka();
         List<UUID> proposed = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : TopicReader.readFrom(bootstrap, Topics.AGENT_ACTIONS,
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readFrom(kafka, Topics.AGENT_ACTIONS,
                 from.getOrDefault(Topics.AGENT_ACTIONS, Map.of()))) {
             decode(record.value(), AgentAction.class).ifPresent(a -> proposed.add(a.id()));
         }
         Map<UUID, List<String>> results = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : TopicReader.readFrom(bootstrap,
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readFrom(kafka,
                 Topics.EXPERIMENT_RESULTS, from.getOrDefault(Topics.EXPERIMENT_RESULTS, Map.of()))) {
             decode(record.value(), ExperimentResult.class).ifPresent(r -> {
                 if (!"REFUSED".equals(r.status().name())) {
@@ -95,7 +96,7 @@ record Evidence(
         Map<String, List<byte[]>> dlq = new HashMap<>();
         for (String topic : dlqTopics) {
             List<byte[]> values = new ArrayList<>();
-            TopicReader.readFrom(bootstrap, Topics.dlq(topic), from.getOrDefault(Topics.dlq(topic), Map.of()))
+            TopicReader.readFrom(kafka, Topics.dlq(topic), from.getOrDefault(Topics.dlq(topic), Map.of()))
                     .forEach(r -> values.add(r.value()));
             dlq.put(topic, values);
         }

@@ -30,7 +30,6 @@ import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.launcher.Service;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -88,7 +87,7 @@ public record TopicFuzzer(ChaosStack stack, long seed, Duration canaryLimit, Pri
         List<Duration> canaries = new ArrayList<>();
         Map<String, List<HostileRecords.Hostile>> sentByTopic = new TreeMap<>();
         int n = 0;
-        try (Publisher publisher = new Publisher(stack.bootstrapServers(), Duration.ofMinutes(2))) {
+        try (Publisher publisher = new Publisher(stack.kafka(), Duration.ofMinutes(2))) {
             // A first canary that runs, so every topic downstream of the gate has a real event to mutate.
             Duration first = canary(publisher, goal, n++, ActionKind.RUN);
             out.printf("warm-up canary decided in %.1f s%n", first.toMillis() / 1000.0);
@@ -114,7 +113,7 @@ public record TopicFuzzer(ChaosStack stack, long seed, Duration canaryLimit, Pri
         Map<String, int[]> byTopic = new TreeMap<>();
         int sent = 0;
         for (Map.Entry<String, List<HostileRecords.Hostile>> e : sentByTopic.entrySet()) {
-            List<byte[]> dlq = TopicReader.readAll(stack.bootstrapServers(), Topics.dlq(e.getKey())).stream()
+            List<byte[]> dlq = TopicReader.readAll(stack.kafka(), Topics.dlq(e.getKey())).stream()
                     .map(ConsumerRecord::value).toList();
             int[] counts = new int[4];
             for (HostileRecords.Hostile hostile : e.getValue()) {
@@ -171,7 +170,7 @@ public record TopicFuzzer(ChaosStack stack, long seed, Duration canaryLimit, Pri
 
     /** The newest schema-valid event of a topic, to mutate; null when the topic has none yet. */
     private JsonNode template(String topic) {
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(stack.bootstrapServers(), topic);
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(stack.kafka(), topic);
         for (int i = records.size() - 1; i >= 0; i--) {
             byte[] value = records.get(i).value();
             if (value != null && isValid(topic, value)) {
@@ -195,7 +194,7 @@ public record TopicFuzzer(ChaosStack stack, long seed, Duration canaryLimit, Pri
     /** Waits until every consumer group has committed up to the end of every partition it reads. */
     private List<String> awaitNoLag(Duration limit) throws Exception {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.putAll(stack.kafka().clientProperties());
         List<String> lagging = new ArrayList<>();
         try (Admin admin = Admin.create(props)) {
             long deadline = System.nanoTime() + limit.toNanos();

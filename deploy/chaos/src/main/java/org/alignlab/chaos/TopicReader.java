@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.alignlab.infra.KafkaAccess;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,13 +19,13 @@ final class TopicReader {
     private TopicReader() {
     }
 
-    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
-        return readFrom(bootstrapServers, topic, Map.of());
+    static List<ConsumerRecord<String, byte[]>> readAll(KafkaAccess kafka, String topic) {
+        return readFrom(kafka, topic, Map.of());
     }
 
     /** The end offset of each partition of the topic now: where records written from now on begin. */
-    static Map<Integer, Long> ends(String bootstrapServers, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(bootstrapServers),
+    static Map<Integer, Long> ends(KafkaAccess kafka, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(kafka),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -35,10 +36,10 @@ final class TopicReader {
     }
 
     /** Every record of the topic from the given offset of each partition (from its beginning where none is given). */
-    static List<ConsumerRecord<String, byte[]>> readFrom(String bootstrapServers, String topic,
+    static List<ConsumerRecord<String, byte[]>> readFrom(KafkaAccess kafka, String topic,
             Map<Integer, Long> from) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(bootstrapServers),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(kafka),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -62,9 +63,9 @@ final class TopicReader {
         return records;
     }
 
-    private static Properties properties(String bootstrapServers) {
+    private static Properties properties(KafkaAccess kafka) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafka.clientProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024));

@@ -38,16 +38,20 @@ public final class KafkaProbe {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Supplier<String> bootstrapServers;
+    private final Supplier<KafkaAccess> access;
     private final String groupId = "probe-" + UUID.randomUUID();
 
-    public KafkaProbe(String bootstrapServers) {
-        this(() -> bootstrapServers);
+    public KafkaProbe(KafkaAccess access) {
+        this(() -> access);
     }
 
-    /** A probe on a broker looked up on first use: a test class may create it before its broker has started. */
-    public KafkaProbe(Supplier<String> bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * A probe on a broker looked up on first use: a test class may create it before its broker has started.
+     * On an authenticating broker it acts as whichever user {@code access} names (tests use the superuser, since
+     * they play every other service).
+     */
+    public KafkaProbe(Supplier<KafkaAccess> access) {
+        this.access = access;
     }
 
     /** Publishes one record and waits for the broker's ack. */
@@ -81,8 +85,9 @@ public final class KafkaProbe {
     }
 
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.get(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        Map<String, Object> config = access.get().clientProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     /** {@link #await(String, int, Predicate, Duration)} with {@link #DEFAULT_TIMEOUT}. */
@@ -147,10 +152,11 @@ public final class KafkaProbe {
     }
 
     private KafkaConsumer<String, String> consumerFromStart(String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.get(),
-                ConsumerConfig.GROUP_ID_CONFIG, groupId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
+        Map<String, Object> config = access.get().clientProperties();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer());
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, CLIENT_TIMEOUT).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))

@@ -30,9 +30,10 @@ public final class TopicSetup {
     }
 
     /** Creates the missing topics and returns the names of those it created. */
-    public static List<String> createAll(String bootstrapServers) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+    public static List<String> createAll(KafkaAccess access) throws InterruptedException {
+        Map<String, Object> config = access.clientProperties();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = allTopicNames().stream()
                     .filter(name -> !existing.contains(name))
@@ -43,7 +44,7 @@ public final class TopicSetup {
             }
             return missing.stream().map(NewTopic::name).toList();
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create topics on " + access.bootstrapServers() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * {@link ServiceChannels} reads from configuration): every {@code new KafkaConsumer}, {@code new KafkaProducer} and
  * {@code Admin.create} in {@code services/<name>/src/main/java} and {@code tools/<name>/src/main/java}, with the
  * topics the file names through {@code Topics} constants or literally. deploy/ is left out: its harnesses (infra,
- * bench, the launcher) talk only to the PLAINTEXT broker they start themselves, never to a cluster.
+ * bench, chaos, the launcher) talk only to the local broker they start themselves, never to a cluster.
  */
 public final class PlainKafkaClients {
 

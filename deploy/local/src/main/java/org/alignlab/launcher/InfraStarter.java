@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.alignlab.infra.DatabaseCredentials;
+import org.alignlab.infra.DatabaseRoles;
+import org.alignlab.infra.KafkaCredentials;
+import org.alignlab.infra.KafkaUserAcls;
 import org.alignlab.infra.PostgresServer;
 import org.alignlab.infra.TopicSetup;
 
@@ -36,51 +40,64 @@ public final class InfraStarter {
         this.out = options.out();
     }
 
-    /** Starts (or finds running) PostgreSQL and returns how services connect to it. */
-    public StackOptions.Database postgres() throws IOException {
+    /**
+     * Starts (or finds running) PostgreSQL and returns how services connect to it: locally each as its own role,
+     * with passwords generated into the run directory's keys/.
+     */
+    public DatabaseLogins postgres() throws IOException {
         if (options.externalDatabase() != null) {
             out.println("PostgreSQL: using " + options.externalDatabase().jdbcUrl() + " (ALIGNLAB_DB_URL)");
-            return options.externalDatabase();
+            return DatabaseLogins.external(options.externalDatabase());
         }
         int port = options.ports().postgres();
-        StackOptions.Database local = new StackOptions.Database(
-                "jdbc:postgresql://127.0.0.1:" + port + "/" + PostgresServer.DATABASE, PostgresServer.USER, "");
+        Path credentials = options.runDir().databaseCredentials();
+        DatabaseLogins local = DatabaseLogins.local(
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + PostgresServer.DATABASE,
+                DatabaseCredentials.loadOrCreate(credentials, DatabaseRoles.bundled().loginRoles()));
         if (supervisor.running(POSTGRES).isPresent()) {
             out.println("PostgreSQL: already running on port " + port);
             return local;
         }
         out.println("PostgreSQL: starting on port " + port);
         Path pgData = options.runDir().pgData();
-        start(POSTGRES, "256m", List.of(POSTGRES, pgData.toString(), Integer.toString(port)));
+        start(POSTGRES, "256m", List.of(POSTGRES, pgData.toString(), Integer.toString(port), credentials.toString()));
         supervisor.writePid(POSTGRES_SERVER, Long.parseLong(
                 Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).strip()));
         return local;
     }
 
-    /** Starts (or finds running) the broker, makes sure every topic exists and returns its bootstrap servers. */
-    public String kafka() throws IOException {
+    /**
+     * Starts (or finds running) the broker, makes sure every topic exists and returns how services reach it:
+     * locally each as its own SCRAM user with its KafkaUser's ACLs, passwords generated into keys/.
+     */
+    public KafkaLogins kafka() throws IOException {
         if (options.externalKafka() != null) {
             out.println("Kafka: using " + options.externalKafka() + " (KAFKA_BOOTSTRAP_SERVERS); creating topics");
+            KafkaLogins external = new KafkaLogins(options.externalKafka(), null);
             try {
-                TopicSetup.createAll(options.externalKafka());
+                TopicSetup.createAll(external.admin());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new LauncherException("interrupted while creating topics");
             } catch (IllegalStateException e) {
                 throw new LauncherException(e.getMessage(), e);
             }
-            return options.externalKafka();
+            return external;
         }
         int port = options.ports().kafka();
         String bootstrap = "127.0.0.1:" + port;
+        Path credentials = options.runDir().kafkaCredentials();
+        KafkaLogins local = new KafkaLogins(bootstrap,
+                KafkaCredentials.loadOrCreate(credentials, KafkaUserAcls.bundled().keySet()));
         if (supervisor.running(KAFKA).isPresent()) {
             out.println("Kafka: already running on " + bootstrap);
-            return bootstrap;
+            return local;
         }
         out.println("Kafka: starting on " + bootstrap);
-        // InfraMain creates every topic and DLQ before it reports READY.
-        start(KAFKA, "512m", List.of(KAFKA, options.runDir().kafkaData().toString(), Integer.toString(port)));
-        return bootstrap;
+        // InfraMain creates every topic and DLQ, and every user with its ACLs, before it reports READY.
+        start(KAFKA, "512m", List.of(KAFKA, options.runDir().kafkaData().toString(), Integer.toString(port),
+                credentials.toString()));
+        return local;
     }
 
     private void start(String name, String heap, List<String> infraArgs) throws IOException {

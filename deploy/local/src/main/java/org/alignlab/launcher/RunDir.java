@@ -28,6 +28,16 @@ public record RunDir(Path root) {
         return root.resolve("keys");
     }
 
+    /** Passwords of the broker's users ({@code KafkaCredentials}), owner-only like everything in keys/. */
+    public Path kafkaCredentials() {
+        return keys().resolve("kafka-users.properties");
+    }
+
+    /** Passwords of the database's roles ({@code DatabaseCredentials}), owner-only like everything in keys/. */
+    public Path databaseCredentials() {
+        return keys().resolve("database-roles.properties");
+    }
+
     public Path reports() {
         return root.resolve("reports");
     }

@@ -11,9 +11,9 @@ import java.util.Set;
 /** Starts the service JVMs; the one place that says which environment each service gets. */
 public final class ServiceStarter {
 
-    /** Where the stack's shared parts are, as the services need to be told. */
-    public record Wiring(String bootstrapServers, StackOptions.Database database, SigningKeys keys,
-            SigningKeys executorKeys, LocalTokens tokens) {
+    /** Where the stack's shared parts are, and how each service logs in to them, as the services need to be told. */
+    public record Wiring(KafkaLogins kafka, DatabaseLogins database, SigningKeys keys, SigningKeys executorKeys,
+            LocalTokens tokens) {
     }
 
     /**
@@ -22,7 +22,7 @@ public final class ServiceStarter {
      */
     private static final Set<String> NOT_INHERITED = Set.of(
             "ALIGNLAB_MONITOR_SIGNING_KEY", "ALIGNLAB_EXECUTOR_SIGNING_KEY", "ALIGNLAB_DB_PASSWORD",
-            "QUARKUS_DATASOURCE_PASSWORD",
+            "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_SASL_JAAS_CONFIG",
             "ALIGNLAB_TOKEN_RESEARCHER", "ALIGNLAB_TOKEN_REVIEWER", "ALIGNLAB_TOKEN_OPERATOR",
             "ALIGNLAB_MONITOR_TRUSTED_MODEL_TOKEN", "ALIGNLAB_EXECUTOR_MONITOR_TOKEN");
 
@@ -68,15 +68,17 @@ public final class ServiceStarter {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("MP_JWT_VERIFY_PUBLICKEY", wiring.tokens().publicKey());
         if (service != Service.INFERENCE) {
-            env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.bootstrapServers());
+            // Each service is its own Kafka user, with the ACLs of its KafkaUser and nothing more.
+            env.putAll(wiring.kafka().as(service.id()).environment());
             // A consumer believes a verdict only with the monitor's signature, a result only with the executor's.
             env.put("ALIGNLAB_KEYS_MONITOR_PUBLIC_KEY", wiring.keys().publicKey());
             env.put("ALIGNLAB_KEYS_EXECUTOR_PUBLIC_KEY", wiring.executorKeys().publicKey());
         }
         if (service.usesDatabase()) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", wiring.database().jdbcUrl());
-            env.put("QUARKUS_DATASOURCE_USERNAME", wiring.database().user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", wiring.database().password());
+            StackOptions.Database login = wiring.database().as(service.id());
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", login.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", login.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", login.password());
         }
         switch (service) {
             case ORCHESTRATOR -> env.put("ALIGNLAB_ORCHESTRATOR_MONITOR_URL", url(Service.MONITOR).toString());

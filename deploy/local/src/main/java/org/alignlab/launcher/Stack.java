@@ -93,14 +93,13 @@ public final class Stack {
         SigningKeys executorKeys = SigningKeys.loadOrCreate(run, SigningKeys.EXECUTOR);
         LocalTokens tokens = LocalTokens.loadOrCreate(run);
         InfraStarter infra = new InfraStarter(options, supervisor);
-        StackOptions.Database database = infra.postgres();
-        String bootstrapServers = infra.kafka();
+        DatabaseLogins database = infra.postgres();
+        KafkaLogins kafka = infra.kafka();
         new DjlCacheWarmer(out).warm(ServiceStarter.experimentsJar(options.repoRoot()), run.djlCache(),
                 run.log("djl-warmup"));
 
         out.println("Services:");
-        ServiceStarter.Wiring wiring = new ServiceStarter.Wiring(bootstrapServers, database, keys, executorKeys,
-                tokens);
+        ServiceStarter.Wiring wiring = new ServiceStarter.Wiring(kafka, database, keys, executorKeys, tokens);
         List<HealthWaiter.Target> targets = new ArrayList<>();
         for (Service service : Service.values()) {
             ProcessHandle process = services.start(service, wiring);
@@ -109,7 +108,8 @@ public final class Stack {
         out.println("Waiting for every service to be ready (up to " + options.readyTimeout().toSeconds() + " s)");
         health.awaitAll(targets, options.readyTimeout());
 
-        EnvFile env = new EnvFile(urls(), database.jdbcUrl(), bootstrapServers, keys.publicKey(),
+        EnvFile env = new EnvFile(urls(), database.jdbcUrl(), kafka.as(EnvFile.AUDIT_VERIFIER),
+                database.as(EnvFile.AUDITOR), keys.publicKey(),
                 executorKeys.publicKey(), run.root(), tokens.forPeople());
         env.write(run.envFile());
         out.println("AlignLab is up. URLs (also in " + run.envFile() + "):");

@@ -2,6 +2,7 @@ package org.alignlab.launcher;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,9 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,14 +31,18 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
+import org.alignlab.auditverifier.AuditVerifyCommand;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.security.Roles;
+import org.alignlab.infra.DatabaseCredentials;
 import org.alignlab.infra.Directories;
+import org.alignlab.infra.Passwords;
 import org.alignlab.k8scheck.DashboardCheck;
 import org.alignlab.k8scheck.MetricCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The one end-to-end test of the platform: the whole stack, started by the launcher on ports shifted by 200
@@ -101,7 +111,7 @@ class EndToEndIT {
     }
 
     @Test
-    void aGoalRunsToACompletedReportUnderOneAuditedTrace() throws IOException {
+    void aGoalRunsToACompletedReportUnderOneAuditedTrace() throws Exception {
         // One round of two experiments: the bundled demo goal's two rounds would double every CI run.
         String goalId = submit("e2e-goal.json");
 
@@ -146,7 +156,54 @@ class EndToEndIT {
         }
         assertThat(types).contains("ACTION_PROPOSED", "VERDICT", "EXECUTION_STARTED", "EXECUTION_FINISHED");
 
+        everyServiceWorkedAsItsOwnLeastPrivilegedLogin();
+        theOfflineVerifierAgreesWithNothingButItsReadOnlyLogins();
         everyMetricTheDashboardsQueryIsExported();
+    }
+
+    /**
+     * After a goal ran, each service held its database connections as its own role (never the superuser), and
+     * that role cannot touch another service's schema.
+     */
+    private static void everyServiceWorkedAsItsOwnLeastPrivilegedLogin() throws Exception {
+        RunDir run = stack.options().runDir();
+        Passwords roles = DatabaseCredentials.load(run.databaseCredentials());
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + stack.options().ports().postgres() + "/alignlab";
+        Set<String> users = new TreeSet<>();
+        try (Connection admin = DriverManager.getConnection(jdbcUrl, "postgres", roles.password("postgres"));
+                ResultSet rs = admin.createStatement().executeQuery(
+                        "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'alignlab' AND pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                users.add(rs.getString(1));
+            }
+        }
+        // Pools close idle connections, so not every service need hold one now; none may hold one as postgres.
+        assertThat(users).as("who the services log in as").contains("monitor")
+                .isSubsetOf("orchestrator", "ideation", "monitor", "executor", "review");
+        try (Connection executor = DriverManager.getConnection(jdbcUrl, "executor", roles.password("executor"))) {
+            assertThatThrownBy(() -> executor.createStatement().executeQuery("SELECT count(*) FROM monitor.audit_log"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
+    /**
+     * {@code alignlab audit-verify} with nothing but the run's alignlab.env walks the live chain as the auditor role
+     * and the audit-verifier Kafka user, which read the log and the checkpoints and can change neither.
+     */
+    private static void theOfflineVerifierAgreesWithNothingButItsReadOnlyLogins() throws Exception {
+        RunDir run = stack.options().runDir();
+        StringWriter out = new StringWriter();
+        int exit = new CommandLine(new AuditVerifyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out))
+                .execute("--env-file", run.envFile().toString());
+        assertThat(exit).as("audit-verify said:%n%s", out).isZero();
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + stack.options().ports().postgres() + "/alignlab";
+        Passwords roles = DatabaseCredentials.load(run.databaseCredentials());
+        try (Connection auditor = DriverManager.getConnection(jdbcUrl, "auditor", roles.password("auditor"))) {
+            assertThatThrownBy(() -> auditor.createStatement().execute("DELETE FROM monitor.audit_log"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> auditor.createStatement().executeQuery("SELECT count(*) FROM monitor.verdicts"))
+                    .hasMessageContaining("permission denied");
+        }
     }
 
     /**

@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.alignlab.infra.DatabaseCredentials;
+import org.alignlab.infra.DatabaseRoles;
+import org.alignlab.infra.KafkaCredentials;
+import org.alignlab.infra.KafkaUserAcls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +30,10 @@ class ServiceStarterTest {
 
     @BeforeEach
     void wire() throws IOException {
-        wiring = new ServiceStarter.Wiring("127.0.0.1:19292",
-                new StackOptions.Database("jdbc:postgresql://127.0.0.1:15632/alignlab", "postgres", ""),
+        wiring = new ServiceStarter.Wiring(
+                new KafkaLogins("127.0.0.1:19292", KafkaCredentials.generate(KafkaUserAcls.bundled().keySet())),
+                DatabaseLogins.local("jdbc:postgresql://127.0.0.1:15632/alignlab",
+                        DatabaseCredentials.generate(DatabaseRoles.bundled().loginRoles())),
                 new SigningKeys("PRIVATE", "PUBLIC"), new SigningKeys("EXECUTOR-PRIVATE", "EXECUTOR-PUBLIC"),
                 LocalTokens.loadOrCreate(new RunDir(repo.resolve("run"))));
     }
@@ -51,6 +57,28 @@ class ServiceStarterTest {
             }
             assertThat(env).as(service.id()).containsEntry("QUARKUS_HTTP_PORT",
                     Integer.toString(8081 + service.ordinal() + 200));
+        }
+    }
+
+    @Test
+    void eachServiceLogsInToTheBrokerAndTheDatabaseAsItselfAndNeverAsASuperuser() throws IOException {
+        for (Service service : Service.values()) {
+            Map<String, String> env = starter().environment(service, wiring);
+            if (service == Service.INFERENCE) {
+                continue;
+            }
+            assertThat(env).as(service.id()).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+            assertThat(env.get("KAFKA_SASL_JAAS_CONFIG")).as(service.id())
+                    .contains("username=\"" + service.id() + "\"")
+                    .contains("password=\"" + wiring.kafka().credentials().password(service.id()) + "\"");
+            assertThat(env).as(service.id()).doesNotContainValue(wiring.kafka().credentials().password("admin"))
+                    .doesNotContainValue(wiring.database().credentials().password("postgres"));
+            if (service.usesDatabase()) {
+                assertThat(env).containsEntry("QUARKUS_DATASOURCE_USERNAME", service.id())
+                        .containsEntry("QUARKUS_DATASOURCE_PASSWORD",
+                                wiring.database().credentials().password(service.id()));
+            }
         }
     }
 

@@ -1,15 +1,11 @@
 package org.alignlab.testing;
 
-import org.alignlab.infra.LocalPorts;
-import org.alignlab.infra.KafkaProbe;
-import org.alignlab.infra.TopicSetup;
-import org.alignlab.infra.PostgresServer;
-import org.alignlab.infra.KafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +13,29 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.alignlab.contracts.security.Roles;
+import org.alignlab.infra.DatabaseCredentials;
+import org.alignlab.infra.DatabaseRoles;
+import org.alignlab.infra.KafkaAccess;
+import org.alignlab.infra.KafkaBroker;
+import org.alignlab.infra.KafkaCredentials;
+import org.alignlab.infra.KafkaProbe;
+import org.alignlab.infra.KafkaUserAcls;
+import org.alignlab.infra.LocalPorts;
+import org.alignlab.infra.Passwords;
+import org.alignlab.infra.PostgresServer;
+import org.alignlab.infra.TopicSetup;
 
 /**
  * A real Kafka broker and a real PostgreSQL for a module's {@code @QuarkusTest}s, started once per test JVM
  * (that is, once per module run) and stopped when it exits; also the public key that verifies
  * {@link TestTokens}. Use with
  * {@code @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)}.
+ *
+ * <p>Both authenticate as in production: the service under test logs in to Kafka as its own KafkaUser, with
+ * exactly that user's ACLs, and to PostgreSQL as its own role, so a test passes only if the service works with
+ * the rights Kubernetes gives it. The service is the module's directory name ({@code services/monitor} runs as
+ * {@code monitor}), or the system property {@value #SERVICE_PROPERTY}. The tests themselves play every other
+ * service, so their probes act as the Kafka superuser ({@link #kafkaProbe()}) and {@link #superuser()}.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -36,9 +49,13 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     // Strong references: java.util.logging may forget the level of a logger that is garbage-collected.
     private static final List<Logger> QUIETED = new ArrayList<>();
 
+    /** Names the service under test where the module's directory does not. */
+    public static final String SERVICE_PROPERTY = "alignlab.test.service";
+
     private static KafkaBroker kafka;
     private static PostgresServer postgres;
     private static Path postgresDir;
+    private static Passwords databaseCredentials;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -46,17 +63,25 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             if (kafka == null) {
                 quietKafka();
                 Path dir = Files.createTempDirectory("alignlab-test-infra");
-                kafka = KafkaBroker.start(dir.resolve("kafka"), LocalPorts.freePair());
-                TopicSetup.createAll(kafka.bootstrapServers());
+                kafka = KafkaBroker.start(dir.resolve("kafka"), LocalPorts.freePair(),
+                        KafkaCredentials.generate(KafkaUserAcls.bundled().keySet()));
+                TopicSetup.createAll(kafka.adminAccess());
                 postgresDir = dir.resolve("pgdata");
-                postgres = PostgresServer.start(postgresDir, LocalPorts.free());
+                databaseCredentials = DatabaseCredentials.generate(DatabaseRoles.bundled().loginRoles());
+                postgres = PostgresServer.start(postgresDir, LocalPorts.free(), databaseCredentials);
                 Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopAll));
             }
+            // A service without a KafkaUser or a database role (inference) gets neither: it must not need them.
+            String service = serviceUnderTest();
             Map<String, String> config = new LinkedHashMap<>();
-            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-            config.put("quarkus.datasource.username", PostgresServer.USER);
-            config.put("quarkus.datasource.password", "");
+            if (KafkaUserAcls.bundled().containsKey(service)) {
+                config.putAll(kafka.access(service).quarkusConfig());
+            }
+            if (databaseCredentials.has(service)) {
+                config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+                config.put("quarkus.datasource.username", service);
+                config.put("quarkus.datasource.password", databaseCredentials.password(service));
+            }
             // Every service verifies bearer tokens; tests mint theirs with TestTokens.
             config.put("mp.jwt.verify.publickey", TestTokens.publicKey());
             config.put("mp.jwt.verify.issuer", Roles.ISSUER);
@@ -87,19 +112,39 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * A probe on the broker this test JVM started, looked up on first use: a test class may create it before the
-     * test resources have started.
+     * The service this module tests: {@value #SERVICE_PROPERTY} if set, else the name of the directory the tests
+     * run in (surefire runs them in the module's).
      */
-    public static KafkaProbe kafkaProbe() {
-        return new KafkaProbe(TestInfrastructure::bootstrapServers);
+    static String serviceUnderTest() {
+        String named = System.getProperty(SERVICE_PROPERTY, "");
+        return named.isBlank() ? Path.of("").toAbsolutePath().getFileName().toString() : named;
     }
 
-    public static String bootstrapServers() {
-        return kafka.bootstrapServers();
+    /**
+     * A superuser's probe on the broker this test JVM started, looked up on first use: a test class may create it
+     * before the test resources have started.
+     */
+    public static KafkaProbe kafkaProbe() {
+        return new KafkaProbe(TestInfrastructure::kafkaAdmin);
+    }
+
+    /** How the Kafka superuser reaches the broker, for tests that build their own clients. */
+    public static KafkaAccess kafkaAdmin() {
+        return kafka.adminAccess();
     }
 
     public static String jdbcUrl() {
         return postgres.jdbcUrl();
+    }
+
+    /** A connection as the database superuser: the tests' stand-in for an attacker or an operator with it. */
+    public static Connection superuser() throws SQLException {
+        return connectAs(PostgresServer.USER);
+    }
+
+    /** A connection as {@code role}, with that role's password: what a holder of that credential can do. */
+    public static Connection connectAs(String role) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(), role, databaseCredentials.password(role));
     }
 
     /**
@@ -112,7 +157,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         try {
             whileDown.run();
         } finally {
-            postgres = PostgresServer.start(postgresDir, port);
+            postgres = PostgresServer.start(postgresDir, port, databaseCredentials);
         }
     }
 

@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -38,7 +37,6 @@ import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
-import org.alignlab.infra.PostgresServer;
 import org.alignlab.testing.TestInfrastructure;
 import org.alignlab.testing.TestProducers;
 import org.alignlab.testing.TestTokens;
@@ -227,7 +225,7 @@ class IdeationServiceTest {
     }
 
     private static long countOf(String sql, UUID id) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), PostgresServer.USER, "");
+        try (Connection c = TestInfrastructure.superuser();
                 PreparedStatement query = c.prepareStatement(sql)) {
             query.setObject(1, id);
             try (ResultSet rs = query.executeQuery()) {
@@ -246,7 +244,7 @@ class IdeationServiceTest {
     }
 
     private static String seenVerdict(UUID claimId) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), PostgresServer.USER, "");
+        try (Connection c = TestInfrastructure.superuser();
                 PreparedStatement query = c.prepareStatement(
                         "SELECT verdict FROM ideation.reviews_seen WHERE claim_id = ?")) {
             query.setObject(1, claimId);

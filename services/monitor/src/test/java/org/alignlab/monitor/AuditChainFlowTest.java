@@ -26,7 +26,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.security.KeyPair;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,7 +73,6 @@ import org.alignlab.monitor.tickets.SigningKeys;
 import org.alignlab.testing.TestInfrastructure;
 import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -125,7 +123,7 @@ class AuditChainFlowTest {
 
     @Test
     void theApplicationRoleMayAppendButNotChangeAuditRecords() throws Exception {
-        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "")) {
+        try (Connection db = TestInfrastructure.superuser()) {
             db.setAutoCommit(false);
             try (Statement sql = db.createStatement()) {
                 sql.execute("SET LOCAL ROLE " + AuditHeadRepository.APPLICATION_ROLE);
@@ -170,7 +168,7 @@ class AuditChainFlowTest {
 
         assertVerified(seq);
 
-        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "");
+        try (Connection db = TestInfrastructure.superuser();
                 Statement sql = db.createStatement()) {
             for (String change : List.of(
                     "UPDATE monitor.audit_log SET detail = 'forged' WHERE chain = 'main' AND seq = " + seq,
@@ -379,7 +377,7 @@ class AuditChainFlowTest {
      * history back as it was.
      */
     private void rewriteFrom(long seq, UnaryOperator<ChainEntry> change, boolean sign) throws Exception {
-        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "")) {
+        try (Connection db = TestInfrastructure.superuser()) {
             db.setAutoCommit(false);
             try (Statement sql = db.createStatement()) {
                 sql.execute("SET LOCAL session_replication_role = replica");
@@ -421,7 +419,7 @@ class AuditChainFlowTest {
      */
     private long appendAsTheApplication(Function<ChainLink, ChainEntry> forge) throws Exception {
         ChainEntry forged;
-        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "")) {
+        try (Connection db = TestInfrastructure.superuser()) {
             db.setAutoCommit(false);
             try (Statement sql = db.createStatement()) {
                 sql.execute("SET LOCAL ROLE " + AuditHeadRepository.APPLICATION_ROLE);
@@ -489,8 +487,7 @@ class AuditChainFlowTest {
     }
 
     private static void deleteEveryRecordOf(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.bootstrapServers()))) {
+        try (Admin admin = Admin.create(TestInfrastructure.kafkaAdmin().clientProperties())) {
             Map<TopicPartition, RecordsToDelete> all = new HashMap<>();
             for (TopicPartitionInfo partition : admin.describeTopics(List.of(topic)).allTopicNames().get()
                     .get(topic).partitions()) {

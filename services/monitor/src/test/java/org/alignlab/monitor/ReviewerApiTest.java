@@ -20,7 +20,6 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -436,7 +435,7 @@ class ReviewerApiTest {
 
     /** What an attacker with write access to the monitor's database does between a reviewer's reading and approval. */
     private static void overwriteStoredAction(UUID actionId, AgentAction replacement) throws SQLException {
-        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "");
+        try (Connection db = TestInfrastructure.superuser();
                 PreparedStatement update = db.prepareStatement(
                         "UPDATE monitor.actions SET payload = ? WHERE action_id = ?")) {
             update.setString(1, EventCodec.encode(replacement));
@@ -447,7 +446,7 @@ class ReviewerApiTest {
 
     /** Tickets the monitor signed for the action, published or not. */
     private static int ticketsStoredFor(UUID actionId) throws SQLException {
-        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "postgres", "");
+        try (Connection db = TestInfrastructure.superuser();
                 PreparedStatement count = db.prepareStatement(
                         "SELECT count(*) FROM monitor.tickets WHERE action_id = ?")) {
             count.setObject(1, actionId);

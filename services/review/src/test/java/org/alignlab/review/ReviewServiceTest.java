@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,7 +45,6 @@ import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
-import org.alignlab.infra.PostgresServer;
 import org.alignlab.review.round.ReviewFlow;
 import org.alignlab.testing.TestInfrastructure;
 import org.alignlab.testing.TestProducers;
@@ -333,7 +331,7 @@ class ReviewServiceTest {
     }
 
     private static <T> List<T> rows(String sql, List<Object> parameters, Column<T> column) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), PostgresServer.USER, "");
+        try (Connection c = TestInfrastructure.superuser();
                 PreparedStatement query = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 query.setObject(i + 1, parameters.get(i));

@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,12 +59,13 @@ public class AuditVerifyCommand implements Callable<Integer> {
             + LauncherEnvFile.JDBC_URL + " from the env file, else " + DEFAULT_JDBC_URL + ").")
     String dbUrl;
 
-    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "postgres",
-            description = "Database user (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: "
+            + LauncherEnvFile.AUDITOR_USER + " from the env file, else postgres).")
     String dbUser;
 
     @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:PGPASSWORD}",
-            description = "Database password (default: $PGPASSWORD, else none).")
+            description = "Database password (default: $PGPASSWORD, else " + LauncherEnvFile.AUDITOR_PASSWORD
+                    + " from the env file, else none).")
     String dbPassword;
 
     @Option(names = "--schema", defaultValue = "monitor",
@@ -141,7 +143,10 @@ public class AuditVerifyCommand implements Callable<Integer> {
             ChainAudit audit = source == null ? ChainAudit.withoutCheckpoints(chain, monitor, originKeys)
                     : new ChainAudit(chain, monitor, source.read(err), policy(), originKeys);
             String url = dbUrl != null ? dbUrl : launcher.getOrDefault(LauncherEnvFile.JDBC_URL, DEFAULT_JDBC_URL);
-            new AuditLogReader(url, dbUser, dbPassword == null ? "" : dbPassword, schema).forEach(chain, audit::accept);
+            String user = dbUser != null ? dbUser : launcher.getOrDefault(LauncherEnvFile.AUDITOR_USER, "postgres");
+            String password = dbPassword != null ? dbPassword
+                    : launcher.getOrDefault(LauncherEnvFile.AUDITOR_PASSWORD, "");
+            new AuditLogReader(url, user, password, schema).forEach(chain, audit::accept);
             AuditReport report = audit.report();
             print(report, source != null);
             return report.verified() ? VERIFIED : BROKEN;
@@ -222,7 +227,17 @@ public class AuditVerifyCommand implements Callable<Integer> {
         if (servers == null) {
             return null;
         }
-        KafkaClientSettings security = KafkaClientSettings.from(environment, kafkaConfig);
+        // A local stack's broker authenticates: its env file names the audit verifier's own login.
+        Map<String, String> settings = new HashMap<>();
+        if (kafka == null) {
+            launcher.forEach((key, value) -> {
+                if (key.startsWith("KAFKA_")) {
+                    settings.put(key, value);
+                }
+            });
+        }
+        settings.putAll(environment);
+        KafkaClientSettings security = KafkaClientSettings.from(settings, kafkaConfig);
         return warnings -> {
             KafkaCheckpoints.Read read = KafkaCheckpoints.readAll(servers, security);
             read.skipped().forEach(skipped -> warnings.println("audit-verify: skipped " + skipped));

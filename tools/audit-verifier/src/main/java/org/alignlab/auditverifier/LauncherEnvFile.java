@@ -18,6 +18,8 @@ final class LauncherEnvFile {
     static final String PUBLIC_KEY = "ALIGNLAB_MONITOR_PUBLIC_KEY";
     static final String EXECUTOR_PUBLIC_KEY = "ALIGNLAB_EXECUTOR_PUBLIC_KEY";
     static final String WITNESS_DIR = "ALIGNLAB_AUDIT_WITNESS_DIR";
+    static final String AUDITOR_USER = "ALIGNLAB_AUDITOR_DB_USER";
+    static final String AUDITOR_PASSWORD = "ALIGNLAB_AUDITOR_DB_PASSWORD";
 
     private LauncherEnvFile() {
     }
@@ -38,13 +40,19 @@ final class LauncherEnvFile {
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
+    /** The launcher single-quotes values with spaces (the JAAS line) so that a shell can source the file. */
+    private static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("'") && value.endsWith("'")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+
     static Map<String, String> read(Path file) {
         try {
             Map<String, String> values = new HashMap<>();
             for (String line : Files.readAllLines(file)) {
                 int equals = line.indexOf('=');
                 if (!line.startsWith("#") && equals > 0) {
-                    values.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+                    values.put(line.substring(0, equals).strip(), unquoted(line.substring(equals + 1).strip()));
                 }
             }
             return values;

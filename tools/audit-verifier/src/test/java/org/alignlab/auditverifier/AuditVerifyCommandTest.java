@@ -61,7 +61,7 @@ class AuditVerifyCommandTest {
     @BeforeAll
     static void startServers() throws Exception {
         kafka = KafkaBroker.start(servers.resolve("kafka"), freePortPair());
-        TopicSetup.createAll(kafka.bootstrapServers());
+        TopicSetup.createAll(kafka.adminAccess());
         postgres = PostgresServer.start(servers.resolve("pgdata"), freePort());
     }
 
@@ -450,7 +450,7 @@ class AuditVerifyCommandTest {
     }
 
     private void publish(AuditCheckpoint... checkpoints) throws Exception {
-        KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
+        KafkaProbe probe = new KafkaProbe(kafka.adminAccess());
         for (AuditCheckpoint checkpoint : checkpoints) {
             probe.send(Topics.AUDIT_CHECKPOINTS, chain, EventCodec.encode(checkpoint));
         }
