@@ -92,7 +92,8 @@ class InfrastructureTest {
                 for (String user : List.of("orchestrator", "ideation", "monitor", "executor", "review",
                         "audit-verifier")) {
                     if (!user.equals(topic.getValue())) {
-                        assertThatThrownBy(() -> new KafkaProbe(broker.access(user)).send(topic.getKey(), "g", "forged"))
+                        assertThatThrownBy(
+                                () -> new KafkaProbe(broker.access(user)).send(topic.getKey(), "g", "forged"))
                                 .as("%s writing %s", user, topic.getKey())
                                 .hasRootCauseInstanceOf(AuthorizationException.class);
                     }
@@ -124,7 +125,8 @@ class InfrastructureTest {
         try (PostgresServer pg = PostgresServer.start(data, port, credentials)) {
             try (Connection monitor = DriverManager.getConnection(pg.jdbcUrl(), "monitor",
                     credentials.password("monitor"))) {
-                monitor.createStatement().execute("CREATE TABLE monitor.kept (v int); INSERT INTO monitor.kept VALUES (7)");
+                monitor.createStatement()
+                        .execute("CREATE TABLE monitor.kept (v int); INSERT INTO monitor.kept VALUES (7)");
                 assertThatThrownBy(() -> monitor.createStatement().execute("CREATE TABLE orchestrator.t (v int)"))
                         .as("no service writes another's schema").hasMessageContaining("permission denied");
                 assertThatThrownBy(() -> monitor.createStatement().execute("CREATE TABLE public.t (v int)"))
