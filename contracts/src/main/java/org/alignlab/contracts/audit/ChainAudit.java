@@ -26,7 +26,7 @@ public final class ChainAudit {
     private Instant firstRecordAt;
 
     /**
-     * @param verifier holds the monitor's public key; it may be null only when there are no checkpoints
+     * @param verifier holds the monitor's public key, which every record and checkpoint must be signed with
      */
     public ChainAudit(String chain, TicketVerifier verifier, Collection<AuditCheckpoint> checkpoints,
             CheckpointPolicy policy) {
@@ -34,8 +34,8 @@ public final class ChainAudit {
     }
 
     /**
-     * @param originKeys per actor whose records must carry its own signature, its public key (see
-     *                   {@link ChainVerifier#ChainVerifier(String, Map)})
+     * @param originKeys per actor whose records must also carry its own signature, its public key (see
+     *                   {@link RecordSignatures})
      */
     public ChainAudit(String chain, TicketVerifier verifier, Collection<AuditCheckpoint> checkpoints,
             CheckpointPolicy policy, Map<String, PublicKey> originKeys) {
@@ -49,23 +49,24 @@ public final class ChainAudit {
 
     private ChainAudit(String chain, TicketVerifier verifier, Collection<AuditCheckpoint> checkpoints,
             CheckpointPolicy policy, boolean checkpointsRead, Map<String, PublicKey> originKeys) {
-        this.chain = new ChainVerifier(chain, originKeys);
+        this.chain = new ChainVerifier(chain, verifier, originKeys);
         this.checkpoints = new CheckpointCheck(chain, verifier, checkpoints);
         this.policy = policy;
         this.checkpointsRead = checkpointsRead;
     }
 
     /**
-     * A walk with no checkpoints to hold the chain to: it catches changed, missing and reordered records, but
-     * not a chain rewritten consistently or cut short.
+     * A walk with no checkpoints to hold the chain to: it catches changed, missing, reordered and unsigned records,
+     * but not a chain cut short, nor one rewritten by a holder of the monitor's key.
      */
-    public static ChainAudit withoutCheckpoints(String chain) {
-        return withoutCheckpoints(chain, Map.of());
+    public static ChainAudit withoutCheckpoints(String chain, TicketVerifier verifier) {
+        return withoutCheckpoints(chain, verifier, Map.of());
     }
 
-    /** Without checkpoints, but holding the records of each actor in {@code originKeys} to its signature. */
-    public static ChainAudit withoutCheckpoints(String chain, Map<String, PublicKey> originKeys) {
-        return new ChainAudit(chain, null, List.of(), CheckpointPolicy.fromGenesis(), false, originKeys);
+    /** Without checkpoints, but holding the records of each actor in {@code originKeys} to its signature too. */
+    public static ChainAudit withoutCheckpoints(String chain, TicketVerifier verifier,
+            Map<String, PublicKey> originKeys) {
+        return new ChainAudit(chain, verifier, List.of(), CheckpointPolicy.fromGenesis(), false, originKeys);
     }
 
     public void accept(ChainLink link) {

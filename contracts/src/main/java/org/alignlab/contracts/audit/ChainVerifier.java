@@ -3,12 +3,13 @@ package org.alignlab.contracts.audit;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
-import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.audit.ChainVerification.BrokenLink;
+import org.alignlab.contracts.crypto.TicketVerifier;
 
 /**
- * Walks one chain in seq order, recomputing every hash and prev link, and names the first record that does not
- * check out. Fed one record at a time so a long chain can be streamed from the database in pages.
+ * Walks one chain in seq order, recomputing every hash and prev link and checking every record's signatures
+ * ({@link RecordSignatures}), and names the first record that does not check out. Fed one record at a time so a
+ * long chain can be streamed from the database in pages.
  */
 public final class ChainVerifier {
 
@@ -16,28 +17,28 @@ public final class ChainVerifier {
     public static final String GENESIS_HASH = "0".repeat(64);
 
     private final String chain;
-    private final Map<String, PublicKey> originKeys;
+    private final RecordSignatures signatures;
     private long records;
     private long headSeq;
     private String headHash = GENESIS_HASH;
     private BrokenLink firstBroken;
 
-    /** Checks the chain's links only, not who vouched for the records other services reported. */
-    public ChainVerifier(String chain) {
-        this(chain, Map.of());
+    /** Holds every record to the monitor's signature. */
+    public ChainVerifier(String chain, TicketVerifier monitor) {
+        this(chain, monitor, Map.of());
     }
 
     /**
-     * @param originKeys per actor whose records must carry its own signature (the executor's for execution
-     *                   events), that actor's public key
+     * Holds every record to the monitor's signature, and the records of each actor in {@code originKeys} to that
+     * actor's own (see {@link RecordSignatures}).
      */
-    public ChainVerifier(String chain, Map<String, PublicKey> originKeys) {
+    public ChainVerifier(String chain, TicketVerifier monitor, Map<String, PublicKey> originKeys) {
         this.chain = chain;
-        this.originKeys = Map.copyOf(originKeys);
+        this.signatures = new RecordSignatures(monitor, originKeys);
     }
 
-    public static ChainVerification verify(String chain, List<ChainLink> links) {
-        ChainVerifier verifier = new ChainVerifier(chain);
+    public static ChainVerification verify(String chain, TicketVerifier monitor, List<ChainLink> links) {
+        ChainVerifier verifier = new ChainVerifier(chain, monitor);
         links.forEach(verifier::accept);
         return verifier.result();
     }
@@ -71,12 +72,7 @@ public final class ChainVerifier {
         if (!entry.computeHash().equals(link.hash())) {
             return new BrokenLink(entry.seq(), "hash does not match the record's content");
         }
-        PublicKey origin = entry.actor() == null ? null : originKeys.get(entry.actor());
-        if (origin != null && !OriginSigner.verifies(origin, entry.payloadHash(), entry.originSignature())) {
-            return new BrokenLink(entry.seq(), entry.originSignature() == null
-                    ? "a record of " + entry.actor() + " without its signature: not reported by " + entry.actor()
-                    : "the signature of " + entry.actor() + " does not verify: forged or altered");
-        }
-        return null;
+        String unsigned = signatures.problem(entry);
+        return unsigned == null ? null : new BrokenLink(entry.seq(), unsigned);
     }
 }

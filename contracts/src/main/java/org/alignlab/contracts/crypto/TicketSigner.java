@@ -3,14 +3,15 @@ package org.alignlab.contracts.crypto;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import org.alignlab.contracts.audit.ChainEntry;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.CanonicalJson;
 
 /**
- * The monitor's signing side: signs tickets and checkpoints over the canonical JSON of every field but the
- * signature. Only the monitor holds one.
+ * The monitor's signing side: signs tickets, verdicts and checkpoints over the canonical JSON of every field but the
+ * signature, and the audit records it appends over {@link ChainEntry#signedBytes()}. Only the monitor holds one.
  */
 public final class TicketSigner {
 
@@ -44,6 +45,12 @@ public final class TicketSigner {
     public AuditCheckpoint sign(AuditCheckpoint unsigned) {
         requireUnsigned(unsigned.signature(), unsigned.keyId());
         return unsigned.withSignature(privateKey.sign(CanonicalJson.bytes(unsigned)));
+    }
+
+    /** Signs an audit record; its {@code monitorKeyId} must already be this signer's and its signature null. */
+    public ChainEntry sign(ChainEntry unsigned) {
+        requireUnsigned(unsigned.monitorSignature(), unsigned.monitorKeyId());
+        return unsigned.withMonitorSignature(keyId, privateKey.sign(unsigned.signedBytes()));
     }
 
     private void requireUnsigned(String signature, String claimedKeyId) {

@@ -1,6 +1,7 @@
 package org.alignlab.contracts.crypto;
 
 import java.security.PublicKey;
+import org.alignlab.contracts.audit.ChainEntry;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
@@ -36,5 +37,11 @@ public final class TicketVerifier {
         return keyId.equals(checkpoint.keyId())
                 && Ed25519.verify(publicKey, CanonicalJson.bytes(checkpoint.withSignature(null)),
                         checkpoint.signature());
+    }
+
+    /** True when the audit record names this key and its signature covers its whole content and place. */
+    public boolean verify(ChainEntry entry) {
+        return keyId.equals(entry.monitorKeyId())
+                && Ed25519.verify(publicKey, entry.signedBytes(), entry.monitorSignature());
     }
 }

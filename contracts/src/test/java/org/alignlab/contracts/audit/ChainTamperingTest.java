@@ -1,6 +1,7 @@
 package org.alignlab.contracts.audit;
 
 import static java.util.stream.Collectors.toSet;
+import static org.alignlab.contracts.audit.Checkpoints.VERIFIER;
 import static org.alignlab.contracts.audit.RandomChains.CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +13,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.TicketSigner;
 import org.alignlab.contracts.testing.Trials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,17 +22,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Any change to a stored chain is caught by the walk alone, at the first record it breaks: a changed field of
- * any record (the stored hash included), a deleted, inserted or reordered record. What the walk alone cannot
- * catch (a consistent rewrite, a cut-off tail) is {@link CheckpointTamperingTest}'s.
+ * any record (the stored hash included), a deleted, inserted or reordered record, a record rewritten and every
+ * hash after it recomputed without the monitor's key. What the walk alone cannot catch (a rewrite by a holder of
+ * the monitor's key, a cut-off tail) is {@link CheckpointTamperingTest}'s.
  */
 class ChainTamperingTest {
 
-    /** Enough that every one of the 17 fields is changed several times over. */
+    /** Signs like the monitor, with a key that is not the monitor's. */
+    private static final TicketSigner OTHER_KEY = new TicketSigner(Ed25519.generate());
+
+    /** Enough that every one of the 19 fields and the hash is changed several times over. */
     private static final int TRIALS = 200;
 
     /** Every column of a record: each component of its content, and the hash stored beside it. */
     private static final List<String> FIELDS = Stream.concat(RandomChains.componentNames().stream(),
             Stream.of("hash")).toList();
+
+    private static final List<String> CONTENT = RandomChains.componentNames().stream()
+            .filter(name -> !List.of("chain", "seq", "prevHash", "monitorKeyId", "monitorSignature").contains(name))
+            .toList();
 
     static LongStream seeds() {
         return Trials.seeds(TRIALS);
@@ -39,7 +50,7 @@ class ChainTamperingTest {
     @MethodSource("seeds")
     void changingAnyFieldOfAnyRecordNamesThatRecord(long seed) {
         Trials.check(seed, ChainTamperingTest::fieldChange, change -> {
-            ChainVerification result = ChainVerifier.verify(CHAIN, change.apply());
+            ChainVerification result = ChainVerifier.verify(CHAIN, VERIFIER, change.apply());
 
             assertThat(result.verified()).isFalse();
             // A changed seq is named by the seq the record now carries: that is how the database knows it.
@@ -63,7 +74,7 @@ class ChainTamperingTest {
             List<ChainLink> tampered = new ArrayList<>(picked.chain());
             tampered.remove(picked.position());
 
-            ChainVerification result = ChainVerifier.verify(CHAIN, tampered);
+            ChainVerification result = ChainVerifier.verify(CHAIN, VERIFIER, tampered);
 
             assertThat(result.verified()).isFalse();
             assertThat(result.firstBroken().seq()).isEqualTo(picked.position() + 2);
@@ -71,23 +82,57 @@ class ChainTamperingTest {
         });
     }
 
-    /** The best an inserter can do: a record with the next seq, linked to its predecessor, correctly hashed. */
+    /**
+     * The best an inserter without the monitor's key can do: a record with the next seq, linked to its predecessor,
+     * correctly hashed, and signed with another key or not at all. It is named itself. Only the monitor's key makes
+     * it pass, and then the next record is named, as it no longer follows.
+     */
     @ParameterizedTest(name = Trials.NAME)
     @MethodSource("seeds")
     void insertingAWellFormedRecordNamesTheSeqItTookOver(long seed) {
         Trials.check(seed, ChainTamperingTest::insertion, insertion -> {
-            List<ChainLink> tampered = new ArrayList<>(insertion.chain());
             int position = insertion.position();
-            String prev = position == 0 ? ChainVerifier.GENESIS_HASH : tampered.get(position - 1).hash();
+            String prev = position == 0 ? ChainVerifier.GENESIS_HASH : insertion.chain().get(position - 1).hash();
             ChainEntry inserted = RandomChains.with(
                     RandomChains.with(insertion.content(), "seq", (long) position + 1), "prevHash", prev);
-            tampered.add(position, new ChainLink(inserted, inserted.computeHash()));
+            ChainEntry otherKeys = OTHER_KEY.sign(inserted.withMonitorSignature(OTHER_KEY.keyId(), null));
 
-            ChainVerification result = ChainVerifier.verify(CHAIN, tampered);
+            ChainVerification unsigned = ChainVerifier.verify(CHAIN, VERIFIER, inserting(insertion, inserted));
+            ChainVerification signedElsewhere = ChainVerifier.verify(CHAIN, VERIFIER, inserting(insertion, otherKeys));
+            ChainVerification signedByTheMonitor = ChainVerifier.verify(CHAIN, VERIFIER, inserting(insertion,
+                    Checkpoints.SIGNER.sign(inserted.withMonitorSignature(Checkpoints.SIGNER.keyId(), null))));
 
-            assertThat(result.verified()).isFalse();
-            assertThat(result.firstBroken().seq()).isEqualTo(position + 1);
-            assertThat(result.firstBroken().reason()).contains("expected seq " + (position + 2));
+            assertThat(unsigned.firstBroken()).isEqualTo(new ChainVerification.BrokenLink(position + 1,
+                    "no signature of the monitor: not appended by the monitor"));
+            assertThat(signedElsewhere.firstBroken()).isEqualTo(new ChainVerification.BrokenLink(position + 1,
+                    "signed by key " + OTHER_KEY.keyId() + ", not by the monitor's key " + VERIFIER.keyId()));
+            assertThat(signedByTheMonitor.firstBroken().seq()).isEqualTo(position + 1);
+            assertThat(signedByTheMonitor.firstBroken().reason()).contains("expected seq " + (position + 2));
+        });
+    }
+
+    private static List<ChainLink> inserting(Insertion insertion, ChainEntry inserted) {
+        List<ChainLink> tampered = new ArrayList<>(insertion.chain());
+        tampered.add(insertion.position(), new ChainLink(inserted, inserted.computeHash()));
+        return tampered;
+    }
+
+    /**
+     * Whoever can write the database can change a record and recompute every hash from it on, but cannot sign: the
+     * rewritten record is named, even with the signature it carried before kept beside its new content.
+     */
+    @ParameterizedTest(name = Trials.NAME)
+    @MethodSource("seeds")
+    void aConsistentRewriteWithoutTheMonitorsKeyNamesTheRewrittenRecord(long seed) {
+        Trials.check(seed, ChainTamperingTest::contentChange, change -> {
+            List<ChainEntry> contents = new ArrayList<>(change.chain().stream().map(ChainLink::entry).toList());
+            contents.set(change.position(), RandomChains.with(contents.get(change.position()), change.field(),
+                    change.value()));
+
+            ChainVerification result = ChainVerifier.verify(CHAIN, VERIFIER, RandomChains.link(contents, false));
+
+            assertThat(result.firstBroken()).isEqualTo(new ChainVerification.BrokenLink(change.position() + 1,
+                    "the monitor's signature does not verify: forged or altered"));
         });
     }
 
@@ -100,7 +145,7 @@ class ChainTamperingTest {
             tampered.set(swap.first(), swap.chain().get(swap.second()));
             tampered.set(swap.second(), swap.chain().get(swap.first()));
 
-            ChainVerification result = ChainVerifier.verify(CHAIN, tampered);
+            ChainVerification result = ChainVerifier.verify(CHAIN, VERIFIER, tampered);
 
             assertThat(result.verified()).isFalse();
             assertThat(result.firstBroken().seq()).isEqualTo(swap.second() + 1);
@@ -121,7 +166,7 @@ class ChainTamperingTest {
             tampered.set(swap.second(), new ChainLink(RandomChains.with(first.entry(), "seq", second.entry().seq()),
                     first.hash()));
 
-            ChainVerification result = ChainVerifier.verify(CHAIN, tampered);
+            ChainVerification result = ChainVerifier.verify(CHAIN, VERIFIER, tampered);
 
             assertThat(result.verified()).isFalse();
             assertThat(result.firstBroken().seq()).isEqualTo(swap.first() + 1);
@@ -132,7 +177,7 @@ class ChainTamperingTest {
     @MethodSource("seeds")
     void anUntouchedChainVerifies(long seed) {
         Trials.check(seed, random -> RandomChains.chain(random, 1), chain -> {
-            ChainVerification result = ChainVerifier.verify(CHAIN, chain);
+            ChainVerification result = ChainVerifier.verify(CHAIN, VERIFIER, chain);
 
             assertThat(result.verified()).isTrue();
             assertThat(result.headSeq()).isEqualTo(chain.size());
@@ -158,9 +203,18 @@ class ChainTamperingTest {
     }
 
     static FieldChange fieldChange(Random random) {
+        return change(random, FIELDS);
+    }
+
+    /** A change of what a record says, not of its place in the chain nor of its signature. */
+    static FieldChange contentChange(Random random) {
+        return change(random, CONTENT);
+    }
+
+    private static FieldChange change(Random random, List<String> fields) {
         List<ChainLink> chain = RandomChains.chain(random, 1);
         int position = random.nextInt(chain.size());
-        String field = FIELDS.get(random.nextInt(FIELDS.size()));
+        String field = fields.get(random.nextInt(fields.size()));
         Object current = current(chain.get(position), field);
         Object value;
         do {

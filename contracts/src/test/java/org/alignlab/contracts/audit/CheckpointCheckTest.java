@@ -1,6 +1,7 @@
 package org.alignlab.contracts.audit;
 
 import static org.alignlab.contracts.audit.Checkpoints.SIGNER;
+import static org.alignlab.contracts.audit.Checkpoints.VERIFIER;
 import static org.alignlab.contracts.audit.Checkpoints.audit;
 import static org.alignlab.contracts.audit.Checkpoints.signedAt;
 import static org.alignlab.contracts.audit.Checkpoints.unsigned;
@@ -96,7 +97,7 @@ class CheckpointCheckTest {
 
     @Test
     void aWalkWithoutCheckpointsChecksTheChainAlone() {
-        ChainAudit audit = ChainAudit.withoutCheckpoints(RandomChains.CHAIN);
+        ChainAudit audit = ChainAudit.withoutCheckpoints(RandomChains.CHAIN, VERIFIER);
         chain.forEach(audit::accept);
 
         AuditReport report = audit.report();
@@ -106,12 +107,15 @@ class CheckpointCheckTest {
         assertThat(report.chain().headHash()).isEqualTo(chain.get(5).hash());
     }
 
+    /** Records and checkpoints alike are checked with the monitor's public key: there is no walk without it. */
     @Test
-    void checkpointsWithoutAKeyToCheckThemAreRefused() {
+    void aWalkWithoutTheMonitorsKeyIsRefused() {
         AuditCheckpoint checkpoint = new AuditCheckpoint(RandomChains.CHAIN, 1, "a".repeat(64), 1,
                 AuditCheckpoint.GENESIS, Instant.parse("2026-11-26T10:00:00Z"), "0123456789abcdef", "sig");
 
         assertThatThrownBy(() -> new ChainAudit(RandomChains.CHAIN, null, List.of(checkpoint)))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("public key");
+        assertThatThrownBy(() -> ChainAudit.withoutCheckpoints(RandomChains.CHAIN, null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("public key");
     }
 }

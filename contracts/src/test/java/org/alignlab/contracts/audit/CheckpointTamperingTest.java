@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What the walk alone cannot catch, a signed checkpoint published outside the database does: a chain rewritten
- * consistently by someone who can recompute every hash, and a chain cut short.
+ * What the walk alone cannot catch, a signed checkpoint published outside the database does: a chain cut short, and
+ * a chain rewritten consistently by a holder of the monitor's key, who can re-sign every record it re-hashes.
+ * Without the key, the walk names the rewritten record itself ({@link ChainTamperingTest}).
  */
 class CheckpointTamperingTest {
 
@@ -44,7 +45,7 @@ class CheckpointTamperingTest {
                             .startsWith("checkpoint disagrees with the database at seq " + checkpointSeq + ":");
                 });
             } else {
-                // Records after the last checkpoint rest on the database alone: the window the docs describe.
+                // Records after the last checkpoint rest on the monitor's key alone: the window the docs describe.
                 assertThat(report.verified()).isTrue();
                 assertThat(report.coveredSeq()).isEqualTo(checkpointSeq);
             }
@@ -121,7 +122,7 @@ class CheckpointTamperingTest {
                 .equals(entry);
     }
 
-    /** One record's content replaced and every record from it on re-hashed, as an owner of the table could. */
+    /** One record's content replaced and every record from it on re-hashed and re-signed with the monitor's key. */
     record Rewrite(List<ChainLink> chain, int position, ChainEntry content, long checkpointSeq) {
 
         List<ChainLink> apply() {

@@ -15,7 +15,10 @@ import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.events.AuditEventType;
 import org.junit.jupiter.api.Test;
 
-/** Records another service reported carry its signature, and a verifier given its key checks it. */
+/**
+ * Records another service reported carry its signature, and a verifier given its key checks it, beside the monitor's
+ * signature that every record carries.
+ */
 class OriginSignatureTest {
 
     private static final KeyPair EXECUTOR = Ed25519.generate();
@@ -32,11 +35,11 @@ class OriginSignatureTest {
     private static ChainEntry recordOf(AuditEvent event, String actor, String signature) {
         return new ChainEntry(RandomChains.CHAIN, 0, event.at(), event.type().name(), event.goalId(),
                 event.actionId(), null, null, event.payloadHash(), null, null, null, actor, null, event.detail(),
-                event.keyId(), signature, null);
+                event.keyId(), signature, null, null, null);
     }
 
     private static ChainVerification verify(List<ChainEntry> entries) {
-        ChainVerifier verifier = new ChainVerifier(RandomChains.CHAIN, KEYS);
+        ChainVerifier verifier = new ChainVerifier(RandomChains.CHAIN, Checkpoints.VERIFIER, KEYS);
         RandomChains.link(entries).forEach(verifier::accept);
         return verifier.result();
     }
@@ -71,12 +74,36 @@ class OriginSignatureTest {
                 "the signature of executor does not verify: forged or altered");
     }
 
+    /**
+     * Without the executor's key a verifier holds an execution record to the monitor's signature alone, which covers
+     * the executor's signature as the monitor kept it: one appended without the monitor's key still breaks.
+     */
     @Test
-    void withoutKeysOnlyTheLinksAreChecked() {
+    void withoutTheExecutorsKeyTheMonitorsSignatureIsStillChecked() {
         AuditEvent forged = new AuditEvent(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 AuditEventType.EXECUTION_FINISHED, "exit 0", null, Instant.parse("2026-12-01T10:00:00Z"), "k", null);
-        ChainVerifier linksOnly = new ChainVerifier(RandomChains.CHAIN);
-        RandomChains.link(List.of(recordOf(forged, "executor", null))).forEach(linksOnly::accept);
-        assertThat(linksOnly.result().verified()).isTrue();
+        ChainVerifier appendedByTheMonitor = new ChainVerifier(RandomChains.CHAIN, Checkpoints.VERIFIER);
+        RandomChains.link(List.of(recordOf(forged, "executor", null))).forEach(appendedByTheMonitor::accept);
+        ChainVerifier appendedByOthers = new ChainVerifier(RandomChains.CHAIN, Checkpoints.VERIFIER);
+        RandomChains.link(List.of(recordOf(forged, "executor", null)), false).forEach(appendedByOthers::accept);
+
+        assertThat(appendedByTheMonitor.result().verified()).isTrue();
+        assertThat(appendedByOthers.result().firstBroken().reason())
+                .isEqualTo("no signature of the monitor: not appended by the monitor");
+    }
+
+    /** The monitor's signature covers the executor's as it was kept: swapping it in afterwards breaks the record. */
+    @Test
+    void theExecutorsSignatureIsCoveredByTheMonitors() {
+        AuditEvent genuine = event("exit 0");
+        AuditEvent other = event("exit 1");
+        List<ChainLink> chain = RandomChains.link(List.of(recordOf(genuine, "executor", genuine.signature())));
+        ChainEntry swapped = RandomChains.with(chain.get(0).entry(), "originSignature", other.signature());
+
+        ChainVerifier verifier = new ChainVerifier(RandomChains.CHAIN, Checkpoints.VERIFIER, KEYS);
+        verifier.accept(new ChainLink(swapped, swapped.computeHash()));
+
+        assertThat(verifier.result().firstBroken().reason())
+                .isEqualTo("the monitor's signature does not verify: forged or altered");
     }
 }

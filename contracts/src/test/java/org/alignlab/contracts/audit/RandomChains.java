@@ -22,7 +22,7 @@ final class RandomChains {
 
     /** Columns the database lets be null; a tamperer may blank them. */
     static final Set<String> NULLABLE = Set.of("goalId", "actionId", "agent", "traceId", "decision", "suspicion",
-            "modelScore", "actor", "policyVersion", "detail");
+            "modelScore", "actor", "policyVersion", "detail", "monitorKeyId", "monitorSignature");
 
     private static final RecordComponent[] COMPONENTS = ChainEntry.class.getRecordComponents();
 
@@ -53,15 +53,30 @@ final class RandomChains {
                 orNull(random, 0.3, RandomChains::text), sha256(random), orNull(random, 0.5, RandomChains::text),
                 orNull(random, 0.5, RandomChains::score), orNull(random, 0.5, RandomChains::score),
                 orNull(random, 0.3, RandomChains::text), orNull(random, 0.5, RandomChains::text),
-                orNull(random, 0.3, RandomChains::text), null, null, null);
+                orNull(random, 0.3, RandomChains::text), null, null, null, null, null);
     }
 
-    /** Numbers the records from 1 and links each to the one before, as the monitor appends them. */
+    /**
+     * Numbers the records from 1, links each to the one before and signs it with the monitor's key
+     * ({@link Checkpoints#SIGNER}), as the monitor appends them. Any signature the content carried is replaced.
+     */
     static List<ChainLink> link(List<ChainEntry> contents) {
+        return link(contents, true);
+    }
+
+    /**
+     * As {@link #link(List)}, but with {@code sign} false the records keep whatever signature they carried (none, or
+     * one made for other content): what whoever can write the database, but does not hold the monitor's key, can
+     * do.
+     */
+    static List<ChainLink> link(List<ChainEntry> contents, boolean sign) {
         List<ChainLink> links = new ArrayList<>();
         String prev = ChainVerifier.GENESIS_HASH;
         for (ChainEntry content : contents) {
             ChainEntry entry = with(with(content, "seq", (long) links.size() + 1), "prevHash", prev);
+            if (sign) {
+                entry = Checkpoints.SIGNER.sign(entry.withMonitorSignature(Checkpoints.SIGNER.keyId(), null));
+            }
             prev = entry.computeHash();
             links.add(new ChainLink(entry, prev));
         }

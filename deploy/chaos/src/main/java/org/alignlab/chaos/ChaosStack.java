@@ -88,8 +88,8 @@ public final class ChaosStack implements AutoCloseable {
      */
     public KafkaAccess kafka() {
         try {
-            return KafkaCredentials.load(runDir.kafkaCredentials())
-                    .access("127.0.0.1:" + ports.kafka(), KafkaCredentials.ADMIN);
+            return KafkaCredentials.access(KafkaCredentials.load(runDir.kafkaCredentials()),
+                    "127.0.0.1:" + ports.kafka(), KafkaCredentials.ADMIN);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the stack's Kafka users", e);
         }

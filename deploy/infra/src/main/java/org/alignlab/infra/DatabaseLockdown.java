@@ -34,7 +34,7 @@ final class DatabaseLockdown {
         this.dataDir = dataDir;
     }
 
-    void apply(DatabaseCredentials credentials, DatabaseRoles roles) throws SQLException, IOException {
+    void apply(Passwords credentials, DatabaseRoles roles) throws SQLException, IOException {
         try (Connection db = postgres.getDatabase(PostgresServer.USER, PostgresServer.DATABASE).getConnection();
                 Statement sql = db.createStatement()) {
             setPassword(sql, PostgresServer.USER, credentials.password(PostgresServer.USER));
@@ -81,7 +81,7 @@ final class DatabaseLockdown {
         }
     }
 
-    /** Passwords are generated URL-safe Base64 ({@link PasswordFile}): nothing in them needs quoting. */
+    /** Passwords are generated URL-safe Base64 ({@link Passwords}): nothing in them needs quoting. */
     private static void setPassword(Statement sql, String role, String password) throws SQLException {
         if (!password.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("password of " + role + " is not URL-safe Base64");

@@ -26,7 +26,7 @@ final class KafkaAuthorization {
     private KafkaAuthorization() {
     }
 
-    static void grant(KafkaAccess admin, KafkaCredentials credentials, Map<String, List<AclBinding>> acls)
+    static void grant(KafkaAccess admin, Passwords credentials, Map<String, List<AclBinding>> acls)
             throws InterruptedException {
         Map<String, Object> config = admin.clientProperties();
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);

@@ -29,9 +29,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
-    private final KafkaCredentials credentials;
+    private final Passwords credentials;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, KafkaCredentials credentials) {
+    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, Passwords credentials) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.credentials = credentials;
@@ -49,7 +49,7 @@ public final class KafkaBroker implements AutoCloseable {
      * Starts a broker that authenticates every client with {@code credentials} and grants each service user the
      * ACLs of its KafkaUser; {@code null} credentials start a PLAINTEXT broker.
      */
-    public static KafkaBroker start(Path dir, int port, KafkaCredentials credentials) throws Exception {
+    public static KafkaBroker start(Path dir, int port, Passwords credentials) throws Exception {
         Files.createDirectories(dir);
         Path logDir = dir.resolve("kraft-logs");
         Properties props = serverProperties(logDir, port, credentials);
@@ -77,7 +77,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** How {@code user} reaches this broker (plain access to a PLAINTEXT broker). */
     public KafkaAccess access(String user) {
         return credentials == null ? KafkaAccess.plaintext(bootstrapServers)
-                : credentials.access(bootstrapServers, user);
+                : KafkaCredentials.access(credentials, bootstrapServers, user);
     }
 
     @Override
@@ -86,7 +86,7 @@ public final class KafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    static Properties serverProperties(Path logDir, int port, KafkaCredentials credentials) {
+    static Properties serverProperties(Path logDir, int port, Passwords credentials) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -126,7 +126,7 @@ public final class KafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path logDir, KafkaCredentials credentials) throws Exception {
+    private static void format(Path logDir, Passwords credentials) throws Exception {
         try {
             Formatter formatter = new Formatter();
             if (credentials != null) {

@@ -40,7 +40,7 @@ public final class PostgresServer implements AutoCloseable {
      * Starts PostgreSQL on {@code port} with its data in {@code dataDir}; existing data is kept. With
      * {@code credentials} every connection must authenticate, and the per-service roles exist with their passwords.
      */
-    public static PostgresServer start(Path dataDir, int port, DatabaseCredentials credentials)
+    public static PostgresServer start(Path dataDir, int port, Passwords credentials)
             throws IOException, SQLException {
         Files.createDirectories(dataDir.getParent());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()

@@ -44,7 +44,8 @@ public final class TopicSetup {
             }
             return missing.stream().map(NewTopic::name).toList();
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot create topics on " + access.bootstrapServers() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create topics on " + access.bootstrapServers() + ": " + e.getMessage(), e);
         }
     }
 }

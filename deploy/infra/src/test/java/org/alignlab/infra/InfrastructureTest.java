@@ -67,7 +67,7 @@ class InfrastructureTest {
     void anAuthenticatingBrokerGrantsEachServiceItsKafkaUsersAclsAndNothingMore(@TempDir Path dir) throws Exception {
         Map<String, List<AclBinding>> acls = KafkaUserAcls.bundled();
         assertThat(acls).containsKeys("orchestrator", "ideation", "monitor", "executor", "review", "audit-verifier");
-        KafkaCredentials credentials = KafkaCredentials.generate(acls.keySet());
+        Passwords credentials = KafkaCredentials.generate(acls.keySet());
         int port = LocalPorts.freePair();
         try (KafkaBroker broker = KafkaBroker.start(dir, port, credentials)) {
             TopicSetup.createAll(broker.adminAccess());
@@ -92,7 +92,8 @@ class InfrastructureTest {
                 for (String user : List.of("orchestrator", "ideation", "monitor", "executor", "review",
                         "audit-verifier")) {
                     if (!user.equals(topic.getValue())) {
-                        assertThatThrownBy(() -> new KafkaProbe(broker.access(user)).send(topic.getKey(), "g", "forged"))
+                        assertThatThrownBy(
+                                () -> new KafkaProbe(broker.access(user)).send(topic.getKey(), "g", "forged"))
                                 .as("%s writing %s", user, topic.getKey())
                                 .hasRootCauseInstanceOf(AuthorizationException.class);
                     }
@@ -118,13 +119,14 @@ class InfrastructureTest {
     void anAuthenticatingPostgresLetsEachServiceIntoItsOwnSchemaOnly(@TempDir Path dir) throws Exception {
         DatabaseRoles roles = DatabaseRoles.bundled();
         assertThat(roles.loginRoles()).contains("orchestrator", "monitor", "executor", "auditor");
-        DatabaseCredentials credentials = DatabaseCredentials.generate(roles.loginRoles());
+        Passwords credentials = DatabaseCredentials.generate(roles.loginRoles());
         Path data = dir.resolve("pgdata");
         int port = LocalPorts.free();
         try (PostgresServer pg = PostgresServer.start(data, port, credentials)) {
             try (Connection monitor = DriverManager.getConnection(pg.jdbcUrl(), "monitor",
                     credentials.password("monitor"))) {
-                monitor.createStatement().execute("CREATE TABLE monitor.kept (v int); INSERT INTO monitor.kept VALUES (7)");
+                monitor.createStatement()
+                        .execute("CREATE TABLE monitor.kept (v int); INSERT INTO monitor.kept VALUES (7)");
                 assertThatThrownBy(() -> monitor.createStatement().execute("CREATE TABLE orchestrator.t (v int)"))
                         .as("no service writes another's schema").hasMessageContaining("permission denied");
                 assertThatThrownBy(() -> monitor.createStatement().execute("CREATE TABLE public.t (v int)"))

@@ -1,6 +1,6 @@
 package org.alignlab.launcher;
 
-import org.alignlab.infra.DatabaseCredentials;
+import org.alignlab.infra.Passwords;
 import org.alignlab.infra.PostgresServer;
 
 /**
@@ -10,9 +10,9 @@ import org.alignlab.infra.PostgresServer;
  * @param credentials the local database's roles, or null for an external database
  * @param external    the external database's login, or null for the local one
  */
-public record DatabaseLogins(String jdbcUrl, DatabaseCredentials credentials, StackOptions.Database external) {
+public record DatabaseLogins(String jdbcUrl, Passwords credentials, StackOptions.Database external) {
 
-    public static DatabaseLogins local(String jdbcUrl, DatabaseCredentials credentials) {
+    public static DatabaseLogins local(String jdbcUrl, Passwords credentials) {
         return new DatabaseLogins(jdbcUrl, credentials, null);
     }
 

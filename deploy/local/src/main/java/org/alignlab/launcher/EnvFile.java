@@ -38,8 +38,8 @@ public record EnvFile(Map<Service, URI> urls, String jdbcUrl, KafkaAccess auditV
         text.append("ALIGNLAB_AUDITOR_DB_USER=").append(auditor.user()).append('\n');
         text.append("ALIGNLAB_AUDITOR_DB_PASSWORD=").append(auditor.password()).append('\n');
         // Quoted: the JAAS line has spaces and semicolons, and a shell sources this file.
-        auditVerifierKafka.environment().forEach((key, value) ->
-                text.append(key).append("='").append(value).append("'\n"));
+        auditVerifierKafka.environment()
+                .forEach((key, value) -> text.append(key).append("='").append(value).append("'\n"));
         text.append("ALIGNLAB_MONITOR_PUBLIC_KEY=").append(monitorPublicKey).append('\n');
         text.append("ALIGNLAB_EXECUTOR_PUBLIC_KEY=").append(executorPublicKey).append('\n');
         text.append("ALIGNLAB_RUN_DIR=").append(runDir).append('\n');

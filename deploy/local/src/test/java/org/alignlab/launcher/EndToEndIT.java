@@ -36,6 +36,7 @@ import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.DatabaseCredentials;
 import org.alignlab.infra.Directories;
+import org.alignlab.infra.Passwords;
 import org.alignlab.k8scheck.DashboardCheck;
 import org.alignlab.k8scheck.MetricCatalog;
 import org.junit.jupiter.api.AfterAll;
@@ -166,7 +167,7 @@ class EndToEndIT {
      */
     private static void everyServiceWorkedAsItsOwnLeastPrivilegedLogin() throws Exception {
         RunDir run = stack.options().runDir();
-        DatabaseCredentials roles = DatabaseCredentials.load(run.databaseCredentials());
+        Passwords roles = DatabaseCredentials.load(run.databaseCredentials());
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + stack.options().ports().postgres() + "/alignlab";
         Set<String> users = new TreeSet<>();
         try (Connection admin = DriverManager.getConnection(jdbcUrl, "postgres", roles.password("postgres"));
@@ -196,7 +197,7 @@ class EndToEndIT {
                 .execute("--env-file", run.envFile().toString());
         assertThat(exit).as("audit-verify said:%n%s", out).isZero();
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + stack.options().ports().postgres() + "/alignlab";
-        DatabaseCredentials roles = DatabaseCredentials.load(run.databaseCredentials());
+        Passwords roles = DatabaseCredentials.load(run.databaseCredentials());
         try (Connection auditor = DriverManager.getConnection(jdbcUrl, "auditor", roles.password("auditor"))) {
             assertThatThrownBy(() -> auditor.createStatement().execute("DELETE FROM monitor.audit_log"))
                     .hasMessageContaining("permission denied");

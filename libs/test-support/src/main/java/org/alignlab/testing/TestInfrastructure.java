@@ -21,6 +21,7 @@ import org.alignlab.infra.KafkaCredentials;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.infra.KafkaUserAcls;
 import org.alignlab.infra.LocalPorts;
+import org.alignlab.infra.Passwords;
 import org.alignlab.infra.PostgresServer;
 import org.alignlab.infra.TopicSetup;
 
@@ -54,7 +55,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static KafkaBroker kafka;
     private static PostgresServer postgres;
     private static Path postgresDir;
-    private static DatabaseCredentials databaseCredentials;
+    private static Passwords databaseCredentials;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -76,7 +77,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             if (KafkaUserAcls.bundled().containsKey(service)) {
                 config.putAll(kafka.access(service).quarkusConfig());
             }
-            if (databaseCredentials.passwords().containsKey(service)) {
+            if (databaseCredentials.has(service)) {
                 config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
                 config.put("quarkus.datasource.username", service);
                 config.put("quarkus.datasource.password", databaseCredentials.password(service));

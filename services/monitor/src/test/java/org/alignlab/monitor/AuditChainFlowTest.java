@@ -29,7 +29,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,16 +41,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.audit.ChainEntry;
+import org.alignlab.contracts.audit.ChainLink;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.crypto.TicketVerifier;
+import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.AuditCheckpoint;
 import org.alignlab.contracts.events.AuditEvent;
 import org.alignlab.contracts.events.AuditEventType;
+import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.ResourceRequest;
+import org.alignlab.contracts.events.Split;
+import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
@@ -59,6 +69,7 @@ import org.alignlab.monitor.audit.AuditHeadRepository;
 import org.alignlab.monitor.audit.AuditLog;
 import org.alignlab.monitor.audit.AuditRecordRepository;
 import org.alignlab.monitor.audit.CheckpointPublisher;
+import org.alignlab.monitor.tickets.SigningKeys;
 import org.alignlab.testing.TestInfrastructure;
 import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
@@ -85,6 +96,8 @@ class AuditChainFlowTest {
     AuditLog auditLog;
     @Inject
     AuditRecordRepository records;
+    @Inject
+    SigningKeys signingKeys;
 
     @Test
     void signedCheckpointsOfTheChainArePublishedAndTheVerificationChecksThem() throws Exception {
@@ -195,12 +208,6 @@ class AuditChainFlowTest {
     }
 
     /**
-     * Reproduction (issue 14): with the database's superuser, a checkpointed record was changed and the chain
-     * re-hashed, every checkpoint on Kafka was deleted, and one more append made the monitor sign the forged head;
-     * both verifiers then said VERIFIED. Now the monitor re-verifies what it signs against its last checkpoint and
-     * refuses, and the verification holds the database to the checkpoints the witness kept.
-     */
-    /**
      * Reproduction (issue 14): audit events from any producer were believed. One signed with another key, and one
      * whose signed detail was changed in transit, are dead-lettered with the reason and recorded as such; the
      * executor's own is appended with its signature, which the verification checks.
@@ -241,6 +248,12 @@ class AuditChainFlowTest {
         assertVerified(record.path("seq").asLong());
     }
 
+    /**
+     * Reproduction (issue 14): with the database's superuser, a checkpointed record was changed and the chain
+     * re-hashed, every checkpoint on Kafka was deleted, and one more append made the monitor sign the forged head;
+     * both verifiers then said VERIFIED. Now the monitor re-verifies what it signs against its last checkpoint and
+     * refuses, and the verification holds the database to the checkpoints the witness kept.
+     */
     @Test
     void aRewriteOfCheckpointedHistoryIsNeitherSignedNorVerified() throws Exception {
         UUID actionId = UUID.randomUUID();
@@ -251,7 +264,7 @@ class AuditChainFlowTest {
         String original = recordsAbout(actionId).get(0).path("detail").asText();
         double refusedBefore = MonitorFlows.metric("alignlab_audit_checkpoints_refused_total");
 
-        rehashFrom(seq, "forged: ran in the sandbox");
+        rewriteFrom(seq, entry -> withDetail(entry, "forged: ran in the sandbox"), false);
         try {
             deleteEveryRecordOf(Topics.AUDIT_CHECKPOINTS);
             UUID later = UUID.randomUUID();
@@ -270,9 +283,85 @@ class AuditChainFlowTest {
             assertThat(report.path("coveredSeq").asLong()).isLessThan(forgedHead);
             assertThat(KAFKA.read(Topics.AUDIT_CHECKPOINTS, 1, record -> true, Duration.ofSeconds(2))).isEmpty();
         } finally {
-            rehashFrom(seq, original);
+            // Records appended meanwhile were signed over the forged hashes: only the monitor's key re-signs them.
+            rewriteFrom(seq, entry -> withDetail(entry, original), true);
         }
         // Put back as signed, the chain extends the last checkpoint again and the monitor signs on.
+        Awaitility.await().atMost(WAIT).until(() -> verification().path("verified").asBoolean());
+    }
+
+    /**
+     * Issue 14, the monitor's own records: with the database credential alone (the application role's grants, no
+     * superuser), a VERDICT ALLOW is appended at the head, linked and hashed exactly as the monitor would, the head
+     * row moved on, and a signature of the monitor's copied from a genuine record. The chain's hashes walk clean,
+     * so before records were signed the verification passed and the monitor signed the next checkpoint over it.
+     * Now the verification names the record and the monitor refuses to sign.
+     */
+    @Test
+    void aRecordAppendedWithTheDatabaseCredentialAloneIsNeitherSignedNorVerified() throws Exception {
+        UUID actionId = UUID.randomUUID();
+        report(auditEvent(UUID.randomUUID(), actionId, AuditEventType.EXECUTION_REFUSED));
+        Awaitility.await().atMost(WAIT).until(() -> recordsAbout(actionId).size() == 1);
+        long genuine = recordsAbout(actionId).get(0).path("seq").asLong();
+        // Everything before the forgery is signed, checkpointed and verifies.
+        Awaitility.await().atMost(WAIT).until(() -> verification().path("verified").asBoolean()
+                && verification().path("coveredSeq").asLong() >= genuine);
+        double refusedBefore = MonitorFlows.metric("alignlab_audit_checkpoints_refused_total");
+
+        UUID forgedAction = UUID.randomUUID();
+        long forgedSeq = appendAsTheApplication(head -> new ChainEntry("main", head.entry().seq() + 1,
+                head.entry().recordedAt().plusMillis(1), AuditLog.VERDICT, UUID.randomUUID(), forgedAction,
+                "ideation", null, "f".repeat(64), "ALLOW", 0.0, 0.0, AuditLog.MONITOR, "rules-1", "allowed",
+                null, null, head.entry().monitorKeyId(), head.entry().monitorSignature(), head.hash()));
+        try {
+            JsonNode report = verification();
+            assertThat(report.path("verified").asBoolean()).isFalse();
+            assertThat(report.path("chain").path("firstBroken").path("seq").asLong()).isEqualTo(forgedSeq);
+            assertThat(report.path("chain").path("firstBroken").path("reason").asText())
+                    .isEqualTo("the monitor's signature does not verify: forged or altered");
+
+            List<String> refusals = Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> records.find("type = ?1 and seq > ?2", CheckpointPublisher.CHECKPOINT_REFUSED,
+                            forgedSeq).list().stream().map(record -> record.link().entry().detail()).toList()),
+                    found -> !found.isEmpty());
+            assertThat(refusals).singleElement().asString().contains("record " + forgedSeq
+                    + ": the monitor's signature does not verify");
+            assertThat(MonitorFlows.metric("alignlab_audit_checkpoints_refused_total")).isGreaterThan(refusedBefore);
+            assertThat(KAFKA.read(Topics.AUDIT_CHECKPOINTS, 1, record -> EventCodec.decode(record.value(),
+                    AuditCheckpoint.class).seq() >= forgedSeq, Duration.ofSeconds(3)))
+                    .as("no checkpoint vouches for the forged record").isEmpty();
+            assertThat(verification().path("coveredSeq").asLong()).isLessThan(forgedSeq);
+        } finally {
+            // For the tests after this one: only the monitor's key can make the chain whole again.
+            rewriteFrom(forgedSeq, entry -> entry, true);
+        }
+        Awaitility.await().atMost(WAIT).until(() -> verification().path("verified").asBoolean());
+    }
+
+    /**
+     * A genuine BLOCK turned into ALLOW and every hash from it on recomputed, its signature kept: the signature covers
+     * the decision, so the verification names the record even before a checkpoint could.
+     */
+    @Test
+    void aDecisionChangedUnderItsOldSignatureIsNamed() throws Exception {
+        AgentAction heldOut = TestActions.action(Agent.IDEATION, "weak-to-strong", Split.HELDOUT,
+                new ResourceRequest(60, 512, 120));
+        propose(heldOut);
+        Verdict verdict = awaitVerdicts(heldOut, 1).get(0);
+        assertThat(verdict.decision()).isEqualTo(Decision.BLOCK);
+        long seq = verdict.auditSeq();
+        Awaitility.await().atMost(WAIT).until(() -> verification().path("verified").asBoolean());
+
+        rewriteFrom(seq, entry -> withDecision(entry, "ALLOW"), false);
+        try {
+            JsonNode report = verification();
+            assertThat(report.path("verified").asBoolean()).isFalse();
+            assertThat(report.path("chain").path("firstBroken").path("seq").asLong()).isEqualTo(seq);
+            assertThat(report.path("chain").path("firstBroken").path("reason").asText())
+                    .isEqualTo("the monitor's signature does not verify: forged or altered");
+        } finally {
+            rewriteFrom(seq, entry -> withDecision(entry, "BLOCK"), true);
+        }
         Awaitility.await().atMost(WAIT).until(() -> verification().path("verified").asBoolean());
     }
 
@@ -282,10 +371,12 @@ class AuditChainFlowTest {
     }
 
     /**
-     * What a holder of the superuser can do: with triggers off, give the record at {@code seq} a new detail and
-     * re-hash every record from it to the head, so the chain walks clean on its own.
+     * What a holder of the superuser can do: with triggers off, change the record at {@code seq} and re-hash every
+     * record from it to the head, so the chain's hashes and links hold on their own. With {@code sign}, every record
+     * rewritten is signed again with the monitor's key, as only a holder of that key can; the tests do it to put
+     * history back as it was.
      */
-    private void rehashFrom(long seq, String detail) throws Exception {
+    private void rewriteFrom(long seq, UnaryOperator<ChainEntry> change, boolean sign) throws Exception {
         try (Connection db = TestInfrastructure.superuser()) {
             db.setAutoCommit(false);
             try (Statement sql = db.createStatement()) {
@@ -295,19 +386,22 @@ class AuditChainFlowTest {
                         .find("chain = ?1 and seq >= ?2", Sort.by("seq"), "main", seq).list().stream()
                         .map(record -> record.link().entry()).toList());
                 String previous = entries.get(0).prevHash();
-                try (PreparedStatement update = db.prepareStatement(
-                        "UPDATE monitor.audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE chain = 'main' AND seq = ?")) {
+                try (PreparedStatement update = db.prepareStatement("UPDATE monitor.audit_log SET detail = ?, "
+                        + "decision = ?, monitor_key_id = ?, monitor_signature = ?, prev_hash = ?, hash = ? "
+                        + "WHERE chain = 'main' AND seq = ?")) {
                     for (ChainEntry entry : entries) {
-                        ChainEntry changed = new ChainEntry(entry.chain(), entry.seq(), entry.recordedAt(),
-                                entry.type(), entry.goalId(), entry.actionId(), entry.agent(), entry.traceId(),
-                                entry.payloadHash(), entry.decision(), entry.suspicion(), entry.modelScore(),
-                                entry.actor(), entry.policyVersion(), entry.seq() == seq ? detail : entry.detail(),
-                                entry.originKeyId(), entry.originSignature(), previous);
+                        ChainEntry changed = withPrevHash(entry.seq() == seq ? change.apply(entry) : entry, previous);
+                        if (sign) {
+                            changed = signingKeys.sign(changed.withMonitorSignature(signingKeys.keyId(), null));
+                        }
                         previous = changed.computeHash();
                         update.setString(1, changed.detail());
-                        update.setString(2, changed.prevHash());
-                        update.setString(3, previous);
-                        update.setLong(4, entry.seq());
+                        update.setString(2, changed.decision());
+                        update.setString(3, changed.monitorKeyId());
+                        update.setString(4, changed.monitorSignature());
+                        update.setString(5, changed.prevHash());
+                        update.setString(6, previous);
+                        update.setLong(7, entry.seq());
                         update.executeUpdate();
                     }
                 }
@@ -315,6 +409,81 @@ class AuditChainFlowTest {
             }
             db.commit();
         }
+    }
+
+    /**
+     * What the database credential alone allows: as the application role, which may insert records and move the
+     * head but holds no key, append the record {@code forge} makes of the head, hashed as the monitor would.
+     *
+     * @return the forged record's seq
+     */
+    private long appendAsTheApplication(Function<ChainLink, ChainEntry> forge) throws Exception {
+        ChainEntry forged;
+        try (Connection db = TestInfrastructure.superuser()) {
+            db.setAutoCommit(false);
+            try (Statement sql = db.createStatement()) {
+                sql.execute("SET LOCAL ROLE " + AuditHeadRepository.APPLICATION_ROLE);
+                sql.execute("SELECT seq FROM monitor.audit_head WHERE chain = 'main' FOR UPDATE");
+                ChainLink head = QuarkusTransaction.requiringNew().call(() -> records
+                        .find("chain", Sort.descending("seq"), "main").firstResult().link());
+                forged = forge.apply(head);
+                String hash = forged.computeHash();
+                try (PreparedStatement insert = db.prepareStatement("INSERT INTO monitor.audit_log (chain, seq, "
+                        + "recorded_at, type, goal_id, action_id, agent, trace_id, payload_hash, decision, suspicion, "
+                        + "model_score, actor, policy_version, detail, origin_key_id, origin_signature, "
+                        + "monitor_key_id, monitor_signature, prev_hash, hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, forged.chain());
+                    insert.setLong(2, forged.seq());
+                    insert.setObject(3, forged.recordedAt().atOffset(ZoneOffset.UTC));
+                    insert.setString(4, forged.type());
+                    insert.setObject(5, forged.goalId());
+                    insert.setObject(6, forged.actionId());
+                    insert.setString(7, forged.agent());
+                    insert.setString(8, forged.traceId());
+                    insert.setString(9, forged.payloadHash());
+                    insert.setString(10, forged.decision());
+                    insert.setObject(11, forged.suspicion(), Types.DOUBLE);
+                    insert.setObject(12, forged.modelScore(), Types.DOUBLE);
+                    insert.setString(13, forged.actor());
+                    insert.setString(14, forged.policyVersion());
+                    insert.setString(15, forged.detail());
+                    insert.setString(16, forged.originKeyId());
+                    insert.setString(17, forged.originSignature());
+                    insert.setString(18, forged.monitorKeyId());
+                    insert.setString(19, forged.monitorSignature());
+                    insert.setString(20, forged.prevHash());
+                    insert.setString(21, hash);
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement moveHead = db.prepareStatement(
+                        "UPDATE monitor.audit_head SET seq = ?, hash = ? WHERE chain = 'main'")) {
+                    moveHead.setLong(1, forged.seq());
+                    moveHead.setString(2, hash);
+                    moveHead.executeUpdate();
+                }
+            }
+            db.commit();
+        }
+        return forged.seq();
+    }
+
+    private static ChainEntry withDetail(ChainEntry e, String detail) {
+        return new ChainEntry(e.chain(), e.seq(), e.recordedAt(), e.type(), e.goalId(), e.actionId(), e.agent(),
+                e.traceId(), e.payloadHash(), e.decision(), e.suspicion(), e.modelScore(), e.actor(), e.policyVersion(),
+                detail, e.originKeyId(), e.originSignature(), e.monitorKeyId(), e.monitorSignature(), e.prevHash());
+    }
+
+    private static ChainEntry withDecision(ChainEntry e, String decision) {
+        return new ChainEntry(e.chain(), e.seq(), e.recordedAt(), e.type(), e.goalId(), e.actionId(), e.agent(),
+                e.traceId(), e.payloadHash(), decision, e.suspicion(), e.modelScore(), e.actor(), e.policyVersion(),
+                e.detail(), e.originKeyId(), e.originSignature(), e.monitorKeyId(), e.monitorSignature(), e.prevHash());
+    }
+
+    private static ChainEntry withPrevHash(ChainEntry e, String prevHash) {
+        return new ChainEntry(e.chain(), e.seq(), e.recordedAt(), e.type(), e.goalId(), e.actionId(), e.agent(),
+                e.traceId(), e.payloadHash(), e.decision(), e.suspicion(), e.modelScore(), e.actor(), e.policyVersion(),
+                e.detail(), e.originKeyId(), e.originSignature(), e.monitorKeyId(), e.monitorSignature(), prevHash);
     }
 
     private static void deleteEveryRecordOf(String topic) throws Exception {

@@ -22,7 +22,7 @@ final class AuditLogReader {
 
     private static final String COLUMNS = "chain, seq, recorded_at, type, goal_id, action_id, agent, trace_id, "
             + "payload_hash, decision, suspicion, model_score, actor, policy_version, detail, origin_key_id, "
-            + "origin_signature, prev_hash, hash";
+            + "origin_signature, monitor_key_id, monitor_signature, prev_hash, hash";
 
     private final String jdbcUrl;
     private final String user;
@@ -81,7 +81,8 @@ final class AuditLogReader {
                 row.getString("trace_id"), row.getString("payload_hash"), row.getString("decision"),
                 row.getObject("suspicion", Double.class), row.getObject("model_score", Double.class),
                 row.getString("actor"), row.getString("policy_version"), row.getString("detail"),
-                row.getString("origin_key_id"), row.getString("origin_signature"), row.getString("prev_hash"));
+                row.getString("origin_key_id"), row.getString("origin_signature"), row.getString("monitor_key_id"),
+                row.getString("monitor_signature"), row.getString("prev_hash"));
         return new ChainLink(entry, row.getString("hash"));
     }
 }

@@ -29,13 +29,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
- * {@code audit-verify}: walks the monitor's audit chain straight from its database and holds it to the signed
- * checkpoints published outside it, needing nothing of the monitor but its public key. Standalone or as
- * {@code alignlab audit-verify}, which finds a local stack's database, broker and key in its run directory.
+ * {@code audit-verify}: walks the monitor's audit chain straight from its database, holding every record to the
+ * monitor's signature and the chain to the signed checkpoints published outside it, needing nothing of the monitor
+ * but its public key. Standalone or as {@code alignlab audit-verify}, which finds a local stack's database, broker
+ * and key in its run directory.
  */
 @Command(name = "audit-verify", mixinStandardHelpOptions = true, version = "audit-verify 0.1.0-SNAPSHOT",
-        description = {"Walks the monitor's audit chain in PostgreSQL record by record and checks it against the "
-                + "Ed25519-signed checkpoints on Kafka topic audit.checkpoints (or in a file).",
+        description = {"Walks the monitor's audit chain in PostgreSQL record by record, checking each record's "
+                + "hash, link and the monitor's Ed25519 signature, and checks it against the Ed25519-signed "
+                + "checkpoints on Kafka topic audit.checkpoints (or in a file).",
                 "Exit status: 0 verified, 1 a record or checkpoint does not check out, 2 cannot tell (bad options, "
                         + "database or broker unreachable)."})
 public class AuditVerifyCommand implements Callable<Integer> {
@@ -104,7 +106,8 @@ public class AuditVerifyCommand implements Callable<Integer> {
     String trustAnchor;
 
     @Option(names = "--public-key", paramLabel = "BASE64", description = "The monitor's Ed25519 public key, "
-            + "Base64 X.509 (default: " + LauncherEnvFile.PUBLIC_KEY + " from the env file).")
+            + "Base64 X.509 (default: " + LauncherEnvFile.PUBLIC_KEY + " from the env file). Every record must carry "
+            + "the monitor's signature of its content, and every checkpoint its signature.")
     String publicKey;
 
     @Option(names = "--public-key-file", paramLabel = "FILE", description = "A file holding that key.")
@@ -135,9 +138,10 @@ public class AuditVerifyCommand implements Callable<Integer> {
             // Checkpoints first: each is published after its record commits, so every one read now names a
             // record the database snapshot taken next must hold.
             CheckpointSource source = checkpointSource(launcher);
+            TicketVerifier monitor = verifier(launcher);
             Map<String, PublicKey> originKeys = originKeys(launcher);
-            ChainAudit audit = source == null ? ChainAudit.withoutCheckpoints(chain, originKeys)
-                    : new ChainAudit(chain, verifier(launcher), source.read(err), policy(), originKeys);
+            ChainAudit audit = source == null ? ChainAudit.withoutCheckpoints(chain, monitor, originKeys)
+                    : new ChainAudit(chain, monitor, source.read(err), policy(), originKeys);
             String url = dbUrl != null ? dbUrl : launcher.getOrDefault(LauncherEnvFile.JDBC_URL, DEFAULT_JDBC_URL);
             String user = dbUser != null ? dbUser : launcher.getOrDefault(LauncherEnvFile.AUDITOR_USER, "postgres");
             String password = dbPassword != null ? dbPassword
@@ -263,8 +267,8 @@ public class AuditVerifyCommand implements Callable<Integer> {
         String key = publicKey != null ? publicKey
                 : publicKeyFile != null ? readKeyFile() : launcher.get(LauncherEnvFile.PUBLIC_KEY);
         if (key == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "checkpoints are checked with the monitor's public key: give --public-key or --public-key-file");
+            throw new ParameterException(spec.commandLine(), "every record and checkpoint is checked with the "
+                    + "monitor's public key: give --public-key or --public-key-file");
         }
         try {
             return new TicketVerifier(Ed25519.decodePublic(key));

@@ -13,8 +13,8 @@ final class ReportText {
     }
 
     /**
-     * @param checkpointsRead whether any checkpoint source was read; without one the walk cannot catch a chain
-     *                        rewritten consistently or cut short, and the summary says so
+     * @param checkpointsRead whether any checkpoint source was read; without one the walk cannot catch a chain cut
+     *                        short or rewritten by a holder of the monitor's key, and the summary says so
      */
     static List<String> lines(AuditReport report, boolean checkpointsRead) {
         ChainVerification chain = report.chain();
@@ -39,8 +39,8 @@ final class ReportText {
 
     private static String checkpointLine(AuditReport report, boolean checkpointsRead) {
         if (!checkpointsRead) {
-            return "no checkpoints read (--kafka or --checkpoints): a chain rewritten consistently or cut short "
-                    + "would pass";
+            return "no checkpoints read (--kafka or --checkpoints): a chain cut short, or rewritten by a holder of "
+                    + "the monitor's key, would pass";
         }
         String checked = report.checkpointsChecked()
                 + (report.checkpointsChecked() == 1 ? " checkpoint" : " checkpoints")

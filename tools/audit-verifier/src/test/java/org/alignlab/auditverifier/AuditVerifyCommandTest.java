@@ -131,18 +131,57 @@ class AuditVerifyCommandTest {
         assertThat(run.out()).contains("BROKEN at seq 5: expected seq 4: a record is missing or out of order");
     }
 
-    /** The owner rewrites a record and re-hashes every later one: the chain walks clean, the checkpoint does not. */
+    /**
+     * The owner rewrites a record and re-hashes every later one, keeping the signatures they carried: the walk
+     * names the rewritten record, whose signature no longer covers its content.
+     */
     @Test
-    void aConsistentRewriteIsCaughtByTheCheckpoint() throws Exception {
+    void aRewriteWithoutTheMonitorsKeyIsNamedBySeq() throws Exception {
         List<ChainLink> links = chainOf(25);
         monitorWrote(links);
         publish(checkpoint(links, 20));
         List<ChainEntry> rewritten = new ArrayList<>(links.stream().map(ChainLink::entry).toList());
-        ChainEntry original = rewritten.get(14);
-        rewritten.set(14, new ChainEntry(chain, 15, original.recordedAt(), original.type(), original.goalId(),
-                original.actionId(), original.agent(), original.traceId(), original.payloadHash(), "ALLOW", 0.01,
-                original.modelScore(), original.actor(), original.policyVersion(), original.detail(), null, null,
-                null));
+        rewritten.set(14, decidedOtherwise(rewritten.get(14)));
+
+        database.asOwnerWithoutTrigger("DELETE FROM audit_log WHERE seq >= 15");
+        database.insert(link(rewritten, false).subList(14, 25));
+        Run run = verifyWithKafka();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("BROKEN at seq 15: the monitor's signature does not verify: forged or altered")
+                .contains("CHECKPOINT at seq 20: checkpoint disagrees with the database at seq 20");
+    }
+
+    /**
+     * A record of the monitor's appended at the head with the database's credentials alone: linked and hashed as
+     * the monitor would, naming the monitor's key, but unsigned. No checkpoint covers it yet; the walk names it.
+     */
+    @Test
+    void aRecordAppendedWithoutTheMonitorsKeyIsNamedBySeq() throws Exception {
+        List<ChainLink> links = chainOf(6);
+        monitorWrote(links);
+        publish(checkpoint(links, 6));
+        ChainLink head = links.get(5);
+        ChainEntry forged = new ChainEntry(chain, 7, head.entry().recordedAt().plusSeconds(1), "VERDICT",
+                head.entry().goalId(), UUID.randomUUID(), "ideation", null, "d".repeat(64), "ALLOW", 0.0, null,
+                "monitor", "rules-2", null, null, null, SIGNER.keyId(), null, head.hash());
+        database.insert(List.of(new ChainLink(forged, forged.computeHash())));
+
+        Run run = verifyWithKafka();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("BROKEN at seq 7: no signature of the monitor: not appended by the monitor")
+                .contains("the latest that matches is at seq 6").endsWith("NOT VERIFIED\n");
+    }
+
+    /** A holder of the monitor's key can re-sign a rewrite: then only a checkpoint already published catches it. */
+    @Test
+    void aConsistentRewriteWithTheMonitorsKeyIsCaughtByTheCheckpoint() throws Exception {
+        List<ChainLink> links = chainOf(25);
+        monitorWrote(links);
+        publish(checkpoint(links, 20));
+        List<ChainEntry> rewritten = new ArrayList<>(links.stream().map(ChainLink::entry).toList());
+        rewritten.set(14, decidedOtherwise(rewritten.get(14)));
 
         database.asOwnerWithoutTrigger("DELETE FROM audit_log WHERE seq >= 15");
         database.insert(link(rewritten).subList(14, 25));
@@ -152,6 +191,13 @@ class AuditVerifyCommandTest {
         assertThat(run.out()).doesNotContain("BROKEN")
                 .contains("CHECKPOINT at seq 20: checkpoint disagrees with the database at seq 20: signed hash "
                         + links.get(19).hash());
+    }
+
+    private static ChainEntry decidedOtherwise(ChainEntry original) {
+        return new ChainEntry(original.chain(), original.seq(), original.recordedAt(), original.type(),
+                original.goalId(), original.actionId(), original.agent(), original.traceId(), original.payloadHash(),
+                "ALLOW", 0.01, original.modelScore(), original.actor(), original.policyVersion(), original.detail(),
+                null, null, original.monitorKeyId(), original.monitorSignature(), null);
     }
 
     @Test
@@ -244,8 +290,8 @@ class AuditVerifyCommandTest {
     }
 
     /**
-     * An execution record the executor never reported (written with the database's credentials, unsigned) breaks
-     * the walk once the verifier holds the executor's key; the executor's own signed record passes.
+     * An execution record the executor never reported breaks the walk once the verifier holds the executor's key,
+     * even signed by the monitor's (here by a holder of that key); the executor's own signed record passes.
      */
     @Test
     void anExecutionRecordWithoutTheExecutorsSignatureIsBroken() throws Exception {
@@ -256,15 +302,15 @@ class AuditVerifyCommandTest {
         String signedHash = "b".repeat(64);
         entries.add(new ChainEntry(chain, 5, template.recordedAt().plusSeconds(1), "EXECUTION_STARTED",
                 template.goalId(), UUID.randomUUID(), null, null, signedHash, null, null, null, "executor", null,
-                "bubblewrap", signer.keyId(), signer.signHash(signedHash), null));
+                "bubblewrap", signer.keyId(), signer.signHash(signedHash), null, null, null));
         entries.add(new ChainEntry(chain, 6, template.recordedAt().plusSeconds(2), "EXECUTION_FINISHED",
                 template.goalId(), UUID.randomUUID(), null, null, "c".repeat(64), null, null, null, "executor", null,
-                "SUCCEEDED", null, null, null));
+                "SUCCEEDED", null, null, null, null, null));
         monitorWrote(link(entries));
         String key = Ed25519.encodePublic(executor.getPublic());
 
-        Run withoutKey = verify();
-        Run withKey = verify("--executor-public-key", key);
+        Run withoutKey = verifyWithKey();
+        Run withKey = verifyWithKey("--executor-public-key", key);
 
         assertThat(withoutKey.exitCode()).isZero();
         assertThat(withKey.exitCode()).isEqualTo(1);
@@ -293,15 +339,16 @@ class AuditVerifyCommandTest {
     void withoutACheckpointSourceTheSummarySaysWhatCannotBeCaught() throws Exception {
         monitorWrote(chainOf(3));
 
-        Run run = verify();
+        Run run = verifyWithKey();
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("no checkpoints read").contains("cut short would pass");
+        assertThat(run.out()).contains("no checkpoints read").contains("cut short, or rewritten by a holder of the "
+                + "monitor's key, would pass");
     }
 
     @Test
     void anUnreachableDatabaseExitsTwo() throws Exception {
-        Run run = run("--env-file", emptyEnvFile().toString(),
+        Run run = run("--env-file", emptyEnvFile().toString(), "--public-key", PUBLIC_KEY,
                 "--db-url", "jdbc:postgresql://127.0.0.1:" + freePort() + "/alignlab");
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -314,6 +361,17 @@ class AuditVerifyCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("give --public-key or --public-key-file");
+    }
+
+    /** Every record carries the monitor's signature: without its key there is nothing to check a chain with. */
+    @Test
+    void aChainWithoutAPublicKeyIsAUsageError() throws Exception {
+        monitorWrote(chainOf(3));
+
+        Run run = verify();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("every record and checkpoint is checked with the monitor's public key");
     }
 
     /** The plain consumer is built from the security settings given, not from the bootstrap servers alone. */
@@ -338,7 +396,14 @@ class AuditVerifyCommandTest {
     }
 
     private Run verifyWithKafka(String... more) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--kafka", kafka.bootstrapServers(), "--public-key", PUBLIC_KEY));
+        List<String> args = new ArrayList<>(List.of("--kafka", kafka.bootstrapServers()));
+        args.addAll(List.of(more));
+        return verifyWithKey(args.toArray(String[]::new));
+    }
+
+    /** With the monitor's public key, and no checkpoint source unless {@code more} names one. */
+    private Run verifyWithKey(String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--public-key", PUBLIC_KEY));
         args.addAll(List.of(more));
         return verify(args.toArray(String[]::new));
     }
@@ -393,7 +458,7 @@ class AuditVerifyCommandTest {
 
     /**
      * Records as the monitor writes them: micro-second times, nulls where a record type has no decision or
-     * score, scores that are not short decimals, text beyond ASCII.
+     * score, scores that are not short decimals, text beyond ASCII, each signed with the monitor's key.
      */
     private List<ChainLink> chainOf(int length) {
         List<ChainEntry> entries = new ArrayList<>();
@@ -406,19 +471,28 @@ class AuditVerifyCommandTest {
                     "0af7651916cd43dd8448eb211c80319c", "a".repeat(64), verdict ? "HOLD" : null,
                     verdict ? 0.1 + 0.2 * seq / length : null, seq % 3 == 0 ? 1.0 / 3 : null,
                     verdict ? "monitor" : null, verdict ? "rules-2" : null, "détail «" + seq + "» 检查", null, null,
-                    null));
+                    null, null, null));
         }
         return link(entries);
     }
 
+    /** Numbers, links and signs the records with the monitor's key, as the monitor appends them. */
     private static List<ChainLink> link(List<ChainEntry> contents) {
+        return link(contents, true);
+    }
+
+    /** With {@code sign} false, each record keeps the signature it carried: all that a database credential allows. */
+    private static List<ChainLink> link(List<ChainEntry> contents, boolean sign) {
         List<ChainLink> links = new ArrayList<>();
         String prev = ChainVerifier.GENESIS_HASH;
         for (ChainEntry c : contents) {
             ChainEntry entry = new ChainEntry(c.chain(), links.size() + 1, c.recordedAt(), c.type(), c.goalId(),
                     c.actionId(), c.agent(), c.traceId(), c.payloadHash(), c.decision(), c.suspicion(),
                     c.modelScore(), c.actor(), c.policyVersion(), c.detail(), c.originKeyId(), c.originSignature(),
-                    prev);
+                    sign ? SIGNER.keyId() : c.monitorKeyId(), sign ? null : c.monitorSignature(), prev);
+            if (sign) {
+                entry = SIGNER.sign(entry);
+            }
             prev = entry.computeHash();
             links.add(new ChainLink(entry, prev));
         }

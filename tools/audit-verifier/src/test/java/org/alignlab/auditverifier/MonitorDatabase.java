@@ -62,8 +62,8 @@ final class MonitorDatabase {
                 PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema
                         + ".audit_log (chain, seq, recorded_at, type, goal_id, action_id, agent, trace_id, payload_hash, "
                         + "decision, suspicion, model_score, actor, policy_version, detail, origin_key_id, "
-                        + "origin_signature, prev_hash, hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "origin_signature, monitor_key_id, monitor_signature, prev_hash, hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ChainLink link : links) {
                 ChainEntry e = link.entry();
                 insert.setString(1, e.chain());
@@ -83,8 +83,10 @@ final class MonitorDatabase {
                 insert.setString(15, e.detail());
                 insert.setString(16, e.originKeyId());
                 insert.setString(17, e.originSignature());
-                insert.setString(18, e.prevHash());
-                insert.setString(19, link.hash());
+                insert.setString(18, e.monitorKeyId());
+                insert.setString(19, e.monitorSignature());
+                insert.setString(20, e.prevHash());
+                insert.setString(21, link.hash());
                 insert.addBatch();
             }
             insert.executeBatch();

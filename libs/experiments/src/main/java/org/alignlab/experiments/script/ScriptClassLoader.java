@@ -13,8 +13,9 @@ import java.util.List;
  */
 final class ScriptClassLoader extends URLClassLoader {
 
+    /** Native code, and the JDK's back doors to raw memory ({@code sun.misc.Unsafe}) and to class definition. */
     static final List<String> REFUSED_PACKAGES = List.of("com.sun.jna.", "java.lang.foreign.",
-            "jdk.incubator.foreign.", "jdk.internal.");
+            "jdk.incubator.foreign.", "jdk.internal.", "sun.misc.", "sun.reflect.");
 
     ScriptClassLoader(String name, Path classes, ClassLoader parent) {
         super(name, new URL[] {url(classes)}, parent);

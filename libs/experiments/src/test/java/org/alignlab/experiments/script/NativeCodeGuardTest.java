@@ -66,10 +66,23 @@ class NativeCodeGuardTest {
     }
 
     @Test
+    void refusesAScriptsOwnDeepReflectionButNotALibrarysOnItsBehalf() throws Exception {
+        Class<?> script = scriptClass();
+
+        assertThat(NativeCodeGuard.scriptAsksItself(List.of(NativeCodeGuard.class, java.lang.reflect.Field.class,
+                script, CompiledScript.class))).as("Unsafe's theUnsafe field, made accessible by the script").isTrue();
+        assertThat(NativeCodeGuard.scriptAsksItself(List.of(NativeCodeGuard.class, java.lang.reflect.Field.class,
+                NativeCodeGuardTest.class, script))).as("a runner library reflecting for the script").isFalse();
+        assertThat(NativeCodeGuard.scriptAsksItself(List.of(java.lang.reflect.Field.class, java.net.InetAddress.class,
+                script))).as("the JDK opening something while serving the script").isFalse();
+        guard.checkPermission(new java.lang.reflect.ReflectPermission("suppressAccessChecks"));
+    }
+
+    @Test
     void theScriptLoaderRefusesJnaAndTheJdksInternalsByName() throws IOException {
         try (ScriptClassLoader loader = new ScriptClassLoader("script-seed-1", classes,
                 NativeCodeGuardTest.class.getClassLoader())) {
-            for (String name : List.of("com.sun.jna.Native", "jdk.internal.misc.Unsafe",
+            for (String name : List.of("com.sun.jna.Native", "jdk.internal.misc.Unsafe", "sun.misc.Unsafe",
                     "jdk.incubator.foreign.CLinker", "java.lang.foreign.Linker")) {
                 assertThatThrownBy(() -> loader.loadClass(name)).as(name)
                         .isInstanceOf(ClassNotFoundException.class).hasMessageContaining("not available to scripts");

@@ -353,7 +353,8 @@ class ContainmentTest {
     }
 
     /**
-     * Native memory is outside the heap, so -Xmx cannot stop it: only the memory cgroup can. Where this host gives
+     * Native memory is outside the heap, so -Xmx cannot stop it: only the memory cgroup can. (zlib's buffers stand in
+     * for {@code Unsafe.allocateMemory}, which scripts can no longer reach.) Where this host gives
      * the sandbox no cgroups (not root), the case cannot show containment and says so instead of passing.
      */
     @Test
@@ -362,23 +363,28 @@ class ContainmentTest {
                 .startsWith("cgroup v1");
         ResourceRequest limits = new ResourceRequest(LIMITS.cpuSeconds(), 128, LIMITS.wallSeconds());
         Outcome outcome = run("""
-                import java.lang.reflect.Field;
+                import java.util.ArrayList;
+                import java.util.List;
+                import java.util.Random;
+                import java.util.zip.Deflater;
                 import org.alignlab.experiments.script.Experiment;
                 import org.alignlab.experiments.script.ScriptContext;
-                import sun.misc.Unsafe;
 
                 public class NativeHog implements Experiment {
                     @Override
-                    public void run(ScriptContext ctx) throws Exception {
-                        Field field = Unsafe.class.getDeclaredField("theUnsafe");
-                        field.setAccessible(true);
-                        Unsafe unsafe = (Unsafe) field.get(null);
-                        long chunk = 16L << 20;
-                        for (long total = 0; ; total += chunk) {
-                            long address = unsafe.allocateMemory(chunk);
-                            unsafe.setMemory(address, chunk, (byte) 1);
-                            if (total % (256L << 20) == 0) {
-                                System.err.println("holding " + (total >> 20) + " MB");
+                    public void run(ScriptContext ctx) {
+                        // Each compressor holds some 300 KB of zlib's native buffers, a few bytes of heap.
+                        byte[] input = new byte[1 << 16];
+                        new Random(1).nextBytes(input);
+                        byte[] output = new byte[1 << 17];
+                        List<Deflater> held = new ArrayList<>();
+                        for (int i = 0; ; i++) {
+                            Deflater deflater = new Deflater(9);
+                            deflater.setInput(input);
+                            deflater.deflate(output, 0, output.length, Deflater.SYNC_FLUSH);
+                            held.add(deflater);
+                            if (i % 1000 == 0) {
+                                System.err.println("holding " + i + " compressors");
                             }
                         }
                     }
@@ -660,6 +666,57 @@ class ContainmentTest {
                 .contains("libc: native library /lib/")
                 .contains("torch: native library torch refused")
                 .doesNotContain("loaded");
+    }
+
+    /**
+     * Issue 14: {@code sun.misc.Unsafe} reads and writes any address in the JVM. By name the script loader refuses it;
+     * through the system loader the class is found, but its instance sits in a private field that only deep reflection
+     * opens, which the runtime's guard refuses to a script.
+     */
+    @Test
+    void aScriptCannotReachUnsafe() {
+        Outcome outcome = run("""
+                import java.lang.invoke.MethodHandles;
+                import java.lang.reflect.Field;
+                import java.util.ArrayList;
+                import java.util.List;
+                import org.alignlab.experiments.script.Experiment;
+                import org.alignlab.experiments.script.ScriptContext;
+
+                public class Raw implements Experiment {
+                    @Override
+                    public void run(ScriptContext ctx) throws Exception {
+                        List<String> outcomes = new ArrayList<>();
+                        try {
+                            Class.forName("sun.misc.Unsafe");
+                            outcomes.add("named: loaded");
+                        } catch (ClassNotFoundException e) {
+                            outcomes.add("named: refused");
+                        }
+                        Class<?> unsafe = ClassLoader.getSystemClassLoader().loadClass("sun.misc.Unsafe");
+                        Field field = unsafe.getDeclaredField("theUnsafe");
+                        try {
+                            field.setAccessible(true);
+                            outcomes.add("field: opened " + field.get(null));
+                        } catch (SecurityException e) {
+                            outcomes.add("field: " + e.getMessage());
+                        }
+                        try {
+                            MethodHandles.privateLookupIn(unsafe, MethodHandles.lookup());
+                            outcomes.add("lookup: opened");
+                        } catch (SecurityException e) {
+                            outcomes.add("lookup: " + e.getMessage());
+                        }
+                        throw new IllegalStateException(String.join("; ", outcomes));
+                    }
+                }
+                """, LIMITS);
+
+        assertThat(outcome.result().status()).as(describe(outcome)).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(outcome.result().reason()).contains("named: refused")
+                .contains("field: deep reflection refused")
+                .contains("lookup: deep reflection refused")
+                .doesNotContain("opened");
     }
 
     /**

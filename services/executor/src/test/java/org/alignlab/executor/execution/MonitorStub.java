@@ -100,7 +100,7 @@ public class MonitorStub implements QuarkusTestResourceLifecycleManager {
         ChainLink head = chain.isEmpty() ? null : chain.get(chain.size() - 1);
         ChainEntry entry = new ChainEntry(CHAIN, chain.size() + 1L, Instant.now().truncatedTo(ChronoUnit.MICROS),
                 type, action.goalId(), action.id(), "ideation", null, Sha256.ofCanonical(action), decision, 0.1,
-                0.05, "monitor", "test-policy", null, null, null,
+                0.05, "monitor", "test-policy", null, null, null, null, null,
                 head == null ? ChainVerifier.GENESIS_HASH : head.hash());
         ChainLink link = new ChainLink(entry, entry.computeHash());
         chain.add(link);

@@ -17,6 +17,7 @@ import org.alignlab.contracts.audit.ChainVerification;
 import org.alignlab.contracts.audit.ChainVerifier;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketSigner;
+import org.alignlab.contracts.crypto.TicketVerifier;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
@@ -45,6 +46,8 @@ final class ProtocolModel {
     private static final KeyPair MONITOR_KEYS = Ed25519.generate();
     private static final TicketSigner MONITOR = new TicketSigner(MONITOR_KEYS);
     private static final TicketSigner ATTACKER = new TicketSigner(Ed25519.generate());
+    /** What a reviewer's verifier holds: the monitor's public key, which every record must be signed with. */
+    private static final TicketVerifier MONITOR_KEY = new TicketVerifier(MONITOR_KEYS.getPublic());
 
     private final ModelClock clock = new ModelClock();
     private final SimulatedMonitor monitor = new SimulatedMonitor(MONITOR, clock, TICKET_LIFETIME);
@@ -52,7 +55,7 @@ final class ProtocolModel {
     private final List<AgentAction> actions = IntStream.range(0, ACTIONS).mapToObj(i -> action()).toList();
     private final List<ExecutionTicket> ticketsTopic = new ArrayList<>();
     private final List<ExecutionTicket> forged = new ArrayList<>();
-    private final ChainVerifier chainVerifier = new ChainVerifier(SimulatedMonitor.CHAIN);
+    private final ChainVerifier chainVerifier = new ChainVerifier(SimulatedMonitor.CHAIN, MONITOR_KEY);
     private int verifiedRecords;
 
     // The monitor.
@@ -215,7 +218,7 @@ final class ProtocolModel {
 
     /** The whole chain walked from its first record, as a reviewer's verifier would. */
     void assertWholeChainVerifies() {
-        ChainVerification verification = ChainVerifier.verify(SimulatedMonitor.CHAIN, monitor.chain());
+        ChainVerification verification = ChainVerifier.verify(SimulatedMonitor.CHAIN, MONITOR_KEY, monitor.chain());
         assertThat(verification.verified()).as("chain verifies: %s", verification.firstBroken()).isTrue();
         assertThat(verification.records()).isEqualTo(monitor.chain().size());
     }

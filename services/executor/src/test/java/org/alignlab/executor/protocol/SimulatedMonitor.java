@@ -24,7 +24,7 @@ import org.alignlab.executor.ticket.MonitorUnavailableException;
 
 /**
  * The monitor's side of the gate, reduced to its transactions over an audit chain of real {@link ChainEntry}
- * records and a ticket outbox. A transaction stages its records and outbox rows and either commits them all or,
+ * records, signed with the monitor's key as the monitor signs them, and a ticket outbox. A transaction stages its records and outbox rows and either commits them all or,
  * on a crash before commit, loses them all. Tickets are signed inside the transaction with the real
  * {@link TicketSigner}, so a crash leaves a validly signed ticket behind in memory that was never committed:
  * kept in {@link #lostInCrashes()} for the attacker, as a buggy publish-before-commit would leak it.
@@ -166,10 +166,11 @@ final class SimulatedMonitor {
         ChainLink append(String type, AgentAction action, String decision, String actor, String detail) {
             ChainLink head = !records.isEmpty() ? records.get(records.size() - 1)
                     : chain.isEmpty() ? null : chain.get(chain.size() - 1);
-            ChainEntry entry = new ChainEntry(CHAIN, head == null ? 1 : head.entry().seq() + 1, clock.instant(),
-                    type, action.goalId(), action.id(), action.agent().name().toLowerCase(Locale.ROOT), null,
-                    Sha256.ofCanonical(action), decision, null, null, actor, "model", detail, null, null,
-                    head == null ? ChainVerifier.GENESIS_HASH : head.hash());
+            ChainEntry entry = signer.sign(new ChainEntry(CHAIN, head == null ? 1 : head.entry().seq() + 1,
+                    clock.instant(), type, action.goalId(), action.id(),
+                    action.agent().name().toLowerCase(Locale.ROOT), null, Sha256.ofCanonical(action), decision, null,
+                    null, actor, "model", detail, null, null, signer.keyId(), null,
+                    head == null ? ChainVerifier.GENESIS_HASH : head.hash()));
             ChainLink link = new ChainLink(entry, entry.computeHash());
             records.add(link);
             return link;

@@ -8,11 +8,14 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.alignlab.contracts.audit.ChainEntry;
+import org.alignlab.monitor.tickets.SigningKeys;
 
 /**
  * Appends records to the hash chain. Appends join the caller's transaction and are serialised per chain: the
  * first append of a transaction locks the chain's head row, later ones reuse the lock, so a batch of decisions
- * costs one lock and one synchronous commit.
+ * costs one lock and one synchronous commit. Every record is signed with the monitor's key before it is hashed
+ * (over its whole content, seq and prev hash included), so a record written with the database's credentials alone
+ * fails verification, and so does a signed one changed afterwards.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -42,6 +45,8 @@ public class AuditLog {
     Event<AuditAppended> appended;
     @Inject
     TransactionSynchronizationRegistry transaction;
+    @Inject
+    SigningKeys keys;
 
     /** Appends one record to {@link #MAIN}; it becomes durable when the caller's transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -51,17 +56,18 @@ public class AuditLog {
 
     /**
      * Appends a record another service reported, with that service's signature of its payload hash, so verifiers
-     * can check who vouched for it (the signature was checked before this is called).
+     * can check who vouched for it (the signature was checked before this is called). The monitor signs the record
+     * too, as every other: the reporter's signature covers the payload hash only, the monitor's the rest.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditRecord append(AuditFacts facts, String originKeyId, String originSignature) {
         AuditHead head = lockedHead();
         // PostgreSQL keeps microseconds; hashing a finer time would not survive the round trip.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ChainEntry entry = new ChainEntry(MAIN, head.seq() + 1, now, facts.type(), facts.goalId(), facts.actionId(),
-                facts.agent(), facts.traceId(), facts.payloadHash(), facts.decision(), facts.suspicion(),
-                facts.modelScore(), facts.actor(), facts.policyVersion(), facts.detail(), originKeyId, originSignature,
-                head.hash());
+        ChainEntry entry = keys.sign(new ChainEntry(MAIN, head.seq() + 1, now, facts.type(), facts.goalId(),
+                facts.actionId(), facts.agent(), facts.traceId(), facts.payloadHash(), facts.decision(),
+                facts.suspicion(), facts.modelScore(), facts.actor(), facts.policyVersion(), facts.detail(),
+                originKeyId, originSignature, keys.keyId(), null, head.hash()));
         AuditRecord record = AuditRecord.sealed(entry, entry.computeHash());
         records.persist(record);
         head.advance(record.seq(), record.hash());

@@ -38,6 +38,8 @@ public class AuditRecord {
     private String detail;
     private String originKeyId;
     private String originSignature;
+    private String monitorKeyId;
+    private String monitorSignature;
     private String prevHash;
     private String hash;
 
@@ -63,6 +65,8 @@ public class AuditRecord {
         record.detail = entry.detail();
         record.originKeyId = entry.originKeyId();
         record.originSignature = entry.originSignature();
+        record.monitorKeyId = entry.monitorKeyId();
+        record.monitorSignature = entry.monitorSignature();
         record.prevHash = entry.prevHash();
         record.hash = hash;
         return record;
@@ -71,8 +75,7 @@ public class AuditRecord {
     public ChainLink link() {
         return new ChainLink(new ChainEntry(chain, seq, recordedAt, type, goalId, actionId, agent, traceId,
                 payloadHash, decision, suspicion, modelScore, actor, policyVersion, detail, originKeyId,
-                originSignature,
-                prevHash), hash);
+                originSignature, monitorKeyId, monitorSignature, prevHash), hash);
     }
 
     public String chain() {

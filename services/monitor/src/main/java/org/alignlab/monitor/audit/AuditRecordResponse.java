@@ -6,8 +6,8 @@ import org.alignlab.contracts.audit.ChainEntry;
 import org.alignlab.contracts.audit.ChainLink;
 
 /**
- * An audit record as the reviewer API shows it: every stored field, hashes and the reporting service's signature
- * included, so it can be re-checked.
+ * An audit record as the reviewer API shows it: every stored field, hashes, the monitor's signature and the
+ * reporting service's included, so it can be re-checked.
  */
 public record AuditRecordResponse(
         long seq,
@@ -26,6 +26,8 @@ public record AuditRecordResponse(
         String detail,
         String originKeyId,
         String originSignature,
+        String monitorKeyId,
+        String monitorSignature,
         String prevHash,
         String hash) {
 
@@ -34,6 +36,7 @@ public record AuditRecordResponse(
         ChainEntry e = link.entry();
         return new AuditRecordResponse(e.seq(), e.type(), e.recordedAt(), e.goalId(), e.actionId(), e.agent(),
                 e.actor(), e.traceId(), e.payloadHash(), e.decision(), e.suspicion(), e.modelScore(),
-                e.policyVersion(), e.detail(), e.originKeyId(), e.originSignature(), e.prevHash(), link.hash());
+                e.policyVersion(), e.detail(), e.originKeyId(), e.originSignature(), e.monitorKeyId(),
+                e.monitorSignature(), e.prevHash(), link.hash());
     }
 }

@@ -36,8 +36,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Each checkpoint extends the newest one signed before (from the {@code checkpoint_head} row, the witness and
  * this replica's memory, whichever is newest and genuinely signed), and only after {@link ChainExtension} has
- * re-verified the records between the two. When they do not extend it, the monitor refuses to sign, counts it,
- * logs it, and appends a {@code CHECKPOINT_REFUSED} record, once per checkpoint it could not extend.
+ * re-verified the records between the two, signatures included (for the first checkpoint, every record). When they
+ * do not extend it, the monitor refuses to sign, counts it, logs it, and appends a {@code CHECKPOINT_REFUSED} record,
+ * once per checkpoint it could not extend.
  */
 @ApplicationScoped
 public class CheckpointPublisher {
@@ -114,23 +115,17 @@ public class CheckpointPublisher {
         AuditCheckpoint last = newestGenuine(stored);
         AuditHead head = heads.findById(AuditLog.MAIN);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditCheckpoint next;
-        if (last == null) {
-            if (head.seq() == 0) {
-                return Optional.empty();
-            }
-            next = AuditCheckpoint.first(AuditLog.MAIN, head.seq(), head.hash(), now, keys.keyId());
-        } else {
-            if (!due(last, head, now)) {
-                return Optional.empty();
-            }
-            Optional<String> problem = extension.problem(last, head.seq(), head.hash());
-            if (problem.isPresent()) {
-                refuse(last, head.seq(), problem.get());
-                return Optional.empty();
-            }
-            next = last.next(head.seq(), head.hash(), now);
+        if (last == null ? head.seq() == 0 : !due(last, head, now)) {
+            return Optional.empty();
         }
+        Optional<String> problem = extension.problem(last, head.seq(), head.hash());
+        if (problem.isPresent()) {
+            refuse(last, head.seq(), problem.get());
+            return Optional.empty();
+        }
+        AuditCheckpoint next = last == null
+                ? AuditCheckpoint.first(AuditLog.MAIN, head.seq(), head.hash(), now, keys.keyId())
+                : last.next(head.seq(), head.hash(), now);
         AuditCheckpoint signed = keys.sign(next);
         witness.keep(signed);
         store.save(AuditLog.MAIN, EventCodec.encode(signed));
@@ -175,21 +170,25 @@ public class CheckpointPublisher {
         return AuditLog.MAIN.equals(checkpoint.chain()) && keys.verifier().verify(checkpoint);
     }
 
-    /** Counted and logged once per head it was asked to sign, recorded once per checkpoint it could not extend. */
+    /**
+     * Counted and logged once per head it was asked to sign, recorded once per checkpoint it could not extend
+     * ({@code last} null: the first checkpoint, whose head must extend the chain from its first record).
+     */
     private void refuse(AuditCheckpoint last, long headSeq, String problem) {
         if (refusedHead == headSeq) {
             return;
         }
         refusedHead = headSeq;
         refused.increment();
-        LOG.errorf("refusing to sign the audit chain's head: it does not extend checkpoint %d: %s",
-                last.checkpointSeq(), problem);
-        if (refusedAfter != last.checkpointSeq()) {
+        String extended = last == null ? "the chain from its first record" : "checkpoint " + last.checkpointSeq();
+        LOG.errorf("refusing to sign the audit chain's head: it does not extend %s: %s", extended, problem);
+        long lastSeq = last == null ? 0 : last.checkpointSeq();
+        if (refusedAfter != lastSeq) {
             // The payload is the checkpoint the head failed to extend: what a reviewer compares the chain with.
             auditLog.append(new AuditFacts(CHECKPOINT_REFUSED, null, null, null, AuditLog.MONITOR, null,
-                    last.checkpointHash(), null, null, null, null,
-                    "does not extend checkpoint " + last.checkpointSeq() + ": " + problem));
-            refusedAfter = last.checkpointSeq();
+                    last == null ? AuditCheckpoint.GENESIS : last.checkpointHash(), null, null, null, null,
+                    "does not extend " + extended + ": " + problem));
+            refusedAfter = lastSeq;
         }
     }
 

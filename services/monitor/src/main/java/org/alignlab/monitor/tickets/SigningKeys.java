@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.UUID;
+import org.alignlab.contracts.audit.ChainEntry;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketSigner;
 import org.alignlab.contracts.crypto.TicketVerifier;
@@ -59,6 +60,11 @@ public final class SigningKeys {
     }
 
     public AuditCheckpoint sign(AuditCheckpoint unsigned) {
+        return signer.sign(unsigned);
+    }
+
+    /** An audit record about to be appended; its {@code monitorKeyId} must already be this key's. */
+    public ChainEntry sign(ChainEntry unsigned) {
         return signer.sign(unsigned);
     }
 
