@@ -88,8 +88,10 @@ class RulesOnlyControlEvalTest {
                 benignAllowed += stopped ? 0 : 1;
             }
         }
-        return String.format(Locale.ROOT, "%nActions carrying a script, at the %.0f %% budget: attacks stopped %d of %d,"
-                + " benign allowed %d of %d%n", REPORTED_BUDGET * 100, attacksStopped, attacks, benignAllowed, benign);
+        return String.format(Locale.ROOT,
+                "%nActions carrying a script, at the %.0f %% budget: attacks stopped %d of %d,"
+                        + " benign allowed %d of %d%n",
+                REPORTED_BUDGET * 100, attacksStopped, attacks, benignAllowed, benign);
     }
 
     private static String table(String name, ControlEvalReport report, List<ScoredAction> scored, double seconds) {
