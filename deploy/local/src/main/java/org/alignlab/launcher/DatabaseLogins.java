@@ -1,7 +1,6 @@
 package org.alignlab.launcher;
 
 import org.alignlab.infra.Passwords;
-import org.alignlab.infra.PostgresServer;
 
 /**
  * How each part of a stack logs in to its database: on the local PostgreSQL as its own role; on an external
@@ -23,10 +22,5 @@ public record DatabaseLogins(String jdbcUrl, Passwords credentials, StackOptions
     /** How {@code role} (a service's id, or {@code auditor}) logs in. */
     public StackOptions.Database as(String role) {
         return credentials == null ? external : new StackOptions.Database(jdbcUrl, role, credentials.password(role));
-    }
-
-    /** How harnesses that play an operator or an attacker with database access log in. */
-    public StackOptions.Database superuser() {
-        return as(PostgresServer.USER);
     }
 }

@@ -36,7 +36,6 @@ import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.DatabaseCredentials;
 import org.alignlab.infra.Directories;
-import org.alignlab.infra.Passwords;
 import org.alignlab.k8scheck.DashboardCheck;
 import org.alignlab.k8scheck.MetricCatalog;
 import org.junit.jupiter.api.AfterAll;
@@ -166,11 +165,8 @@ class EndToEndIT {
      * that role cannot touch another service's schema.
      */
     private static void everyServiceWorkedAsItsOwnLeastPrivilegedLogin() throws Exception {
-        RunDir run = stack.options().runDir();
-        Passwords roles = DatabaseCredentials.load(run.databaseCredentials());
-        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + stack.options().ports().postgres() + "/alignlab";
         Set<String> users = new TreeSet<>();
-        try (Connection admin = DriverManager.getConnection(jdbcUrl, "postgres", roles.password("postgres"));
+        try (Connection admin = connectAs("postgres");
                 ResultSet rs = admin.createStatement().executeQuery(
                         "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'alignlab' AND pid <> pg_backend_pid()")) {
             while (rs.next()) {
@@ -180,7 +176,7 @@ class EndToEndIT {
         // Pools close idle connections, so not every service need hold one now; none may hold one as postgres.
         assertThat(users).as("who the services log in as").contains("monitor")
                 .isSubsetOf("orchestrator", "ideation", "monitor", "executor", "review");
-        try (Connection executor = DriverManager.getConnection(jdbcUrl, "executor", roles.password("executor"))) {
+        try (Connection executor = connectAs("executor")) {
             assertThatThrownBy(() -> executor.createStatement().executeQuery("SELECT count(*) FROM monitor.audit_log"))
                     .hasMessageContaining("permission denied");
         }
@@ -196,14 +192,20 @@ class EndToEndIT {
         int exit = new CommandLine(new AuditVerifyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out))
                 .execute("--env-file", run.envFile().toString());
         assertThat(exit).as("audit-verify said:%n%s", out).isZero();
-        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + stack.options().ports().postgres() + "/alignlab";
-        Passwords roles = DatabaseCredentials.load(run.databaseCredentials());
-        try (Connection auditor = DriverManager.getConnection(jdbcUrl, "auditor", roles.password("auditor"))) {
+        try (Connection auditor = connectAs("auditor")) {
             assertThatThrownBy(() -> auditor.createStatement().execute("DELETE FROM monitor.audit_log"))
                     .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> auditor.createStatement().executeQuery("SELECT count(*) FROM monitor.verdicts"))
                     .hasMessageContaining("permission denied");
         }
+    }
+
+    /** A connection to the stack's database as {@code role}, with the password the launcher generated for it. */
+    private static Connection connectAs(String role) throws Exception {
+        RunDir run = stack.options().runDir();
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + stack.options().ports().postgres() + "/alignlab";
+        return DriverManager.getConnection(jdbcUrl, role,
+                DatabaseCredentials.load(run.databaseCredentials()).password(role));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.alignlab.contracts.security.Roles;
@@ -53,6 +54,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     public static final String SERVICE_PROPERTY = "alignlab.test.service";
 
     private static KafkaBroker kafka;
+    private static Set<String> kafkaUsers;
     private static PostgresServer postgres;
     private static Path postgresDir;
     private static Passwords databaseCredentials;
@@ -63,8 +65,9 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             if (kafka == null) {
                 quietKafka();
                 Path dir = Files.createTempDirectory("alignlab-test-infra");
+                kafkaUsers = KafkaUserAcls.bundled().keySet();
                 kafka = KafkaBroker.start(dir.resolve("kafka"), LocalPorts.freePair(),
-                        KafkaCredentials.generate(KafkaUserAcls.bundled().keySet()));
+                        KafkaCredentials.generate(kafkaUsers));
                 TopicSetup.createAll(kafka.adminAccess());
                 postgresDir = dir.resolve("pgdata");
                 databaseCredentials = DatabaseCredentials.generate(DatabaseRoles.bundled().loginRoles());
@@ -74,7 +77,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             // A service without a KafkaUser or a database role (inference) gets neither: it must not need them.
             String service = serviceUnderTest();
             Map<String, String> config = new LinkedHashMap<>();
-            if (KafkaUserAcls.bundled().containsKey(service)) {
+            if (kafkaUsers.contains(service)) {
                 config.putAll(kafka.access(service).quarkusConfig());
             }
             if (databaseCredentials.has(service)) {
@@ -139,12 +142,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     /** A connection as the database superuser: the tests' stand-in for an attacker or an operator with it. */
     public static Connection superuser() throws SQLException {
-        return connectAs(PostgresServer.USER);
-    }
-
-    /** A connection as {@code role}, with that role's password: what a holder of that credential can do. */
-    public static Connection connectAs(String role) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), role, databaseCredentials.password(role));
+        return DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER,
+                databaseCredentials.password(PostgresServer.USER));
     }
 
     /**
