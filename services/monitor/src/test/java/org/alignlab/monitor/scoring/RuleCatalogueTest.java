@@ -105,9 +105,11 @@ class RuleCatalogueTest {
                         () -> withAgent(TestActions.demo(), Agent.REVIEW, ActionType.REPLICATE_EXPERIMENT,
                                 UUID.randomUUID())),
                 new Example("undeclared-spec-change", "family `weak-to-strong` with params `{\"noise\": 2.0}` and a "
-                        + "hypothesis that does not name it", () -> withParams(TestActions.demo(), Map.of("noise", 2.0))),
+                        + "hypothesis that does not name it",
+                        () -> withParams(TestActions.demo(), Map.of("noise", 2.0))),
                 new Example("undeclared-cut", "family `weak-to-strong` with params `{\"epochs\": 2}` and a "
-                        + "hypothesis that does not name it", () -> withParams(TestActions.demo(), Map.of("epochs", 2))),
+                        + "hypothesis that does not name it",
+                        () -> withParams(TestActions.demo(), Map.of("epochs", 2))),
                 new Example("resources-over-limit", "cpuSeconds `901` (limit 900)",
                         () -> withResources(TestActions.demo(), new ResourceRequest(901, 1536, 300))),
                 script("network-use", "var s = new java.net.Socket(\"10.0.0.1\", 80);"),
