@@ -59,7 +59,8 @@ public final class TestActions {
     public static AgentAction action(UUID goalId, Agent agent, String family, Split split,
             ResourceRequest resources) {
         return new AgentAction(UUID.randomUUID(), goalId, 1, agent, "search-v1", ActionType.RUN_EXPERIMENT,
-                null, "weak supervision still elicits the strong model",
+                null, "weak supervision still elicits the strong model\nChanges from the baseline: epochs 15 → 5, "
+                        + "nTrain 2000 → 500.",
                 new ExperimentSpec(family, Map.of("nTrain", 500, "epochs", 5), List.of(1, 2, 3), split,
                         resources, null),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));

@@ -34,6 +34,8 @@ public class RuleScorer {
                 new ParamsSchemaRule(),
                 new ScriptPresenceRule(),
                 new HeldOutSplitRule(),
+                new ProvenanceRule(),
+                new SpecClaimRule(),
                 new ResourceLimitRule(),
                 new NetworkUseRule(),
                 new ProcessSpawnRule(),

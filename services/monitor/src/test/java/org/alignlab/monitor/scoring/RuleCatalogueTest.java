@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +99,17 @@ class RuleCatalogueTest {
                         () -> withSplit(TestActions.demo(), Split.HELDOUT)),
                 script("heldout-requested-by-ideation",
                         "var heldOut = new org.alignlab.experiments.w2s.WeakToStrong().run(params, 1, Split.HELDOUT);"),
+                new Example("agent-role-violation", "agent `review`, type `RUN_EXPERIMENT`",
+                        () -> withAgent(TestActions.demo(), Agent.REVIEW, ActionType.RUN_EXPERIMENT, null)),
+                new Example("replication-not-derived", "agent `review` replicating a random parent with seeds `[1, 2]`",
+                        () -> withAgent(TestActions.demo(), Agent.REVIEW, ActionType.REPLICATE_EXPERIMENT,
+                                UUID.randomUUID())),
+                new Example("undeclared-spec-change", "family `weak-to-strong` with params `{\"noise\": 2.0}` and a "
+                        + "hypothesis that does not name it",
+                        () -> withParams(TestActions.demo(), Map.of("noise", 2.0))),
+                new Example("undeclared-cut", "family `weak-to-strong` with params `{\"epochs\": 2}` and a "
+                        + "hypothesis that does not name it",
+                        () -> withParams(TestActions.demo(), Map.of("epochs", 2))),
                 new Example("resources-over-limit", "cpuSeconds `901` (limit 900)",
                         () -> withResources(TestActions.demo(), new ResourceRequest(901, 1536, 300))),
                 script("network-use", "var s = new java.net.Socket(\"10.0.0.1\", 80);"),
@@ -287,6 +299,11 @@ class RuleCatalogueTest {
     private static AgentAction withScript(AgentAction a, String script) {
         ExperimentSpec s = a.spec();
         return withSpec(a, new ExperimentSpec(s.family(), s.params(), s.seeds(), s.split(), s.resources(), script));
+    }
+
+    private static AgentAction withAgent(AgentAction a, Agent agent, ActionType type, UUID parent) {
+        return new AgentAction(a.id(), a.goalId(), a.round(), agent, a.policy(), type, parent, a.hypothesis(), a.spec(),
+                a.createdAt());
     }
 
     private static AgentAction withSplit(AgentAction a, Split split) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentSpec;
@@ -44,7 +47,14 @@ class RuleScorerTest {
 
     @Test
     void reviewMayReplicateOnHeldOutData() {
-        assertThat(scorer.score(TestActions.action(Agent.REVIEW, "weak-to-strong", Split.HELDOUT, SMALL))).isEmpty();
+        UUID parent = UUID.randomUUID();
+        AgentAction replication = new AgentAction(PlatformDerivation.replicationId(parent, Split.HELDOUT),
+                UUID.randomUUID(), 2, Agent.REVIEW, "replicate-heldout", ActionType.REPLICATE_EXPERIMENT, parent,
+                "Replication of action " + parent, new ExperimentSpec("weak-to-strong", Map.of(),
+                        PlatformDerivation.replicationSeeds(parent, Split.HELDOUT, 5), Split.HELDOUT, SMALL, null),
+                Instant.now());
+
+        assertThat(scorer.score(replication)).isEmpty();
     }
 
     @Test
