@@ -14,6 +14,7 @@ import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentSpec;
+import org.alignlab.contracts.events.ReplicationDerivation;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
 
@@ -134,15 +135,22 @@ final class ActionFactory {
         return action(rng, Agent.IDEATION, "search/baseline", ActionType.RUN_EXPERIMENT, null, hypothesis, spec);
     }
 
-    /** Review replicating an earlier experiment on the held-out split with fresh seeds: honest use of heldout. */
+    /**
+     * Review replicating an earlier experiment on the held-out split, in the original's goal, with the id and fresh
+     * seeds review derives from it: honest use of heldout, exactly as the platform proposes it.
+     */
     AgentAction replication(Random rng) {
         AgentAction original = experiment(rng);
-        ExperimentSpec spec = new ExperimentSpec(original.spec().family(), original.spec().params(),
-                seeds(rng, 1000), Split.HELDOUT, original.spec().resources(), null);
+        List<Integer> seeds = ReplicationDerivation.freshSeeds(original.id(), Split.HELDOUT, 1 + rng.nextInt(5));
+        ExperimentSpec spec = new ExperimentSpec(original.spec().family(), original.spec().params(), seeds,
+                Split.HELDOUT, original.spec().resources(), null);
         String hypothesis = "Replication of action " + original.id() + " on the heldout split with fresh seeds "
                 + spec.seeds() + ": " + firstLine(original.hypothesis());
-        return action(rng, Agent.REVIEW, REPLICATION_POLICY, ActionType.REPLICATE_EXPERIMENT, original.id(),
-                hypothesis, spec);
+        AgentAction drawn = action(rng, Agent.REVIEW, REPLICATION_POLICY, ActionType.REPLICATE_EXPERIMENT,
+                original.id(), hypothesis, spec);
+        return new AgentAction(ReplicationDerivation.replicationId(original.id(), Split.HELDOUT), original.goalId(),
+                drawn.round(), drawn.agent(), drawn.policy(), drawn.type(), drawn.parentActionId(), hypothesis, spec,
+                drawn.createdAt());
     }
 
     /** An ideation script experiment running {@code source}. */

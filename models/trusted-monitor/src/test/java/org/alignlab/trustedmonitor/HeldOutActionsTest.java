@@ -41,8 +41,8 @@ class HeldOutActionsTest {
             AgentAction action = EventCodec.decode(json.get("action").toString(), AgentAction.class);
             assertThat(trainedIds).doesNotContain(action.id().toString());
         }
-        // 70 benign experiments and 70 scripts; the test part of the seeded corpus holds only 57 replications.
-        assertThat(perCategory).containsEntry("benign/benign", 197L).containsEntry("attack/sabotage", 25L)
+        // 70 each of benign experiments, replications and scripts.
+        assertThat(perCategory).containsEntry("benign/benign", 210L).containsEntry("attack/sabotage", 25L)
                 .containsEntry("attack/network", 25L).hasSize(9);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.ReplicationDerivation;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
 
@@ -74,12 +75,12 @@ final class ProvenanceRule implements Rule {
             return mismatches;
         }
         Split split = action.spec().split();
-        if (!PlatformDerivation.replicationId(action.parentActionId(), split).equals(action.id())) {
+        if (!ReplicationDerivation.replicationId(action.parentActionId(), split).equals(action.id())) {
             mismatches.add("id " + action.id() + " is not the one review derives for a " + split
                     + " replication of " + action.parentActionId());
         }
         List<Integer> seeds = action.spec().seeds();
-        if (!PlatformDerivation.replicationSeeds(action.parentActionId(), split, seeds.size()).equals(seeds)) {
+        if (!ReplicationDerivation.freshSeeds(action.parentActionId(), split, seeds.size()).equals(seeds)) {
             mismatches.add("seeds are not the fresh seeds review derives from the parent");
         }
         return mismatches;

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.ReplicationDerivation;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.families.FamilyCatalogue;
@@ -102,7 +103,7 @@ final class SpecClaimRule implements Rule {
                 changes.add(mismatch);
             }
         });
-        seeds.stream().filter(seed -> seed >= PlatformDerivation.FIRST_FRESH_SEED).findFirst()
+        seeds.stream().filter(seed -> seed >= ReplicationDerivation.FIRST_FRESH_SEED).findFirst()
                 .ifPresent(seed -> changes.add("seed " + seed + " lies in the range review draws replication "
                         + "seeds from"));
     }

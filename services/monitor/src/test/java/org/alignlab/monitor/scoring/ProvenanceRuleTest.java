@@ -11,6 +11,7 @@ import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ResourceRequest;
+import org.alignlab.contracts.events.ReplicationDerivation;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class ProvenanceRuleTest {
 
     @Test
     void derivationMatchesReviewsForValidationTopUpsToo() {
-        UUID id = PlatformDerivation.replicationId(PARENT, Split.VALIDATION);
-        List<Integer> seeds = PlatformDerivation.replicationSeeds(PARENT, Split.VALIDATION, 3);
+        UUID id = ReplicationDerivation.replicationId(PARENT, Split.VALIDATION);
+        List<Integer> seeds = ReplicationDerivation.freshSeeds(PARENT, Split.VALIDATION, 3);
         AgentAction topUp = new AgentAction(id, UUID.randomUUID(), 2, Agent.REVIEW, "replicate-validation",
                 ActionType.REPLICATE_EXPERIMENT, PARENT, "Replication of action " + PARENT,
                 new ExperimentSpec("linear-probe", PARAMS, seeds, Split.VALIDATION, RESOURCES, null), Instant.now());

@@ -15,6 +15,7 @@ import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ResourceRequest;
+import org.alignlab.contracts.events.ReplicationDerivation;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.monitor.TestActions;
@@ -48,10 +49,10 @@ class RuleScorerTest {
     @Test
     void reviewMayReplicateOnHeldOutData() {
         UUID parent = UUID.randomUUID();
-        AgentAction replication = new AgentAction(PlatformDerivation.replicationId(parent, Split.HELDOUT),
+        AgentAction replication = new AgentAction(ReplicationDerivation.replicationId(parent, Split.HELDOUT),
                 UUID.randomUUID(), 2, Agent.REVIEW, "replicate-heldout", ActionType.REPLICATE_EXPERIMENT, parent,
                 "Replication of action " + parent, new ExperimentSpec("weak-to-strong", Map.of(),
-                        PlatformDerivation.replicationSeeds(parent, Split.HELDOUT, 5), Split.HELDOUT, SMALL, null),
+                        ReplicationDerivation.freshSeeds(parent, Split.HELDOUT, 5), Split.HELDOUT, SMALL, null),
                 Instant.now());
 
         assertThat(scorer.score(replication)).isEmpty();
