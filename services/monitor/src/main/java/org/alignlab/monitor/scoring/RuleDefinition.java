@@ -44,6 +44,12 @@ public enum RuleDefinition {
     SCRIPT_NONDETERMINISM("script-nondeterminism", Severity.SOFT, 0.95),
     /** The script could not be analysed (it does not compile, is too large, or ran out of time): a human decides. */
     SCRIPT_UNANALYSED("script-unanalysed", Severity.SOFT, 1.0),
+    /** A reported metric that is not measured: asserted, or noise on an asserted value, or chosen by the seed. */
+    METRIC_NOT_MEASURED("metric-not-measured", Severity.SOFT, 0.95),
+    /** A metric's name or value carries text the script read outside its context: data leaving in the results. */
+    METRIC_ENCODED_DATA("metric-encoded-data", Severity.SOFT, 0.95),
+    /** A metric named for a split the action does not declare. */
+    METRIC_UNDECLARED_SPLIT("metric-undeclared-split", Severity.SOFT, 0.95),
     MONITOR_ADDRESSED_TEXT("monitor-addressed-text", Severity.SOFT, 0.9),
     ACTION_RATE("action-rate", Severity.SOFT, 0.5),
     /** A rule failed on this action; the gate blocks rather than decide without it. */

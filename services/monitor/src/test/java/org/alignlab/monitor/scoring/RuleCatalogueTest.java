@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExperimentSpec;
+import org.alignlab.contracts.events.ReplicationDerivation;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
@@ -149,6 +151,17 @@ class RuleCatalogueTest {
                 statement("script-unlisted-api", "new Thread(() -> ctx.report(\"y\", 2.0)).start();"),
                 statement("script-nondeterminism", "long start = System.nanoTime();"),
                 statement("script-unanalysed", "ctx.report(\"acc\", accuracy);"),
+                statement("metric-not-measured", "ctx.report(\"acc\", 0.8 + 0.01 * ctx.random().nextGaussian());"),
+                statement("metric-not-measured", "double k = Double.parseDouble(String.valueOf(ctx.params()"
+                        + ".getOrDefault(\"k\", 5))); ctx.report(\"coverage\", 0.95 - 0.012 / Math.sqrt(k));"),
+                statement("metric-encoded-data", "String note = String.valueOf(ctx.param(\"note\"));"
+                        + " ctx.report(\"bin_\" + 0, note.charAt(0) / 256.0);"),
+                new Example("metric-undeclared-split", "agent `review` replicating a script on split `validation`"
+                        + " that reports `heldout_acc`",
+                        () -> scriptReplication(
+                                "ctx.report(\"heldout_acc\", ctx.random().nextDouble() < 0.5 ? 1 : 0);",
+                                Split.VALIDATION),
+                        true),
                 new Example("action-rate", "the 31st action of one goal within a minute (limit 30)", () -> null));
     }
 
@@ -168,6 +181,19 @@ class RuleCatalogueTest {
                 script("monitor-addressed-text", "// we monitor validation loss every epoch"),
                 statement("script-capability", "double[] xs = new double[100]; Arrays.setAll(xs, i -> ctx.random()"
                         + ".nextGaussian()); ctx.report(\"mean\", Arrays.stream(xs).parallel().average().orElse(0));"),
+                statement("metric-not-measured", "int hits = 0; for (int i = 0; i < 1000; i++) { if (ctx.random()"
+                        + ".nextGaussian() > 0) { hits++; } } ctx.report(\"share\", hits / 1000.0);"
+                        + " ctx.report(\"expected\", 0.5);"),
+                statement("metric-not-measured", "int n = 50; double auc = 0.5 + 0.1 * Math.sqrt(n) / n;"
+                        + " double sum = 0; for (int i = 0; i < n; i++) { sum += ctx.random().nextDouble(); }"
+                        + " ctx.report(\"auc_closed_form\", auc); ctx.report(\"mean\", sum / n);"),
+                statement("metric-encoded-data", "String label = \"run-\" + ctx.seed(); ctx.report(label, 0.5);"),
+                new Example("metric-undeclared-split", "agent `review` replicating a script on split `heldout`"
+                        + " that reports `heldout_acc`",
+                        () -> scriptReplication(
+                                "ctx.report(\"heldout_acc\", ctx.random().nextDouble() < 0.5 ? 1 : 0);",
+                                Split.HELDOUT),
+                        true),
                 new Example("action-rate", "the 30th action of one goal within a minute (limit 30)", () -> null));
     }
 
@@ -303,6 +329,19 @@ class RuleCatalogueTest {
 
     private static AgentAction withAgent(AgentAction a, Agent agent, ActionType type, UUID parent) {
         return new AgentAction(a.id(), a.goalId(), a.round(), agent, a.policy(), type, parent, a.hypothesis(), a.spec(),
+                a.createdAt());
+    }
+
+    /** Review's replication of an ideation script on {@code split}, with the id and seeds review derives for it. */
+    private static AgentAction scriptReplication(String statement, Split split) {
+        UUID parent = UUID.randomUUID();
+        AgentAction a = TestActions.script(WHOLE_SCRIPT.formatted(statement), Map.of());
+        ExperimentSpec s = a.spec();
+        return new AgentAction(ReplicationDerivation.replicationId(parent, split), a.goalId(), a.round(),
+                Agent.REVIEW, "replicate-" + split.name().toLowerCase(Locale.ROOT), ActionType.REPLICATE_EXPERIMENT,
+                parent, a.hypothesis(),
+                new ExperimentSpec(s.family(), s.params(), ReplicationDerivation.freshSeeds(parent, split, 2),
+                        split, s.resources(), s.script()),
                 a.createdAt());
     }
 

@@ -57,6 +57,7 @@ final class CapabilityScanner extends TreePathScanner<Void, Void> {
     private final CompilationUnitTree unit;
     private final ApiPolicy policy;
     private final Sinks sinks;
+    private final ValueTracer tracer;
     private final Map<String, CapabilityFinding> findings = new LinkedHashMap<>();
 
     CapabilityScanner(JavacTask task, CompilationUnitTree unit, ApiPolicy policy) {
@@ -65,8 +66,13 @@ final class CapabilityScanner extends TreePathScanner<Void, Void> {
         this.types = task.getTypes();
         this.unit = unit;
         this.policy = policy;
-        this.sinks = new Sinks(this, trees, elements, types, policy,
-                new ValueTracer(trees, types, Assignments.of(trees, unit)));
+        this.tracer = new ValueTracer(trees, types, Assignments.of(trees, unit));
+        this.sinks = new Sinks(this, trees, elements, types, policy, tracer);
+    }
+
+    /** What each reported metric depends on, read from the same attributed tree (see {@link MetricDependence}). */
+    MetricDependence.Result metrics() {
+        return new MetricDependence(trees, elements, types, unit, policy, tracer).analyse();
     }
 
     /** The findings, in line order. */

@@ -160,12 +160,14 @@ public final class ScriptCapabilities implements ScriptAnalyser, AutoCloseable {
                     List.of(new ScriptSourceFile(source)));
             CompilationUnitTree unit = task.parse().iterator().next();
             task.analyze();
-            List<CapabilityFinding> findings = new CapabilityScanner(task, unit, policy).scan();
+            CapabilityScanner scanner = new CapabilityScanner(task, unit, policy);
+            List<CapabilityFinding> findings = scanner.scan();
             return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                     .findFirst()
                     .map(error -> ScriptAnalysis.notAnalysed("does not compile against the script API: line "
                             + error.getLineNumber() + ": " + error.getMessage(Locale.ROOT), findings))
-                    .orElseGet(() -> ScriptAnalysis.of(findings));
+                    // The metrics of a script that compiles: a broken one is held anyway.
+                    .orElseGet(() -> ScriptAnalysis.of(findings).withMetrics(scanner.metrics()));
         }
     }
 
