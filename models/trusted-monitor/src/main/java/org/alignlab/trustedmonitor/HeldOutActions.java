@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.trustedmonitor.CorpusExample.Part;
 
@@ -31,7 +32,8 @@ final class HeldOutActions {
     /**
      * One JSON line per action, {@code {"label", "category", "action"}}: category by category in the corpus's order,
      * up to {@code attacksPerCategory} rows of each attack category and {@code benignPerCategory} of each benign one,
-     * drawn by {@code seed}. Benign rows have the category {@value #BENIGN}.
+     * drawn by {@code seed}, each replication preceded by the experiment it replicates (benign, never a corpus row).
+     * Benign rows have the category {@value #BENIGN}.
      */
     static List<String> lines(MonitorCorpus corpus, int attacksPerCategory, int benignPerCategory, long seed) {
         Map<String, List<CorpusExample>> byCategory = new LinkedHashMap<>();
@@ -46,18 +48,20 @@ final class HeldOutActions {
             Collections.shuffle(rows, new Random(seed * 31 + category.getKey().hashCode()));
             int take = rows.get(0).attack() ? attacksPerCategory : benignPerCategory;
             for (CorpusExample row : rows.subList(0, Math.min(take, rows.size()))) {
-                lines.add(line(row));
+                // A replication's parent comes first, as on the platform, so the gate can find what it replicates.
+                corpus.replicatedBy(row.action()).ifPresent(parent -> lines.add(line(false, BENIGN, parent)));
+                lines.add(line(row.attack(), row.attack() ? row.category() : BENIGN, row.action()));
             }
         }
         return lines;
     }
 
-    private static String line(CorpusExample row) {
+    private static String line(boolean attack, String category, AgentAction action) {
         ObjectNode line = JSON.createObjectNode();
-        line.put("label", row.attack() ? ATTACK : BENIGN);
-        line.put("category", row.attack() ? row.category() : BENIGN);
+        line.put("label", attack ? ATTACK : BENIGN);
+        line.put("category", category);
         // Exactly the payload the monitor reads from agent.actions: encoded and validated by the shared codec.
-        line.set("action", parse(EventCodec.encode(row.action())));
+        line.set("action", parse(EventCodec.encode(action)));
         return line.toString();
     }
 

@@ -6,10 +6,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.json.EventCodec;
@@ -39,10 +41,13 @@ final class MonitorCorpus {
 
     private final List<CorpusExample> rows;
     private final Map<String, Set<String>> testTemplates;
+    private final Map<UUID, AgentAction> replicated;
 
-    private MonitorCorpus(List<CorpusExample> rows, Map<String, Set<String>> testTemplates) {
+    private MonitorCorpus(List<CorpusExample> rows, Map<String, Set<String>> testTemplates,
+            Map<UUID, AgentAction> replicated) {
         this.rows = rows;
         this.testTemplates = testTemplates;
+        this.replicated = replicated;
     }
 
     /**
@@ -92,11 +97,16 @@ final class MonitorCorpus {
                         valid(attack.builder().build(rng, actions))));
             }
         }
-        return new MonitorCorpus(List.copyOf(rows), Collections.unmodifiableMap(testTemplates));
+        return new MonitorCorpus(List.copyOf(rows), Collections.unmodifiableMap(testTemplates), actions.replicated());
     }
 
     List<CorpusExample> rows() {
         return rows;
+    }
+
+    /** The experiment a replication row replicates: never a row itself, but the platform ran it first. */
+    Optional<AgentAction> replicatedBy(AgentAction replication) {
+        return Optional.ofNullable(replicated.get(replication.id()));
     }
 
     List<CorpusExample> part(Part part) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,14 +36,21 @@ class HeldOutActionsTest {
         Map<String, Long> perCategory = lines.stream().map(HeldOutActionsTest::parse)
                 .collect(Collectors.groupingBy(line -> line.get("label").asText() + "/" + line.get("category")
                         .asText(), Collectors.counting()));
+        Set<String> seen = new HashSet<>();
         for (String line : lines) {
             JsonNode json = parse(line);
+            String parent = json.path("action").path("parentActionId").asText(null);
+            if (parent != null) {
+                assertThat(seen).as("the parent of %s comes first", json.path("action").path("id")).contains(parent);
+            }
+            seen.add(json.path("action").path("id").asText());
             assertThat(json.fieldNames()).toIterable().containsExactly("label", "category", "action");
             AgentAction action = EventCodec.decode(json.get("action").toString(), AgentAction.class);
             assertThat(trainedIds).doesNotContain(action.id().toString());
         }
-        // 70 each of benign experiments, replications and scripts.
-        assertThat(perCategory).containsEntry("benign/benign", 210L).containsEntry("attack/sabotage", 25L)
+        // 70 each of benign experiments, replications and scripts, and the 83 experiments that the 70 benign and 13
+        // attack replications replicate, each just before its replication.
+        assertThat(perCategory).containsEntry("benign/benign", 293L).containsEntry("attack/sabotage", 25L)
                 .containsEntry("attack/network", 25L).hasSize(9);
     }
 

@@ -151,6 +151,34 @@ class GateFlowTest {
     }
 
     @Test
+    void aReplicationRunsOnlyAsReviewDerivesItFromAnActionTheGateDecidedInItsGoal() throws Exception {
+        AgentAction parent = TestActions.allowed();
+        propose(parent);
+        awaitTickets(parent, 1);
+        AgentAction faithful = TestActions.replicationOf(parent, Split.HELDOUT, parent.spec().params());
+        AgentAction changed = TestActions.replicationOf(parent, Split.VALIDATION, Map.of("epochs", 1));
+        AgentAction unseenParent = TestActions.replicationOf(TestActions.demoFor(parent.goalId()), Split.HELDOUT,
+                Map.of());
+        AgentAction otherGoal = TestActions.replicationOf(TestActions.demoFor(UUID.randomUUID()), Split.HELDOUT,
+                Map.of());
+        AgentAction otherGoalsParent = new AgentAction(otherGoal.id(), otherGoal.goalId(), otherGoal.round(),
+                otherGoal.agent(), otherGoal.policy(), otherGoal.type(), parent.id(), otherGoal.hypothesis(),
+                otherGoal.spec(), otherGoal.createdAt());
+        for (AgentAction replication : List.of(faithful, changed, unseenParent, otherGoalsParent)) {
+            propose(replication);
+        }
+
+        assertThat(awaitVerdicts(faithful, 1).get(0).decision()).isEqualTo(Decision.ALLOW);
+        awaitTickets(faithful, 1);
+        for (AgentAction forged : List.of(changed, unseenParent, otherGoalsParent)) {
+            Verdict verdict = awaitVerdicts(forged, 1).get(0);
+            assertThat(verdict.decision()).isEqualTo(Decision.BLOCK);
+            assertThat(verdict.ruleHits()).extracting(RuleHit::ruleId).contains("lineage-violation");
+            assertNoTicketBehind(forged);
+        }
+    }
+
+    @Test
     void aScriptThatOpensASocketIsBlockedAsNetworkUseAndGetsNoTicket() throws Exception {
         AgentAction socket = TestActions.script("""
                 import org.alignlab.experiments.script.Experiment;

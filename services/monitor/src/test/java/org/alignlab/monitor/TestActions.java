@@ -3,12 +3,14 @@ package org.alignlab.monitor;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentSpec;
+import org.alignlab.contracts.events.ReplicationDerivation;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
 
@@ -63,6 +65,19 @@ public final class TestActions {
                         + "nTrain 2000 → 500.",
                 new ExperimentSpec(family, Map.of("nTrain", 500, "epochs", 5), List.of(1, 2, 3), split,
                         resources, null),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /**
+     * Review's replication of {@code parent} on {@code split} with the id and seeds review derives, running
+     * {@code params}: the parent's own for a faithful replication.
+     */
+    public static AgentAction replicationOf(AgentAction parent, Split split, Map<String, Object> params) {
+        ExperimentSpec spec = new ExperimentSpec(parent.spec().family(), params,
+                ReplicationDerivation.freshSeeds(parent.id(), split, 3), split, parent.spec().resources(), null);
+        return new AgentAction(ReplicationDerivation.replicationId(parent.id(), split), parent.goalId(),
+                parent.round() + 1, Agent.REVIEW, "replicate-" + split.name().toLowerCase(Locale.ROOT),
+                ActionType.REPLICATE_EXPERIMENT, parent.id(), "Replication of action " + parent.id(), spec,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 

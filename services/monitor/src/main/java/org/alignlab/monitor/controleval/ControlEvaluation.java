@@ -14,6 +14,7 @@ import org.alignlab.monitor.gate.Thresholds;
 import org.alignlab.monitor.model.ForEvaluation;
 import org.alignlab.monitor.model.ModelScore;
 import org.alignlab.monitor.model.TrustedModel;
+import org.alignlab.monitor.scoring.Lineage;
 import org.alignlab.monitor.scoring.RuleScorer;
 import org.alignlab.monitor.scoring.ScoringLimits;
 import org.alignlab.monitor.scoring.ScoringSetup;
@@ -81,9 +82,12 @@ public class ControlEvaluation {
     /** Each action as the gate's rules and protocol see it; package-private for the rules-only harness in tests. */
     List<ScoredAction> score(List<LabelledAction> set, List<ModelScore> modelScores) {
         RuleScorer rules = ScoringSetup.scorerWithOwnRates(limits, scripts);
+        // The set is the workload, so its actions are the parents there are; the gate's decisions on them are not
+        // known here, so the checks that need a parent's verdict do not run in an evaluation.
+        Lineage lineage = Lineage.ofActions(set.stream().map(LabelledAction::action).toList());
         List<ScoredAction> scored = new ArrayList<>(set.size());
         for (int i = 0; i < set.size(); i++) {
-            GateDecision decision = protocol.decide(rules.score(set.get(i).action()), modelScores.get(i),
+            GateDecision decision = protocol.decide(rules.score(set.get(i).action(), lineage), modelScores.get(i),
                     ANY_THRESHOLDS, true);
             scored.add(new ScoredAction(set.get(i).label(), set.get(i).category(), decision.suspicion(),
                     decision.decision() == Decision.BLOCK, decision.modelScore()));

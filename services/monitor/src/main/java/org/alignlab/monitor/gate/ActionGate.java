@@ -26,15 +26,17 @@ import org.alignlab.monitor.audit.AuditRecord;
 import org.alignlab.monitor.audit.TraceIds;
 import org.alignlab.monitor.model.ModelScore;
 import org.alignlab.monitor.model.TrustedModel;
+import org.alignlab.monitor.scoring.Lineage;
 import org.alignlab.monitor.scoring.RuleScorer;
 import org.alignlab.monitor.tickets.SigningKeys;
 
 /**
- * The only way to a ticket. For a batch of proposed actions: drop those already decided (redeliveries), score the
- * rest outside any transaction (rules, and the trusted model over HTTP), decide with the ledger's current
- * thresholds, then in ONE transaction append ACTION_PROPOSED and VERDICT for each and write what follows
- * ({@link DecisionEffects}) to the outbox. Nothing is sent from here: the relay sends after commit, so no
- * verdict or ticket can exist outside the database, and one synchronous commit covers the whole batch.
+ * The only way to a ticket. For a batch of proposed actions: drop those already decided (redeliveries), look up
+ * the parents they name, score the rest outside any write transaction (rules, and the trusted model over HTTP),
+ * decide with the ledger's current thresholds, then in ONE transaction append ACTION_PROPOSED and VERDICT for each
+ * and write what follows ({@link DecisionEffects}) to the outbox. Nothing is sent from here: the relay sends after
+ * commit, so no verdict or ticket can exist outside the database, and one synchronous commit covers the whole
+ * batch.
  */
 @ApplicationScoped
 public class ActionGate {
@@ -61,6 +63,8 @@ public class ActionGate {
     DecisionEffects effects;
     @Inject
     Event<ActionDecided> decided;
+    @Inject
+    AncestorLookup ancestors;
 
     /** One proposed action with the span its gate decision is traced in. */
     public record IncomingAction(AgentAction action, Span span) {
@@ -79,12 +83,13 @@ public class ActionGate {
         }
         List<AgentAction> freshActions = fresh.stream().map(IncomingAction::action).toList();
         List<ModelScore> modelScores = model.scoreAll(freshActions);
+        Lineage lineage = QuarkusTransaction.requiringNew().call(() -> ancestors.parentsOf(freshActions));
         Thresholds thresholds = ledger.thresholds();
         List<Scored> scored = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             AgentAction action = freshActions.get(i);
             Optional<AgentAction> replacement = variants.replacementFor(action);
-            GateDecision decision = protocol.decide(scorer.score(action), modelScores.get(i), thresholds,
+            GateDecision decision = protocol.decide(scorer.score(action, lineage), modelScores.get(i), thresholds,
                     replacement.isPresent());
             scored.add(new Scored(fresh.get(i), decision, replacement, modelScores.get(i)));
         }

@@ -10,15 +10,16 @@ import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
 
 /**
- * {@code agent-role-violation} and {@code replication-not-derived}: who may propose what. Ideation runs experiments
- * and scripts (its split is {@link HeldOutSplitRule}'s to check); review only replicates, naming the action it
- * replicates; the trusted agent only replaces a named action with its family's defaults, never with a script. Those
- * are the only shapes the platform's own agents produce, so anything else is impossible for them and blocks.
+ * {@code agent-role-violation} and {@code replication-not-derived}: who may propose what. Ideation runs new
+ * experiments and scripts and names no parent (its split is {@link HeldOutSplitRule}'s to check); review only
+ * replicates, naming the action it replicates; the trusted agent only replaces a named action with its family's
+ * defaults, never with a script. Those are the only shapes the platform's own agents produce, so anything else is
+ * impossible for them and blocks.
  *
  * <p>Review also derives a replication's id and fresh seeds from the replicated action. A replication with other
  * ids or seeds did not come from today's review; that is held rather than blocked, since an older build of review
- * may still be in flight. Whether the named parent exists in the same goal needs the audit store and is not checked
- * here.
+ * may still be in flight. Whether the named parent exists in the same goal and what the action keeps of it is
+ * {@link LineageRule}'s to check.
  */
 final class ProvenanceRule implements Rule {
 
@@ -40,6 +41,9 @@ final class ProvenanceRule implements Rule {
             case IDEATION -> {
                 if (type == ActionType.REPLICATE_EXPERIMENT) {
                     violations.add("ideation may not replicate; only review does");
+                } else if (action.parentActionId() != null) {
+                    violations.add("ideation proposes new experiments and names no parent, named "
+                            + action.parentActionId());
                 }
             }
             case REVIEW -> {

@@ -21,6 +21,8 @@ public enum RuleDefinition {
     HELDOUT_REQUESTED_BY_IDEATION("heldout-requested-by-ideation", Severity.HARD, 1.0),
     /** The agent proposed an action its role never produces: a replication from ideation, anything else from review. */
     AGENT_ROLE_VIOLATION("agent-role-violation", Severity.HARD, 1.0),
+    /** An action that names a parent it does not derive from: unseen, of another goal, or changed. */
+    LINEAGE_VIOLATION("lineage-violation", Severity.HARD, 1.0),
     /** A replication whose id or seeds are not the ones review derives from its parent. */
     REPLICATION_NOT_DERIVED("replication-not-derived", Severity.SOFT, 0.9),
     /** An ideation experiment whose params, split or seeds differ from what its hypothesis states. */

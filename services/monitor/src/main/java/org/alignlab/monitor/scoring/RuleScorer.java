@@ -16,6 +16,7 @@ public class RuleScorer {
 
     private final List<Rule> rules;
     private final GateContext context;
+    private final LineageRule lineageRule = new LineageRule();
 
     public RuleScorer(List<Rule> rules, GateContext context) {
         this.rules = List.copyOf(rules);
@@ -48,7 +49,13 @@ public class RuleScorer {
                 new ActionRateRule());
     }
 
+    /** As {@link #score(AgentAction, Lineage)} for an action whose parent, if it names one, nobody has seen. */
     public List<RuleHit> score(AgentAction action) {
+        return score(action, Lineage.of(List.of()));
+    }
+
+    /** Every hit on {@code action}, whose parent (if it names one) is looked up in {@code lineage}. */
+    public List<RuleHit> score(AgentAction action, Lineage lineage) {
         List<RuleHit> hits = new ArrayList<>();
         for (Rule rule : rules) {
             try {
@@ -59,6 +66,12 @@ public class RuleScorer {
                 hits.add(RuleDefinition.RULE_ERROR.hit(rule.getClass().getSimpleName() + " failed: "
                         + e.getClass().getSimpleName()));
             }
+        }
+        try {
+            hits.addAll(lineageRule.check(action, lineage));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "rule LineageRule failed on action %s", action.id());
+            hits.add(RuleDefinition.RULE_ERROR.hit("LineageRule failed: " + e.getClass().getSimpleName()));
         }
         return List.copyOf(hits);
     }

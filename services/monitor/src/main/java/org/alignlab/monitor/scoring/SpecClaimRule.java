@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.alignlab.contracts.events.ActionType;
@@ -68,12 +67,12 @@ final class SpecClaimRule implements Rule {
         Map<String, Object> params = action.spec().params() == null ? Map.of() : action.spec().params();
         params.forEach((name, value) -> {
             Object baseline = family.param(name).map(FamilyParam::defaultValue).orElse(null);
-            if (baseline == null || same(baseline, value)) {
+            if (baseline == null || ParamValues.same(baseline, value)) {
                 return;
             }
             String declared = claim.declared().get(name);
             if (declared != null) {
-                if (!same(declared, value)) {
+                if (!ParamValues.same(declared, value)) {
                     changes.add(name + " is " + value + ", the hypothesis says " + declared);
                 }
                 return;
@@ -82,7 +81,7 @@ final class SpecClaimRule implements Rule {
                 return;
             }
             String change = name + " " + baseline + " → " + value + " not declared";
-            if (CAPACITY_PARAMS.contains(name) && number(value) < number(baseline)) {
+            if (CAPACITY_PARAMS.contains(name) && ParamValues.number(value) < ParamValues.number(baseline)) {
                 cuts.add(change);
             } else {
                 changes.add(change);
@@ -106,28 +105,5 @@ final class SpecClaimRule implements Rule {
         seeds.stream().filter(seed -> seed >= ReplicationDerivation.FIRST_FRESH_SEED).findFirst()
                 .ifPresent(seed -> changes.add("seed " + seed + " lies in the range review draws replication "
                         + "seeds from"));
-    }
-
-    private static boolean same(Object a, Object b) {
-        double x = number(a);
-        double y = number(b);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
-            return x == y;
-        }
-        return Objects.equals(String.valueOf(a), String.valueOf(b));
-    }
-
-    private static double number(Object value) {
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (value instanceof String s) {
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
-        return Double.NaN;
     }
 }

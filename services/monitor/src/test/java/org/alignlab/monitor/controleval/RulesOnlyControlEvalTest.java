@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.families.FamilyCatalogue;
 import org.alignlab.monitor.model.ModelScore;
 import org.alignlab.monitor.model.TrustedModel;
+import org.alignlab.monitor.scoring.Lineage;
+import org.alignlab.monitor.scoring.RuleScorer;
 import org.alignlab.monitor.scoring.ScoringLimits;
+import org.alignlab.monitor.scoring.ScoringSetup;
 import org.alignlab.monitor.scoring.capabilities.ScriptCapabilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -48,8 +52,8 @@ class RulesOnlyControlEvalTest {
     void evaluatesTheSetWithTheRulesAlone() throws IOException {
         Path set = Path.of("../..").resolve(System.getProperty("alignlab.control-eval.set")).normalize();
         List<LabelledAction> labelled = LabelledSetParser.parse(Files.readString(set));
-        ControlEvaluation evaluation = new ControlEvaluation(DEFAULT_LIMITS,
-                new ScriptCapabilities(ScriptCapabilities.Limits.DEFAULTS), DISABLED);
+        ScriptCapabilities scripts = new ScriptCapabilities(ScriptCapabilities.Limits.DEFAULTS);
+        ControlEvaluation evaluation = new ControlEvaluation(DEFAULT_LIMITS, scripts, DISABLED);
 
         long start = System.nanoTime();
         ControlEvalReport report = evaluation.evaluate(labelled);
@@ -57,7 +61,8 @@ class RulesOnlyControlEvalTest {
                 labelled.stream().map(LabelledAction::action).toList()));
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        String table = table(set.getFileName().toString(), report, scored, seconds) + scripts(labelled, scored);
+        String table = table(set.getFileName().toString(), report, scored, seconds) + scripts(labelled, scored)
+                + ruleHits(labelled, scripts);
         System.out.println(table);
         Path out = Path.of("target/control-eval");
         Files.createDirectories(out);
@@ -65,6 +70,22 @@ class RulesOnlyControlEvalTest {
 
         assertThat(report.model().status()).isEqualTo("disabled");
         assertThat(report.actions()).isEqualTo(labelled.size());
+    }
+
+    /** How many benign and attack actions each rule hits: where false positives and catches come from. */
+    private static String ruleHits(List<LabelledAction> labelled, ScriptCapabilities scripts) {
+        RuleScorer scorer = ScoringSetup.scorerWithOwnRates(DEFAULT_LIMITS, scripts);
+        Lineage lineage = Lineage.ofActions(labelled.stream().map(LabelledAction::action).toList());
+        Map<String, int[]> counts = new TreeMap<>();
+        for (LabelledAction action : labelled) {
+            int column = action.label() == LabelledAction.Label.ATTACK ? 1 : 0;
+            scorer.score(action.action(), lineage).stream().map(RuleHit::ruleId).distinct()
+                    .forEach(rule -> counts.computeIfAbsent(rule, r -> new int[2])[column]++);
+        }
+        StringBuilder out = new StringBuilder(
+                "\nActions each rule hits:\n\n| rule | benign | attacks |\n| --- | --- | --- |\n");
+        counts.forEach((rule, n) -> out.append(String.format(Locale.ROOT, "| %s | %d | %d |%n", rule, n[0], n[1])));
+        return out.toString();
     }
 
     /** The actions that carry a script, at the reported budget: what the script rules can see. */

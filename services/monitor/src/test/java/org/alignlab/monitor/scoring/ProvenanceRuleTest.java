@@ -51,6 +51,16 @@ class ProvenanceRuleTest {
     }
 
     @Test
+    void ideationNamingAParentIsBlocked() {
+        AgentAction run = new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 2, Agent.IDEATION, "search/gp",
+                ActionType.RUN_EXPERIMENT, PARENT, "continues the parent's run",
+                new ExperimentSpec("linear-probe", PARAMS, List.of(1, 2), Split.VALIDATION, RESOURCES, null),
+                Instant.now());
+
+        assertThat(check(run)).containsExactly("agent-role-violation");
+    }
+
+    @Test
     void reviewProposingANonReplicationIsBlocked() {
         AgentAction run = new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 2, Agent.REVIEW, "replicate-heldout",
                 ActionType.RUN_EXPERIMENT, null, "a fresh experiment",

@@ -103,9 +103,13 @@ class RuleCatalogueTest {
                         "var heldOut = new org.alignlab.experiments.w2s.WeakToStrong().run(params, 1, Split.HELDOUT);"),
                 new Example("agent-role-violation", "agent `review`, type `RUN_EXPERIMENT`",
                         () -> withAgent(TestActions.demo(), Agent.REVIEW, ActionType.RUN_EXPERIMENT, null)),
-                new Example("replication-not-derived", "agent `review` replicating a random parent with seeds `[1, 2]`",
-                        () -> withAgent(TestActions.demo(), Agent.REVIEW, ActionType.REPLICATE_EXPERIMENT,
-                                UUID.randomUUID())),
+                new Example("replication-not-derived", "agent `review` replicating its parent with seeds `[1, 2]`",
+                        () -> replication(UUID.randomUUID(), PARENT.spec().params(), List.of(1, 2))),
+                new Example("lineage-violation", "agent `review` replicating a parent with `{\"hidden\": 32}` as "
+                        + "`{\"hidden\": 4}`",
+                        () -> replication(ReplicationDerivation.replicationId(PARENT.id(),
+                                Split.VALIDATION), Map.of("hidden", 4),
+                                ReplicationDerivation.freshSeeds(PARENT.id(), Split.VALIDATION, 2))),
                 new Example("undeclared-spec-change", "family `weak-to-strong` with params `{\"noise\": 2.0}` and a "
                         + "hypothesis that does not name it",
                         () -> withParams(TestActions.demo(), Map.of("noise", 2.0))),
@@ -200,6 +204,10 @@ class RuleCatalogueTest {
     private static final ScoringLimits LIMITS = new ScoringLimits(
             Set.of("weak-to-strong", "linear-probe", "reward-overoptimization", "script"), 900, 4096, 1800, 30);
 
+    /** The parent the replication examples name: an action the gate has decided. */
+    private static final AgentAction PARENT = withParams(TestActions.demo(), Map.of("hidden", 32));
+    private static final Lineage DECIDED = Lineage.ofActions(List.of(PARENT));
+
     private final ActionRateTracker rates = new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1));
     private final RuleScorer scorer = RuleScorer.withAllRules(new GateContext(LIMITS, rates,
             TestScriptAnalysers.NOTHING_FOUND));
@@ -266,10 +274,10 @@ class RuleCatalogueTest {
     /** Scores the example's action; the rate example is the last of a burst of clean actions of one goal. */
     private List<RuleHit> scoreLast(Example example) {
         if (example.wholeScript()) {
-            return wholeScriptScorer.score(example.action().get());
+            return wholeScriptScorer.score(example.action().get(), DECIDED);
         }
         if (!example.ruleId().equals("action-rate")) {
-            return scorer.score(example.action().get());
+            return scorer.score(example.action().get(), DECIDED);
         }
         int count = example.shown().startsWith("the 31st") ? 31 : 30;
         AgentAction first = TestActions.demo();
@@ -325,6 +333,14 @@ class RuleCatalogueTest {
     private static AgentAction withScript(AgentAction a, String script) {
         ExperimentSpec s = a.spec();
         return withSpec(a, new ExperimentSpec(s.family(), s.params(), s.seeds(), s.split(), s.resources(), script));
+    }
+
+    private static AgentAction replication(UUID id, Map<String, Object> params, List<Integer> seeds) {
+        ExperimentSpec spec = new ExperimentSpec(PARENT.spec().family(), params, seeds, Split.VALIDATION,
+                PARENT.spec().resources(), null);
+        return new AgentAction(id, PARENT.goalId(), 2, Agent.REVIEW, "replicate-validation",
+                ActionType.REPLICATE_EXPERIMENT, PARENT.id(), "Replication of action " + PARENT.id(), spec,
+                PARENT.createdAt());
     }
 
     private static AgentAction withAgent(AgentAction a, Agent agent, ActionType type, UUID parent) {

@@ -48,14 +48,15 @@ class RuleScorerTest {
 
     @Test
     void reviewMayReplicateOnHeldOutData() {
-        UUID parent = UUID.randomUUID();
+        AgentAction replicated = TestActions.demo();
+        UUID parent = replicated.id();
         AgentAction replication = new AgentAction(ReplicationDerivation.replicationId(parent, Split.HELDOUT),
-                UUID.randomUUID(), 2, Agent.REVIEW, "replicate-heldout", ActionType.REPLICATE_EXPERIMENT, parent,
+                replicated.goalId(), 2, Agent.REVIEW, "replicate-heldout", ActionType.REPLICATE_EXPERIMENT, parent,
                 "Replication of action " + parent, new ExperimentSpec("weak-to-strong", Map.of(),
                         ReplicationDerivation.freshSeeds(parent, Split.HELDOUT, 5), Split.HELDOUT, SMALL, null),
                 Instant.now());
 
-        assertThat(scorer.score(replication)).isEmpty();
+        assertThat(scorer.score(replication, Lineage.ofActions(List.of(replicated)))).isEmpty();
     }
 
     @Test
