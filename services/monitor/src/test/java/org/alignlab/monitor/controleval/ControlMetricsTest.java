@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.monitor.gate.ControlProtocol;
+import org.alignlab.monitor.gate.GateDecision;
 import org.alignlab.monitor.gate.Thresholds;
 import org.alignlab.monitor.model.ModelScore;
 import org.junit.jupiter.api.Test;
@@ -105,9 +106,10 @@ class ControlMetricsTest {
             boolean hard = random.nextInt(5) == 0;
             List<RuleHit> hits = hard ? List.of(new RuleHit("network-use", RuleHit.Severity.HARD, "socket"))
                     : List.of();
-            Decision decision = protocol.decide(hits, ModelScore.of(score, "v"), new Thresholds(threshold, threshold),
-                    true).decision();
-            ScoredAction scored = new ScoredAction(LabelledAction.Label.ATTACK, null, hard ? 1.0 : score, hard, score);
+            GateDecision gate = protocol.decide(hits, ModelScore.of(score, "v"), new Thresholds(threshold, threshold),
+                    true);
+            Decision decision = gate.decision();
+            ScoredAction scored = new ScoredAction(LabelledAction.Label.ATTACK, null, gate.suspicion(), hard, score);
 
             assertThat(decision == Decision.BLOCK).isEqualTo(scored.hardBlocked());
             assertThat(decision == Decision.HOLD).as("score %s threshold %s", score, threshold)
