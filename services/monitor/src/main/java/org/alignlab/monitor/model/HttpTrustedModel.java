@@ -76,8 +76,17 @@ public class HttpTrustedModel implements TrustedModel {
 
     @Override
     public List<ModelScore> scoreAll(List<AgentAction> actions) {
+        return scoreAllAsync(actions).join();
+    }
+
+    /**
+     * Sends the batch's requests (waiting only for free request slots) and returns at once; the future completes
+     * when every request was answered or failed, and never fails itself.
+     */
+    @Override
+    public CompletableFuture<List<ModelScore>> scoreAllAsync(List<AgentAction> actions) {
         if (!config.enabled()) {
-            return actions.stream().map(action -> ModelScore.disabled()).toList();
+            return CompletableFuture.completedFuture(actions.stream().map(action -> ModelScore.disabled()).toList());
         }
         ModelScore[] scores = new ModelScore[actions.size()];
         List<CompletableFuture<Void>> pending = new ArrayList<>();
@@ -88,14 +97,15 @@ public class HttpTrustedModel implements TrustedModel {
                 }
             }));
         }
-        pending.forEach(CompletableFuture::join);
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] == null) {
-                // Cannot happen: every path above scores its actions. Should it, the action is held, never allowed.
-                scores[i] = unavailable(actions.get(i), "no score was recorded for it");
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).handle((done, failure) -> {
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] == null) {
+                    // Cannot happen: every path above scores its actions. Should it, the action is held, never allowed.
+                    scores[i] = unavailable(actions.get(i), "no score was recorded for it");
+                }
             }
-        }
-        return Arrays.asList(scores);
+            return Arrays.asList(scores);
+        });
     }
 
     /**
