@@ -141,11 +141,13 @@ class InferenceServiceTest {
                 .body("model", equalTo("trusted-monitor"))
                 .body("version", equalTo(shippedVersion()))
                 .body("results", hasSize(actions.size()))
+                .body("results[0].probabilities.keySet()", contains("benign", "attack"))
+                .body("results[3].probabilities.values().sum()", closeTo(1.0, 1e-5))
                 .extract().jsonPath();
 
         for (int i = 0; i < actions.size(); i++) {
             Map<String, Float> batched = answer.getMap("results[" + i + "].probabilities", String.class, Float.class);
-            assertThat(batched.keySet()).containsExactly("benign", "attack");
+            assertThat(batched.keySet()).containsExactlyInAnyOrder("benign", "attack");
             for (String label : List.of("benign", "attack")) {
                 assertThat(batched.get(label)).as("action %d, %s", i, label)
                         .isCloseTo(alone.get(i).get(label), Offset.offset(1e-6f));
