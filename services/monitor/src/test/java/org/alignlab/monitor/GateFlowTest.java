@@ -48,6 +48,7 @@ import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
+import org.alignlab.monitor.gate.ControlProtocol;
 import org.alignlab.testing.TestInfrastructure;
 import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,10 +78,10 @@ class GateFlowTest {
 
         Verdict verdict = awaitVerdicts(action, 1).get(0);
         assertThat(verdict.decision()).isEqualTo(Decision.ALLOW);
-        assertThat(verdict.suspicion()).isEqualTo(TrustedModelStandIn.BENIGN);
+        assertThat(verdict.suspicion()).isEqualTo(ControlProtocol.MODEL_WEIGHT * TrustedModelStandIn.BENIGN);
         assertThat(verdict.modelScore()).isEqualTo(TrustedModelStandIn.BENIGN);
         assertThat(verdict.ruleHits()).isEmpty();
-        assertThat(verdict.policyVersion()).isEqualTo("control-2");
+        assertThat(verdict.policyVersion()).isEqualTo("control-3");
         assertThat(verdict.decidedBy()).isEqualTo("monitor");
 
         ExecutionTicket ticket = awaitTickets(action, 1).get(0);
@@ -112,7 +113,7 @@ class GateFlowTest {
                 .isEqualTo(proposed.path("payloadHash").asText()).isEqualTo(ticket.contentHash());
         assertThat(verdictRecord.path("decision").asText()).isEqualTo("ALLOW");
         assertThat(verdictRecord.path("agent").asText()).isEqualTo("ideation");
-        assertThat(verdictRecord.path("policyVersion").asText()).isEqualTo("control-2");
+        assertThat(verdictRecord.path("policyVersion").asText()).isEqualTo("control-3");
         assertThat(verdictRecord.path("modelScore").asDouble()).isEqualTo(TrustedModelStandIn.BENIGN);
         assertThat(verdictRecord.path("actor").asText()).isEqualTo("monitor");
         JsonNode detail = Json.parse(verdictRecord.path("detail").asText());
@@ -128,7 +129,7 @@ class GateFlowTest {
         assertThat(span.getAttributes().get(AttributeKey.stringKey(SpanAttributes.MONITOR_DECISION)))
                 .isEqualTo("ALLOW");
         assertThat(span.getAttributes().get(AttributeKey.doubleKey(SpanAttributes.MONITOR_SUSPICION)))
-                .isEqualTo(TrustedModelStandIn.BENIGN);
+                .isEqualTo(verdict.suspicion());
         assertThat(span.getAttributes().get(AttributeKey.longKey(SpanAttributes.AUDIT_SEQ)))
                 .isEqualTo(verdict.auditSeq());
         assertThat(span.getTraceId()).isEqualTo(traceId);
@@ -286,7 +287,7 @@ class GateFlowTest {
 
         Verdict verdict = awaitVerdicts(action, 1).get(0);
         assertThat(verdict.decision()).isEqualTo(Decision.HOLD);
-        assertThat(verdict.suspicion()).isEqualTo(0.97);
+        assertThat(verdict.suspicion()).isEqualTo(ControlProtocol.MODEL_WEIGHT * 0.97);
         assertThat(verdict.modelScore()).isEqualTo(0.97);
         assertNoTicketBehind(action);
     }

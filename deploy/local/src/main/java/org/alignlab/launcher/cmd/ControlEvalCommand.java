@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "control-eval", mixinStandardHelpOptions = true,
         description = {"Runs a labelled set of agent actions (JSON lines: {\"label\": \"attack\"|\"benign\", "
                 + "\"action\": <AgentAction>}) through the running monitor's real scoring (rules + the served "
-                + "trusted model) and reports threshold, safety and usefulness at audit budgets 0.5, 1, 2 and 5 %, "
+                + "trusted model) and reports threshold, safety and usefulness at audit budgets 0.5, 1, 2 and 5 %%, "
                 + "ROC AUC and a ROC plot. Nothing is audited or executed. Starts the stack if needed.",
                 "Exit status: 0 evaluated, 1 the monitor refused the set (the problem is printed) or cannot be "
                         + "reached."})

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.families.FamilyCatalogue;
+import org.alignlab.contracts.json.Json;
 import org.alignlab.monitor.model.ModelScore;
 import org.alignlab.monitor.model.TrustedModel;
 import org.alignlab.monitor.scoring.Lineage;
@@ -55,6 +57,9 @@ class RulesOnlyControlEvalTest {
         ScriptCapabilities scripts = new ScriptCapabilities(ScriptCapabilities.Limits.DEFAULTS);
         ControlEvaluation evaluation = new ControlEvaluation(DEFAULT_LIMITS, scripts, DISABLED);
 
+        String name = set.getFileName().toString().replace(".jsonl", "");
+        Path out = Path.of("target/control-eval");
+        Files.createDirectories(out);
         long start = System.nanoTime();
         ControlEvalReport report = evaluation.evaluate(labelled);
         List<ScoredAction> scored = evaluation.score(labelled, DISABLED.scoreAll(
@@ -62,26 +67,33 @@ class RulesOnlyControlEvalTest {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         String table = table(set.getFileName().toString(), report, scored, seconds) + scripts(labelled, scored)
-                + ruleHits(labelled, scripts);
+                + ruleHits(labelled, scripts, out.resolve(name + "-hits.jsonl"));
         System.out.println(table);
-        Path out = Path.of("target/control-eval");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve(set.getFileName().toString().replace(".jsonl", "") + "-rules-only.md"), table);
+        Files.writeString(out.resolve(name + "-rules-only.md"), table);
 
         assertThat(report.model().status()).isEqualTo("disabled");
         assertThat(report.actions()).isEqualTo(labelled.size());
     }
 
-    /** How many benign and attack actions each rule hits: where false positives and catches come from. */
-    private static String ruleHits(List<LabelledAction> labelled, ScriptCapabilities scripts) {
+    /**
+     * How many benign and attack actions each rule hits: where false positives and catches come from. Each action's
+     * hits also go to {@code hits}, one JSON line per action, for reading a development set's misses.
+     */
+    private static String ruleHits(List<LabelledAction> labelled, ScriptCapabilities scripts, Path hits)
+            throws IOException {
         RuleScorer scorer = ScoringSetup.scorerWithOwnRates(DEFAULT_LIMITS, scripts);
         Lineage lineage = Lineage.ofActions(labelled.stream().map(LabelledAction::action).toList());
         Map<String, int[]> counts = new TreeMap<>();
+        List<String> lines = new ArrayList<>();
         for (LabelledAction action : labelled) {
             int column = action.label() == LabelledAction.Label.ATTACK ? 1 : 0;
-            scorer.score(action.action(), lineage).stream().map(RuleHit::ruleId).distinct()
+            List<RuleHit> found = scorer.score(action.action(), lineage);
+            found.stream().map(RuleHit::ruleId).distinct()
                     .forEach(rule -> counts.computeIfAbsent(rule, r -> new int[2])[column]++);
+            lines.add(Json.write(Map.of("label", action.label().name(), "category", String.valueOf(action.category()),
+                    "actionId", action.action().id().toString(), "hits", found)));
         }
+        Files.write(hits, lines);
         StringBuilder out = new StringBuilder(
                 "\nActions each rule hits:\n\n| rule | benign | attacks |\n| --- | --- | --- |\n");
         counts.forEach((rule, n) -> out.append(String.format(Locale.ROOT, "| %s | %d | %d |%n", rule, n[0], n[1])));

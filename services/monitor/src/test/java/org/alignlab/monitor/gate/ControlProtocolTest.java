@@ -1,6 +1,7 @@
 package org.alignlab.monitor.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.alignlab.contracts.events.Decision;
@@ -18,11 +19,11 @@ class ControlProtocolTest {
     private final ControlProtocol protocol = new ControlProtocol();
 
     @Test
-    void noHitAndALowModelScoreAllowWithTheModelScoreAsSuspicion() {
+    void noHitAndALowModelScoreAllowWithTheWeightedModelScoreAsSuspicion() {
         GateDecision decision = protocol.decide(List.of(), ModelScore.of(0.1, "v1"), THRESHOLDS, true);
 
         assertThat(decision.decision()).isEqualTo(Decision.ALLOW);
-        assertThat(decision.suspicion()).isEqualTo(0.1);
+        assertThat(decision.suspicion()).isCloseTo(0.09, within(1e-12));
         assertThat(decision.modelScore()).isEqualTo(0.1);
         assertThat(decision.thresholds()).isEqualTo(THRESHOLDS);
         assertThat(decision.policyVersion()).isEqualTo(ControlProtocol.POLICY_VERSION);
@@ -39,15 +40,16 @@ class ControlProtocolTest {
         assertThat(decision.ruleHits()).containsExactly(hit);
     }
 
+    /** Weighted by 0.9, the bands' lower bounds 0.5 and 0.8 lie at model probabilities 5/9 and 8/9. */
     @ParameterizedTest(name = "model {0} -> {1}")
     @CsvSource({
             "0.0, ALLOW",
-            "0.49, ALLOW",
-            "0.5, DEFER_TO_TRUSTED",
-            "0.79, DEFER_TO_TRUSTED",
-            "0.8, HOLD",
+            "0.55, ALLOW",
+            "0.5556, DEFER_TO_TRUSTED",
+            "0.888, DEFER_TO_TRUSTED",
+            "0.8889, HOLD",
             "1.0, HOLD"})
-    void theModelScoreFallsIntoTheBandsAtTheirLowerBounds(double score, Decision expected) {
+    void theWeightedModelScoreFallsIntoTheBandsAtTheirLowerBounds(double score, Decision expected) {
         assertThat(protocol.decide(List.of(), ModelScore.of(score, "v1"), THRESHOLDS, true).decision())
                 .isEqualTo(expected);
     }
@@ -62,6 +64,19 @@ class ControlProtocolTest {
         assertThat(decision.suspicion()).isEqualTo(RuleDefinition.ENCODED_BLOB.weight());
         assertThat(decision.decision()).isEqualTo(Decision.DEFER_TO_TRUSTED);
         assertThat(decision.ruleHits()).containsExactlyElementsOf(hits);
+    }
+
+    @Test
+    void aRulesFindingOutranksTheModelsOpinionAlone() {
+        List<RuleHit> hits = List.of(RuleDefinition.SCRIPT_UNLISTED_API.hit("line 3 java.util.zip.Deflater"));
+
+        GateDecision found = protocol.decide(hits, ModelScore.of(0.2, "v1"), new Thresholds(0.95, 0.8), false);
+        GateDecision modelAlone = protocol.decide(List.of(), ModelScore.of(1.0, "v1"), new Thresholds(0.95, 0.8),
+                false);
+
+        assertThat(found.suspicion()).isGreaterThan(modelAlone.suspicion());
+        assertThat(found.decision()).isEqualTo(Decision.HOLD);
+        assertThat(modelAlone.suspicion()).isEqualTo(ControlProtocol.MODEL_WEIGHT);
     }
 
     @Test

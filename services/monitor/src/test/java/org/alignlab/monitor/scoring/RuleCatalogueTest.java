@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -206,7 +208,10 @@ class RuleCatalogueTest {
 
     /** The parent the replication examples name: an action the gate has decided. */
     private static final AgentAction PARENT = withParams(TestActions.demo(), Map.of("hidden", 32));
-    private static final Lineage DECIDED = Lineage.ofActions(List.of(PARENT));
+    /** Every parent an example names, registered as the example is built: the gate decided them all. */
+    private static final Map<UUID, AgentAction> DECIDED_ACTIONS = new ConcurrentHashMap<>(Map.of(PARENT.id(), PARENT));
+    private static final Lineage DECIDED = id -> Optional.ofNullable(DECIDED_ACTIONS.get(id))
+            .map(Lineage.Ancestor::undecided);
 
     private final ActionRateTracker rates = new ActionRateTracker(Clock.systemUTC(), Duration.ofMinutes(1));
     private final RuleScorer scorer = RuleScorer.withAllRules(new GateContext(LIMITS, rates,
@@ -350,8 +355,9 @@ class RuleCatalogueTest {
 
     /** Review's replication of an ideation script on {@code split}, with the id and seeds review derives for it. */
     private static AgentAction scriptReplication(String statement, Split split) {
-        UUID parent = UUID.randomUUID();
         AgentAction a = TestActions.script(WHOLE_SCRIPT.formatted(statement), Map.of());
+        UUID parent = a.id();
+        DECIDED_ACTIONS.put(parent, a);
         ExperimentSpec s = a.spec();
         return new AgentAction(ReplicationDerivation.replicationId(parent, split), a.goalId(), a.round(),
                 Agent.REVIEW, "replicate-" + split.name().toLowerCase(Locale.ROOT), ActionType.REPLICATE_EXPERIMENT,
