@@ -36,6 +36,13 @@ public interface InferenceConfig {
     @WithDefault("1000000")
     int maxTextChars();
 
+    /**
+     * Most texts one batch classification may carry ({@code POST /v1/classify/{model}/batch}); they go through one
+     * forward pass. The monitor asks for at most this many actions per request.
+     */
+    @WithDefault("512")
+    int maxBatchTexts();
+
     /** Most elements a predict request may carry over all its input tensors. */
     @WithDefault("1000000")
     int maxTensorElements();

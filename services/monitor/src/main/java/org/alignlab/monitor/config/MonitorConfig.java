@@ -165,6 +165,13 @@ public interface MonitorConfig {
         /** Requests in flight at once; the rest of a batch waits its turn (its timeout starts when it is sent). */
         @WithDefault("8")
         int maxConcurrentRequests();
+
+        /**
+         * Most actions one classify request carries ({@code POST /v1/classify/{model}/batch}); a larger batch is
+         * split into several requests. At most inference's {@code alignlab.inference.max-batch-texts} (512).
+         */
+        @WithDefault("256")
+        int maxBatchSize();
     }
 
     interface Checkpoints {

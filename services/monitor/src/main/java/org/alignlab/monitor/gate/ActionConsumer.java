@@ -11,7 +11,11 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.alignlab.contracts.MetricNames;
@@ -95,8 +99,11 @@ public class ActionConsumer {
     private void decide(List<Received> received) {
         List<Verdict> verdicts = gate.decide(received.stream().map(Received::incoming).toList());
         long now = System.currentTimeMillis();
+        // By id, first record first: a lookup per verdict instead of a scan of the batch (500 x 500 at full load).
+        Map<UUID, Received> byId = new HashMap<>();
+        received.forEach(r -> byId.putIfAbsent(r.incoming().action().id(), r));
         for (Verdict verdict : verdicts) {
-            received.stream().filter(r -> r.incoming().action().id().equals(verdict.actionId())).findFirst()
+            Optional.ofNullable(byId.get(verdict.actionId()))
                     .ifPresent(r -> {
                         decisionLatency.record(Math.max(0, now - r.record().timestamp()), TimeUnit.MILLISECONDS);
                         r.incoming().span()

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.Verdict;
@@ -82,8 +83,10 @@ public class ActionGate {
             return List.of();
         }
         List<AgentAction> freshActions = fresh.stream().map(IncomingAction::action).toList();
-        List<ModelScore> modelScores = model.scoreAll(freshActions);
+        // The model is asked first and its answer awaited only after the parents are read: the two overlap.
+        CompletableFuture<List<ModelScore>> asked = model.scoreAllAsync(freshActions);
         Lineage lineage = QuarkusTransaction.requiringNew().call(() -> ancestors.parentsOf(freshActions));
+        List<ModelScore> modelScores = asked.join();
         Thresholds thresholds = ledger.thresholds();
         List<Scored> scored = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
