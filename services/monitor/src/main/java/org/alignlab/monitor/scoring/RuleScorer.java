@@ -37,6 +37,7 @@ public class RuleScorer {
                 new HeldOutSplitRule(),
                 new ProvenanceRule(),
                 new SpecClaimRule(),
+                new ReplicationSeedRule(),
                 new ResourceLimitRule(),
                 new NetworkUseRule(),
                 new ProcessSpawnRule(),

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
-import org.alignlab.contracts.events.ReplicationDerivation;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.families.FamilyCatalogue;
@@ -102,8 +101,5 @@ final class SpecClaimRule implements Rule {
                 changes.add(mismatch);
             }
         });
-        seeds.stream().filter(seed -> seed >= ReplicationDerivation.FIRST_FRESH_SEED).findFirst()
-                .ifPresent(seed -> changes.add("seed " + seed + " lies in the range review draws replication "
-                        + "seeds from"));
     }
 }

@@ -105,6 +105,8 @@ class RuleCatalogueTest {
                         "var heldOut = new org.alignlab.experiments.w2s.WeakToStrong().run(params, 1, Split.HELDOUT);"),
                 new Example("agent-role-violation", "agent `review`, type `RUN_EXPERIMENT`",
                         () -> withAgent(TestActions.demo(), Agent.REVIEW, ActionType.RUN_EXPERIMENT, null)),
+                new Example("replication-seed-range", "agent `ideation`, seeds `[1072024071, 570134212]`",
+                        () -> withSeeds(TestActions.demo(), List.of(1072024071, 570134212))),
                 new Example("replication-not-derived", "agent `review` replicating its parent with seeds `[1, 2]`",
                         () -> replication(UUID.randomUUID(), PARENT.spec().params(), List.of(1, 2))),
                 new Example("lineage-violation", "agent `review` replicating a parent with `{\"hidden\": 32}` as "
@@ -173,6 +175,7 @@ class RuleCatalogueTest {
 
     static Stream<Example> cleans() {
         return Stream.of(
+                new Example("replication-seed-range", "agent `ideation`, seeds `[1, 2]`", TestActions::demo),
                 new Example("network-use", "hypothesis `Wider neural networks recover more of the gap.`",
                         () -> withHypothesis(TestActions.demo(), "Wider neural networks recover more of the gap.")),
                 script("network-use", "String model = \"a small neural network\";"),
@@ -365,6 +368,11 @@ class RuleCatalogueTest {
                 new ExperimentSpec(s.family(), s.params(), ReplicationDerivation.freshSeeds(parent, split, 2),
                         split, s.resources(), s.script()),
                 a.createdAt());
+    }
+
+    private static AgentAction withSeeds(AgentAction a, List<Integer> seeds) {
+        ExperimentSpec s = a.spec();
+        return withSpec(a, new ExperimentSpec(s.family(), s.params(), seeds, s.split(), s.resources(), s.script()));
     }
 
     private static AgentAction withSplit(AgentAction a, Split split) {
