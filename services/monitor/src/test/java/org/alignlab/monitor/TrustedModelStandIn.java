@@ -18,10 +18,9 @@ import java.util.regex.Pattern;
 import org.alignlab.contracts.json.Json;
 
 /**
- * The inference service's classify endpoints as the monitor sees them over HTTP, for the monitor's own tests: the
- * real service needs its DJL model and runs in the end-to-end test. Answers like the real one (one text:
- * {@code {"model", "version", "probabilities": {"benign", "attack"}}}; a batch, {@code {"texts": [...]}} on
- * {@code /batch}: {@code {"model", "version", "results": [{"probabilities": ...}, ...]}}), requires the configured
+ * The inference service's batch classify endpoint as the monitor sees it over HTTP, for the monitor's own tests: the
+ * real service needs its DJL model and runs in the end-to-end test. Answers like the real one ({@code {"texts":
+ * [...]}} → {@code {"model", "version", "results": [{"probabilities": ...}, ...]}}), requires the configured
  * bearer token, and can be told to score by a marker in the action's text ({@code model-says-0.42}), to fail, or to
  * be too slow.
  */
@@ -64,34 +63,12 @@ public class TrustedModelStandIn implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/v1/classify/trusted-monitor", TrustedModelStandIn::classify);
         server.createContext("/v1/classify/trusted-monitor/batch", TrustedModelStandIn::classifyBatch);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         return Map.of(
                 "alignlab.monitor.trusted-model.url", "http://127.0.0.1:" + server.getAddress().getPort(),
                 "alignlab.monitor.trusted-model.token", TOKEN);
-    }
-
-    private static void classify(HttpExchange exchange) throws IOException {
-        String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        REQUESTS.incrementAndGet();
-        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            respond(exchange, 401, "{}");
-            return;
-        }
-        switch (mode) {
-            case FAIL_503 -> respond(exchange, 503, "{\"title\":\"model not loaded\"}");
-            case TOO_SLOW -> {
-                sleep(6_000);
-                respond(exchange, 200, answer(BENIGN));
-            }
-            case ANSWER -> {
-                Matcher mark = MARK.matcher(text);
-                ANSWERED.incrementAndGet();
-                respond(exchange, 200, answer(mark.find() ? Double.parseDouble(mark.group(1)) : BENIGN));
-            }
-        }
     }
 
     private static void classifyBatch(HttpExchange exchange) throws IOException {
@@ -123,11 +100,6 @@ public class TrustedModelStandIn implements QuarkusTestResourceLifecycleManager 
 
     private static String probabilities(double attack) {
         return "{\"benign\":" + (1 - attack) + ",\"attack\":" + attack + "}";
-    }
-
-    private static String answer(double attack) {
-        return "{\"model\":\"trusted-monitor\",\"version\":\"standin00001\",\"probabilities\":{\"benign\":"
-                + (1 - attack) + ",\"attack\":" + attack + "}}";
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -2,6 +2,7 @@ package org.alignlab.monitor.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.RuleHit;
 import org.jboss.logging.Logger;
@@ -59,21 +60,19 @@ public class RuleScorer {
     public List<RuleHit> score(AgentAction action, Lineage lineage) {
         List<RuleHit> hits = new ArrayList<>();
         for (Rule rule : rules) {
-            try {
-                hits.addAll(rule.check(action, context));
-            } catch (RuntimeException | StackOverflowError e) {
-                // Fail closed, and keep the partition moving: a retry would fail the same way for ever.
-                LOG.errorf(e, "rule %s failed on action %s", rule.getClass().getSimpleName(), action.id());
-                hits.add(RuleDefinition.RULE_ERROR.hit(rule.getClass().getSimpleName() + " failed: "
-                        + e.getClass().getSimpleName()));
-            }
+            hits.addAll(failingClosed(rule.getClass().getSimpleName(), action, () -> rule.check(action, context)));
         }
-        try {
-            hits.addAll(lineageRule.check(action, lineage));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "rule LineageRule failed on action %s", action.id());
-            hits.add(RuleDefinition.RULE_ERROR.hit("LineageRule failed: " + e.getClass().getSimpleName()));
-        }
+        hits.addAll(failingClosed("LineageRule", action, () -> lineageRule.check(action, lineage)));
         return List.copyOf(hits);
+    }
+
+    /** Fail closed, and keep the partition moving: a retry would fail the same way for ever. */
+    private static List<RuleHit> failingClosed(String rule, AgentAction action, Supplier<List<RuleHit>> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.errorf(e, "rule %s failed on action %s", rule, action.id());
+            return List.of(RuleDefinition.RULE_ERROR.hit(rule + " failed: " + e.getClass().getSimpleName()));
+        }
     }
 }
