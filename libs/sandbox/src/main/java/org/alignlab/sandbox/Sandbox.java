@@ -25,6 +25,13 @@ public interface Sandbox {
         return List.of();
     }
 
+    /**
+     * Makes ready, at start, what speeds up runs but is not needed for them (the bubblewrap sandbox's class-data
+     * archives); may take a while the first time. A run never waits for it to succeed.
+     */
+    default void prepare() {
+    }
+
     /** Runs the workload once and returns how it ended. Never throws for a failing workload. */
     SandboxRun run(SandboxRequest request);
 }

@@ -9,15 +9,18 @@ import org.alignlab.sandbox.Sandbox;
 import org.alignlab.sandbox.RunnerRuntime;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.jboss.logging.Logger;
@@ -39,6 +42,8 @@ public final class BubblewrapSandbox implements Sandbox {
     private static final ResourceRequest PROBE_LIMITS = new ResourceRequest(5, 64, 10);
 
     private final Settings settings;
+    /** Null when runs start without class-data archives. */
+    private final ClassDataArchives classData;
     private volatile HostLayout ready;
     /** Empty when cgroups cannot be made here: limits are then -Xmx, rlimits and the wall clock only. */
     private volatile Optional<CgroupHierarchy> cgroups = Optional.empty();
@@ -51,20 +56,53 @@ public final class BubblewrapSandbox implements Sandbox {
      * @param maxLogBytes    bytes kept of each of stdout and stderr (the tail)
      * @param maxOutputBytes the largest out.json read back
      * @param workDir        the bytes and files a run's own tmpfs ({@code /work} and {@code /tmp}) may hold
+     * @param classDataDir   where the runner's class-data archives are made and kept ({@link ClassDataArchives});
+     *                       null: every run starts without one
      */
     public record Settings(Path javaHome, Path experimentsJar, Path djlCacheDir, Path workRoot, int maxLogBytes,
-            int maxOutputBytes, RunnerLimits.WorkDir workDir) {
+            int maxOutputBytes, RunnerLimits.WorkDir workDir, Path classDataDir) {
 
-        /** With the default work dir limits ({@link RunnerLimits.WorkDir#DEFAULT}). */
+        /** With the default work dir limits ({@link RunnerLimits.WorkDir#DEFAULT}) and no class-data archives. */
         public Settings(Path javaHome, Path experimentsJar, Path djlCacheDir, Path workRoot, int maxLogBytes,
                 int maxOutputBytes) {
             this(javaHome, experimentsJar, djlCacheDir, workRoot, maxLogBytes, maxOutputBytes,
                     RunnerLimits.WorkDir.DEFAULT);
         }
+
+        /** With no class-data archives. */
+        public Settings(Path javaHome, Path experimentsJar, Path djlCacheDir, Path workRoot, int maxLogBytes,
+                int maxOutputBytes, RunnerLimits.WorkDir workDir) {
+            this(javaHome, experimentsJar, djlCacheDir, workRoot, maxLogBytes, maxOutputBytes, workDir, null);
+        }
+
+        /** The same settings with class-data archives made and kept in {@code dir} (null: none). */
+        public Settings withClassDataDir(Path dir) {
+            return new Settings(javaHome, experimentsJar, djlCacheDir, workRoot, maxLogBytes, maxOutputBytes, workDir,
+                    dir);
+        }
+    }
+
+    /**
+     * A run of the runner beyond what a ticket gets: for making and checking class-data archives.
+     *
+     * @param classData  the archive to start from, or empty
+     * @param jvmOptions further JVM options
+     * @param inputs     files written into {@code /work} before the run, by name
+     * @param afterRun   reads {@code /work} (the host directory) after the run and before it is removed
+     */
+    record RunnerCall(Optional<Path> classData, List<String> jvmOptions, Map<String, String> inputs,
+            WorkReader afterRun) {
+    }
+
+    /** Reads what a run left in its work directory; the content is the workload's, so read it defensively. */
+    @FunctionalInterface
+    interface WorkReader {
+        void read(Path work) throws IOException;
     }
 
     public BubblewrapSandbox(Settings settings) {
         this.settings = settings;
+        this.classData = settings.classDataDir() == null ? null : new ClassDataArchives(settings.classDataDir());
     }
 
     @Override
@@ -110,6 +148,9 @@ public final class BubblewrapSandbox implements Sandbox {
             warnings.add("no tmpfs per run (" + whyNoTmpfs + "): /work is a directory under " + settings.workRoot()
                     + " bounded only per file (" + BwrapCommand.MAX_FILE_BYTES / (1024 * 1024) + " MB), not in "
                     + "total or in files");
+        }
+        if (classData != null) {
+            warnings.addAll(classData.problems());
         }
         warnings.addAll(djlCacheWarnings());
         return List.copyOf(warnings);
@@ -176,27 +217,69 @@ public final class BubblewrapSandbox implements Sandbox {
 
     @Override
     public SandboxRun run(SandboxRequest request) {
-        return run(request, null);
-    }
-
-    /** Runs {@code workload} (paths as seen inside) instead of the experiments runner; null runs the runner. */
-    SandboxRun run(SandboxRequest request, List<String> workload) {
-        Instant started = Instant.now();
         Optional<String> unavailable = whyUnavailable();
         if (unavailable.isPresent()) {
-            return notStarted(started, unavailable.get());
+            return notStarted(Instant.now(), unavailable.get());
         }
+        Optional<Path> archive = classData == null ? Optional.empty()
+                : classData.archive(request.runtime(), ready, this);
+        return run(request, paths -> new BwrapCommand(ready).runner(paths, request.limits(), request.runtime(),
+                archive, List.of()), Map.of(), work -> {});
+    }
+
+    /**
+     * Makes the class-data archive of each runtime that has none yet, or finds the one made before; a run would do
+     * it for its own runtime first. Does nothing where the sandbox is unavailable or archives are off. Failures are
+     * logged and in {@link #warnings()}: runs then start without an archive.
+     */
+    @Override
+    public void prepare() {
+        if (classData != null && whyUnavailable().isEmpty()) {
+            for (RunnerRuntime runtime : RunnerRuntime.values()) {
+                classData.archive(runtime, ready, this);
+            }
+        }
+    }
+
+    /** Runs {@code workload} (paths as seen inside) instead of the experiments runner. */
+    SandboxRun run(SandboxRequest request, List<String> workload) {
+        Optional<String> unavailable = whyUnavailable();
+        if (unavailable.isPresent()) {
+            return notStarted(Instant.now(), unavailable.get());
+        }
+        return run(request, paths -> new BwrapCommand(ready).command(paths, request.limits(), workload), Map.of(),
+                work -> {});
+    }
+
+    /** Runs the runner with what {@code call} adds; used for class-data archives, never for a ticket. */
+    SandboxRun run(SandboxRequest request, RunnerCall call) {
+        Optional<String> unavailable = whyUnavailable();
+        if (unavailable.isPresent()) {
+            return notStarted(Instant.now(), unavailable.get());
+        }
+        return run(request, paths -> new BwrapCommand(ready).runner(paths, request.limits(), request.runtime(),
+                call.classData(), call.jvmOptions()), call.inputs(), call.afterRun());
+    }
+
+    private SandboxRun run(SandboxRequest request, Function<BwrapCommand.RunPaths, List<String>> command,
+            Map<String, String> inputs, WorkReader afterRun) {
+        Instant started = Instant.now();
         HostLayout layout = ready;
-        BwrapCommand command = new BwrapCommand(layout);
         try (WorkDirectory workDir = workDirectory(request.label(), layout);
                 LimitGroup limits = LimitGroup.create(cgroups, request, tmpfsMb())) {
             workDir.writeSpec(request.specJson());
-            BwrapCommand.RunPaths paths = paths(workDir, seccompProgram);
+            for (Map.Entry<String, String> input : inputs.entrySet()) {
+                workDir.write(input.getKey(), input.getValue());
+            }
             List<String> args = new ArrayList<>(limits.enterPrefix());
-            args.addAll(workload == null
-                    ? command.runner(paths, request.limits(), request.runtime())
-                    : command.command(paths, request.limits(), workload));
-            return execute(args, request, workDir, limits);
+            args.addAll(command.apply(paths(workDir, seccompProgram)));
+            SandboxRun run = execute(args, request, workDir, limits);
+            try {
+                afterRun.read(workDir.path());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read what " + request.label() + " left: " + e.getMessage(), e);
+            }
+            return run;
         } catch (IOException e) {
             LOG.errorf(e, "sandbox for %s did not start", request.label());
             return notStarted(started, "sandbox did not start: " + e.getMessage());

@@ -23,6 +23,8 @@ public final class BwrapCommand {
     public static final String EXPERIMENTS_MOUNT = "/opt/alignlab/experiments";
     /** Where the DJL cache appears inside, read-only. */
     public static final String DJL_CACHE_MOUNT = "/opt/alignlab/djl-cache";
+    /** Where the run's runtime's class-data archive appears inside, read-only, when it has one. */
+    public static final String CLASS_DATA_MOUNT = "/opt/alignlab/class-data.jsa";
     public static final String WORK = "/work";
     public static final String SPEC_FILE = "spec.json";
     public static final String OUT_FILE = "out.json";
@@ -58,21 +60,40 @@ public final class BwrapCommand {
      * and the shared {@code lib/} are shown, so a script's sandbox holds no family code to load.
      */
     public List<String> runner(RunPaths paths, ResourceRequest limits, RunnerRuntime runtime) {
+        return runner(paths, limits, runtime, Optional.empty(), List.of());
+    }
+
+    /**
+     * The runner as above, starting from {@code runtime}'s class-data archive ({@link ClassDataArchives}) where there
+     * is one: the host file is shown read-only at {@link #CLASS_DATA_MOUNT}, the only archive the sandbox sees, and
+     * named by {@code -XX:SharedArchiveFile}. The JVM maps it only if it was dumped by this JVM from these jars at
+     * these paths; otherwise it starts without it ({@code -Xshare:auto}, the default).
+     *
+     * @param jvmOptions further JVM options before {@code -jar}: how archives are trained, dumped and checked
+     */
+    List<String> runner(RunPaths paths, ResourceRequest limits, RunnerRuntime runtime, Optional<Path> classData,
+            List<String> jvmOptions) {
         Path hostJar = runtime.jar(host.experimentsJar()).toAbsolutePath();
         Path jar = Path.of(EXPERIMENTS_MOUNT, hostJar.getFileName().toString());
-        List<String> workload = List.of(
+        List<String> workload = new ArrayList<>(List.of(
                 host.javaHome().resolve("bin/java").toString(),
                 "-Xmx" + RunnerLimits.heapMb(limits.memoryMb()) + "m",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData",
                 "-Djava.io.tmpdir=/tmp",
                 // The script runtime installs its native-code guard (a security manager); Java 18+ needs this for it.
-                "-Djava.security.manager=allow",
+                "-Djava.security.manager=allow"));
+        List<String> binds = new ArrayList<>(List.of("--ro-bind", hostJar.toString(), jar.toString()));
+        classData.ifPresent(archive -> {
+            workload.add("-XX:SharedArchiveFile=" + CLASS_DATA_MOUNT);
+            binds.addAll(List.of("--ro-bind", archive.toAbsolutePath().toString(), CLASS_DATA_MOUNT));
+        });
+        workload.addAll(jvmOptions);
+        workload.addAll(List.of(
                 "-jar", jar.toString(),
                 "--spec", WORK + "/" + SPEC_FILE,
-                "--out", WORK + "/" + OUT_FILE);
-        return command(paths, limits, workload, List.of("--ro-bind", hostJar.toString(), jar.toString()),
-                libDirectory(runtime));
+                "--out", WORK + "/" + OUT_FILE));
+        return command(paths, limits, workload, binds, libDirectory(runtime));
     }
 
     /** Any workload in the same sandbox, with no runner jar shown; {@code workload} paths are as seen inside. */

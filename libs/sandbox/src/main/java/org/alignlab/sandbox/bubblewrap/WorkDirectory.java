@@ -145,6 +145,14 @@ final class WorkDirectory implements AutoCloseable {
         Files.writeString(path.resolve(BwrapCommand.SPEC_FILE), specJson, StandardCharsets.UTF_8);
     }
 
+    /** Writes a further input file into {@code /work}, by its plain name. */
+    void write(String name, String content) throws IOException {
+        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+            throw new IllegalArgumentException("not a plain file name: " + name);
+        }
+        Files.writeString(path.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
     /** Reads out.json without following links (the workload could plant one to a host file), size-capped. */
     Output readOutput(int maxBytes) {
         Path out = path.resolve(BwrapCommand.OUT_FILE);
