@@ -27,7 +27,8 @@ public interface Sandbox {
 
     /**
      * Makes ready, at start, what speeds up runs but is not needed for them (the bubblewrap sandbox's class-data
-     * archives); may take a while the first time. A run never waits for it to succeed.
+     * archives); may take a minute the first time. A run of a runtime whose archive is being made waits for it; if
+     * making it fails, runs go on without it.
      */
     default void prepare() {
     }

@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,7 @@ import org.alignlab.contracts.events.Split;
 import org.alignlab.experiments.ExperimentFamily;
 import org.alignlab.experiments.FamiliesMain;
 import org.alignlab.experiments.Runner;
+import org.alignlab.sandbox.RunnerStart;
 import org.alignlab.sandbox.bubblewrap.SandboxCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +33,8 @@ import picocli.CommandLine.Option;
  * Per family at default sizes: the time per seed computed in this JVM (engine warm, no sandbox), and the same spec
  * run as the executor runs it (staged runner, bubblewrap, cgroups, a fresh JVM). The sandboxed run's overhead is its
  * wall time minus the seeds' own times, which the runner logs; it is reported as a share of the whole run, and a
- * trivial script's run gives the bare cost of sandbox + JVM start for comparison. Everything is measured in one run.
+ * trivial script's run gives the bare cost of sandbox + JVM start for comparison. Each sandboxed run is timed with
+ * the runner started fast (class-data archive, C1 only) and plainly (issue 16), so both are measured in one run.
  */
 @Command(name = "family-bench", mixinStandardHelpOptions = true,
         description = "Times each experiment family per seed, in process and in the sandbox (docs/benchmarks.md).")
@@ -52,6 +56,20 @@ public final class FamilyBench implements Callable<Integer> {
     @Option(names = "--repo", description = "The repository root (default: $ALIGNLAB_HOME or the working directory).")
     Path repo;
 
+    @Option(names = "--runner-start", defaultValue = "both", description = "How the sandboxed runner's JVM starts: "
+            + "fast (from its class-data archive, C1 only: as the executor starts it), plain (as before issue 16), or "
+            + "both, one after the other per family, in one run (default: ${DEFAULT-VALUE}).")
+    Start start;
+
+    /** Which sandboxed runs to time. */
+    enum Start {
+        fast, plain, both;
+
+        List<Boolean> modes() {
+            return this == both ? List.of(false, true) : List.of(this == fast);
+        }
+    }
+
     public static void main(String[] args) {
         Runner.useOneTorchThreadUnlessTold();
         System.exit(new CommandLine(new FamilyBench()).execute(args));
@@ -63,28 +81,49 @@ public final class FamilyBench implements Callable<Integer> {
         Path jar = root.resolve("libs/experiments/target/experiments-0.1.0-SNAPSHOT.jar").toAbsolutePath();
         Path djlCache = Path.of(Optional.ofNullable(System.getenv("DJL_CACHE_DIR"))
                 .orElse(root.resolve(".cache/djl").toString())).toAbsolutePath();
-        SandboxCheck sandbox = new SandboxCheck(new SandboxCheck.Setup(jar, djlCache,
-                Path.of(System.getProperty("java.io.tmpdir"), "alignlab-family-bench"),
-                Path.of(System.getProperty("java.home"))));
+        Path workRoot = Path.of(System.getProperty("java.io.tmpdir"), "alignlab-family-bench");
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        // Archives as the executor keeps them: under the work root, made on first use (untimed), kept for the next run.
+        Map<Boolean, SandboxCheck> sandboxes = Map.of(
+                false, new SandboxCheck(new SandboxCheck.Setup(jar, djlCache, workRoot, javaHome)),
+                true, new SandboxCheck(new SandboxCheck.Setup(jar, djlCache, workRoot, javaHome,
+                        RunnerStart.fast(workRoot.resolve("class-data")))));
+        List<Boolean> modes = start.modes();
         List<Integer> seedList = IntStream.rangeClosed(1, seeds).boxed().toList();
         PrintStream console = System.out;
 
-        Timing bare = sandboxed(sandbox, SandboxCheck.scriptSpec(TRIVIAL_SCRIPT, Map.of(), List.of(1),
-                Split.VALIDATION, LIMITS));
-        console.printf("bare sandbox + JVM start (trivial script): %.2f s%n", bare.wallSeconds());
+        Map<Boolean, Double> bare = new TreeMap<>();
+        for (boolean mode : modes) {
+            Timing trivial = sandboxed(sandboxes.get(mode), SandboxCheck.scriptSpec(TRIVIAL_SCRIPT, Map.of(),
+                    List.of(1), Split.VALIDATION, LIMITS));
+            bare.put(mode, trivial.wallSeconds());
+            console.printf("bare sandbox + JVM start (trivial script), %s start: %.2f s%n", Row.startName(mode),
+                    trivial.wallSeconds());
+        }
 
         List<Row> rows = new ArrayList<>();
         StringBuilder findings = new StringBuilder();
-        for (String family : FAMILIES) {
+        for (int i = 0; i < FAMILIES.size(); i++) {
+            String family = FAMILIES.get(i);
             ExperimentSpec spec = new ExperimentSpec(family, Map.of(), seedList, Split.VALIDATION, LIMITS, null);
-            List<Double> inProcess = inProcess(spec);
-            Timing inSandbox = sandboxed(sandbox, spec);
-            Row row = new Row(family, Stats.of(inProcess), Stats.of(inSandbox.seedSeconds()), inSandbox.wallSeconds());
-            rows.add(row);
-            console.println(row.markdown());
-            findings.append(MarkdownTable.findings(family, inSandbox.metrics()));
+            Stats inProcess = Stats.of(inProcess(spec));
+            // Alternating which goes first, so neither mode always finds the page cache warmed by the other.
+            List<Boolean> order = new ArrayList<>(modes);
+            if (i % 2 == 1) {
+                Collections.reverse(order);
+            }
+            Map<Boolean, Row> familyRows = new TreeMap<>();
+            Timing last = null;
+            for (boolean mode : order) {
+                last = sandboxed(sandboxes.get(mode), spec);
+                Row row = new Row(family, mode, inProcess, Stats.of(last.seedSeconds()), last.wallSeconds());
+                familyRows.put(mode, row);
+                console.println(row.markdown());
+            }
+            rows.addAll(familyRows.values());
+            findings.append(MarkdownTable.findings(family, last.metrics()));
         }
-        String table = MarkdownTable.render(rows, bare.wallSeconds(), seeds) + "\n" + findings;
+        String table = MarkdownTable.render(rows, bare, seeds) + "\n" + findings;
         console.println();
         console.println(table);
         if (out != null) {

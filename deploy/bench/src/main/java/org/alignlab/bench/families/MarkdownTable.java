@@ -11,13 +11,17 @@ final class MarkdownTable {
     private MarkdownTable() {
     }
 
-    static String render(List<Row> rows, double bareSeconds, int seeds) {
+    /** @param bareSeconds a trivial script's whole sandboxed run, by whether the runner started fast */
+    static String render(List<Row> rows, Map<Boolean, Double> bareSeconds, int seeds) {
         StringBuilder table = new StringBuilder();
+        String bare = bareSeconds.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%.2f s (%s start)", e.getValue(), Row.startName(e.getKey())))
+                .collect(Collectors.joining(", "));
         table.append(String.format(Locale.ROOT, "Seeds per family: %d. Bare sandbox + JVM start (a trivial script): "
-                + "%.2f s.%n%n", seeds, bareSeconds));
-        table.append("| family | s/seed in process | s/seed in sandbox | sandboxed run, s | overhead, s "
-                + "| overhead share |\n");
-        table.append("| --- | --- | --- | --- | --- | --- |\n");
+                + "%s.%n%n", seeds, bare));
+        table.append("| family | runner start | s/seed in process | s/seed in sandbox | sandboxed run, s "
+                + "| overhead, s | overhead share |\n");
+        table.append("| --- | --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(row -> table.append(row.markdown()).append('\n'));
         return table.toString();
     }

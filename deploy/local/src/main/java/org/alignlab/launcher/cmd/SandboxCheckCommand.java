@@ -19,6 +19,7 @@ import org.alignlab.launcher.Installation;
 import org.alignlab.launcher.RunDir;
 import org.alignlab.launcher.ServiceStarter;
 import org.alignlab.launcher.StackOptions;
+import org.alignlab.sandbox.RunnerStart;
 import org.alignlab.sandbox.bubblewrap.SandboxCheck;
 import org.alignlab.sandbox.SandboxRun;
 import picocli.CommandLine.Command;
@@ -82,9 +83,12 @@ public class SandboxCheckCommand implements Callable<Integer> {
         if (!new DjlCacheWarmer(out).warm(experimentsJar, run.djlCache(), run.log("djl-warmup"))) {
             return UNUSABLE;
         }
-        SandboxCheck check = new SandboxCheck(new SandboxCheck.Setup(experimentsJar, run.djlCache(),
-                Path.of(System.getProperty("java.io.tmpdir"), "alignlab-sandbox-check"),
-                Path.of(Installation.java()).getParent().getParent()));
+        // As the executor starts the runner: from the script runtime's class-data archive (made on the first check of a
+        // build and kept) and with C1 only.
+        Path workRoot = Path.of(System.getProperty("java.io.tmpdir"), "alignlab-sandbox-check");
+        SandboxCheck check = new SandboxCheck(new SandboxCheck.Setup(experimentsJar, run.djlCache(), workRoot,
+                Path.of(Installation.java()).getParent().getParent(),
+                RunnerStart.fast(workRoot.resolve("class-data"))));
         ExperimentSpec spec = SandboxCheck.scriptSpec(source, Map.copyOf(params), seeds, split,
                 new ResourceRequest(cpuSeconds, memoryMb, wallSeconds));
         SandboxCheck.Result result = check.run(spec);

@@ -7,6 +7,7 @@ import org.alignlab.sandbox.SandboxRun;
 import org.alignlab.sandbox.SandboxRequest;
 import org.alignlab.sandbox.Sandbox;
 import org.alignlab.sandbox.RunnerRuntime;
+import org.alignlab.sandbox.RunnerStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,29 +57,29 @@ public final class BubblewrapSandbox implements Sandbox {
      * @param maxLogBytes    bytes kept of each of stdout and stderr (the tail)
      * @param maxOutputBytes the largest out.json read back
      * @param workDir        the bytes and files a run's own tmpfs ({@code /work} and {@code /tmp}) may hold
-     * @param classDataDir   where the runner's class-data archives are made and kept ({@link ClassDataArchives});
-     *                       null: every run starts without one
+     * @param runnerStart    how the runner's JVM starts: its class-data archives ({@link ClassDataArchives}) and JIT
      */
     public record Settings(Path javaHome, Path experimentsJar, Path djlCacheDir, Path workRoot, int maxLogBytes,
-            int maxOutputBytes, RunnerLimits.WorkDir workDir, Path classDataDir) {
+            int maxOutputBytes, RunnerLimits.WorkDir workDir, RunnerStart runnerStart) {
 
-        /** With the default work dir limits ({@link RunnerLimits.WorkDir#DEFAULT}) and no class-data archives. */
+        /** With the default work dir limits ({@link RunnerLimits.WorkDir#DEFAULT}), the runner started plainly. */
         public Settings(Path javaHome, Path experimentsJar, Path djlCacheDir, Path workRoot, int maxLogBytes,
                 int maxOutputBytes) {
             this(javaHome, experimentsJar, djlCacheDir, workRoot, maxLogBytes, maxOutputBytes,
                     RunnerLimits.WorkDir.DEFAULT);
         }
 
-        /** With no class-data archives. */
+        /** The runner started plainly ({@link RunnerStart#PLAIN}). */
         public Settings(Path javaHome, Path experimentsJar, Path djlCacheDir, Path workRoot, int maxLogBytes,
                 int maxOutputBytes, RunnerLimits.WorkDir workDir) {
-            this(javaHome, experimentsJar, djlCacheDir, workRoot, maxLogBytes, maxOutputBytes, workDir, null);
+            this(javaHome, experimentsJar, djlCacheDir, workRoot, maxLogBytes, maxOutputBytes, workDir,
+                    RunnerStart.PLAIN);
         }
 
-        /** The same settings with class-data archives made and kept in {@code dir} (null: none). */
-        public Settings withClassDataDir(Path dir) {
+        /** The same settings with the runner started as {@code start} says. */
+        public Settings with(RunnerStart start) {
             return new Settings(javaHome, experimentsJar, djlCacheDir, workRoot, maxLogBytes, maxOutputBytes, workDir,
-                    dir);
+                    start);
         }
     }
 
@@ -102,7 +103,8 @@ public final class BubblewrapSandbox implements Sandbox {
 
     public BubblewrapSandbox(Settings settings) {
         this.settings = settings;
-        this.classData = settings.classDataDir() == null ? null : new ClassDataArchives(settings.classDataDir());
+        this.classData = settings.runnerStart().classDataDir() == null ? null
+                : new ClassDataArchives(settings.runnerStart().classDataDir());
     }
 
     @Override

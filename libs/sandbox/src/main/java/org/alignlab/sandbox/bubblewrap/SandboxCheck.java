@@ -3,6 +3,7 @@ package org.alignlab.sandbox.bubblewrap;
 import org.alignlab.sandbox.SandboxRun;
 import org.alignlab.sandbox.SandboxRequest;
 import org.alignlab.sandbox.RunnerRuntime;
+import org.alignlab.sandbox.RunnerStart;
 import org.alignlab.sandbox.RunOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,8 +29,19 @@ public final class SandboxCheck {
     static final int MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
     private static final int STDERR_LINES_SHOWN = 15;
 
-    /** What the check ran on and with. */
-    public record Setup(Path experimentsJar, Path djlCacheDir, Path workRoot, Path javaHome) {
+    /**
+     * What the check ran on and with.
+     *
+     * @param runnerStart how the runner's JVM starts; the executor's is {@link RunnerStart#fast} with class-data
+     *                    archives kept under its work root
+     */
+    public record Setup(Path experimentsJar, Path djlCacheDir, Path workRoot, Path javaHome,
+            RunnerStart runnerStart) {
+
+        /** The runner started plainly. */
+        public Setup(Path experimentsJar, Path djlCacheDir, Path workRoot, Path javaHome) {
+            this(experimentsJar, djlCacheDir, workRoot, javaHome, RunnerStart.PLAIN);
+        }
     }
 
     /** The run and how the executor would report it. */
@@ -48,14 +60,17 @@ public final class SandboxCheck {
         return new ExperimentSpec(RunnerRuntime.SCRIPT_FAMILY, params, seeds, split, limits, source);
     }
 
-    /** Stages the workload as the executor does at start, runs the spec once, and removes the staging again. */
+    /**
+     * Stages the workload as the executor does at start, runs the spec once, and removes the staging again. With a
+     * class-data directory, the run's runtime's archive is found there or made first (not counted in the run's time).
+     */
     public Result run(ExperimentSpec spec) throws IOException {
         WorkloadStaging.Staged staged = WorkloadStaging.stage(setup.workRoot(), setup.experimentsJar(),
                 setup.djlCacheDir());
         try {
             BubblewrapSandbox sandbox = new BubblewrapSandbox(new BubblewrapSandbox.Settings(setup.javaHome(),
                     staged.experimentsJar(), staged.djlCacheDir(), setup.workRoot(), MAX_LOG_BYTES,
-                    MAX_OUTPUT_BYTES));
+                    MAX_OUTPUT_BYTES).with(setup.runnerStart()));
             SandboxRun run = sandbox.run(SandboxRequest.forSpec("check-" + UUID.randomUUID(), spec));
             return new Result(run, RunOutcome.of(run, spec.resources(), setup.djlCacheDir()),
                     sandbox.limitsDescription());

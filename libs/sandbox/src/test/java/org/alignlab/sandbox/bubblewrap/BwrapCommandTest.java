@@ -143,4 +143,21 @@ class BwrapCommandTest {
                 .contains("--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all");
         assertThat(asUser).doesNotContain("/usr/bin/setpriv");
     }
+
+    /** Issue 16: the runtime's own archive, read-only at one path, named before -jar; nothing of it otherwise. */
+    @Test
+    void startsTheRunnerFromItsRuntimesClassDataArchiveWhereThereIsOne() {
+        Path archive = Path.of("/tmp/alignlab-executor/class-data/script-0123456789abcdef.jsa");
+        List<String> with = new BwrapCommand(layout(Optional.empty())).runner(PATHS, LIMITS, RunnerRuntime.SCRIPT,
+                Optional.of(archive), List.of(BwrapCommand.QUICK_JIT));
+        List<String> without = runner(Optional.empty());
+
+        assertThat(with).containsSequence("--ro-bind", archive.toString(), "/opt/alignlab/class-data.jsa")
+                .containsSequence("-XX:SharedArchiveFile=/opt/alignlab/class-data.jsa", "-XX:TieredStopAtLevel=1",
+                        "-jar");
+        assertThat(with.indexOf("--ro-bind")).isLessThan(with.lastIndexOf("--"));
+        assertThat(with.stream().filter(arg -> arg.contains(".jsa"))).hasSize(3);
+        assertThat(without).noneMatch(arg -> arg.contains("SharedArchiveFile") || arg.contains("class-data")
+                || arg.contains("TieredStopAtLevel"));
+    }
 }

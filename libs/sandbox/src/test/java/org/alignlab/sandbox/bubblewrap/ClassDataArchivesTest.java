@@ -18,6 +18,7 @@ import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.sandbox.RunOutcome;
 import org.alignlab.sandbox.RunnerRuntime;
+import org.alignlab.sandbox.RunnerStart;
 import org.alignlab.sandbox.SandboxRequest;
 import org.alignlab.sandbox.SandboxRun;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +77,8 @@ class ClassDataArchivesTest {
 
     private static BubblewrapSandbox.Settings settings(Path classData) {
         return new BubblewrapSandbox.Settings(Path.of(System.getProperty("java.home")), staged.experimentsJar(),
-                staged.djlCacheDir(), workRoot, MAX_LOG_BYTES, MAX_OUTPUT_BYTES).withClassDataDir(classData);
+                staged.djlCacheDir(), workRoot, MAX_LOG_BYTES, MAX_OUTPUT_BYTES)
+                .with(classData == null ? RunnerStart.PLAIN : RunnerStart.fast(classData));
     }
 
     private static Path archive(RunnerRuntime runtime) throws IOException {

@@ -26,6 +26,7 @@ import org.alignlab.executor.ticket.TicketCheck;
 import org.alignlab.executor.ticket.UsedTicketRepository;
 import org.alignlab.sandbox.RunnerLimits;
 import org.alignlab.sandbox.Sandbox;
+import org.alignlab.sandbox.RunnerStart;
 import org.alignlab.sandbox.bubblewrap.BubblewrapSandbox;
 import org.alignlab.sandbox.bubblewrap.WorkloadStaging;
 import org.alignlab.sandbox.kubernetes.KubernetesJobSandbox;
@@ -34,6 +35,9 @@ import org.alignlab.sandbox.kubernetes.KubernetesSandboxSettings;
 /** Wires the plain classes (testable without Quarkus) from configuration. */
 @ApplicationScoped
 public class ExecutorBeans {
+
+    /** Under the work root, kept across restarts: the runner's class-data archives, one per runtime and build. */
+    static final String CLASS_DATA_DIR = "class-data";
 
     private WorkloadStaging.Staged staged;
     private KubernetesJobSandbox kubernetesSandbox;
@@ -93,9 +97,12 @@ public class ExecutorBeans {
             jar = staged.experimentsJar();
             cache = staged.djlCacheDir();
         }
+        RunnerStart start = config.fastRunnerStart()
+                ? RunnerStart.fast(config.resolvedWorkRoot().resolve(CLASS_DATA_DIR))
+                : RunnerStart.PLAIN;
         return new BubblewrapSandbox(new BubblewrapSandbox.Settings(config.resolvedJavaHome(), jar, cache,
                 config.resolvedWorkRoot(), config.maxLogBytes(), config.maxOutputBytes(),
-                new RunnerLimits.WorkDir(config.workDirMb() * 1024L * 1024, config.workDirFiles())));
+                new RunnerLimits.WorkDir(config.workDirMb() * 1024L * 1024, config.workDirFiles()), start));
     }
 
     /** Retries are few and short: a ticket waits on the answer, and an unreachable API server refuses it. */

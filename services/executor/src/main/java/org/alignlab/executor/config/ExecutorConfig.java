@@ -86,6 +86,13 @@ public interface ExecutorConfig {
     @WithDefault("4096")
     int logTailBytes();
 
+    /**
+     * Whether the bubblewrap sandbox starts the runner fast: from class-data archives it makes at start (first start
+     * of a build only) and keeps in {@code <work-root>/class-data}, and with C1 only. False: as before issue 16.
+     */
+    @WithDefault("true")
+    boolean fastRunnerStart();
+
     /** Which sandbox runs the workload, and the Kubernetes Job sandbox's settings. */
     SandboxSelection sandbox();
 

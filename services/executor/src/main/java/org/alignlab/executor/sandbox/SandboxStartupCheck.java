@@ -17,5 +17,10 @@ public class SandboxStartupCheck {
                 why -> LOG.errorf("every ticket will be refused: %s", why),
                 () -> LOG.infof("sandbox %s is available", sandbox.name()));
         sandbox.warnings().forEach(warning -> LOG.warnf("some runs will fail: %s", warning));
+        // The bubblewrap sandbox's class-data archives take a minute on a new build: start answers without them,
+        // and only a run whose runtime's archive is still being made waits for it.
+        Thread preparing = new Thread(sandbox::prepare, "sandbox-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
     }
 }

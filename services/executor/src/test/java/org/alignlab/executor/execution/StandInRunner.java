@@ -54,7 +54,9 @@ public class StandInRunner implements QuarkusTestResourceLifecycleManager {
                     "alignlab.executor.signing-public-key", Ed25519.encodePublic(executor.getPublic()),
                     "alignlab.executor.experiments-jar", buildJar(dir).toString(),
                     "alignlab.executor.djl-cache-dir", dir.resolve("djl-cache-unused").toString(),
-                    "alignlab.executor.work-root", dir.resolve("work").toString());
+                    "alignlab.executor.work-root", dir.resolve("work").toString(),
+                    // The stand-in is no real runner: there are no classes worth an archive.
+                    "alignlab.executor.fast-runner-start", "false");
         } catch (IOException e) {
             throw new IllegalStateException("cannot build the stand-in runner", e);
         }
