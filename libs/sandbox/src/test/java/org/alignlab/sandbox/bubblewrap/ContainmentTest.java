@@ -4,6 +4,7 @@ import org.alignlab.sandbox.RunnerLimits;
 import org.alignlab.sandbox.SandboxRun;
 import org.alignlab.sandbox.SandboxRequest;
 import org.alignlab.sandbox.RunOutcome;
+import org.alignlab.sandbox.RunnerStart;
 import static org.alignlab.sandbox.bubblewrap.BwrapCommand.DJL_CACHE_MOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -38,9 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Containment, end to end: each case is an agent's {@code script} experiment, run as the executor runs a ticket (the
  * real experiments jar, staged by {@link WorkloadStaging}, in a real {@link BubblewrapSandbox} with the executor's
- * default caps, read by {@link RunOutcome} as the executor reads it). Each hostile script must end FAILED, TIMED_OUT
- * or KILLED
- * for the expected reason, and leave the host as it was. Bubblewrap missing fails the class: CI installs it.
+ * default caps and runner start, read by {@link RunOutcome} as the executor reads it). Each hostile script must end
+ * FAILED, TIMED_OUT or KILLED for the expected reason, and leave the host as it was. Bubblewrap missing fails the class: CI installs it.
  */
 class ContainmentTest {
 
@@ -84,9 +84,14 @@ class ContainmentTest {
         Files.setPosixFilePermissions(workBase, PosixFilePermissions.fromString("rwxr-xr-x"));
         workRoot = workBase.resolve("work");
         staged = WorkloadStaging.stage(workRoot, EXPERIMENTS_JAR, DJL_CACHE);
+        // The runner started as the executor starts it: from its runtime's class-data archive, made here (beside the
+        // work root, which the cases check is left empty), and with C1 only.
         sandbox = new BubblewrapSandbox(new BubblewrapSandbox.Settings(Path.of(System.getProperty("java.home")),
-                staged.experimentsJar(), staged.djlCacheDir(), workRoot, MAX_LOG_BYTES, MAX_OUTPUT_BYTES));
+                staged.experimentsJar(), staged.djlCacheDir(), workRoot, MAX_LOG_BYTES, MAX_OUTPUT_BYTES)
+                .with(RunnerStart.fast(workBase.resolve("class-data"))));
         assertThat(sandbox.whyUnavailable()).as("the sandbox must be usable here").isEmpty();
+        sandbox.prepare();
+        assertThat(sandbox.warnings()).as("both runtimes have their archive").noneMatch(w -> w.contains("class-data"));
     }
 
     @AfterAll
