@@ -10,7 +10,8 @@ import java.nio.file.Path;
  *                     {@code bubblewrap.ClassDataArchives}); null: runs start without one
  * @param quickJit     compile with C1 only ({@code -XX:TieredStopAtLevel=1}): a run is seconds to minutes of mostly
  *                     native PyTorch work, too short for C2's compilations to pay for the CPU they take from the
- *                     run's one-core CPU cgroup; measured faster for every family (docs/benchmarks.md)
+ *                     run's one-core CPU cgroup; measured much faster for every family on a busy machine, within the noise on an
+ *                     idle one (docs/benchmarks.md)
  */
 public record RunnerStart(Path classDataDir, boolean quickJit) {
 
