@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  * run as the executor runs it (staged runner, bubblewrap, cgroups, a fresh JVM). The sandboxed run's overhead is its
  * wall time minus the seeds' own times, which the runner logs; it is reported as a share of the whole run, and a
  * trivial script's run gives the bare cost of sandbox + JVM start for comparison. Each sandboxed run is timed with
- * the runner started fast (class-data archive, C1 only) and plainly (issue 16), so both are measured in one run.
+ * the runner started fast (class-data archive) and plainly (issue 16), so both are measured in one run.
  */
 @Command(name = "family-bench", mixinStandardHelpOptions = true,
         description = "Times each experiment family per seed, in process and in the sandbox (docs/benchmarks.md).")
@@ -57,7 +57,7 @@ public final class FamilyBench implements Callable<Integer> {
     Path repo;
 
     @Option(names = "--runner-start", defaultValue = "both", description = "How the sandboxed runner's JVM starts: "
-            + "fast (from its class-data archive, C1 only: as the executor starts it), plain (as before issue 16), or "
+            + "fast (from its class-data archive: as the executor starts it), plain (as before issue 16), or "
             + "both, one after the other per family, in one run (default: ${DEFAULT-VALUE}).")
     Start start;
 

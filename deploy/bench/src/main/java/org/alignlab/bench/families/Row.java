@@ -7,7 +7,7 @@ import java.util.Locale;
  *
  * @param inProcess      seconds per seed in the harness's JVM
  * @param inSandbox      seconds per seed inside the sandboxed runner, as it logs them
- * @param fastStart      whether the sandboxed runner started fast (class-data archive, C1 only) or plainly
+ * @param fastStart      whether the sandboxed runner started fast (class-data archive) or plainly
  * @param sandboxWall    the sandboxed run's wall time, start of bubblewrap to exit
  */
 record Row(String family, boolean fastStart, Stats inProcess, Stats inSandbox, double sandboxWall) {

@@ -84,7 +84,7 @@ public class SandboxCheckCommand implements Callable<Integer> {
             return UNUSABLE;
         }
         // As the executor starts the runner: from the script runtime's class-data archive (made on the first check of a
-        // build and kept) and with C1 only.
+        // build and kept).
         Path workRoot = Path.of(System.getProperty("java.io.tmpdir"), "alignlab-sandbox-check");
         SandboxCheck check = new SandboxCheck(new SandboxCheck.Setup(experimentsJar, run.djlCache(), workRoot,
                 Path.of(Installation.java()).getParent().getParent(),

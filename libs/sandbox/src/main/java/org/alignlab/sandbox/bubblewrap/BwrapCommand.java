@@ -23,8 +23,6 @@ public final class BwrapCommand {
     public static final String EXPERIMENTS_MOUNT = "/opt/alignlab/experiments";
     /** Where the DJL cache appears inside, read-only. */
     public static final String DJL_CACHE_MOUNT = "/opt/alignlab/djl-cache";
-    /** C1 only: see {@link org.alignlab.sandbox.RunnerStart#quickJit()}. */
-    static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
     /** Where the run's runtime's class-data archive appears inside, read-only, when it has one. */
     public static final String CLASS_DATA_MOUNT = "/opt/alignlab/class-data.jsa";
     public static final String WORK = "/work";

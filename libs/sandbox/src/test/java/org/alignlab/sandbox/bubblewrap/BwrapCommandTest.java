@@ -149,11 +149,11 @@ class BwrapCommandTest {
     void startsTheRunnerFromItsRuntimesClassDataArchiveWhereThereIsOne() {
         Path archive = Path.of("/tmp/alignlab-executor/class-data/script-0123456789abcdef.jsa");
         List<String> with = new BwrapCommand(layout(Optional.empty())).runner(PATHS, LIMITS, RunnerRuntime.SCRIPT,
-                Optional.of(archive), List.of(BwrapCommand.QUICK_JIT));
+                Optional.of(archive), List.of());
         List<String> without = runner(Optional.empty());
 
         assertThat(with).containsSequence("--ro-bind", archive.toString(), "/opt/alignlab/class-data.jsa")
-                .containsSequence("-XX:SharedArchiveFile=/opt/alignlab/class-data.jsa", "-XX:TieredStopAtLevel=1",
+                .containsSequence("-XX:SharedArchiveFile=/opt/alignlab/class-data.jsa",
                         "-jar");
         assertThat(with.indexOf("--ro-bind")).isLessThan(with.lastIndexOf("--"));
         assertThat(with.stream().filter(arg -> arg.contains(".jsa"))).hasSize(3);

@@ -85,7 +85,7 @@ class ContainmentTest {
         workRoot = workBase.resolve("work");
         staged = WorkloadStaging.stage(workRoot, EXPERIMENTS_JAR, DJL_CACHE);
         // The runner started as the executor starts it: from its runtime's class-data archive, made here (beside the
-        // work root, which the cases check is left empty), and with C1 only.
+        // work root, which the cases check is left empty).
         sandbox = new BubblewrapSandbox(new BubblewrapSandbox.Settings(Path.of(System.getProperty("java.home")),
                 staged.experimentsJar(), staged.djlCacheDir(), workRoot, MAX_LOG_BYTES, MAX_OUTPUT_BYTES)
                 .with(RunnerStart.fast(workBase.resolve("class-data"))));

@@ -88,7 +88,7 @@ public interface ExecutorConfig {
 
     /**
      * Whether the bubblewrap sandbox starts the runner fast: from class-data archives it makes at start (first start
-     * of a build only) and keeps in {@code <work-root>/class-data}, and with C1 only. False: as before issue 16.
+     * of a build only) and keeps in {@code <work-root>/class-data}. False: as before issue 16.
      */
     @WithDefault("true")
     boolean fastRunnerStart();
