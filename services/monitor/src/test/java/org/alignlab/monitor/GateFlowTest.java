@@ -10,6 +10,7 @@ import static org.alignlab.monitor.MonitorTopics.WAIT;
 import static org.alignlab.monitor.MonitorTopics.awaitTickets;
 import static org.alignlab.monitor.MonitorTopics.awaitVerdicts;
 import static org.alignlab.monitor.MonitorTopics.propose;
+import static org.alignlab.monitor.MonitorTopics.proposeAll;
 import static org.alignlab.monitor.MonitorTopics.ticketFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -27,10 +28,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.crypto.Ed25519;
@@ -278,6 +283,36 @@ class GateFlowTest {
         assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 2, ticketFor(action), Duration.ofSeconds(1))).hasSize(1);
         assertThat(recordsAbout(action.id())).hasSize(2);
         assertThat(recordsAbout(action.id()).get(1).path("seq").asLong()).isEqualTo(verdict.auditSeq());
+    }
+
+    @Test
+    void batchesScoredWhileEarlierOnesCommitAreDecidedOnceEachInTheOrderProposedPerGoal() throws Exception {
+        // 40 goals in turn, 6 actions each, sent at once: several consumed batches, pipelined. A goal's actions share
+        // a partition, so their decisions must follow the order they were proposed in, each audited once.
+        List<UUID> goals = Stream.generate(UUID::randomUUID).limit(40).toList();
+        List<AgentAction> actions = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            goals.forEach(goal -> actions.add(TestActions.allowedFor(goal)));
+        }
+        proposeAll(actions);
+
+        Set<String> ids = actions.stream().map(action -> action.id().toString()).collect(Collectors.toSet());
+        Map<UUID, Verdict> verdicts = KAFKA.await(Topics.MONITOR_VERDICTS, actions.size(),
+                record -> ids.contains(Json.parse(record.value()).path("actionId").asText()), WAIT).stream()
+                .map(record -> EventCodec.decode(record.value(), Verdict.class))
+                .collect(Collectors.toMap(Verdict::actionId, verdict -> verdict));
+        assertThat(verdicts).hasSize(actions.size());
+        assertThat(verdicts.values()).extracting(Verdict::decision).containsOnly(Decision.ALLOW);
+        for (UUID goal : goals) {
+            List<Long> seqs = actions.stream().filter(action -> action.goalId().equals(goal))
+                    .map(action -> verdicts.get(action.id()).auditSeq()).toList();
+            assertThat(seqs).as("audit seqs of goal %s in proposal order", goal).isSorted().doesNotHaveDuplicates();
+        }
+        AgentAction last = actions.get(actions.size() - 1);
+        assertThat(recordsAbout(last.id())).extracting(record -> record.path("type").asText())
+                .containsExactly("ACTION_PROPOSED", "VERDICT");
+        assertThat(KAFKA.read(Topics.MONITOR_VERDICTS, 2, MonitorTopics.verdictFor(last), Duration.ofSeconds(2)))
+                .hasSize(1);
     }
 
     @Test
