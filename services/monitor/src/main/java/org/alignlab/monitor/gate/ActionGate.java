@@ -21,6 +21,7 @@ import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
 import org.alignlab.monitor.audit.AuditFacts;
@@ -159,9 +160,11 @@ public class ActionGate {
                     DECIDED_BY, replacementId, record.seq(), record.hash(), record.recordedAt(), null, null));
             boolean calibrates = calibrates(decision, scored.model());
             actions.persist(new ActionRecord(action, Instant.now()));
-            verdicts.persist(new StoredVerdict(verdict, payloadHash, action.agent(), decision.thresholds(),
-                    calibrates));
-            boolean ticketed = effects.apply(action, verdict, record, scored.replacement()).isPresent();
+            String encodedVerdict = EventCodec.encode(verdict);
+            verdicts.persist(new StoredVerdict(verdict, encodedVerdict, payloadHash, action.agent(),
+                    decision.thresholds(), calibrates));
+            boolean ticketed = effects.apply(action, verdict, encodedVerdict, record, scored.replacement())
+                    .isPresent();
             decided.fire(new ActionDecided(action, verdict.decision(), verdict.suspicion(), true, calibrates,
                     decision.thresholds(), ticketed, decision.ruleHits()));
             return verdict;

@@ -8,6 +8,7 @@ import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.monitor.audit.AuditRecord;
 import org.alignlab.platform.outbox.Outbox;
 import org.alignlab.monitor.holds.HeldAction;
@@ -38,13 +39,25 @@ public class DecisionEffects {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ExecutionTicket> apply(AgentAction action, Verdict verdict, AuditRecord record,
             Optional<AgentAction> replacement) {
+        return apply(action, verdict, EventCodec.encode(verdict), record, replacement);
+    }
+
+    /**
+     * As {@link #apply(AgentAction, Verdict, AuditRecord, Optional)}, for a caller that has encoded the verdict
+     * already (to store it): the same JSON is published, and the schema check runs once.
+     *
+     * @param encodedVerdict {@code verdict} as {@link EventCodec#encode} writes it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ExecutionTicket> apply(AgentAction action, Verdict verdict, String encodedVerdict,
+            AuditRecord record, Optional<AgentAction> replacement) {
         String key = action.goalId().toString();
-        outbox.add(Topics.MONITOR_VERDICTS, key, verdict);
+        outbox.addJson(Topics.MONITOR_VERDICTS, key, encodedVerdict);
         switch (verdict.decision()) {
             case ALLOW -> {
-                ExecutionTicket ticket = tickets.issue(action, record.seq(), record.hash());
-                outbox.add(Topics.EXECUTION_TICKETS, key, ticket);
-                return Optional.of(ticket);
+                TicketIssuer.Issued ticket = tickets.issue(action, record.seq(), record.hash());
+                outbox.addJson(Topics.EXECUTION_TICKETS, key, ticket.json());
+                return Optional.of(ticket.ticket());
             }
             case HOLD -> holds.persist(new HeldAction(action.id(), action.goalId(), record.recordedAt(), record.seq()));
             case DEFER_TO_TRUSTED -> outbox.add(Topics.AGENT_ACTIONS, key, replacement.orElseThrow(
