@@ -106,8 +106,10 @@ public class ActionGate {
         List<Scored> scored = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             AgentAction action = freshActions.get(i);
+            // What the decision transaction needs that no decision changes is computed here, off the commit thread.
             scored.add(new Scored(fresh.get(i), scorer.score(action, lineage), modelScores.get(i),
-                    variants.replacementFor(action)));
+                    variants.replacementFor(action), Sha256.ofCanonical(action), new ActionRecord(action,
+                            Instant.now())));
         }
         return new ScoredBatch(scored);
     }
@@ -143,7 +145,7 @@ public class ActionGate {
     private Verdict record(Scored scored, GateDecision decision) {
         AgentAction action = scored.incoming().action();
         try (Scope ignored = scored.incoming().span().makeCurrent()) {
-            String payloadHash = Sha256.ofCanonical(action);
+            String payloadHash = scored.payloadHash();
             String traceId = TraceIds.current();
             String agent = agentName(action);
             auditLog.append(new AuditFacts(AuditLog.ACTION_PROPOSED, action.goalId(), action.id(), agent,
@@ -159,11 +161,11 @@ public class ActionGate {
                     decision.suspicion(), decision.ruleHits(), decision.modelScore(), decision.policyVersion(),
                     DECIDED_BY, replacementId, record.seq(), record.hash(), record.recordedAt(), null, null));
             boolean calibrates = calibrates(decision, scored.model());
-            actions.persist(new ActionRecord(action, Instant.now()));
+            actions.persist(scored.stored());
             String encodedVerdict = EventCodec.encode(verdict);
             verdicts.persist(new StoredVerdict(verdict, encodedVerdict, payloadHash, action.agent(),
                     decision.thresholds(), calibrates));
-            boolean ticketed = effects.apply(action, verdict, encodedVerdict, record, scored.replacement())
+            boolean ticketed = effects.apply(action, payloadHash, verdict, encodedVerdict, record, scored.replacement())
                     .isPresent();
             decided.fire(new ActionDecided(action, verdict.decision(), verdict.suspicion(), true, calibrates,
                     decision.thresholds(), ticketed, decision.ruleHits()));
@@ -210,7 +212,7 @@ public class ActionGate {
 
     /** One action as scored, not yet decided: the thresholds come at commit. */
     record Scored(IncomingAction incoming, List<RuleHit> ruleHits, ModelScore model,
-            Optional<AgentAction> replacement) {
+            Optional<AgentAction> replacement, String payloadHash, ActionRecord stored) {
     }
 
     /** A batch's distinct actions in batch order, scored. */

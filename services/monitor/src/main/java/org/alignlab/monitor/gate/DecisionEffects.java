@@ -9,6 +9,7 @@ import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Sha256;
 import org.alignlab.monitor.audit.AuditRecord;
 import org.alignlab.platform.outbox.Outbox;
 import org.alignlab.monitor.holds.HeldAction;
@@ -39,23 +40,24 @@ public class DecisionEffects {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ExecutionTicket> apply(AgentAction action, Verdict verdict, AuditRecord record,
             Optional<AgentAction> replacement) {
-        return apply(action, verdict, EventCodec.encode(verdict), record, replacement);
+        return apply(action, Sha256.ofCanonical(action), verdict, EventCodec.encode(verdict), record, replacement);
     }
 
     /**
      * As {@link #apply(AgentAction, Verdict, AuditRecord, Optional)}, for a caller that has encoded the verdict
-     * already (to store it): the same JSON is published, and the schema check runs once.
+     * already (to store it) and hashed the action: the same JSON is published, and neither is computed twice.
      *
+     * @param actionHash {@code Sha256.ofCanonical(action)}
      * @param encodedVerdict {@code verdict} as {@link EventCodec#encode} writes it
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<ExecutionTicket> apply(AgentAction action, Verdict verdict, String encodedVerdict,
-            AuditRecord record, Optional<AgentAction> replacement) {
+    public Optional<ExecutionTicket> apply(AgentAction action, String actionHash, Verdict verdict,
+            String encodedVerdict, AuditRecord record, Optional<AgentAction> replacement) {
         String key = action.goalId().toString();
         outbox.addJson(Topics.MONITOR_VERDICTS, key, encodedVerdict);
         switch (verdict.decision()) {
             case ALLOW -> {
-                TicketIssuer.Issued ticket = tickets.issue(action, record.seq(), record.hash());
+                TicketIssuer.Issued ticket = tickets.issue(action, actionHash, record.seq(), record.hash());
                 outbox.addJson(Topics.EXECUTION_TICKETS, key, ticket.json());
                 return Optional.of(ticket.ticket());
             }

@@ -29,8 +29,14 @@ public class TicketIssuer {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Issued issue(AgentAction action, long auditSeq, String auditHash) {
+        return issue(action, Sha256.ofCanonical(action), auditSeq, auditHash);
+    }
+
+    /** As {@link #issue(AgentAction, long, String)} with the action's hash computed already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Issued issue(AgentAction action, String actionHash, long auditSeq, String auditHash) {
         Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ExecutionTicket ticket = keys.sign(new ExecutionTicket(UUID.randomUUID(), action, Sha256.ofCanonical(action),
+        ExecutionTicket ticket = keys.sign(new ExecutionTicket(UUID.randomUUID(), action, actionHash,
                 Decision.ALLOW, auditSeq, auditHash, issuedAt, issuedAt.plus(config.ticketTtl()), keys.keyId(), null));
         IssuedTicket stored = new IssuedTicket(ticket);
         tickets.persist(stored);
