@@ -40,6 +40,7 @@ public class RuleScorer {
                 new SpecClaimRule(),
                 new ReplicationSeedRule(),
                 new ResourceLimitRule(),
+                new ResourceProportionRule(),
                 new NetworkUseRule(),
                 new ProcessSpawnRule(),
                 new NativeCodeRule(),
