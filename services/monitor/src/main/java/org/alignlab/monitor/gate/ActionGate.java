@@ -33,7 +33,7 @@ import org.alignlab.monitor.tickets.SigningKeys;
 
 /**
  * The only way to a ticket. For a batch of proposed actions: drop those already decided (redeliveries), look up
- * the parents they name, score the rest outside any write transaction (rules, and the trusted model over HTTP),
+ * the parents they name and their goals' baselines, score the rest outside any write transaction (rules, and the trusted model over HTTP),
  * decide with the ledger's current thresholds, then in ONE transaction append ACTION_PROPOSED and VERDICT for each
  * and write what follows ({@link DecisionEffects}) to the outbox. Nothing is sent from here: the relay sends after
  * commit, so no verdict or ticket can exist outside the database, and one synchronous commit covers the whole
@@ -85,7 +85,7 @@ public class ActionGate {
         List<AgentAction> freshActions = fresh.stream().map(IncomingAction::action).toList();
         // The model is asked first and its answer awaited only after the parents are read: the two overlap.
         CompletableFuture<List<ModelScore>> asked = model.scoreAllAsync(freshActions);
-        Lineage lineage = QuarkusTransaction.requiringNew().call(() -> ancestors.parentsOf(freshActions));
+        Lineage lineage = QuarkusTransaction.requiringNew().call(() -> ancestors.lineageOf(freshActions));
         List<ModelScore> modelScores = asked.join();
         Thresholds thresholds = ledger.thresholds();
         List<Scored> scored = new ArrayList<>(fresh.size());

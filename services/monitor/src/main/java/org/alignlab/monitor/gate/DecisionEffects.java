@@ -8,6 +8,7 @@ import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
+import org.alignlab.monitor.scoring.Lineage;
 import org.alignlab.monitor.audit.AuditRecord;
 import org.alignlab.platform.outbox.Outbox;
 import org.alignlab.monitor.holds.HeldAction;
@@ -29,6 +30,8 @@ public class DecisionEffects {
     TicketIssuer tickets;
     @Inject
     HeldActionRepository holds;
+    @Inject
+    GoalBaselineStore goalBaselines;
 
     /**
      * @param verdict signed by the monitor's key ({@link org.alignlab.monitor.tickets.SigningKeys#sign(Verdict)}):
@@ -44,6 +47,9 @@ public class DecisionEffects {
             case ALLOW -> {
                 ExecutionTicket ticket = tickets.issue(action, record.seq(), record.hash());
                 outbox.add(Topics.EXECUTION_TICKETS, key, ticket);
+                if (Lineage.proposesGoalBaseline(action)) {
+                    goalBaselines.recordIfFirst(action);
+                }
                 return Optional.of(ticket);
             }
             case HOLD -> holds.persist(new HeldAction(action.id(), action.goalId(), record.recordedAt(), record.seq()));
