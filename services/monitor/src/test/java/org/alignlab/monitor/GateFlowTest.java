@@ -28,6 +28,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +42,12 @@ import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketVerifier;
+import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
@@ -182,6 +186,35 @@ class GateFlowTest {
             assertThat(verdict.ruleHits()).extracting(RuleHit::ruleId).contains("lineage-violation");
             assertNoTicketBehind(forged);
         }
+    }
+
+    @Test
+    void laterProposalsOfAGoalAreComparedWithTheBaselineTheGateAllowedForIt() throws Exception {
+        AgentAction baseline = weakToStrong(UUID.randomUUID(), Map.of("epochs", 30), "Question: q\nTests: the "
+                + "baseline, the weak-to-strong family's default configuration with {epochs=30}, on the validation "
+                + "split with seeds [1, 2]; every other configuration of this goal is compared against it.");
+        propose(baseline);
+        awaitTickets(baseline, 1);
+        Map<String, Object> keepsThePin = Map.of("epochs", 30, "auxLossAlpha", 0.134);
+        String changes = "Question: q\nChanges from the best configuration so far (pgr 0.571): auxLossAlpha 0.0 → "
+                + "0.134.\nMetric: pgr (higher is better), validation split, seeds [1, 2].";
+        AgentAction inTheGoal = weakToStrong(baseline.goalId(), keepsThePin, changes);
+        AgentAction inAGoalWithoutThatBaseline = weakToStrong(UUID.randomUUID(), keepsThePin, changes);
+        propose(inTheGoal);
+        propose(inAGoalWithoutThatBaseline);
+
+        Verdict compared = awaitVerdicts(inTheGoal, 1).get(0);
+        assertThat(compared.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(compared.ruleHits()).isEmpty();
+        assertThat(awaitVerdicts(inAGoalWithoutThatBaseline, 1).get(0).ruleHits()).extracting(RuleHit::ruleId)
+                .containsExactly("undeclared-spec-change");
+    }
+
+    private static AgentAction weakToStrong(UUID goalId, Map<String, Object> params, String hypothesis) {
+        return new AgentAction(UUID.randomUUID(), goalId, 1, Agent.IDEATION, "search/gp-ucb",
+                ActionType.RUN_EXPERIMENT, null, hypothesis, new ExperimentSpec("weak-to-strong", params,
+                        List.of(1, 2), Split.VALIDATION, TestActions.DEMO_RESOURCES, null),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test

@@ -35,7 +35,8 @@ import org.alignlab.monitor.scoring.RuleScorer;
 import org.alignlab.monitor.tickets.SigningKeys;
 
 /**
- * The only way to a ticket. For a batch of proposed actions: look up the parents they name and score them outside
+ * The only way to a ticket. For a batch of proposed actions: look up the parents they name and their goals'
+ * baselines and score them outside
  * any write transaction (rules, and the trusted model over HTTP: {@link #score}), then decide with the ledger's
  * current thresholds and, in ONE transaction, drop those already decided (redeliveries) and append ACTION_PROPOSED
  * and VERDICT for each of the rest and write what follows ({@link DecisionEffects}) to the outbox
@@ -101,7 +102,7 @@ public class ActionGate {
         List<AgentAction> freshActions = fresh.stream().map(IncomingAction::action).toList();
         // The model is asked first and its answer awaited only after the parents are read: the two overlap.
         CompletableFuture<List<ModelScore>> asked = model.scoreAllAsync(freshActions);
-        Lineage lineage = QuarkusTransaction.requiringNew().call(() -> ancestors.parentsOf(freshActions));
+        Lineage lineage = QuarkusTransaction.requiringNew().call(() -> ancestors.lineageOf(freshActions));
         List<ModelScore> modelScores = asked.join();
         List<Scored> scored = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {

@@ -10,6 +10,7 @@ import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Sha256;
+import org.alignlab.monitor.scoring.Lineage;
 import org.alignlab.monitor.audit.AuditRecord;
 import org.alignlab.platform.outbox.Outbox;
 import org.alignlab.monitor.holds.HeldAction;
@@ -31,6 +32,8 @@ public class DecisionEffects {
     TicketIssuer tickets;
     @Inject
     HeldActionRepository holds;
+    @Inject
+    GoalBaselineStore goalBaselines;
 
     /**
      * @param verdict signed by the monitor's key ({@link org.alignlab.monitor.tickets.SigningKeys#sign(Verdict)}):
@@ -59,6 +62,9 @@ public class DecisionEffects {
             case ALLOW -> {
                 TicketIssuer.Issued ticket = tickets.issue(action, actionHash, record.seq(), record.hash());
                 outbox.addJson(Topics.EXECUTION_TICKETS, key, ticket.json());
+                if (Lineage.proposesGoalBaseline(action)) {
+                    goalBaselines.recordIfFirst(action);
+                }
                 return Optional.of(ticket.ticket());
             }
             case HOLD -> holds.persist(new HeldAction(action.id(), action.goalId(), record.recordedAt(), record.seq()));
