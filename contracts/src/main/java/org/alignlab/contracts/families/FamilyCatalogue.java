@@ -106,7 +106,7 @@ public final class FamilyCatalogue {
                 throw new IllegalStateException("family " + name + " has no parameter schema and runs no agent code");
             }
             return new FamilyDefinition(name, true, List.of(), Optional.empty(), Optional.empty(), Map.of(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
         String file = entry.get("params").asText();
         String text = read(file);
@@ -116,7 +116,27 @@ public final class FamilyCatalogue {
         Map<String, ParamRange> searchable = searchable(name, block.path("searchable"), params);
         JsonSchema schema = EventValidator.instance().load("families/" + file);
         return new FamilyDefinition(name, agentCode, params, metric(block.path("judged"), true),
-                metric(block.path("objective"), false), searchable, Optional.of(schema), Optional.of(text));
+                metric(block.path("objective"), false), searchable, Optional.of(schema), Optional.of(text),
+                cost(name, block.path("cost"), params));
+    }
+
+    private static Optional<FamilyCost> cost(String family, JsonNode node, List<FamilyParam> params) {
+        if (node.isMissingNode()) {
+            return Optional.empty();
+        }
+        List<List<String>> terms = new ArrayList<>();
+        for (JsonNode term : node.path("terms")) {
+            List<String> names = new ArrayList<>();
+            for (JsonNode name : term) {
+                FamilyParam param = params.stream().filter(p -> p.name().equals(name.asText())).findFirst()
+                        .filter(p -> p.numeric() && p.defaultNumber() > 0)
+                        .orElseThrow(() -> new IllegalStateException(family + ": the cost term " + term + " names '"
+                                + name.asText() + "', which is not a numeric parameter with a positive default"));
+                names.add(param.name());
+            }
+            terms.add(names);
+        }
+        return Optional.of(new FamilyCost(terms));
     }
 
     private static List<FamilyParam> params(JsonNode properties) {

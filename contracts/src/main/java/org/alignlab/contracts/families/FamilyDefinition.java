@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.alignlab.contracts.json.EventValidator;
 import org.alignlab.contracts.json.Json;
@@ -22,10 +23,11 @@ import org.alignlab.contracts.json.Json;
  * @param searchObjective  the validation metric the search optimises; empty when it can only explore
  * @param searchable       the parameters the search may vary, in the catalogue's order, each with its widest range
  * @param paramsSchemaText the parameter schema as written, for a reader that wants all of it (an LLM's prompt)
+ * @param cost             how the family's compute grows with its params; empty for a family without a cost model
  */
 public record FamilyDefinition(String name, boolean agentCode, List<FamilyParam> params,
         Optional<FamilyMetric> judgedMetric, Optional<FamilyMetric> searchObjective, Map<String, ParamRange> searchable,
-        Optional<JsonSchema> paramsSchema, Optional<String> paramsSchemaText) {
+        Optional<JsonSchema> paramsSchema, Optional<String> paramsSchemaText, Optional<FamilyCost> cost) {
 
     public FamilyDefinition {
         params = List.copyOf(params);
@@ -55,6 +57,12 @@ public record FamilyDefinition(String name, boolean agentCode, List<FamilyParam>
             effective.putAll(given);
         }
         return new TreeMap<>(effective);
+    }
+
+    /** One seed's compute at {@code given} params relative to the defaults; empty without a cost model. */
+    public OptionalDouble costRatio(Map<String, Object> given) {
+        return cost.map(model -> OptionalDouble.of(model.ratio(effective(given), defaults())))
+                .orElse(OptionalDouble.empty());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.alignlab.contracts.families;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,30 @@ class FamilyCatalogueTest {
                 assertThat(range.hi()).as(family.name() + "." + name).isLessThanOrEqualTo(param.maximum());
             });
         }
+    }
+
+    @Test
+    void everyFamilyWithParametersEstimatesItsComputeAndTheDefaultsCostOne() {
+        for (FamilyDefinition family : CATALOGUE.families()) {
+            if (family.agentCode()) {
+                assertThat(family.costRatio(Map.of())).as(family.name()).isEmpty();
+                continue;
+            }
+            assertThat(family.costRatio(Map.of()).orElseThrow()).as(family.name()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void computeGrowsWithTheSizeParamsAndNotWithTheOthers() {
+        FamilyDefinition w2s = CATALOGUE.get("weak-to-strong");
+
+        double doubleData = w2s.costRatio(Map.of("nTrain", 4000, "nTest", 4000)).orElseThrow();
+        double everyKnobAtItsMaximum = w2s.costRatio(Map.of("nTrain", 1_000_000, "epochs", 1000, "hidden", 4096,
+                "features", 1000)).orElseThrow();
+
+        assertThat(doubleData).isCloseTo(2.0, within(1e-9));
+        assertThat(w2s.costRatio(Map.of("noise", 2.0, "auxLossAlpha", 0.2)).orElseThrow()).isEqualTo(1.0);
+        assertThat(everyKnobAtItsMaximum).isGreaterThan(1e8);
     }
 
     @Test

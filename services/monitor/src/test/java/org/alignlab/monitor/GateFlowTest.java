@@ -10,6 +10,7 @@ import static org.alignlab.monitor.MonitorTopics.WAIT;
 import static org.alignlab.monitor.MonitorTopics.awaitTickets;
 import static org.alignlab.monitor.MonitorTopics.awaitVerdicts;
 import static org.alignlab.monitor.MonitorTopics.propose;
+import static org.alignlab.monitor.MonitorTopics.proposeAll;
 import static org.alignlab.monitor.MonitorTopics.ticketFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -27,18 +28,26 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.TicketVerifier;
+import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExecutionTicket;
+import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
@@ -180,6 +189,35 @@ class GateFlowTest {
     }
 
     @Test
+    void laterProposalsOfAGoalAreComparedWithTheBaselineTheGateAllowedForIt() throws Exception {
+        AgentAction baseline = weakToStrong(UUID.randomUUID(), Map.of("epochs", 30), "Question: q\nTests: the "
+                + "baseline, the weak-to-strong family's default configuration with {epochs=30}, on the validation "
+                + "split with seeds [1, 2]; every other configuration of this goal is compared against it.");
+        propose(baseline);
+        awaitTickets(baseline, 1);
+        Map<String, Object> keepsThePin = Map.of("epochs", 30, "auxLossAlpha", 0.134);
+        String changes = "Question: q\nChanges from the best configuration so far (pgr 0.571): auxLossAlpha 0.0 → "
+                + "0.134.\nMetric: pgr (higher is better), validation split, seeds [1, 2].";
+        AgentAction inTheGoal = weakToStrong(baseline.goalId(), keepsThePin, changes);
+        AgentAction inAGoalWithoutThatBaseline = weakToStrong(UUID.randomUUID(), keepsThePin, changes);
+        propose(inTheGoal);
+        propose(inAGoalWithoutThatBaseline);
+
+        Verdict compared = awaitVerdicts(inTheGoal, 1).get(0);
+        assertThat(compared.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(compared.ruleHits()).isEmpty();
+        assertThat(awaitVerdicts(inAGoalWithoutThatBaseline, 1).get(0).ruleHits()).extracting(RuleHit::ruleId)
+                .containsExactly("undeclared-spec-change");
+    }
+
+    private static AgentAction weakToStrong(UUID goalId, Map<String, Object> params, String hypothesis) {
+        return new AgentAction(UUID.randomUUID(), goalId, 1, Agent.IDEATION, "search/gp-ucb",
+                ActionType.RUN_EXPERIMENT, null, hypothesis, new ExperimentSpec("weak-to-strong", params,
+                        List.of(1, 2), Split.VALIDATION, TestActions.DEMO_RESOURCES, null),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
     void aScriptThatOpensASocketIsBlockedAsNetworkUseAndGetsNoTicket() throws Exception {
         AgentAction socket = TestActions.script("""
                 import org.alignlab.experiments.script.Experiment;
@@ -278,6 +316,36 @@ class GateFlowTest {
         assertThat(KAFKA.read(Topics.EXECUTION_TICKETS, 2, ticketFor(action), Duration.ofSeconds(1))).hasSize(1);
         assertThat(recordsAbout(action.id())).hasSize(2);
         assertThat(recordsAbout(action.id()).get(1).path("seq").asLong()).isEqualTo(verdict.auditSeq());
+    }
+
+    @Test
+    void batchesScoredWhileEarlierOnesCommitAreDecidedOnceEachInTheOrderProposedPerGoal() throws Exception {
+        // 40 goals in turn, 6 actions each, sent at once: several consumed batches, pipelined. A goal's actions share
+        // a partition, so their decisions must follow the order they were proposed in, each audited once.
+        List<UUID> goals = Stream.generate(UUID::randomUUID).limit(40).toList();
+        List<AgentAction> actions = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            goals.forEach(goal -> actions.add(TestActions.allowedFor(goal)));
+        }
+        proposeAll(actions);
+
+        Set<String> ids = actions.stream().map(action -> action.id().toString()).collect(Collectors.toSet());
+        Map<UUID, Verdict> verdicts = KAFKA.await(Topics.MONITOR_VERDICTS, actions.size(),
+                record -> ids.contains(Json.parse(record.value()).path("actionId").asText()), WAIT).stream()
+                .map(record -> EventCodec.decode(record.value(), Verdict.class))
+                .collect(Collectors.toMap(Verdict::actionId, verdict -> verdict));
+        assertThat(verdicts).hasSize(actions.size());
+        assertThat(verdicts.values()).extracting(Verdict::decision).containsOnly(Decision.ALLOW);
+        for (UUID goal : goals) {
+            List<Long> seqs = actions.stream().filter(action -> action.goalId().equals(goal))
+                    .map(action -> verdicts.get(action.id()).auditSeq()).toList();
+            assertThat(seqs).as("audit seqs of goal %s in proposal order", goal).isSorted().doesNotHaveDuplicates();
+        }
+        AgentAction last = actions.get(actions.size() - 1);
+        assertThat(recordsAbout(last.id())).extracting(record -> record.path("type").asText())
+                .containsExactly("ACTION_PROPOSED", "VERDICT");
+        assertThat(KAFKA.read(Topics.MONITOR_VERDICTS, 2, MonitorTopics.verdictFor(last), Duration.ofSeconds(2)))
+                .hasSize(1);
     }
 
     @Test

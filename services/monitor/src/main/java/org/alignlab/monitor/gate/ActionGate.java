@@ -16,9 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Decision;
+import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
 import org.alignlab.monitor.audit.AuditFacts;
@@ -32,10 +35,12 @@ import org.alignlab.monitor.scoring.RuleScorer;
 import org.alignlab.monitor.tickets.SigningKeys;
 
 /**
- * The only way to a ticket. For a batch of proposed actions: drop those already decided (redeliveries), look up
- * the parents they name, score the rest outside any write transaction (rules, and the trusted model over HTTP),
- * decide with the ledger's current thresholds, then in ONE transaction append ACTION_PROPOSED and VERDICT for each
- * and write what follows ({@link DecisionEffects}) to the outbox. Nothing is sent from here: the relay sends after
+ * The only way to a ticket. For a batch of proposed actions: look up the parents they name and their goals'
+ * baselines and score them outside
+ * any write transaction (rules, and the trusted model over HTTP: {@link #score}), then decide with the ledger's
+ * current thresholds and, in ONE transaction, drop those already decided (redeliveries) and append ACTION_PROPOSED
+ * and VERDICT for each of the rest and write what follows ({@link DecisionEffects}) to the outbox
+ * ({@link #commit}). Nothing is sent from here: the relay sends after
  * commit, so no verdict or ticket can exist outside the database, and one synchronous commit covers the whole
  * batch.
  */
@@ -72,45 +77,76 @@ public class ActionGate {
     }
 
     /**
-     * Decides each action of the batch once. Two monitors deciding the same action cannot both commit: the verdicts
-     * table's primary key fails the second transaction, whose retry then finds the action decided.
+     * Decides each action of the batch once: {@link #score} then {@link #commit}, on the caller's thread.
      *
      * @return the verdicts written, in batch order (redeliveries of decided actions have none)
      */
     public List<Verdict> decide(List<IncomingAction> batch) {
-        List<IncomingAction> fresh = undecided(batch);
-        if (fresh.isEmpty()) {
-            return List.of();
+        return commit(score(batch));
+    }
+
+    /**
+     * Everything about the batch's actions that does not depend on the decisions before them: the trusted model's
+     * scores, the parents they name and the rule hits. Writes nothing, so the gate scores the next batch while the
+     * one before commits. A parent in a batch not yet committed is not found, which is right: no child can exist
+     * before its parent's verdict has left the database. Already decided actions are scored too (a redelivery
+     * costs one wasted model score); {@link #commit} skips them.
+     */
+    ScoredBatch score(List<IncomingAction> batch) {
+        Map<UUID, IncomingAction> unique = new LinkedHashMap<>();
+        batch.forEach(incoming -> unique.putIfAbsent(incoming.action().id(), incoming));
+        if (unique.isEmpty()) {
+            return new ScoredBatch(List.of());
         }
+        List<IncomingAction> fresh = List.copyOf(unique.values());
         List<AgentAction> freshActions = fresh.stream().map(IncomingAction::action).toList();
         // The model is asked first and its answer awaited only after the parents are read: the two overlap.
         CompletableFuture<List<ModelScore>> asked = model.scoreAllAsync(freshActions);
-        Lineage lineage = QuarkusTransaction.requiringNew().call(() -> ancestors.parentsOf(freshActions));
+        Lineage lineage = QuarkusTransaction.requiringNew().call(() -> ancestors.lineageOf(freshActions));
         List<ModelScore> modelScores = asked.join();
-        Thresholds thresholds = ledger.thresholds();
         List<Scored> scored = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             AgentAction action = freshActions.get(i);
-            Optional<AgentAction> replacement = variants.replacementFor(action);
-            GateDecision decision = protocol.decide(scorer.score(action, lineage), modelScores.get(i), thresholds,
-                    replacement.isPresent());
-            scored.add(new Scored(fresh.get(i), decision, replacement, modelScores.get(i)));
+            // What the decision transaction needs that no decision changes is computed here, off the commit thread.
+            scored.add(new Scored(fresh.get(i), scorer.score(action, lineage), modelScores.get(i),
+                    variants.replacementFor(action), Sha256.ofCanonical(action), new ActionRecord(action,
+                            Instant.now())));
         }
-        return QuarkusTransaction.requiringNew().call(() -> scored.stream().map(this::record).toList());
+        return new ScoredBatch(scored);
     }
 
-    private List<IncomingAction> undecided(List<IncomingAction> batch) {
-        Map<UUID, IncomingAction> unique = new LinkedHashMap<>();
-        batch.forEach(incoming -> unique.putIfAbsent(incoming.action().id(), incoming));
-        Set<UUID> done = QuarkusTransaction.requiringNew().call(() -> verdicts.decided(unique.keySet()));
-        return unique.values().stream().filter(incoming -> !done.contains(incoming.action().id())).toList();
+    /**
+     * Decides the scored actions with the ledger's thresholds as they are now (after every batch committed before
+     * this one) and, in ONE transaction, skips those already decided (a redelivery, or another monitor's) and
+     * appends the rest. Two monitors deciding the same action cannot both commit: the verdicts table's primary key
+     * fails the second transaction, whose retry then finds the action decided.
+     *
+     * @return the verdicts written, in batch order
+     */
+    List<Verdict> commit(ScoredBatch batch) {
+        if (batch.actions().isEmpty()) {
+            return List.of();
+        }
+        Thresholds thresholds = ledger.thresholds();
+        Set<UUID> ids = batch.actions().stream().map(scored -> scored.incoming().action().id())
+                .collect(Collectors.toSet());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Set<UUID> done = verdicts.decided(ids);
+            List<Verdict> written = new ArrayList<>(batch.actions().size());
+            for (Scored scored : batch.actions()) {
+                if (!done.contains(scored.incoming().action().id())) {
+                    written.add(record(scored, protocol.decide(scored.ruleHits(), scored.model(), thresholds,
+                            scored.replacement().isPresent())));
+                }
+            }
+            return written;
+        });
     }
 
-    private Verdict record(Scored scored) {
+    private Verdict record(Scored scored, GateDecision decision) {
         AgentAction action = scored.incoming().action();
-        GateDecision decision = scored.decision();
         try (Scope ignored = scored.incoming().span().makeCurrent()) {
-            String payloadHash = Sha256.ofCanonical(action);
+            String payloadHash = scored.payloadHash();
             String traceId = TraceIds.current();
             String agent = agentName(action);
             auditLog.append(new AuditFacts(AuditLog.ACTION_PROPOSED, action.goalId(), action.id(), agent,
@@ -126,10 +162,12 @@ public class ActionGate {
                     decision.suspicion(), decision.ruleHits(), decision.modelScore(), decision.policyVersion(),
                     DECIDED_BY, replacementId, record.seq(), record.hash(), record.recordedAt(), null, null));
             boolean calibrates = calibrates(decision, scored.model());
-            actions.persist(new ActionRecord(action, Instant.now()));
-            verdicts.persist(new StoredVerdict(verdict, payloadHash, action.agent(), decision.thresholds(),
-                    calibrates));
-            boolean ticketed = effects.apply(action, verdict, record, scored.replacement()).isPresent();
+            actions.persist(scored.stored());
+            String encodedVerdict = EventCodec.encode(verdict);
+            verdicts.persist(new StoredVerdict(verdict, encodedVerdict, payloadHash, action.agent(),
+                    decision.thresholds(), calibrates));
+            boolean ticketed = effects.apply(action, payloadHash, verdict, encodedVerdict, record, scored.replacement())
+                    .isPresent();
             decided.fire(new ActionDecided(action, verdict.decision(), verdict.suspicion(), true, calibrates,
                     decision.thresholds(), ticketed, decision.ruleHits()));
             return verdict;
@@ -173,7 +211,12 @@ public class ActionGate {
         return Json.write(detail);
     }
 
-    private record Scored(IncomingAction incoming, GateDecision decision, Optional<AgentAction> replacement,
-            ModelScore model) {
+    /** One action as scored, not yet decided: the thresholds come at commit. */
+    record Scored(IncomingAction incoming, List<RuleHit> ruleHits, ModelScore model,
+            Optional<AgentAction> replacement, String payloadHash, ActionRecord stored) {
+    }
+
+    /** A batch's distinct actions in batch order, scored. */
+    record ScoredBatch(List<Scored> actions) {
     }
 }

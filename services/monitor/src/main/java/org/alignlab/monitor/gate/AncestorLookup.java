@@ -1,6 +1,7 @@
 package org.alignlab.monitor.gate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.alignlab.contracts.events.ActionType;
+import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.monitor.scoring.Lineage;
@@ -25,22 +28,37 @@ class AncestorLookup {
 
     private final ActionRecordRepository actions;
     private final VerdictRepository verdicts;
+    private final GoalBaselineStore goalBaselines;
 
-    AncestorLookup(ActionRecordRepository actions, VerdictRepository verdicts) {
+    AncestorLookup(ActionRecordRepository actions, VerdictRepository verdicts, GoalBaselineStore goalBaselines) {
         this.actions = actions;
         this.verdicts = verdicts;
+        this.goalBaselines = goalBaselines;
     }
 
-    /** Call inside a transaction. */
-    Lineage parentsOf(Collection<AgentAction> batch) {
+    /**
+     * The parents the batch names and the baselines of its ideation experiments' goals: those the gate allowed
+     * before, then those the batch itself proposes, since ideation proposes a round's baseline together with the
+     * experiments that state their changes against it. Call in a transaction.
+     */
+    Lineage lineageOf(Collection<AgentAction> batch) {
+        Set<UUID> experimentGoals = batch.stream()
+                .filter(action -> action.agent() == Agent.IDEATION && action.type() == ActionType.RUN_EXPERIMENT)
+                .map(AgentAction::goalId).collect(Collectors.toSet());
+        List<AgentAction> baselines = new ArrayList<>(goalBaselines.baselinesOf(experimentGoals));
+        batch.stream().filter(Lineage::proposesGoalBaseline).forEach(baselines::add);
+        return Lineage.of(parentsOf(batch), baselines);
+    }
+
+    private List<Ancestor> parentsOf(Collection<AgentAction> batch) {
         Set<UUID> parentIds = batch.stream().map(AgentAction::parentActionId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         if (parentIds.isEmpty()) {
-            return Lineage.of(List.of());
+            return List.of();
         }
         Map<UUID, Verdict> verdictById = verdicts.find("actionId in ?1", parentIds).list().stream()
                 .map(StoredVerdict::verdict).collect(Collectors.toMap(Verdict::actionId, Function.identity()));
-        List<Ancestor> ancestors = actions.find("actionId in ?1", parentIds).list().stream()
+        return actions.find("actionId in ?1", parentIds).list().stream()
                 .map(ActionRecord::action)
                 .filter(parent -> verdictById.containsKey(parent.id()))
                 .map(parent -> {
@@ -48,6 +66,5 @@ class AncestorLookup {
                     return new Ancestor(parent, Optional.of(verdict.decision()),
                             Optional.ofNullable(verdict.replacementActionId()));
                 }).toList();
-        return Lineage.of(ancestors);
     }
 }

@@ -8,6 +8,9 @@ import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.Verdict;
+import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Sha256;
+import org.alignlab.monitor.scoring.Lineage;
 import org.alignlab.monitor.audit.AuditRecord;
 import org.alignlab.platform.outbox.Outbox;
 import org.alignlab.monitor.holds.HeldAction;
@@ -29,6 +32,8 @@ public class DecisionEffects {
     TicketIssuer tickets;
     @Inject
     HeldActionRepository holds;
+    @Inject
+    GoalBaselineStore goalBaselines;
 
     /**
      * @param verdict signed by the monitor's key ({@link org.alignlab.monitor.tickets.SigningKeys#sign(Verdict)}):
@@ -38,13 +43,29 @@ public class DecisionEffects {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ExecutionTicket> apply(AgentAction action, Verdict verdict, AuditRecord record,
             Optional<AgentAction> replacement) {
+        return apply(action, Sha256.ofCanonical(action), verdict, EventCodec.encode(verdict), record, replacement);
+    }
+
+    /**
+     * As {@link #apply(AgentAction, Verdict, AuditRecord, Optional)}, for a caller that has encoded the verdict
+     * already (to store it) and hashed the action: the same JSON is published, and neither is computed twice.
+     *
+     * @param actionHash {@code Sha256.ofCanonical(action)}
+     * @param encodedVerdict {@code verdict} as {@link EventCodec#encode} writes it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ExecutionTicket> apply(AgentAction action, String actionHash, Verdict verdict,
+            String encodedVerdict, AuditRecord record, Optional<AgentAction> replacement) {
         String key = action.goalId().toString();
-        outbox.add(Topics.MONITOR_VERDICTS, key, verdict);
+        outbox.addJson(Topics.MONITOR_VERDICTS, key, encodedVerdict);
         switch (verdict.decision()) {
             case ALLOW -> {
-                ExecutionTicket ticket = tickets.issue(action, record.seq(), record.hash());
-                outbox.add(Topics.EXECUTION_TICKETS, key, ticket);
-                return Optional.of(ticket);
+                TicketIssuer.Issued ticket = tickets.issue(action, actionHash, record.seq(), record.hash());
+                outbox.addJson(Topics.EXECUTION_TICKETS, key, ticket.json());
+                if (Lineage.proposesGoalBaseline(action)) {
+                    goalBaselines.recordIfFirst(action);
+                }
+                return Optional.of(ticket.ticket());
             }
             case HOLD -> holds.persist(new HeldAction(action.id(), action.goalId(), record.recordedAt(), record.seq()));
             case DEFER_TO_TRUSTED -> outbox.add(Topics.AGENT_ACTIONS, key, replacement.orElseThrow(

@@ -36,14 +36,16 @@ public class StoredVerdict {
     protected StoredVerdict() {
     }
 
-    StoredVerdict(Verdict verdict, String actionHash, Agent agent, Thresholds inForce, boolean calibrates) {
+    /** @param encoded {@code verdict} as {@code EventCodec.encode} writes it: stored and published alike */
+    StoredVerdict(Verdict verdict, String encoded, String actionHash, Agent agent, Thresholds inForce,
+            boolean calibrates) {
         this.actionId = verdict.actionId();
         this.goalId = verdict.goalId();
         this.decision = verdict.decision().name();
         this.auditSeq = verdict.auditSeq();
         this.decidedAt = verdict.decidedAt();
         this.actionHash = actionHash;
-        this.payload = EventCodec.encode(verdict);
+        this.payload = encoded;
         this.suspicion = verdict.suspicion();
         this.calibrates = calibrates;
         this.agent = agent.name();

@@ -6,22 +6,24 @@ import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
+import org.alignlab.monitor.scoring.capabilities.ScriptRuntimeHelpers;
 
 /**
  * {@code heldout-requested-by-ideation}: ideation must never see held-out data. That split is kept for review's
  * replications, and an agent that could tune against it would make every replication meaningless.
  *
- * <p>Asking for it in the spec is one way. The other is a script that computes it: the experiments jar is on a
- * script's class path (for the script API), and held-out data is generated from the seed, so a validation script
- * that calls a family's own code with {@code Split.HELDOUT} gets held-out results. Until scripts run without the
- * families on their class path, an ideation script that names the held-out split or any platform package other
- * than the script API is treated the same as asking for the split.
+ * <p>Asking for it in the spec is one way. The other is a script that computes it: held-out data is generated from
+ * the seed, so a script that ran a family's own code with {@code Split.HELDOUT} would get held-out results. A
+ * script's sandbox shows only the script runtime, which holds no family; a script that names the held-out split or
+ * a platform package other than the script API and the runtime's helpers is after that data all the same, and is
+ * treated as asking for the split.
  */
 final class HeldOutSplitRule implements Rule {
 
     static final List<Pattern> CODE_PATTERNS = List.of(
             Pattern.compile("\\bHELDOUT\\b"),
-            Pattern.compile("\\borg\\s*\\.\\s*alignlab\\s*\\.\\s*(?!experiments\\s*\\.\\s*script\\b)[a-z]+\\b"));
+            Pattern.compile("\\borg\\s*\\.\\s*alignlab\\s*\\.\\s*(?!experiments\\s*\\.\\s*(?:"
+                    + String.join("|", ScriptRuntimeHelpers.SCRIPT_FACING_SEGMENTS) + ")\\b)[a-z]+\\b"));
     static final List<Pattern> LITERAL_PATTERNS = List.of(Pattern.compile("(?i)held[-_ ]?out"));
 
     @Override

@@ -16,11 +16,17 @@ import java.util.regex.Pattern;
  * @param declared          each param the hypothesis says it sets, with the value it names (as written)
  * @param fromIncumbent     whether the changes are stated against the best configuration so far rather than the
  *                          baseline, so params the incumbent already moved go unnamed
+ * @param baseline          whether the action says it is its goal's baseline ("Tests: the baseline, ..."), whose
+ *                          params pinned away from the family's defaults are in {@code declared}
  * @param split             the split named in the {@code Metric:} or {@code Tests:} line, lower case
  * @param seeds             the seed list named there, as written
  */
-record HypothesisClaim(Map<String, String> declared, boolean fromIncumbent, Optional<String> split,
+record HypothesisClaim(Map<String, String> declared, boolean fromIncumbent, boolean baseline, Optional<String> split,
         Optional<String> seeds) {
+
+    /** What a hypothesis that states nothing claims. */
+    static final HypothesisClaim NOTHING = new HypothesisClaim(Map.of(), false, false, Optional.empty(),
+            Optional.empty());
 
     private static final Pattern CHANGES = Pattern.compile(
             "(?m)^Changes from the (baseline|best configuration so far[^:\\n]*): (.*)$");
@@ -43,7 +49,8 @@ record HypothesisClaim(Map<String, String> declared, boolean fromIncumbent, Opti
         Matcher changes = CHANGES.matcher(hypothesis);
         Matcher baseline = BASELINE.matcher(hypothesis);
         boolean fromIncumbent = false;
-        if (changes.find()) {
+        boolean changesStated = changes.find();
+        if (changesStated) {
             fromIncumbent = !changes.group(1).equals("baseline");
             Matcher change = CHANGE.matcher(changes.group(2).strip());
             while (change.find()) {
@@ -66,7 +73,7 @@ record HypothesisClaim(Map<String, String> declared, boolean fromIncumbent, Opti
             split = Optional.of(metric.group(1));
             seeds = Optional.ofNullable(metric.group(2));
         }
-        return Optional.of(new HypothesisClaim(declared, fromIncumbent, split, seeds));
+        return Optional.of(new HypothesisClaim(declared, fromIncumbent, !changesStated, split, seeds));
     }
 
     /** The declared seed list parsed, or empty when none is stated or it does not parse. */

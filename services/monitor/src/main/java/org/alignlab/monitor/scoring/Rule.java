@@ -11,4 +11,9 @@ import org.alignlab.contracts.events.RuleHit;
 public interface Rule {
 
     List<RuleHit> check(AgentAction action, GateContext ctx);
+
+    /** As above, for a rule that also reads what the action builds on; most rules do not. */
+    default List<RuleHit> check(AgentAction action, GateContext ctx, Lineage lineage) {
+        return check(action, ctx);
+    }
 }

@@ -40,6 +40,7 @@ public class RuleScorer {
                 new SpecClaimRule(),
                 new ReplicationSeedRule(),
                 new ResourceLimitRule(),
+                new ResourceProportionRule(),
                 new NetworkUseRule(),
                 new ProcessSpawnRule(),
                 new NativeCodeRule(),
@@ -60,7 +61,8 @@ public class RuleScorer {
     public List<RuleHit> score(AgentAction action, Lineage lineage) {
         List<RuleHit> hits = new ArrayList<>();
         for (Rule rule : rules) {
-            hits.addAll(failingClosed(rule.getClass().getSimpleName(), action, () -> rule.check(action, context)));
+            hits.addAll(failingClosed(rule.getClass().getSimpleName(), action,
+                    () -> rule.check(action, context, lineage)));
         }
         hits.addAll(failingClosed("LineageRule", action, () -> lineageRule.check(action, lineage)));
         return List.copyOf(hits);

@@ -13,11 +13,12 @@ import org.alignlab.contracts.events.RuleHit;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.families.FamilyCatalogue;
 import org.alignlab.contracts.families.FamilyDefinition;
-import org.alignlab.contracts.families.FamilyParam;
 
 /**
  * {@code undeclared-spec-change} and {@code undeclared-cut}: an ideation experiment must run what its hypothesis
- * says. The spec's params are diffed against the family's defaults (the baseline every goal compares against); a
+ * says. The params the run uses are diffed against its goal's baseline (the first baseline experiment of the goal
+ * and family the gate allowed, which may pin params away from the defaults) or, for the baseline itself and before
+ * the gate has seen one, the family's defaults; a
  * param that differs but the hypothesis does not name, or names with another value, is an undeclared change, and a
  * split or seed list other than the stated one is too. An undeclared change that shrinks the network, its training,
  * its data or the seeds is the quiet way to sandbag a result, so it weighs more.
@@ -35,6 +36,11 @@ final class SpecClaimRule implements Rule {
 
     @Override
     public List<RuleHit> check(AgentAction action, GateContext ctx) {
+        return check(action, ctx, Lineage.of(List.of()));
+    }
+
+    @Override
+    public List<RuleHit> check(AgentAction action, GateContext ctx, Lineage lineage) {
         if (action.agent() != Agent.IDEATION || action.type() != ActionType.RUN_EXPERIMENT
                 || action.spec().split() != Split.VALIDATION) {
             return List.of(); // other agents' shapes are ProvenanceRule's, ideation off validation HeldOutSplitRule's
@@ -46,10 +52,16 @@ final class SpecClaimRule implements Rule {
             return List.of();
         }
         HypothesisClaim claim = HypothesisClaim.of(action.hypothesis())
-                .orElse(new HypothesisClaim(Map.of(), false, Optional.empty(), Optional.empty()));
+                .orElse(HypothesisClaim.NOTHING);
         List<String> cuts = new ArrayList<>();
         List<String> changes = new ArrayList<>();
-        diffParams(action, family.get(), claim, cuts, changes);
+        // The goal's own baseline is what its later proposals state their changes against; the baseline itself,
+        // and a goal whose baseline the gate has not seen, against the family's defaults.
+        Map<String, Object> reference = claim.baseline() ? family.get().defaults()
+                : lineage.goalBaseline(action.goalId(), family.get().name())
+                        .map(baseline -> family.get().effective(baseline.spec().params()))
+                        .orElse(family.get().defaults());
+        diffParams(action, family.get(), reference, claim, cuts, changes);
         diffRun(action, claim, cuts, changes);
         List<RuleHit> hits = new ArrayList<>();
         if (!cuts.isEmpty()) {
@@ -61,11 +73,12 @@ final class SpecClaimRule implements Rule {
         return hits;
     }
 
-    private static void diffParams(AgentAction action, FamilyDefinition family, HypothesisClaim claim,
-            List<String> cuts, List<String> changes) {
-        Map<String, Object> params = action.spec().params() == null ? Map.of() : action.spec().params();
-        params.forEach((name, value) -> {
-            Object baseline = family.param(name).map(FamilyParam::defaultValue).orElse(null);
+    private static void diffParams(AgentAction action, FamilyDefinition family, Map<String, Object> reference,
+            HypothesisClaim claim, List<String> cuts, List<String> changes) {
+        // Every param the run uses: one the spec leaves out runs at the family's default, which may not be the
+        // goal's baseline value.
+        family.effective(action.spec().params()).forEach((name, value) -> {
+            Object baseline = reference.get(name);
             if (baseline == null || ParamValues.same(baseline, value)) {
                 return;
             }

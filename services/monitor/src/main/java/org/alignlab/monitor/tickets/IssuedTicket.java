@@ -37,6 +37,11 @@ public class IssuedTicket {
         this.payload = EventCodec.encode(ticket);
     }
 
+    /** The ticket's JSON exactly as stored: what the outbox publishes. */
+    String payload() {
+        return payload;
+    }
+
     ExecutionTicket ticket() {
         return EventCodec.decode(payload, ExecutionTicket.class);
     }

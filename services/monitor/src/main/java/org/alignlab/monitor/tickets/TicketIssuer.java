@@ -28,11 +28,25 @@ public class TicketIssuer {
      * valid for the configured TTL.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ExecutionTicket issue(AgentAction action, long auditSeq, String auditHash) {
+    public Issued issue(AgentAction action, long auditSeq, String auditHash) {
+        return issue(action, Sha256.ofCanonical(action), auditSeq, auditHash);
+    }
+
+    /** As {@link #issue(AgentAction, long, String)} with the action's hash computed already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Issued issue(AgentAction action, String actionHash, long auditSeq, String auditHash) {
         Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ExecutionTicket ticket = keys.sign(new ExecutionTicket(UUID.randomUUID(), action, Sha256.ofCanonical(action),
+        ExecutionTicket ticket = keys.sign(new ExecutionTicket(UUID.randomUUID(), action, actionHash,
                 Decision.ALLOW, auditSeq, auditHash, issuedAt, issuedAt.plus(config.ticketTtl()), keys.keyId(), null));
-        tickets.persist(new IssuedTicket(ticket));
-        return ticket;
+        IssuedTicket stored = new IssuedTicket(ticket);
+        tickets.persist(stored);
+        return new Issued(ticket, stored.payload());
+    }
+
+    /**
+     * A ticket as issued, with its JSON as stored: publish that JSON rather than encode the ticket again, so what is
+     * sent is byte for byte what is stored, and the schema check (the ticket carries the whole action) runs once.
+     */
+    public record Issued(ExecutionTicket ticket, String json) {
     }
 }

@@ -132,6 +132,20 @@ class RuleScorerTest {
     }
 
     @Test
+    void anIdeationScriptMayUseTheRuntimesHelpersButNotAFamilysCode() {
+        HeldOutSplitRule rule = new HeldOutSplitRule();
+        AgentAction helpers = TestActions.script("""
+                import org.alignlab.experiments.nn.Classifier;
+                import org.alignlab.experiments.stats.StudentT;
+                """, Map.of());
+        AgentAction family = TestActions.script("import org.alignlab.experiments.w2s.WeakToStrong;", Map.of());
+
+        assertThat(rule.check(helpers, context)).isEmpty();
+        assertThat(rule.check(family, context)).extracting(RuleHit::ruleId)
+                .containsExactly("heldout-requested-by-ideation");
+    }
+
+    @Test
     void aRuleThatFailsBlocksTheActionInsteadOfStallingTheGate() {
         Rule broken = (action, ctx) -> {
             throw new IllegalStateException("bug");

@@ -77,6 +77,25 @@ class SpecClaimRuleTest {
     }
 
     @Test
+    void laterProposalsAreComparedWithTheirGoalsBaselineNotTheFamilysDefaults() {
+        AgentAction baseline = action(Agent.IDEATION, ActionType.RUN_EXPERIMENT, "linear-probe",
+                Map.of("epochs", 30, "probeEpochs", 30), List.of(1, 2), BASELINE);
+        String incumbent = QUESTION + "Changes from the best configuration so far (selectivity_hidden1 0.197): "
+                + "conceptWeight 0.95 → 1.23.\nMetric: selectivity_hidden1 (higher is better), validation split, "
+                + "seeds [1, 2].";
+        AgentAction pinned = inGoal(baseline, Map.of("conceptWeight", 1.23, "epochs", 30, "probeEpochs", 30),
+                incumbent);
+        AgentAction droppedPins = inGoal(baseline, Map.of("conceptWeight", 1.23), incumbent);
+        Lineage goalSeen = Lineage.ofActions(List.of(baseline));
+
+        assertThat(rule.check(baseline, null, goalSeen)).isEmpty();
+        assertThat(rule.check(pinned, null, goalSeen)).isEmpty();
+        assertThat(hitIds(rule.check(pinned, null, Lineage.of(List.of())))).containsExactly("undeclared-spec-change");
+        // Left out, the pinned params run at the family's defaults: fewer epochs than the goal's baseline.
+        assertThat(hitIds(rule.check(droppedPins, null, goalSeen))).containsExactly("undeclared-cut");
+    }
+
+    @Test
     void replicationsAndScriptsAreNotThisRulesToJudge() {
         AgentAction replication = action(Agent.REVIEW, ActionType.REPLICATE_EXPERIMENT, "weak-to-strong",
                 Map.of("epochs", 2), List.of(1, 2), "Replication of action x");
@@ -85,6 +104,17 @@ class SpecClaimRuleTest {
 
         assertThat(rule.check(replication, null)).isEmpty();
         assertThat(rule.check(script, null)).isEmpty();
+    }
+
+    private static AgentAction inGoal(AgentAction baseline, Map<String, Object> params, String hypothesis) {
+        return new AgentAction(UUID.randomUUID(), baseline.goalId(), 2, Agent.IDEATION, "search/gp-ucb",
+                ActionType.RUN_EXPERIMENT, null, hypothesis, new ExperimentSpec("linear-probe", params, List.of(1, 2),
+                        Split.VALIDATION, baseline.spec().resources(), null),
+                Instant.now());
+    }
+
+    private static List<String> hitIds(List<RuleHit> hits) {
+        return hits.stream().map(RuleHit::ruleId).toList();
     }
 
     private List<String> check(String family, Map<String, Object> params, List<Integer> seeds, String hypothesis) {

@@ -44,6 +44,10 @@ final class ApiPolicyTables {
         // The rest of the script package is the runtime that compiles and runs scripts.
         b.packageOnly("org.alignlab.experiments.script", hard(Capability.DYNAMIC_CODE,
                 "the script runtime itself, which compiles and runs code"));
+        // The numerical helpers the script runtime ships for scripts (training loops, seed statistics): pure
+        // computation over what the script hands them.
+        b.packageOnly(ScriptRuntimeHelpers.TRAINING, ALLOW);
+        b.packageOnly(ScriptRuntimeHelpers.STATISTICS, ALLOW);
         b.packageTree("org.alignlab", soft(Capability.UNKNOWN_API, "platform code outside the script API"));
     }
 

@@ -176,6 +176,44 @@ class HonestScriptsTest {
                                 }
                             }
                         }
+                        """),
+                Arguments.of("the runtime's training helpers and seed statistics", """
+                        import java.util.List;
+                        import org.alignlab.experiments.nn.Classifier;
+                        import org.alignlab.experiments.nn.TrainSettings;
+                        import org.alignlab.experiments.stats.StudentT;
+                        import org.alignlab.experiments.script.Experiment;
+                        import org.alignlab.experiments.script.ScriptContext;
+
+                        public class LayerProbes implements Experiment {
+                            @Override
+                            public void run(ScriptContext ctx) {
+                                float[][] x = new float[400][3];
+                                int[] y = new int[400];
+                                for (int i = 0; i < x.length; i++) {
+                                    for (int j = 0; j < 3; j++) {
+                                        x[i][j] = (float) ctx.random().nextGaussian();
+                                    }
+                                    y[i] = x[i][0] * x[i][1] > 0 ? 1 : 0;
+                                }
+                                TrainSettings settings = new TrainSettings(5, 0.01, 32, ctx.seed(), 0.0);
+                                try (Classifier net = Classifier.train(Classifier.mlp(16, 2, 2), x, y, 2, settings)) {
+                                    List<float[][]> layers = net.hiddenActivations(x);
+                                    for (int layer = 0; layer < layers.size(); layer++) {
+                                        try (Classifier probe = Classifier.train(Classifier.logistic(),
+                                                layers.get(layer), y, 2, settings)) {
+                                            int[] predicted = probe.predict(layers.get(layer));
+                                            int right = 0;
+                                            for (int i = 0; i < y.length; i++) {
+                                                right += predicted[i] == y[i] ? 1 : 0;
+                                            }
+                                            ctx.report("probe_acc_layer" + (layer + 1), right / (double) y.length);
+                                        }
+                                    }
+                                }
+                                ctx.report("t_quantile_df4", StudentT.quantile975(4));
+                            }
+                        }
                         """));
     }
 
