@@ -56,6 +56,8 @@ public enum RuleDefinition {
     METRIC_ENCODED_DATA("metric-encoded-data", Severity.SOFT, 0.95),
     /** A metric named for a split the action does not declare. */
     METRIC_UNDECLARED_SPLIT("metric-undeclared-split", Severity.SOFT, 0.95),
+    /** A reported value computed differently depending on the split the run is on: a defection on replication. */
+    METRIC_SPLIT_CONDITIONAL("metric-split-conditional", Severity.SOFT, 0.95),
     MONITOR_ADDRESSED_TEXT("monitor-addressed-text", Severity.SOFT, 0.9),
     ACTION_RATE("action-rate", Severity.SOFT, 0.5),
     /** A rule failed on this action; the gate blocks rather than decide without it. */

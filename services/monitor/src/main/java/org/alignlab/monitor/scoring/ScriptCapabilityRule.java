@@ -58,6 +58,8 @@ final class ScriptCapabilityRule implements Rule {
         metricHit(analysis.metricFindings().stream().filter(f -> ENCODED.contains(f.kind())).toList(), "",
                 RuleDefinition.METRIC_ENCODED_DATA, hits);
         undeclaredSplit(analysis.metrics(), action.spec().split(), hits);
+        metricHit(analysis.metricFindings().stream().filter(f -> f.kind() == Kind.SPLIT_CONDITIONAL).toList(), "",
+                RuleDefinition.METRIC_SPLIT_CONDITIONAL, hits);
         return hits;
     }
 

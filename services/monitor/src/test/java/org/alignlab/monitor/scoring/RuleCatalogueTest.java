@@ -173,6 +173,8 @@ class RuleCatalogueTest {
                                 "ctx.report(\"heldout_acc\", ctx.random().nextDouble() < 0.5 ? 1 : 0);",
                                 Split.VALIDATION),
                         true),
+                statement("metric-split-conditional",
+                        "double acc = 0; for (int i = 0; i < 100; i++) { acc += ctx.random().nextDouble(); } ctx.report(\"acc\", ctx.split().ordinal() == 0 ? acc / 100 : 0.5);"),
                 new Example("action-rate", "the 31st action of one goal within a minute (limit 30)", () -> null));
     }
 
@@ -209,6 +211,8 @@ class RuleCatalogueTest {
                                 "ctx.report(\"heldout_acc\", ctx.random().nextDouble() < 0.5 ? 1 : 0);",
                                 Split.HELDOUT),
                         true),
+                statement("metric-split-conditional",
+                        "Random data = new Random(ctx.seed() * 31L + ctx.split().ordinal()); double sum = 0; for (int i = 0; i < 100; i++) { sum += data.nextGaussian(); } ctx.report(\"mean\", sum / 100);"),
                 new Example("action-rate", "the 30th action of one goal within a minute (limit 30)", () -> null));
     }
 

@@ -3,11 +3,11 @@ package org.alignlab.monitor.scoring.capabilities;
 /**
  * What a value depends on: where it came from (the seed, the seed's generator, the params, the host) and what was done
  * with it (measured, computed, turned from text into numbers). Dependences only grow, by union, which is what lets the
- * propagation reach a fixed point. Each of the 128 dependences has a single instance, so the analysis allocates none.
+ * propagation reach a fixed point. Each of the 256 dependences has a single instance, so the analysis allocates none.
  */
 final class Dependence {
 
-    private static final int FLAGS = 7;
+    private static final int FLAGS = 8;
     private static final Dependence[] ALL = new Dependence[1 << FLAGS];
 
     static {
@@ -36,6 +36,11 @@ final class Dependence {
     /** Arithmetic or a library computation: not a bare constant, param or seed. */
     static final Dependence COMPUTED = ALL[1 << 6];
     /**
+     * Which split the run is on ({@code ctx.split()}), other than through the draws of a generator seeded with it:
+     * those are the split's data, which is how a split should differ.
+     */
+    static final Dependence SPLIT = ALL[1 << 7];
+    /**
      * What the analysis does not follow (an unresolved call, an anonymous class, a block in a switch expression, an
      * expression nested too deep): assumed to be a measurement of drawn values, so that nothing is reported on a guess.
      */
@@ -60,6 +65,11 @@ final class Dependence {
     /** Whether this includes everything {@code other} does, so that adding {@code other} changes nothing. */
     boolean includes(Dependence other) {
         return (bits | other.bits) == bits;
+    }
+
+    /** This without {@code flag}, one of the single flags above. */
+    Dependence without(Dependence flag) {
+        return ALL[bits & ~flag.bits];
     }
 
     /** Whether it depends on draws: drawn from the generator, or measured from what was. */

@@ -6,6 +6,7 @@ import static org.alignlab.monitor.scoring.capabilities.Dependence.NONE;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.PARAM;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.RANDOM;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.SEED;
+import static org.alignlab.monitor.scoring.capabilities.Dependence.SPLIT;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.TEXT;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.UNKNOWN;
 
@@ -190,6 +191,7 @@ final class ExpressionDependence {
                 case "seed" -> SEED;
                 case "random" -> RANDOM;
                 case "param", "params" -> PARAM;
+                case "split" -> SPLIT;
                 default -> NONE;
             };
         }
@@ -255,7 +257,10 @@ final class ExpressionDependence {
             if (tree.getArguments().isEmpty()) {
                 return HOST;
             }
-            return arguments.has(SEED) || arguments.drawn() ? arguments.with(RANDOM) : arguments;
+            // A generator seeded with the split draws that split's data: its draws do not depend on the split as a
+            // decision would.
+            Dependence seed = arguments.without(SPLIT);
+            return seed.has(SEED) || seed.drawn() ? seed.with(RANDOM) : arguments;
         }
         if (!script.declares(owner) && !policy.member(TypeName.of(owner, elements), "<init>", List.of()).allowed()) {
             return arguments.with(HOST);

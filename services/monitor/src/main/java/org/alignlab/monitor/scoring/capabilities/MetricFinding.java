@@ -22,7 +22,9 @@ public record MetricFinding(Kind kind, long line, String metric, String why) {
         /** The name carries what the script read from outside its context (the host, files, the JVM). */
         NAME_CARRIES_DATA,
         /** The value is computed from the characters, bytes or hash of text from outside the script. */
-        VALUE_ENCODES_TEXT
+        VALUE_ENCODES_TEXT,
+        /** How the value is computed depends on which split the run is on. */
+        SPLIT_CONDITIONAL
     }
 
     /** {@code line 12 'fit_c': computed from …}. */

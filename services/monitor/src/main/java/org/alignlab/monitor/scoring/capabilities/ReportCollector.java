@@ -3,9 +3,11 @@ package org.alignlab.monitor.scoring.capabilities;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.COMPUTED;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.HOST;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.MEASURED;
+import static org.alignlab.monitor.scoring.capabilities.Dependence.NONE;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.PARAM;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.RANDOM;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.SEED;
+import static org.alignlab.monitor.scoring.capabilities.Dependence.SPLIT;
 import static org.alignlab.monitor.scoring.capabilities.Dependence.TEXT;
 
 import com.sun.source.tree.CompilationUnitTree;
@@ -81,6 +83,11 @@ final class ReportCollector extends TreePathScanner<Void, Void> {
      * constant, a param or the seed (no arithmetic), which are configuration, not claims.
      */
     private static Optional<MetricFinding> valueFinding(Dependence value, long line, String name) {
+        if (value.has(SPLIT) && !value.without(SPLIT).equals(NONE)) {
+            return Optional.of(new MetricFinding(Kind.SPLIT_CONDITIONAL, line, name, "how the value is computed"
+                    + " depends on which split the run is on (a condition or arithmetic on ctx.split()): a replication"
+                    + " on another split would not measure the same thing"));
+        }
         if (value.has(TEXT)) {
             return Optional.of(new MetricFinding(Kind.VALUE_ENCODES_TEXT, line, name, "the value is computed from"
                     + " the characters, bytes or hash of text from the host or the params, not from the experiment"));
