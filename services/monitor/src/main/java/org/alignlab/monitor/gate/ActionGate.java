@@ -36,13 +36,11 @@ import org.alignlab.monitor.tickets.SigningKeys;
 
 /**
  * The only way to a ticket. For a batch of proposed actions: look up the parents they name and their goals'
- * baselines and score them outside
- * any write transaction (rules, and the trusted model over HTTP: {@link #score}), then decide with the ledger's
- * current thresholds and, in ONE transaction, drop those already decided (redeliveries) and append ACTION_PROPOSED
- * and VERDICT for each of the rest and write what follows ({@link DecisionEffects}) to the outbox
- * ({@link #commit}). Nothing is sent from here: the relay sends after
- * commit, so no verdict or ticket can exist outside the database, and one synchronous commit covers the whole
- * batch.
+ * baselines and score them outside any write transaction (rules, and the trusted model over HTTP: {@link #score}),
+ * then decide with the ledger's current thresholds and, in ONE transaction, drop those already decided
+ * (redeliveries), append ACTION_PROPOSED and VERDICT for each of the rest and write what follows
+ * ({@link DecisionEffects}) to the outbox ({@link #commit}). Nothing is sent from here: the relay sends after commit,
+ * so no verdict or ticket can exist outside the database, and one synchronous commit covers the whole batch.
  */
 @ApplicationScoped
 public class ActionGate {
