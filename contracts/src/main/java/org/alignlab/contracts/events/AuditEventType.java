@@ -4,5 +4,12 @@ package org.alignlab.contracts.events;
 public enum AuditEventType {
     EXECUTION_STARTED,
     EXECUTION_FINISHED,
-    EXECUTION_REFUSED
+    EXECUTION_REFUSED,
+    /** The platform ran a finished action again in a fresh sandbox and got the metrics its stored result records. */
+    RESULT_REPRODUCED,
+    /**
+     * The platform ran a finished action again and its stored result disagrees with what the action produces: the
+     * result is quarantined and no claim may rest on it (the detail names each metric that differs).
+     */
+    RESULT_MISMATCH
 }
