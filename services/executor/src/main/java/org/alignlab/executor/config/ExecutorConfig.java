@@ -132,6 +132,13 @@ public interface ExecutorConfig {
         @WithDefault("1e-9")
         double relativeTolerance();
 
+        /**
+         * Re-runs start only when no ticket waits for a sandbox; one waiting longer than this takes its turn in
+         * line with the tickets.
+         */
+        @WithDefault("PT10M")
+        Duration maxWait();
+
         /** How often waiting re-runs are looked for. */
         @WithDefault("5s")
         String pollEvery();

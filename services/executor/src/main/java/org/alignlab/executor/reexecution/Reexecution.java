@@ -5,6 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.alignlab.contracts.events.AuditEventType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -53,6 +54,17 @@ public class Reexecution {
         /** The second run produced the metrics the stored result records. */
         REPRODUCED,
         /** It did not: the stored result is quarantined. */
-        MISMATCH
+        MISMATCH,
+        /** An agent's script reproduced, but a metric did not move on fresh seeds: quarantined as asserted. */
+        NOT_MEASURED;
+
+        AuditEventType auditType() {
+            return switch (this) {
+                case REPRODUCED -> AuditEventType.RESULT_REPRODUCED;
+                case MISMATCH -> AuditEventType.RESULT_MISMATCH;
+                case NOT_MEASURED -> AuditEventType.RESULT_NOT_MEASURED;
+                case PENDING, RUNNING -> throw new IllegalStateException(this + " is not an outcome");
+            };
+        }
     }
 }

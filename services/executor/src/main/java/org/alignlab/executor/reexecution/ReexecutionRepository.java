@@ -11,6 +11,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReexecutionRepository implements PanacheRepositoryBase<Reexecution, UUID> {
 
+    /** When the oldest re-execution still waiting to start was asked for. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Instant> oldestWaiting() {
+        return find("status = ?1 order by requestedAt", Reexecution.Status.PENDING.name()).firstResultOptional()
+                .map(row -> row.requestedAt);
+    }
+
     /**
      * The oldest waiting re-run, or one whose runner died (its lease has passed), locked in the caller's transaction
      * for the caller to lease. Rows another process is taking are skipped, so replicas never run one twice at once.

@@ -404,6 +404,34 @@ class ExecutorTest {
     }
 
     @Test
+    void aScriptWhoseMetricsDoNotMoveWithTheSeedIsFlaggedAsAsserted() throws Exception {
+        ExperimentResult result = runToSuccess(scriptAction(Map.of()));
+        UUID actionId = result.actionId();
+
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).when().post("/api/reexecutions/" + actionId)
+                .then().statusCode(202);
+
+        AuditEvent outcome = awaitEvents(Topics.AUDIT_EVENTS, 3, AuditEvent.class,
+                e -> e.actionId().equals(actionId)).get(2);
+        assertThat(outcome.type()).isEqualTo(AuditEventType.RESULT_NOT_MEASURED);
+        assertThat(outcome.detail()).contains("it reproduced", "do not depend on the seed", "accuracy, uid");
+    }
+
+    @Test
+    void aScriptWhoseMetricsMoveWithTheSeedReproduces() throws Exception {
+        ExperimentResult result = runToSuccess(scriptAction(Map.of("measure", 1)));
+        UUID actionId = result.actionId();
+
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).when().post("/api/reexecutions/" + actionId)
+                .then().statusCode(202);
+
+        AuditEvent outcome = awaitEvents(Topics.AUDIT_EVENTS, 3, AuditEvent.class,
+                e -> e.actionId().equals(actionId)).get(2);
+        assertThat(outcome.type()).as(outcome.detail()).isEqualTo(AuditEventType.RESULT_REPRODUCED);
+        assertThat(outcome.detail()).contains("every metric moved on fresh seeds");
+    }
+
+    @Test
     void aRunThatNeverHappenedCannotBeRepeated() throws Exception {
         ExecutionTicket expired = sign(ticket(Instant.now().minusSeconds(1)));
         assertRefused(expired, "expired");
@@ -415,7 +443,11 @@ class ExecutorTest {
 
     /** Runs a fresh action through a valid ticket and returns its SUCCEEDED result. */
     private ExperimentResult runToSuccess() throws Exception {
-        ExecutionTicket ticket = sign(ticket(Instant.now().plusSeconds(300)));
+        return runToSuccess(action());
+    }
+
+    private ExperimentResult runToSuccess(AgentAction action) throws Exception {
+        ExecutionTicket ticket = sign(ticket(action, auditLog.allow(action), Instant.now().plusSeconds(300)));
         send(ticket);
         ExperimentResult result = awaitEvents(Topics.EXPERIMENT_RESULTS, 1, ExperimentResult.class,
                 r -> r.actionId().equals(ticket.action().id())).get(0);
@@ -477,6 +509,15 @@ class ExecutorTest {
                 Split.VALIDATION, new ResourceRequest(30, 256, 60), null);
         return new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "default",
                 ActionType.RUN_EXPERIMENT, null, "a stand-in run", spec, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** An agent's script; the stand-in plays the script runtime and ignores the source. */
+    private static AgentAction scriptAction(Map<String, Object> params) {
+        ExperimentSpec spec = new ExperimentSpec("script", params, List.of(7, 8), Split.VALIDATION,
+                new ResourceRequest(30, 256, 60), "public class Probe {}");
+        return new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "default",
+                ActionType.RUN_EXPERIMENT, null, "a stand-in script", spec,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private ExecutionTicket sign(ExecutionTicket unsigned) {
