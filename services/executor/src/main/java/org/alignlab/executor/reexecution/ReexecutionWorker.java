@@ -35,6 +35,9 @@ import org.alignlab.sandbox.RunnerRuntime;
 import org.alignlab.sandbox.Sandbox;
 import org.alignlab.sandbox.SandboxRequest;
 import org.alignlab.sandbox.SandboxRun;
+import org.alignlab.sandbox.verification.ResultComparison;
+import org.alignlab.sandbox.verification.RunNumbers;
+import org.alignlab.sandbox.verification.SeedDependence;
 import org.jboss.logging.Logger;
 
 /**
@@ -186,7 +189,7 @@ public class ReexecutionWorker {
             return List.of("the script does not succeed on other seeds: " + reseeded.status()
                     + (reseeded.reason() == null ? "" : " (" + reseeded.reason() + ")"));
         }
-        List<String> unmoved = SeedDependence.unmoved(recorded, reseeded);
+        List<String> unmoved = SeedDependence.unmoved(RunNumbers.of(recorded), RunNumbers.of(reseeded));
         return unmoved.isEmpty() ? List.of()
                 : List.of("these metrics came out exactly the same, so they do not depend on the seed (asserted, "
                         + "not measured): " + String.join(", ", unmoved));
@@ -204,7 +207,7 @@ public class ReexecutionWorker {
         if (!OriginSigner.verifies(executorKey, recorded.payloadHash(), recorded.signature())) {
             differences.add("the stored result's signature is not the executor's");
         }
-        differences.addAll(comparison.differences(recorded, reproduced));
+        differences.addAll(comparison.differences(RunNumbers.of(recorded), RunNumbers.of(reproduced)));
         return differences;
     }
 

@@ -1,4 +1,4 @@
-package org.alignlab.executor.reexecution;
+package org.alignlab.sandbox.verification;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.SeedMetrics;
 
 /**
@@ -26,7 +25,7 @@ public final class ResultComparison {
     }
 
     /** Every difference, in words a reviewer can check; empty when the second run reproduced the first. */
-    public List<String> differences(ExperimentResult recorded, ExperimentResult reproduced) {
+    public List<String> differences(RunNumbers recorded, RunNumbers reproduced) {
         List<String> differences = new ArrayList<>();
         if (recorded.status() != reproduced.status()) {
             differences.add("status: recorded " + recorded.status() + ", reproduced " + reproduced.status()
@@ -58,7 +57,7 @@ public final class ResultComparison {
         }
     }
 
-    boolean close(double recorded, double reproduced) {
+    public boolean close(double recorded, double reproduced) {
         if (Double.compare(recorded, reproduced) == 0) {
             return true;
         }

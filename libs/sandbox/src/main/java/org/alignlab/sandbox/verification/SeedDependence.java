@@ -1,4 +1,4 @@
-package org.alignlab.executor.reexecution;
+package org.alignlab.sandbox.verification;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.SeedMetrics;
 
 /**
@@ -23,7 +22,7 @@ public final class SeedDependence {
      * The metrics of {@code recorded} that came out of {@code reseeded} (the same script on other seeds) with the
      * same values, seed for seed in order and overall; sorted.
      */
-    public static List<String> unmoved(ExperimentResult recorded, ExperimentResult reseeded) {
+    public static List<String> unmoved(RunNumbers recorded, RunNumbers reseeded) {
         Set<String> names = new TreeSet<>(recorded.metrics().keySet());
         recorded.perSeed().forEach(seed -> names.addAll(seed.metrics().keySet()));
         List<String> unmoved = new ArrayList<>();
@@ -35,7 +34,7 @@ public final class SeedDependence {
         return unmoved;
     }
 
-    private static boolean sameEverywhere(String metric, ExperimentResult recorded, ExperimentResult reseeded) {
+    private static boolean sameEverywhere(String metric, RunNumbers recorded, RunNumbers reseeded) {
         if (!Objects.equals(recorded.metrics().get(metric), reseeded.metrics().get(metric))) {
             return false;
         }

@@ -1,12 +1,9 @@
-package org.alignlab.executor.reexecution;
+package org.alignlab.sandbox.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.junit.jupiter.api.Test;
@@ -15,9 +12,9 @@ class SeedDependenceTest {
 
     @Test
     void aMetricThatComesOutTheSameOnOtherSeedsWasNotMeasured() {
-        ExperimentResult recorded = result(Map.of("accuracy", 0.93, "loss", 0.2),
+        RunNumbers recorded = result(Map.of("accuracy", 0.93, "loss", 0.2),
                 seed(1, 0.93, 0.1), seed(2, 0.93, 0.3));
-        ExperimentResult reseeded = result(Map.of("accuracy", 0.93, "loss", 0.25),
+        RunNumbers reseeded = result(Map.of("accuracy", 0.93, "loss", 0.25),
                 seed(81, 0.93, 0.2), seed(97, 0.93, 0.3));
 
         assertThat(SeedDependence.unmoved(recorded, reseeded)).containsExactly("accuracy");
@@ -25,7 +22,7 @@ class SeedDependenceTest {
 
     @Test
     void aMetricMovesIfItMovesForAnySeedOrOverall() {
-        ExperimentResult recorded = result(Map.of("accuracy", 0.9), seed(1, 0.9, 0), seed(2, 0.9, 0));
+        RunNumbers recorded = result(Map.of("accuracy", 0.9), seed(1, 0.9, 0), seed(2, 0.9, 0));
 
         assertThat(SeedDependence.unmoved(recorded, result(Map.of("accuracy", 0.9), seed(5, 0.9, 0),
                 seed(6, 0.91, 0)))).doesNotContain("accuracy");
@@ -35,7 +32,7 @@ class SeedDependenceTest {
 
     @Test
     void aMetricReportedOnlyOverallIsComparedOverall() {
-        ExperimentResult recorded = result(Map.of("pgr", 0.4), new SeedMetrics(1, Map.of()));
+        RunNumbers recorded = result(Map.of("pgr", 0.4), new SeedMetrics(1, Map.of()));
 
         assertThat(SeedDependence.unmoved(recorded, result(Map.of("pgr", 0.4), new SeedMetrics(9, Map.of()))))
                 .containsExactly("pgr");
@@ -47,8 +44,7 @@ class SeedDependenceTest {
         return new SeedMetrics(seed, Map.of("accuracy", accuracy, "loss", loss));
     }
 
-    private static ExperimentResult result(Map<String, Double> metrics, SeedMetrics... perSeed) {
-        return new ExperimentResult(UUID.randomUUID(), UUID.randomUUID(), ExperimentStatus.SUCCEEDED, null, metrics,
-                List.of(perSeed), Instant.EPOCH, Instant.EPOCH, 0, null, null, null, null, null, null);
+    private static RunNumbers result(Map<String, Double> metrics, SeedMetrics... perSeed) {
+        return new RunNumbers(ExperimentStatus.SUCCEEDED, null, metrics, List.of(perSeed));
     }
 }

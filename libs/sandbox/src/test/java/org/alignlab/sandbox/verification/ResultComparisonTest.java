@@ -1,13 +1,10 @@
-package org.alignlab.executor.reexecution;
+package org.alignlab.sandbox.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.junit.jupiter.api.Test;
@@ -17,20 +14,19 @@ class ResultComparisonTest {
     private final ResultComparison exact = new ResultComparison(1e-9);
 
     @Test
-    void theSameNumbersReproduceWhateverTheTimingAndLogs() {
-        ExperimentResult first = result(ExperimentStatus.SUCCEEDED, Map.of("pgr", 0.41), seeds(0.40, 0.42));
-        ExperimentResult second = new ExperimentResult(first.actionId(), first.goalId(), first.status(), null,
-                Map.of("pgr", 0.41), seeds(0.40, 0.42), Instant.EPOCH, Instant.EPOCH.plusSeconds(9), 9000, null, null,
-                "another log", null, null, null);
+    void theSameNumbersReproduceWhateverElseTheRunSaid() {
+        RunNumbers first = result(ExperimentStatus.SUCCEEDED, Map.of("pgr", 0.41), seeds(0.40, 0.42));
+        RunNumbers second = new RunNumbers(ExperimentStatus.SUCCEEDED, "another note", Map.of("pgr", 0.41),
+                seeds(0.40, 0.42));
 
         assertThat(exact.differences(first, second)).isEmpty();
     }
 
     @Test
     void namesEveryMetricAndSeedThatDiffers() {
-        ExperimentResult recorded = result(ExperimentStatus.SUCCEEDED, Map.of("pgr", 0.61, "acc", 0.9),
+        RunNumbers recorded = result(ExperimentStatus.SUCCEEDED, Map.of("pgr", 0.61, "acc", 0.9),
                 seeds(0.60, 0.62));
-        ExperimentResult reproduced = result(ExperimentStatus.SUCCEEDED, Map.of("pgr", 0.41, "acc", 0.9),
+        RunNumbers reproduced = result(ExperimentStatus.SUCCEEDED, Map.of("pgr", 0.41, "acc", 0.9),
                 List.of(new SeedMetrics(1, Map.of("pgr", 0.60)), new SeedMetrics(3, Map.of("pgr", 0.22))));
 
         assertThat(exact.differences(recorded, reproduced)).containsExactly(
@@ -67,9 +63,8 @@ class ResultComparisonTest {
         return List.of(new SeedMetrics(1, Map.of("pgr", first)), new SeedMetrics(2, Map.of("pgr", second)));
     }
 
-    private static ExperimentResult result(ExperimentStatus status, Map<String, Double> metrics,
+    private static RunNumbers result(ExperimentStatus status, Map<String, Double> metrics,
             List<SeedMetrics> perSeed) {
-        return new ExperimentResult(UUID.randomUUID(), UUID.randomUUID(), status, null, metrics, perSeed,
-                Instant.EPOCH, Instant.EPOCH, 0, null, null, null, null, null, null);
+        return new RunNumbers(status, null, metrics, perSeed);
     }
 }
