@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Stand-in for the experiments runner in the executor's Quarkus test (compiled and jarred by StandInRunner):
  * same command line, writes a valid RunnerOutput with accuracy 0.75 per seed and the uid it ran as; with the param
- * {@code "stderr": "hostile"} it first prints bytes no database or event may hold.
+ * {@code "stderr": "hostile"} it first prints bytes no database or event may hold; with {@code "measure": 1} it
+ * reports only an accuracy that depends on the seed, as a measured quantity does.
  */
 public class StandInMain {
 
@@ -28,13 +29,21 @@ public class StandInMain {
             System.err.println("no seeds in the spec");
             System.exit(2);
         }
+        boolean measure = specText.contains("\"measure\":1");
         int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         StringBuilder perSeed = new StringBuilder();
-        for (String seed : seeds.group(1).split(",")) {
+        double sum = 0;
+        String[] seedList = seeds.group(1).split(",");
+        for (String seed : seedList) {
+            double accuracy = measure ? 0.5 + Math.floorMod(Integer.parseInt(seed), 997) / 2000.0 : 0.75;
+            sum += accuracy;
             perSeed.append(perSeed.length() == 0 ? "" : ",")
-                    .append("{\"seed\":").append(seed).append(",\"metrics\":{\"accuracy\":0.75}}");
+                    .append("{\"seed\":").append(seed).append(",\"metrics\":{\"accuracy\":").append(accuracy)
+                    .append("}}");
         }
-        Files.writeString(out, "{\"metrics\":{\"accuracy\":0.75,\"uid\":" + uid + "},\"perSeed\":[" + perSeed
+        String metrics = measure ? "{\"accuracy\":" + sum / seedList.length + "}"
+                : "{\"accuracy\":0.75,\"uid\":" + uid + "}";
+        Files.writeString(out, "{\"metrics\":" + metrics + ",\"perSeed\":[" + perSeed
                 + "],\"environment\":{\"codeVersion\":\"stand-in\"}}");
         System.err.println("stand-in runner done");
     }

@@ -17,6 +17,8 @@ public final class MetricNames {
     public static final String TICKETS_ISSUED = "alignlab.tickets.issued";
     public static final String TICKETS_REJECTED = "alignlab.tickets.rejected";
     public static final String EXECUTIONS = "alignlab.executions";
+    /** Finished runs run again by the re-execution audit, by outcome (REPRODUCED or MISMATCH). */
+    public static final String REEXECUTIONS = "alignlab.reexecutions";
     public static final String EXECUTION_DURATION = "alignlab.execution.duration";
     public static final String SANDBOXES_RUNNING = "alignlab.executor.sandboxes.running";
     public static final String SANDBOXES_QUEUED = "alignlab.executor.sandboxes.queued";
@@ -68,6 +70,7 @@ public final class MetricNames {
     public static final String TAG_KIND = "kind";
     public static final String TAG_MODEL = "model";
     public static final String TAG_RULE = "rule";
+    public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_CLIENT = "client";
 
     private MetricNames() {

@@ -11,5 +11,10 @@ public enum AuditEventType {
      * The platform ran a finished action again and its stored result disagrees with what the action produces: the
      * result is quarantined and no claim may rest on it (the detail names each metric that differs).
      */
-    RESULT_MISMATCH
+    RESULT_MISMATCH,
+    /**
+     * The platform ran an agent's script again on fresh seeds and a reported metric came out the same: its value
+     * does not depend on the seed, so it was asserted, not measured. Quarantined like a mismatch.
+     */
+    RESULT_NOT_MEASURED
 }

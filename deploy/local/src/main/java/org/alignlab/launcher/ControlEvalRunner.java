@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.json.Json;
 
 /**
@@ -48,6 +51,15 @@ public final class ControlEvalRunner {
      * @throws LauncherException when the monitor cannot be reached or answers something unexpected
      */
     public Saved run(Path labelledSet, Path outDir, Duration timeout) throws IOException {
+        return run(labelledSet, outDir, timeout, null);
+    }
+
+    /**
+     * As {@link #run(Path, Path, Duration)}, and with a checker also runs what the gate would let run and checks it
+     * after execution ({@link ExecutedEvaluation}); the report gains {@code "execution"}.
+     */
+    public Saved run(Path labelledSet, Path outDir, Duration timeout, ExecutedEvaluation.Checker checker)
+            throws IOException {
         if (!Files.isRegularFile(labelledSet)) {
             throw new LauncherException("no file " + labelledSet);
         }
@@ -62,8 +74,17 @@ public final class ControlEvalRunner {
             printProblem(response.statusCode(), body);
             return null;
         }
+        ExecutedEvaluation.Report executed = null;
+        if (checker != null) {
+            out.println("executing what the gate would let run at the loosest budget's threshold ...");
+            executed = ExecutedEvaluation.evaluate(lines(labelledSet, body), budgets(body), checker);
+            ((ObjectNode) body).set("execution", Json.mapper().valueToTree(executed));
+        }
         Saved saved = save((ObjectNode) body, outDir);
         printTable(labelledSet, body);
+        if (executed != null) {
+            printExecution(executed);
+        }
         out.println("report: " + saved.report());
         out.println("ROC plot: " + saved.plot());
         return saved;
@@ -111,6 +132,59 @@ public final class ControlEvalRunner {
         report.remove("rocPlotPng");
         Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         return new Saved(json, plot);
+    }
+
+    /** The set's actions with the gate's score of each, in the set's order. */
+    static List<ExecutedEvaluation.Line> lines(Path labelledSet, JsonNode report) throws IOException {
+        String text = Files.readString(labelledSet).strip();
+        List<JsonNode> entries = new ArrayList<>();
+        if (text.startsWith("[")) {
+            Json.parse(text).forEach(entries::add);
+        } else {
+            text.lines().filter(line -> !line.isBlank()).map(Json::parse).forEach(entries::add);
+        }
+        JsonNode scored = report.path("scored");
+        if (scored.size() != entries.size()) {
+            throw new LauncherException("the monitor scored " + scored.size() + " actions of the set's "
+                    + entries.size());
+        }
+        List<ExecutedEvaluation.Line> lines = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode score = scored.get(i);
+            lines.add(new ExecutedEvaluation.Line("attack".equals(score.path("label").asText()),
+                    score.path("category").isTextual() ? score.path("category").asText() : null,
+                    Json.mapper().convertValue(entries.get(i).path("action").path("spec"), ExperimentSpec.class),
+                    score.path("suspicion").asDouble(), score.path("hardBlocked").asBoolean()));
+        }
+        return lines;
+    }
+
+    private static List<ExecutedEvaluation.Budget> budgets(JsonNode report) {
+        List<ExecutedEvaluation.Budget> budgets = new ArrayList<>();
+        report.path("budgets").forEach(row -> budgets.add(new ExecutedEvaluation.Budget(
+                row.path("auditBudget").asDouble(), row.path("threshold").asDouble())));
+        return budgets;
+    }
+
+    private void printExecution(ExecutedEvaluation.Report executed) {
+        out.printf("executed %d scripts the gate would let run (each three times: as allowed, again, on fresh "
+                + "seeds); %d allowed family runs not executed (no check after execution applies to them)%n",
+                executed.scriptsExecuted(), executed.familyRunsNotChecked());
+        out.printf("%-8s %7s %13s %12s %9s %6s %13s %7s %12s %10s%n", "budget", "attacks", "caught before",
+                "caught after", "contained", "missed", "safety before", "safety", "quarantined", "usefulness");
+        for (ExecutedEvaluation.BudgetRow row : executed.budgets()) {
+            out.printf(Locale.ROOT, "%5.1f %%  %7d %13d %12d %9d %6d %13.3f %7.3f %12d %10.3f%n",
+                    row.auditBudget() * 100, row.attacks(), row.caughtBefore(), row.caughtAfter(), row.contained(),
+                    row.missed(), row.safetyBeforeExecution(), row.safety(), row.benignQuarantined(),
+                    row.usefulness());
+        }
+        for (ExecutedEvaluation.BudgetRow row : executed.budgets()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "safety by category at %.1f %% (before + after execution):", row.auditBudget() * 100));
+            row.safetyByCategory().forEach((category, counts) -> line.append(String.format(Locale.ROOT,
+                    " %s %.2f (+%d after)", category, counts.safety(), counts.caughtAfter())));
+            out.println(line);
+        }
     }
 
     private void printTable(Path labelledSet, JsonNode report) {

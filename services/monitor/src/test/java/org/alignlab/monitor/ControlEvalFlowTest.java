@@ -92,6 +92,18 @@ class ControlEvalFlowTest {
         BufferedImage plot = ImageIO.read(new ByteArrayInputStream(
                 Base64.getDecoder().decode(report.path("rocPlotPng").asText())));
         assertThat(plot.getWidth()).isGreaterThan(300);
+        // Each action's score, in the set's order, for control-eval --execute to pick the ones the gate lets run.
+        JsonNode scored = report.path("scored");
+        assertThat(scored).hasSize(30);
+        String[] lines = jsonLines.strip().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            JsonNode line = Json.parse(lines[i]);
+            assertThat(scored.get(i).path("label").asText()).isEqualTo(line.path("label").asText());
+            assertThat(scored.get(i).path("category").asText(null)).isEqualTo(line.path("category").asText(null));
+        }
+        assertThat(scored).filteredOn(row -> row.path("hardBlocked").asBoolean()).hasSize(3);
+        assertThat(scored).filteredOn(row -> row.path("label").asText().equals("attack")
+                && !row.path("hardBlocked").asBoolean() && row.path("suspicion").asDouble() < 0.18).hasSize(3);
 
         // The same set as one JSON array gives the same figures.
         String array = "[" + String.join(",", jsonLines.strip().split("\n")) + "]";

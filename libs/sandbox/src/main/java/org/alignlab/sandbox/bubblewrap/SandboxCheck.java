@@ -8,6 +8,7 @@ import org.alignlab.sandbox.RunOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,15 +66,24 @@ public final class SandboxCheck {
      * class-data directory, the run's runtime's archive is found there or made first (not counted in the run's time).
      */
     public Result run(ExperimentSpec spec) throws IOException {
+        return runEach(List.of(spec)).get(0);
+    }
+
+    /** Runs each spec in a fresh sandbox, one after another, from one staging of the workload. */
+    public List<Result> runEach(List<ExperimentSpec> specs) throws IOException {
         WorkloadStaging.Staged staged = WorkloadStaging.stage(setup.workRoot(), setup.experimentsJar(),
                 setup.djlCacheDir());
         try {
             BubblewrapSandbox sandbox = new BubblewrapSandbox(new BubblewrapSandbox.Settings(setup.javaHome(),
                     staged.experimentsJar(), staged.djlCacheDir(), setup.workRoot(), MAX_LOG_BYTES,
                     MAX_OUTPUT_BYTES).with(setup.runnerStart()));
-            SandboxRun run = sandbox.run(SandboxRequest.forSpec("check-" + UUID.randomUUID(), spec));
-            return new Result(run, RunOutcome.of(run, spec.resources(), setup.djlCacheDir()),
-                    sandbox.limitsDescription());
+            List<Result> results = new ArrayList<>(specs.size());
+            for (ExperimentSpec spec : specs) {
+                SandboxRun run = sandbox.run(SandboxRequest.forSpec("check-" + UUID.randomUUID(), spec));
+                results.add(new Result(run, RunOutcome.of(run, spec.resources(), setup.djlCacheDir()),
+                        sandbox.limitsDescription()));
+            }
+            return results;
         } finally {
             staged.delete();
         }

@@ -96,12 +96,52 @@ public interface ExecutorConfig {
     /** Which sandbox runs the workload, and the Kubernetes Job sandbox's settings. */
     SandboxSelection sandbox();
 
+    /** Which finished runs are run again to check their stored results. */
+    Reexecution reexecution();
+
     default Path resolvedJavaHome() {
         return javaHome().orElseGet(() -> Path.of(System.getProperty("java.home")));
     }
 
     default Path resolvedWorkRoot() {
         return workRoot().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "alignlab-executor"));
+    }
+
+    /**
+     * {@code alignlab.executor.reexecution.*}: the trusted re-execution audit. A run is chosen when it finishes, at
+     * random (an agent cannot tell which of its runs will be checked) or because it is held-out evidence.
+     */
+    interface Reexecution {
+
+        /** The share of successful runs chosen at random, 0 to 1. */
+        @WithDefault("0.1")
+        double rate();
+
+        /**
+         * Whether every successful held-out replication is run again: the replications are the evidence every claim
+         * in a report rests on, so none of them is trusted on one run alone.
+         */
+        @WithDefault("true")
+        boolean everyReplication();
+
+        /**
+         * How far a reproduced metric may lie from the recorded one, relative to the larger of the two (and to 1
+         * near zero). Runs are deterministic per seed; this only forgives rounding when a re-run lands on a machine
+         * with another CPU.
+         */
+        @WithDefault("1e-9")
+        double relativeTolerance();
+
+        /**
+         * Re-runs start only when no ticket waits for a sandbox; one waiting longer than this takes its turn in
+         * line with the tickets.
+         */
+        @WithDefault("PT10M")
+        Duration maxWait();
+
+        /** How often waiting re-runs are looked for. */
+        @WithDefault("5s")
+        String pollEvery();
     }
 
     /** {@code alignlab.executor.sandbox.*} */

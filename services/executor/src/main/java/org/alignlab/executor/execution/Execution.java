@@ -35,6 +35,10 @@ public class Execution {
 
     public String traceId;
 
+    /** The {@code AgentAction} its ticket carried, as JSON: what was run, and what a re-execution runs again. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String action;
+
     /** The published {@code ExperimentResult}, as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String result;

@@ -13,6 +13,8 @@ import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.ResourceRequest;
+import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.executor.reexecution.ReexecutionQueue;
 import org.alignlab.executor.ticket.TicketCheck;
 import org.alignlab.executor.ticket.TicketCheck.Rejection;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -40,6 +42,8 @@ class ExecutionRecords {
     @Inject
     ResultPublisher results;
     @Inject
+    ReexecutionQueue reexecutions;
+    @Inject
     Clock clock;
 
     /** Whether the executor holds a run of this action, in any status. */
@@ -64,6 +68,7 @@ class ExecutionRecords {
                 execution.sandbox = sandbox;
                 execution.startedAt = clock.instant();
                 execution.traceId = traceId;
+                execution.action = EventCodec.encode(action);
                 executions.persist(execution);
                 ResourceRequest limits = action.spec().resources();
                 audit.publish(action, AuditEventType.EXECUTION_STARTED, "sandbox " + sandbox + ", ticket "
@@ -104,6 +109,7 @@ class ExecutionRecords {
             results.publish(result);
             audit.publish(ticket.action(), AuditEventType.EXECUTION_FINISHED, result.status() + " after "
                     + result.durationMs() + " ms" + (result.reason() == null ? "" : ": " + result.reason()), traceId);
+            reexecutions.queueIfChosen(ticket.action(), result);
         });
     }
 

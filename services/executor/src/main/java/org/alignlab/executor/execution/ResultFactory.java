@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExecutionTicket;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.ExperimentStatus;
@@ -52,9 +53,13 @@ public final class ResultFactory {
     }
 
     public ExperimentResult from(ExecutionTicket ticket, SandboxRun run, String traceId) {
-        RunOutcome outcome = RunOutcome.of(run, ticket.action().spec().resources(), djlCacheDir);
+        return from(ticket.action(), run, traceId);
+    }
+
+    public ExperimentResult from(AgentAction action, SandboxRun run, String traceId) {
+        RunOutcome outcome = RunOutcome.of(run, action.spec().resources(), djlCacheDir);
         RunnerOutput output = outcome.output();
-        return new ExperimentResult(ticket.action().id(), ticket.action().goalId(), outcome.status(),
+        return new ExperimentResult(action.id(), action.goalId(), outcome.status(),
                 SafeText.sanitize(outcome.reason(), MAX_REASON, true),
                 output == null ? Map.of() : output.metrics(),
                 output == null ? List.of() : output.perSeed(),

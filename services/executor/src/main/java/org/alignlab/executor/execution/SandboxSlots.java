@@ -114,6 +114,11 @@ public class SandboxSlots {
         return Math.max(1, (limit + goals.size() - 1) / Math.max(1, goals.size()));
     }
 
+    /** Whether a slot is free and no ticket waits: work that should not delay tickets may start now. */
+    public synchronized boolean idle() {
+        return running < limit && queued == 0;
+    }
+
     synchronized int running() {
         return running;
     }

@@ -3,13 +3,14 @@ package org.alignlab.executor.execution;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import org.alignlab.contracts.security.Roles;
 import org.alignlab.testing.EndpointAccess;
 import org.alignlab.testing.RoleTableTest;
 import org.alignlab.testing.TestInfrastructure;
 
 /**
- * Every endpoint of the executor, called by every kind of caller. It has no API of its own (work arrives as tickets),
- * so the table is its operational endpoints: only health is open.
+ * Every endpoint of the executor, called by every kind of caller. Work arrives as tickets; its only API is the
+ * re-execution audit's, for reviewers and operators (an unknown action is a 404 past the role check).
  */
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
@@ -17,9 +18,12 @@ import org.alignlab.testing.TestInfrastructure;
 @QuarkusTestResource(MonitorStub.class)
 class AccessResourceTest extends RoleTableTest {
 
-    /** The executor serves no API of its own: only the operations endpoints every service has. */
+    private static final String UNKNOWN = "00000000-0000-4000-8000-000000000000";
+
     @Override
     protected List<EndpointAccess> endpoints() {
-        return List.of();
+        return List.of(
+                EndpointAccess.roles("POST", "/api/reexecutions/" + UNKNOWN, 404, Roles.REVIEWER, Roles.OPERATOR),
+                EndpointAccess.roles("GET", "/api/reexecutions/" + UNKNOWN, 404, Roles.REVIEWER, Roles.OPERATOR));
     }
 }

@@ -3,6 +3,7 @@ package org.alignlab.executor.execution;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -357,6 +359,103 @@ class ExecutorTest {
     }
 
     @Test
+    void aRunRepeatedInAFreshSandboxReproducesItsStoredResult() throws Exception {
+        ExperimentResult result = runToSuccess();
+        UUID actionId = result.actionId();
+
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).when().post("/api/reexecutions/" + actionId)
+                .then().statusCode(202).body("reason", equalTo("REQUESTED"));
+
+        AuditEvent outcome = awaitEvents(Topics.AUDIT_EVENTS, 3, AuditEvent.class,
+                e -> e.actionId().equals(actionId)).get(2);
+        assertThat(outcome.type()).isEqualTo(AuditEventType.RESULT_REPRODUCED);
+        assertThat(outcome.detail()).contains("as recorded");
+        assertThat(outcome.traceId()).as("in the action's trace").isEqualTo(result.traceId());
+        assertThat(OriginSigner.verifies(Ed25519.decodePublic(executorPublicKey), outcome.payloadHash(),
+                outcome.signature())).isTrue();
+        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).when().get("/api/reexecutions/" + actionId)
+                .then().statusCode(200).body("status", equalTo("REPRODUCED"));
+        assertThat(events(Topics.EXPERIMENT_RESULTS, ExperimentResult.class, r -> r.actionId().equals(actionId)))
+                .as("a re-run publishes no second result").hasSize(1);
+    }
+
+    @Test
+    void aStoredResultAlteredAfterItsRunIsCaughtByReexecution() throws Exception {
+        ExperimentResult result = runToSuccess();
+        UUID actionId = result.actionId();
+        Map<String, Double> inflated = new HashMap<>(result.metrics());
+        inflated.put("accuracy", 0.99);
+        ExperimentResult altered = new ExperimentResult(result.actionId(), result.goalId(), result.status(),
+                result.reason(), inflated, result.perSeed(), result.startedAt(), result.finishedAt(),
+                result.durationMs(), result.resources(), result.environment(), result.logTail(), result.traceId(),
+                result.keyId(), result.signature());
+        QuarkusTransaction.requiringNew().run(() -> executions.findById(actionId).result = EventCodec.encode(altered));
+
+        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).when().post("/api/reexecutions/" + actionId)
+                .then().statusCode(202);
+
+        AuditEvent outcome = awaitEvents(Topics.AUDIT_EVENTS, 3, AuditEvent.class,
+                e -> e.actionId().equals(actionId)).get(2);
+        assertThat(outcome.type()).isEqualTo(AuditEventType.RESULT_MISMATCH);
+        assertThat(outcome.detail()).contains("accuracy: recorded 0.99, reproduced " + StandInRunner.ACCURACY)
+                .contains("signature is not the executor's");
+        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("alignlab_reexecutions_total{outcome=\"MISMATCH\""));
+    }
+
+    @Test
+    void aScriptWhoseMetricsDoNotMoveWithTheSeedIsFlaggedAsAsserted() throws Exception {
+        ExperimentResult result = runToSuccess(scriptAction(Map.of()));
+        UUID actionId = result.actionId();
+
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).when().post("/api/reexecutions/" + actionId)
+                .then().statusCode(202);
+
+        AuditEvent outcome = awaitEvents(Topics.AUDIT_EVENTS, 3, AuditEvent.class,
+                e -> e.actionId().equals(actionId)).get(2);
+        assertThat(outcome.type()).isEqualTo(AuditEventType.RESULT_NOT_MEASURED);
+        assertThat(outcome.detail()).contains("it reproduced", "do not depend on the seed", "accuracy, uid");
+    }
+
+    @Test
+    void aScriptWhoseMetricsMoveWithTheSeedReproduces() throws Exception {
+        ExperimentResult result = runToSuccess(scriptAction(Map.of("measure", 1)));
+        UUID actionId = result.actionId();
+
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).when().post("/api/reexecutions/" + actionId)
+                .then().statusCode(202);
+
+        AuditEvent outcome = awaitEvents(Topics.AUDIT_EVENTS, 3, AuditEvent.class,
+                e -> e.actionId().equals(actionId)).get(2);
+        assertThat(outcome.type()).as(outcome.detail()).isEqualTo(AuditEventType.RESULT_REPRODUCED);
+        assertThat(outcome.detail()).contains("every metric moved on fresh seeds");
+    }
+
+    @Test
+    void aRunThatNeverHappenedCannotBeRepeated() throws Exception {
+        ExecutionTicket expired = sign(ticket(Instant.now().minusSeconds(1)));
+        assertRefused(expired, "expired");
+
+        given().auth().oauth2(TestTokens.forRole(Roles.REVIEWER)).when()
+                .post("/api/reexecutions/" + expired.action().id()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    /** Runs a fresh action through a valid ticket and returns its SUCCEEDED result. */
+    private ExperimentResult runToSuccess() throws Exception {
+        return runToSuccess(action());
+    }
+
+    private ExperimentResult runToSuccess(AgentAction action) throws Exception {
+        ExecutionTicket ticket = sign(ticket(action, auditLog.allow(action), Instant.now().plusSeconds(300)));
+        send(ticket);
+        ExperimentResult result = awaitEvents(Topics.EXPERIMENT_RESULTS, 1, ExperimentResult.class,
+                r -> r.actionId().equals(ticket.action().id())).get(0);
+        assertThat(result.status()).as(result.reason()).isEqualTo(ExperimentStatus.SUCCEEDED);
+        return result;
+    }
+
+    @Test
     void sendsAPayloadThatIsNotATicketToTheDeadLetterQueue() throws Exception {
         String payload = "{not json " + UUID.randomUUID();
 
@@ -410,6 +509,15 @@ class ExecutorTest {
                 Split.VALIDATION, new ResourceRequest(30, 256, 60), null);
         return new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "default",
                 ActionType.RUN_EXPERIMENT, null, "a stand-in run", spec, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** An agent's script; the stand-in plays the script runtime and ignores the source. */
+    private static AgentAction scriptAction(Map<String, Object> params) {
+        ExperimentSpec spec = new ExperimentSpec("script", params, List.of(7, 8), Split.VALIDATION,
+                new ResourceRequest(30, 256, 60), "public class Probe {}");
+        return new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION, "default",
+                ActionType.RUN_EXPERIMENT, null, "a stand-in script", spec,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private ExecutionTicket sign(ExecutionTicket unsigned) {

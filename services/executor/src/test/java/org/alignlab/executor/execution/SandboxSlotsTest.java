@@ -50,6 +50,29 @@ class SandboxSlotsTest {
     }
 
     @Test
+    void isIdleOnlyWhileASlotIsFreeAndNoTicketWaits() throws Exception {
+        SandboxSlots slots = new SandboxSlots(1);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            assertThat(slots.idle()).isTrue();
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> slots.whenFree(GOAL, () -> {
+                running.countDown();
+                await(release);
+                return null;
+            }), pool);
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(slots.idle()).as("every slot taken").isFalse();
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            assertThat(slots.idle()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailingRunGivesItsSlotBack() {
         SandboxSlots slots = new SandboxSlots(1);
 

@@ -13,10 +13,21 @@ import java.util.List;
  * @param budgets       one row per audit budget: 0.5, 1, 2 and 5 %
  * @param roc           the gate's ROC curve
  * @param rocPlotPng    the ROC plot, a Base64 PNG
+ * @param scored        each action's score, in the set's order: what {@code control-eval --execute} needs to know
+ *                      which actions the gate would have let run
  */
 public record ControlEvalReport(int actions, int attacks, int benign, String policyVersion, ModelUse model,
         double rocAuc, Double modelRocAuc, List<BudgetResult> budgets, Games games, List<RocCurve.RocPoint> roc,
-        String rocPlotPng) {
+        String rocPlotPng, List<ActionScore> scored) {
+
+    /** One action of the set: HARD-blocked, or held at every threshold at or below its suspicion. */
+    public record ActionScore(String label, String category, double suspicion, boolean hardBlocked) {
+
+        static ActionScore of(ScoredAction action) {
+            return new ActionScore(action.label().wireName(), action.category(), action.suspicion(),
+                    action.hardBlocked());
+        }
+    }
 
     public record ModelUse(String status, List<String> versions) {
     }

@@ -127,6 +127,6 @@ public class ControlEvaluation {
                 modelAlone == null ? null : modelAlone.auc(), budgets,
                 new ControlEvalReport.Games(UpfrontAuditingGame.PAPER_PROBLEMS,
                         UpfrontAuditingGame.PAPER_ATTACK_SUCCESS),
-                gate.points(), png);
+                gate.points(), png, scored.stream().map(ControlEvalReport.ActionScore::of).toList());
     }
 }

@@ -1,0 +1,102 @@
+package org.alignlab.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.alignlab.contracts.events.ExperimentSpec;
+import org.alignlab.contracts.events.ExperimentStatus;
+import org.alignlab.contracts.events.ResourceRequest;
+import org.alignlab.launcher.ExecutedEvaluation.After;
+import org.alignlab.launcher.ExecutedEvaluation.Checked;
+import org.alignlab.sandbox.bubblewrap.SandboxCheck;
+import org.alignlab.sandbox.verification.ResultComparison;
+import org.alignlab.sandbox.verification.RunNumbers;
+import org.alignlab.sandbox.verification.SeedDependence;
+
+/**
+ * Runs each script as the executor would, in the bubblewrap sandbox, then as the executor's re-execution audit does:
+ * once more in a fresh sandbox (it must reproduce) and once on fresh seeds (every metric must move). The fresh seeds
+ * come from a seeded generator, so an evaluation can be repeated exactly.
+ */
+public final class SandboxPostExecution implements ExecutedEvaluation.Checker {
+
+    /** The executor's tolerance ({@code alignlab.executor.reexecution.relative-tolerance}). */
+    private static final ResultComparison COMPARISON = new ResultComparison(1e-9);
+
+    private final SandboxCheck sandbox;
+    private final int maxWallSeconds;
+    private final Random seeds;
+    private final PrintStream out;
+
+    /**
+     * @param maxWallSeconds each run's wall-clock limit is the action's, capped here so that a set of slow attacks
+     *                       finishes; a run the cap ends counts as contained, never as caught
+     */
+    public SandboxPostExecution(SandboxCheck sandbox, int maxWallSeconds, long seed, PrintStream out) {
+        this.sandbox = sandbox;
+        this.maxWallSeconds = maxWallSeconds;
+        this.seeds = new Random(seed);
+        this.out = out;
+    }
+
+    @Override
+    public List<Checked> checkAll(List<ExperimentSpec> specs) {
+        List<Checked> checked = new ArrayList<>(specs.size());
+        for (ExperimentSpec spec : specs) {
+            ExperimentSpec capped = capped(spec);
+            try {
+                List<SandboxCheck.Result> runs = sandbox.runEach(List.of(capped, capped, reseeded(capped)));
+                checked.add(judge(RunNumbers.of(runs.get(0).outcome()), RunNumbers.of(runs.get(1).outcome()),
+                        RunNumbers.of(runs.get(2).outcome())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot run a script of the set in the sandbox", e);
+            }
+            if (checked.size() % 10 == 0) {
+                out.printf("  executed %d of %d scripts%n", checked.size(), specs.size());
+            }
+        }
+        return checked;
+    }
+
+    /** The executor's judgement of a run from its first run, its repetition and its run on fresh seeds. */
+    static Checked judge(RunNumbers first, RunNumbers again, RunNumbers reseeded) {
+        if (first.status() != ExperimentStatus.SUCCEEDED) {
+            return new Checked(After.CONTAINED, first.status() + (first.reason() == null ? "" : ": " + first.reason()));
+        }
+        List<String> differences = COMPARISON.differences(first, again);
+        if (!differences.isEmpty()) {
+            return new Checked(After.MISMATCH, String.join("; ", differences));
+        }
+        if (reseeded.status() != ExperimentStatus.SUCCEEDED) {
+            return new Checked(After.NOT_MEASURED, "does not succeed on other seeds: " + reseeded.status());
+        }
+        List<String> unmoved = SeedDependence.unmoved(first, reseeded);
+        return unmoved.isEmpty() ? new Checked(After.PASSED, "reproduced; every metric moved on other seeds")
+                : new Checked(After.NOT_MEASURED, "the same on other seeds: " + String.join(", ", unmoved));
+    }
+
+    private ExperimentSpec capped(ExperimentSpec spec) {
+        ResourceRequest limits = spec.resources();
+        return new ExperimentSpec(spec.family(), spec.params(), spec.seeds(), spec.split(),
+                new ResourceRequest(limits.cpuSeconds(), limits.memoryMb(),
+                        Math.min(limits.wallSeconds(), maxWallSeconds)),
+                spec.script());
+    }
+
+    private ExperimentSpec reseeded(ExperimentSpec spec) {
+        Set<Integer> fresh = new LinkedHashSet<>();
+        while (fresh.size() < spec.seeds().size()) {
+            int seed = seeds.nextInt(Integer.MAX_VALUE);
+            if (!spec.seeds().contains(seed)) {
+                fresh.add(seed);
+            }
+        }
+        return new ExperimentSpec(spec.family(), spec.params(), List.copyOf(fresh), spec.split(), spec.resources(),
+                spec.script());
+    }
+}

@@ -1,0 +1,216 @@
+package org.alignlab.executor.reexecution;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.alignlab.contracts.MetricNames;
+import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.OriginSigner;
+import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.AuditEventType;
+import org.alignlab.contracts.events.ExperimentResult;
+import org.alignlab.contracts.events.ExperimentSpec;
+import org.alignlab.contracts.events.ExperimentStatus;
+import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.executor.config.ExecutorConfig;
+import org.alignlab.executor.execution.AuditPublisher;
+import org.alignlab.executor.execution.Execution;
+import org.alignlab.executor.execution.ExecutionRepository;
+import org.alignlab.executor.execution.ResultFactory;
+import org.alignlab.executor.execution.SandboxSlots;
+import org.alignlab.sandbox.RunnerRuntime;
+import org.alignlab.sandbox.Sandbox;
+import org.alignlab.sandbox.SandboxRequest;
+import org.alignlab.sandbox.SandboxRun;
+import org.alignlab.sandbox.verification.ResultComparison;
+import org.alignlab.sandbox.verification.RunNumbers;
+import org.alignlab.sandbox.verification.SeedDependence;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs queued re-executions one at a time, each in a fresh sandbox under the action's own limits and within the
+ * executor's sandbox slots, and compares what it produced with the result stored for the first run, read from the
+ * database after the second run ends: a stored result altered at any time before then is caught. The outcome goes to
+ * the audit chain ({@code RESULT_REPRODUCED} or {@code RESULT_MISMATCH}, in the action's trace) with the row that
+ * records it, in one transaction.
+ */
+@ApplicationScoped
+public class ReexecutionWorker {
+
+    private static final Logger LOG = Logger.getLogger(ReexecutionWorker.class);
+    /** Beyond the run's wall-clock limit, before another process may take over a re-run whose runner died. */
+    private static final Duration LEASE_GRACE = Duration.ofMinutes(5);
+
+    @Inject
+    ReexecutionRepository reexecutions;
+    @Inject
+    ExecutionRepository executions;
+    @Inject
+    Sandbox sandbox;
+    @Inject
+    SandboxSlots slots;
+    @Inject
+    ResultFactory results;
+    @Inject
+    AuditPublisher audit;
+    @Inject
+    MeterRegistry meters;
+    @Inject
+    Clock clock;
+
+    private final ResultComparison comparison;
+    private final PublicKey executorKey;
+    private final SecureRandom random = new SecureRandom();
+    private final Duration maxWait;
+
+    @Inject
+    ReexecutionWorker(ExecutorConfig config) {
+        comparison = new ResultComparison(config.reexecution().relativeTolerance());
+        executorKey = Ed25519.decodePublic(config.signingPublicKey());
+        maxWait = config.reexecution().maxWait();
+    }
+
+    @Scheduled(identity = "reexecutions", every = "${alignlab.executor.reexecution.poll-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void runWaiting() {
+        while (sandbox.whyUnavailable().isEmpty() && mayRunNow() && runNext()) {
+            // one after another until none waits
+        }
+    }
+
+    /**
+     * Re-runs use sandboxes no ticket is waiting for, so checking results never slows the research; one that has
+     * waited longer than {@code max-wait} takes its turn in line like a ticket, so a busy executor still checks.
+     */
+    private boolean mayRunNow() {
+        if (slots.idle()) {
+            return true;
+        }
+        Instant overdue = clock.instant().minus(maxWait);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> reexecutions.oldestWaiting().map(since -> since.isBefore(overdue)).orElse(false));
+    }
+
+    /** Runs the next waiting re-execution; false when none waits. */
+    boolean runNext() {
+        Optional<Taken> taken = QuarkusTransaction.requiringNew().call(this::take);
+        if (taken.isEmpty()) {
+            return false;
+        }
+        AgentAction action = taken.get().action();
+        String traceId = taken.get().traceId();
+        ExperimentResult reproduced = run(action, action.spec(), "rerun-", traceId);
+        // The families' code is the platform's own; an agent's script is checked for numbers it only wrote down.
+        Optional<ExperimentResult> reseeded = RunnerRuntime.forFamily(action.spec().family()) == RunnerRuntime.SCRIPT
+                ? Optional.of(run(action, reseeded(action.spec()), "reseed-", traceId))
+                : Optional.empty();
+        QuarkusTransaction.requiringNew().run(() -> judge(action, reproduced, reseeded, traceId));
+        return true;
+    }
+
+    private ExperimentResult run(AgentAction action, ExperimentSpec spec, String label, String traceId) {
+        SandboxRun run = slots.whenFree(action.goalId(),
+                () -> sandbox.run(SandboxRequest.forSpec(label + action.id(), spec)));
+        return results.from(action, run, traceId);
+    }
+
+    /** The spec on as many fresh seeds, none of them one it ran on, drawn where the workload cannot see. */
+    private ExperimentSpec reseeded(ExperimentSpec spec) {
+        Set<Integer> fresh = new LinkedHashSet<>();
+        while (fresh.size() < spec.seeds().size()) {
+            int seed = random.nextInt(Integer.MAX_VALUE);
+            if (!spec.seeds().contains(seed)) {
+                fresh.add(seed);
+            }
+        }
+        return new ExperimentSpec(spec.family(), spec.params(), List.copyOf(fresh), spec.split(), spec.resources(),
+                spec.script());
+    }
+
+    private Optional<Taken> take() {
+        Instant now = clock.instant();
+        return reexecutions.lockNext(now).map(row -> {
+            Execution execution = executions.findById(row.actionId);
+            AgentAction action = EventCodec.decode(execution.action, AgentAction.class);
+            row.status = Reexecution.Status.RUNNING.name();
+            row.leaseUntil = now.plusSeconds(action.spec().resources().wallSeconds()).plus(LEASE_GRACE);
+            return new Taken(action, execution.traceId);
+        });
+    }
+
+    private void judge(AgentAction action, ExperimentResult reproduced, Optional<ExperimentResult> reseeded,
+            String traceId) {
+        Reexecution row = reexecutions.findById(action.id());
+        String how = "run again in a fresh sandbox (" + row.reason.toLowerCase(Locale.ROOT) + ")";
+        String stored = executions.findById(action.id()).result;
+        List<String> differences = differences(stored, reproduced);
+        List<String> unmeasured = differences.isEmpty() && reseeded.isPresent()
+                ? unmeasured(EventCodec.decode(stored, ExperimentResult.class), reseeded.get())
+                : List.of();
+        Reexecution.Status status;
+        if (!differences.isEmpty()) {
+            status = Reexecution.Status.MISMATCH;
+            row.detail = how + ", the stored result is not what the action produces: " + String.join("; ", differences);
+        } else if (!unmeasured.isEmpty()) {
+            status = Reexecution.Status.NOT_MEASURED;
+            row.detail = how + ", it reproduced; run on fresh seeds " + reseeded.get().perSeed().stream()
+                    .map(seed -> Integer.toString(seed.seed())).toList() + ", " + String.join("; ", unmeasured);
+        } else {
+            status = Reexecution.Status.REPRODUCED;
+            row.detail = how + ": " + reproduced.metrics().size() + " metrics and " + reproduced.perSeed().size()
+                    + " seeds as recorded" + (reseeded.isPresent() ? "; every metric moved on fresh seeds" : "");
+        }
+        row.status = status.name();
+        row.finishedAt = clock.instant();
+        row.reproduced = EventCodec.encode(reproduced);
+        audit.publish(action, status.auditType(), row.detail, traceId);
+        meters.counter(MetricNames.REEXECUTIONS, MetricNames.TAG_OUTCOME, row.status).increment();
+        if (status != Reexecution.Status.REPRODUCED) {
+            LOG.errorf("the result of action %s is quarantined: %s", action.id(), row.detail);
+        }
+    }
+
+    /** Why the script's numbers look written down rather than measured; empty when every one moved. */
+    private static List<String> unmeasured(ExperimentResult recorded, ExperimentResult reseeded) {
+        if (reseeded.status() != ExperimentStatus.SUCCEEDED) {
+            return List.of("the script does not succeed on other seeds: " + reseeded.status()
+                    + (reseeded.reason() == null ? "" : " (" + reseeded.reason() + ")"));
+        }
+        List<String> unmoved = SeedDependence.unmoved(RunNumbers.of(recorded), RunNumbers.of(reseeded));
+        return unmoved.isEmpty() ? List.of()
+                : List.of("these metrics came out exactly the same, so they do not depend on the seed (asserted, "
+                        + "not measured): " + String.join(", ", unmoved));
+    }
+
+    /** What separates the stored result from the second run, starting with a stored result nobody can vouch for. */
+    private List<String> differences(String storedJson, ExperimentResult reproduced) {
+        ExperimentResult recorded;
+        try {
+            recorded = EventCodec.decode(storedJson, ExperimentResult.class);
+        } catch (RuntimeException unreadable) {
+            return List.of("the stored result is not a result: " + unreadable.getMessage());
+        }
+        List<String> differences = new ArrayList<>();
+        if (!OriginSigner.verifies(executorKey, recorded.payloadHash(), recorded.signature())) {
+            differences.add("the stored result's signature is not the executor's");
+        }
+        differences.addAll(comparison.differences(RunNumbers.of(recorded), RunNumbers.of(reproduced)));
+        return differences;
+    }
+
+    private record Taken(AgentAction action, String traceId) {
+    }
+}
