@@ -144,8 +144,8 @@ class GoalReportTest {
                 .body("findings[0]", startsWith("REJECTED, WITHDRAWN"))
                 .body("findings[0]", containsString("did not reproduce"));
         api.researcher().accept("text/markdown").get("/api/goals/{id}/report", goal).then().statusCode(200)
-                .body(containsString("**REJECTED, withdrawn: a result it rests on did not reproduce**"))
-                .body(containsString("result SUCCEEDED (**quarantined**: did not reproduce on re-execution)"));
+                .body(containsString("**REJECTED, withdrawn: a result it rests on failed the re-execution audit**"))
+                .body(containsString("result SUCCEEDED (**quarantined** by the re-execution audit)"));
     }
 
     @Test

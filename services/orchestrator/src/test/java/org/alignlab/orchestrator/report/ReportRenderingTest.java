@@ -120,13 +120,14 @@ class ReportRenderingTest {
                 List.of(quarantined, honest), List.of(run.actionId()))));
 
         String md = new MarkdownReport(plots).render(report);
-        assertThat(md).contains("1. **REJECTED, withdrawn: a result it rests on did not reproduce**")
-                .contains("result SUCCEEDED (**quarantined**: did not reproduce on re-execution) → action `"
+        assertThat(md).contains("1. **REJECTED, withdrawn: a result it rests on failed the re-execution audit**")
+                .contains("result SUCCEEDED (**quarantined** by the re-execution audit) → action `"
                         + run.actionId() + "`")
                 .containsOnlyOnce("quarantined**");
         String html = new HtmlReport(plots).render(report);
-        assertThat(html).contains("<strong>REJECTED, withdrawn: a result it rests on did not reproduce</strong>")
-                .containsOnlyOnce("<strong>quarantined</strong>: did not reproduce on re-execution");
+        assertThat(html)
+                .contains("<strong>REJECTED, withdrawn: a result it rests on failed the re-execution audit</strong>")
+                .containsOnlyOnce("<strong>quarantined</strong> by the re-execution audit");
     }
 
     /** What a researcher, an agent or a reviewer might write to make a report run, load or link something. */
@@ -198,7 +199,7 @@ class ReportRenderingTest {
             public void visit(StrongEmphasis strong) {
                 // The report's own: the outcome, the verdict, and its words for a withdrawn claim's result.
                 assertThat(((Text) strong.getFirstChild()).getLiteral()).isIn("COMPLETED", "ACCEPTED",
-                        "ACCEPTED, withdrawn: a result it rests on did not reproduce", "quarantined");
+                        "ACCEPTED, withdrawn: a result it rests on failed the re-execution audit", "quarantined");
             }
 
             @Override

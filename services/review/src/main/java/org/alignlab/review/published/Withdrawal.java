@@ -60,7 +60,7 @@ public final class Withdrawal {
         boolean first = true;
         for (UUID actionId : actions) {
             why.append(first ? "" : "; ").append("the result of action ").append(actionId)
-                    .append(" did not reproduce when the platform re-ran it");
+                    .append(" failed the platform's re-execution audit");
             String detail = quarantined.get(actionId);
             if (detail != null && !detail.isBlank()) {
                 why.append(" (").append(shorten(detail.strip(), MAX_DETAIL)).append(')');

@@ -7,6 +7,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.EnumSet;
+import java.util.Set;
 import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.SpanAttributes;
 import org.alignlab.contracts.Topics;
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code audit.events} (review's own consumer group) for the re-execution audit's {@code RESULT_MISMATCH}
- * events, under the platform's consumer failure policy. Every other type is the monitor's business and is skipped
+ * (the stored result is not what the action produces) and {@code RESULT_NOT_MEASURED} (a script's metric does not
+ * move with the seed) events, under the platform's consumer failure policy. Every other type is the monitor's business and is skipped
  * unread: a reproduced result needs nothing from review, since it was evidence already. A mismatch not signed by the
  * executor is poison, dead-lettered with the reason, and quarantines nothing.
  */
@@ -27,6 +30,9 @@ import org.jboss.logging.Logger;
 public class MismatchConsumer {
 
     private static final Logger LOG = Logger.getLogger(MismatchConsumer.class);
+    /** What the re-execution audit reports of a result no claim may rest on. */
+    static final Set<AuditEventType> QUARANTINING = EnumSet.of(AuditEventType.RESULT_MISMATCH,
+            AuditEventType.RESULT_NOT_MEASURED);
 
     private final ConsumerFailurePolicy failures;
     private final ExecutorSignature executor;
@@ -54,7 +60,7 @@ public class MismatchConsumer {
     }
 
     private void onEvent(AuditEvent event) {
-        if (event.type() != AuditEventType.RESULT_MISMATCH) {
+        if (!QUARANTINING.contains(event.type())) {
             return;
         }
         Span.current()
@@ -69,7 +75,8 @@ public class MismatchConsumer {
         // Counted once committed: a redelivered mismatch quarantines nothing new.
         if (outcome.quarantined()) {
             meters.counter(MetricNames.RESULTS_QUARANTINED).increment();
-            LOG.warnf("result of action %s (goal %s) quarantined: it did not reproduce (%s); %d review(s) withdrawn",
+            LOG.warnf(
+                    "result of action %s (goal %s) quarantined by the re-execution audit (%s); %d review(s) withdrawn",
                     event.actionId(), event.goalId(), event.detail(), outcome.withdrawn().size());
         }
     }

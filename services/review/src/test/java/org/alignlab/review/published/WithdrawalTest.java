@@ -36,7 +36,8 @@ class WithdrawalTest {
         assertThat(withdrawn.quarantinedActions()).containsExactly(REPLICATION);
         assertThat(withdrawn.flags()).containsExactly("replicated-heldout", Withdrawal.FLAG);
         assertThat(withdrawn.rationale())
-                .startsWith("Withdrawn: the result of action " + REPLICATION + " did not reproduce")
+                .startsWith(
+                        "Withdrawn: the result of action " + REPLICATION + " failed the platform's re-execution audit")
                 .contains("(stored pgr 0.55, re-run 0.40)")
                 .endsWith("Review before the quarantine: Candidate beats baseline.");
         assertThat(withdrawn.claimId()).isEqualTo(CANDIDATE);
