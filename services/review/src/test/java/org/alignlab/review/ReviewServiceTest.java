@@ -171,7 +171,10 @@ class ReviewServiceTest {
                 .anyMatch(line -> line.startsWith("alignlab_results_quarantined_total") && !line.endsWith(" 0.0"));
     }
 
-    /** A mismatch that arrives before the claim is decided keeps it from ever being published as accepted. */
+    /**
+     * A quarantine that arrives before the claim is decided keeps it from ever being published as accepted; here a
+     * RESULT_NOT_MEASURED (a metric that did not move on fresh seeds), which quarantines as a mismatch does.
+     */
     @Test
     void aResultQuarantinedBeforeItsClaimIsDecidedKeepsTheClaimFromBeingAccepted() throws Exception {
         UUID goal = UUID.randomUUID();
@@ -184,8 +187,8 @@ class ReviewServiceTest {
                     seed -> (action == baseline ? 0.40 : 0.55) + noise(seed))));
         }
         List<AgentAction> replications = replicationsOf(goal, 2);
-        send(Topics.AUDIT_EVENTS, goal, EventCodec.encode(audit(candidate, AuditEventType.RESULT_MISMATCH,
-                "stored pgr 0.5500 but the re-run gave 0.4000")));
+        send(Topics.AUDIT_EVENTS, goal, EventCodec.encode(audit(candidate, AuditEventType.RESULT_NOT_MEASURED,
+                "these metrics came out exactly the same, so they do not depend on the seed: pgr")));
         await().atMost(WAIT).until(() -> count("review.quarantined_results", goal) == 1);
         for (AgentAction r : replications) {
             // Held-out replications that would carry the claim on their own.
