@@ -23,6 +23,11 @@ public final class MetricNames {
     public static final String SANDBOXES_RUNNING = "alignlab.executor.sandboxes.running";
     public static final String SANDBOXES_QUEUED = "alignlab.executor.sandboxes.queued";
     public static final String REVIEWS_PUBLISHED = "alignlab.reviews.published";
+    /**
+     * Results review quarantined because re-executing their action gave other metrics (a RESULT_MISMATCH audit
+     * event), each counted once: any increase means a stored result was not what its run produced.
+     */
+    public static final String RESULTS_QUARANTINED = "alignlab.results.quarantined";
     public static final String DLQ_MESSAGES = "alignlab.dlq.messages";
     public static final String CONSUMER_RETRIES = "alignlab.consumer.retries";
     public static final String TRUSTED_MODEL_UNAVAILABLE = "alignlab.monitor.trusted.model.unavailable";

@@ -118,7 +118,7 @@ final class FullSamples {
     static Review review() {
         return new Review(Samples.GOAL, Samples.ACTION, List.of(Samples.ACTION, PARENT), ReviewVerdict.ACCEPTED, 0.9,
                 0.12, List.of(0.05, 0.19), 0.01, 0.03, "Candidate beats baseline.\nReplicated on heldout.",
-                List.of("replicated-heldout"));
+                List.of("replicated-heldout"), List.of(PARENT));
     }
 
     static AuditEvent auditEvent() {

@@ -6,6 +6,10 @@ import java.util.UUID;
 /**
  * The reviewer's judgement of one claim, with the statistics behind it. Statistics are null when the
  * evidence does not support computing them (for example a single run).
+ *
+ * @param quarantinedActions the covered actions whose stored result did not reproduce when the platform re-ran it;
+ *                           null on every review but a withdrawn one, which is REJECTED and replaces the claim's
+ *                           earlier review (a claim may not rest on a quarantined result)
  */
 public record Review(
         UUID goalId,
@@ -18,5 +22,17 @@ public record Review(
         Double pValue,
         Double adjustedP,
         String rationale,
-        List<String> flags) {
+        List<String> flags,
+        List<UUID> quarantinedActions) {
+
+    /** A review none of whose results is quarantined. */
+    public Review(UUID goalId, UUID claimId, List<UUID> actionIds, ReviewVerdict verdict, double score, Double effect,
+            List<Double> interval, Double pValue, Double adjustedP, String rationale, List<String> flags) {
+        this(goalId, claimId, actionIds, verdict, score, effect, interval, pValue, adjustedP, rationale, flags, null);
+    }
+
+    /** Whether this review withdraws its claim because a result behind it is quarantined. */
+    public boolean withdrawn() {
+        return quarantinedActions != null && !quarantinedActions.isEmpty();
+    }
 }

@@ -281,6 +281,15 @@ final class GoalApi {
         KAFKA.send(Topics.REVIEWS, goal.toString(), EventCodec.encode(review));
     }
 
+    /** The review of {@link #publishReview(UUID, UUID)}, withdrawn because the action's result did not reproduce. */
+    static void publishWithdrawal(UUID goal, UUID action) throws Exception {
+        Review review = new Review(goal, action, List.of(action), ReviewVerdict.REJECTED, 0.0, 0.3,
+                List.of(0.2, 0.4), 0.01, 0.02, "Withdrawn: the result of action " + action + " did not reproduce when "
+                        + "the platform re-ran it.\nReview before the quarantine: replicated on held-out seeds",
+                List.of("replicated", "result-quarantined"), List.of(action));
+        KAFKA.send(Topics.REVIEWS, goal.toString(), EventCodec.encode(review));
+    }
+
     static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
         return response.statusCode(status)
                 .contentType(PROBLEM_JSON)

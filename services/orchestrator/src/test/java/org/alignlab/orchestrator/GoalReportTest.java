@@ -109,6 +109,45 @@ class GoalReportTest {
         assertThat(metrics).containsPattern("alignlab_goals_completed_total\\{[^}]*status=\"COMPLETED\"[^}]*} [1-9]");
     }
 
+    /**
+     * Issue 16: the re-execution audit may find a result altered after the goal ended. Review then withdraws the claim
+     * resting on it, and the report, written when the goal ended, is revised to show the claim withdrawn.
+     */
+    @Test
+    void aClaimWithdrawnAfterTheGoalEndedShowsWithdrawnInItsReport() throws Exception {
+        UUID goal = api.createGoal(1200);
+        UUID action = UUID.randomUUID();
+        publishAction(goal, action, 1, 0.0);
+        publishVerdict(goal, action, Decision.ALLOW, randomHex(16));
+        publishResult(goal, action, randomHex(16));
+        publishReview(goal, action);
+        api.awaitStatus(goal, "COMPLETED");
+        String written = api.researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body("claims[0].verdict", equalTo("ACCEPTED"))
+                .body("claims[0].quarantinedActions", hasSize(0))
+                .extract().path("generatedAt");
+
+        publishWithdrawal(goal, action);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.researcher()
+                .get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body("claims[0].verdict", equalTo("REJECTED")));
+        api.researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body("generatedAt", not(equalTo(written)))
+                .body("status", equalTo("COMPLETED"))
+                .body("claims", hasSize(1))
+                .body("claims[0].claimId", equalTo(action.toString()))
+                .body("claims[0].quarantinedActions", equalTo(List.of(action.toString())))
+                .body("claims[0].flags", hasItems("result-quarantined"))
+                .body("claims[0].provenance[0].quarantined", equalTo(true))
+                .body("actions[0].review.verdict", equalTo("REJECTED"))
+                .body("findings[0]", startsWith("REJECTED, WITHDRAWN"))
+                .body("findings[0]", containsString("did not reproduce"));
+        api.researcher().accept("text/markdown").get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body(containsString("**REJECTED, withdrawn: a result it rests on failed the re-execution audit**"))
+                .body(containsString("result SUCCEEDED (**quarantined** by the re-execution audit)"));
+    }
+
     @Test
     void roundsRunUntilTheRoundsBudgetAndTheReportRanksTheirFindings() throws Exception {
         UUID goal = api.createGoal("{\"experiments\": 10, \"rounds\": 2}", null);

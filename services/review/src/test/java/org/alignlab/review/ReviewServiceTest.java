@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,9 +28,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntToDoubleFunction;
 import org.alignlab.contracts.Topics;
+import org.alignlab.contracts.crypto.Ed25519;
+import org.alignlab.contracts.crypto.OriginSigner;
 import org.alignlab.contracts.events.ActionType;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
+import org.alignlab.contracts.events.AuditEvent;
+import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.ExperimentSpec;
@@ -45,6 +50,7 @@ import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.security.Roles;
 import org.alignlab.infra.KafkaProbe;
+import org.alignlab.review.quarantine.ResultQuarantine;
 import org.alignlab.review.round.ReviewFlow;
 import org.alignlab.testing.TestInfrastructure;
 import org.alignlab.testing.TestProducers;
@@ -58,11 +64,15 @@ class ReviewServiceTest {
 
     @Inject
     ReviewFlow flow;
+    @Inject
+    ResultQuarantine quarantine;
 
     private static final KafkaProbe KAFKA = TestInfrastructure.kafkaProbe();
     /** Consumers of a freshly started app on a loaded 2-core machine can take well over the default 30 s. */
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
+    /** A key that is not the executor's. */
+    private static final KeyPair IMPOSTOR = Ed25519.generate();
 
     @Test
     void aCandidateThatReplicatesIsAcceptedAndOneThatOnlyFitTheProxyIsRejected() throws Exception {
@@ -107,6 +117,119 @@ class ReviewServiceTest {
         assertThat(rejected.flags()).contains("overfitToProxy");
         assertThat(claimVerdict(real.id())).isEqualTo("ACCEPTED");
         assertThat(claimVerdict(proxy.id())).isEqualTo("REJECTED");
+    }
+
+    /**
+     * Issue 16: a result altered after its run is caught by re-execution. Its mismatch withdraws the published
+     * review of the claim resting on it (a superseding review of the same claim), and no other: the honest claim of
+     * the same goal, whose result the audit reproduced, stays accepted.
+     */
+    @Test
+    void aResultThatDidNotReproduceWithdrawsTheAcceptedClaimRestingOnItAndNoOther() throws Exception {
+        UUID goal = UUID.randomUUID();
+        AgentAction baseline = action(goal, "Baseline: the family's defaults", Map.of(), null);
+        AgentAction altered = action(goal, "auxiliary loss raises PGR", Map.of("auxLossAlpha", 0.5), baseline.id());
+        AgentAction honest = action(goal, "a wider strong model raises PGR", Map.of("hidden", 256), baseline.id());
+        for (AgentAction action : List.of(baseline, altered, honest)) {
+            send(Topics.AGENT_ACTIONS, goal, EventCodec.encode(action));
+            send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(action,
+                    seed -> (action == baseline ? 0.40 : 0.55) + noise(seed))));
+        }
+        send(Topics.AUDIT_EVENTS, goal, EventCodec.encode(audit(honest, AuditEventType.RESULT_REPRODUCED,
+                "re-ran in a fresh sandbox: pgr matches")));
+        List<AgentAction> replications = replicationsOf(goal, 3);
+        for (AgentAction r : replications) {
+            double mean = r.parentActionId().equals(baseline.id()) ? 0.40 : 0.55;
+            send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(r, seed -> mean + noise(seed))));
+        }
+        assertThat(reviewsOf(goal, 2)).extracting(r -> EventCodec.decode(r.value(), Review.class).verdict())
+                .containsOnly(ReviewVerdict.ACCEPTED);
+
+        UUID tampered = replicationFor(replications, altered.id());
+        AuditEvent mismatch = audit(tampered, goal, AuditEventType.RESULT_MISMATCH,
+                "stored pgr 0.5500 but the re-run gave 0.4010");
+        send(Topics.AUDIT_EVENTS, goal, EventCodec.encode(mismatch));
+
+        Review withdrawn = EventCodec.decode(reviewsOf(goal, 3).get(2).value(), Review.class);
+        assertThat(withdrawn.claimId()).isEqualTo(altered.id());
+        assertThat(withdrawn.verdict()).isEqualTo(ReviewVerdict.REJECTED);
+        assertThat(withdrawn.quarantinedActions()).containsExactly(tampered);
+        assertThat(withdrawn.flags()).contains("result-quarantined", "replicated-heldout");
+        assertThat(withdrawn.rationale()).startsWith("Withdrawn: the result of action " + tampered)
+                .contains("re-run gave 0.4010").contains("Review before the quarantine: Candidate " + altered.id());
+        withToken(Roles.RESEARCHER).queryParam("goalId", goal.toString()).get("/api/reviews")
+                .then().statusCode(200)
+                .body("$", hasSize(2))
+                .body("find { it.claimId == '" + altered.id() + "' }.verdict", equalTo("REJECTED"))
+                .body("find { it.claimId == '" + honest.id() + "' }.verdict", equalTo("ACCEPTED"));
+        assertThat(claimVerdict(altered.id())).isEqualTo("REJECTED");
+        assertThat(claimVerdict(honest.id())).isEqualTo("ACCEPTED");
+        assertThat(count("review.quarantined_results", goal)).isEqualTo(1);
+        // Redelivered, the mismatch changes nothing and sends nothing.
+        assertThat(quarantine.quarantine(mismatch)).isEqualTo(new ResultQuarantine.Outcome(false, List.of()));
+        assertThat(withToken(Roles.OPERATOR).get("/q/metrics").then().statusCode(200).extract().asString().lines())
+                .anyMatch(line -> line.startsWith("alignlab_results_quarantined_total") && !line.endsWith(" 0.0"));
+    }
+
+    /**
+     * A quarantine that arrives before the claim is decided keeps it from ever being published as accepted; here a
+     * RESULT_NOT_MEASURED (a metric that did not move on fresh seeds), which quarantines as a mismatch does.
+     */
+    @Test
+    void aResultQuarantinedBeforeItsClaimIsDecidedKeepsTheClaimFromBeingAccepted() throws Exception {
+        UUID goal = UUID.randomUUID();
+        AgentAction baseline = action(goal, "Baseline", Map.of(), null);
+        AgentAction candidate = action(goal, "auxiliary loss raises PGR", Map.of("auxLossAlpha", 0.5),
+                baseline.id());
+        for (AgentAction action : List.of(baseline, candidate)) {
+            send(Topics.AGENT_ACTIONS, goal, EventCodec.encode(action));
+            send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(action,
+                    seed -> (action == baseline ? 0.40 : 0.55) + noise(seed))));
+        }
+        List<AgentAction> replications = replicationsOf(goal, 2);
+        send(Topics.AUDIT_EVENTS, goal, EventCodec.encode(audit(candidate, AuditEventType.RESULT_NOT_MEASURED,
+                "these metrics came out exactly the same, so they do not depend on the seed: pgr")));
+        await().atMost(WAIT).until(() -> count("review.quarantined_results", goal) == 1);
+        for (AgentAction r : replications) {
+            // Held-out replications that would carry the claim on their own.
+            double mean = r.parentActionId().equals(baseline.id()) ? 0.40 : 0.55;
+            send(Topics.EXPERIMENT_RESULTS, goal, EventCodec.encode(result(r, seed -> mean + noise(seed))));
+        }
+
+        Review review = EventCodec.decode(reviewsOf(goal, 1).get(0).value(), Review.class);
+        assertThat(review.claimId()).isEqualTo(candidate.id());
+        assertThat(review.verdict()).isEqualTo(ReviewVerdict.REJECTED);
+        assertThat(review.quarantinedActions()).containsExactly(candidate.id());
+        assertThat(review.flags()).contains("result-quarantined");
+        assertThat(claimVerdict(candidate.id())).isEqualTo("REJECTED");
+        await().atMost(WAIT).until(() -> unsent(goal) == 0);
+        assertThat(KAFKA.readAll(Topics.REVIEWS, r -> goal.toString().equals(r.key()))).hasSize(1);
+    }
+
+    /** Whoever can write to audit.events still cannot withdraw a claim: only the executor's mismatch counts. */
+    @Test
+    void aMismatchNotSignedByTheExecutorIsDeadLetteredAndQuarantinesNothing() throws Exception {
+        UUID goal = UUID.randomUUID();
+        AgentAction run = action(goal, "auxiliary loss raises PGR", Map.of("auxLossAlpha", 0.5), null);
+        OriginSigner impostor = new OriginSigner(IMPOSTOR.getPrivate(), IMPOSTOR.getPublic());
+        AuditEvent forged = impostor.sign(new AuditEvent(UUID.randomUUID(), goal, run.id(),
+                AuditEventType.RESULT_MISMATCH, "stored pgr 0.55 but the re-run gave 0.40", null, START,
+                impostor.keyId(), null));
+        AuditEvent altered = audit(run, AuditEventType.RESULT_MISMATCH, "stored pgr 0.55 but the re-run gave 0.40");
+        altered = new AuditEvent(altered.id(), altered.goalId(), altered.actionId(), altered.type(),
+                "the executor never said this", altered.traceId(), altered.at(), altered.keyId(), altered.signature());
+
+        for (AuditEvent event : List.of(forged, altered)) {
+            String payload = EventCodec.encode(event);
+            send(Topics.AUDIT_EVENTS, goal, payload);
+            ConsumerRecord<String, String> dead = KAFKA.await(Topics.dlq(Topics.AUDIT_EVENTS), 1,
+                    r -> payload.equals(r.value()) && KafkaProbe.header(r, Topics.DLQ_REASON_HEADER) != null
+                            && KafkaProbe.header(r, Topics.DLQ_REASON_HEADER).contains(event.id().toString()),
+                    WAIT).get(0);
+            assertThat(KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER))
+                    .containsAnyOf("not the executor's", "does not verify");
+        }
+        assertThat(count("review.quarantined_results", goal)).isZero();
     }
 
     @Test
@@ -282,6 +405,16 @@ class ReviewServiceTest {
                 ExperimentStatus.SUCCEEDED, null, Map.of("pgr", mean), perSeed, START, START.plusSeconds(12), 12_000,
                 new ResourceUsage(20.5, 900), new RunEnvironment("test", "0.36.0", "2.7.1"), "done", null, null,
                 null));
+    }
+
+    private static AuditEvent audit(AgentAction action, AuditEventType type, String detail) {
+        return audit(action.id(), action.goalId(), type, detail);
+    }
+
+    /** An audit event as the executor publishes it after re-running the action. */
+    private static AuditEvent audit(UUID actionId, UUID goal, AuditEventType type, String detail) {
+        return TestProducers.executorSigned(new AuditEvent(UUID.randomUUID(), goal, actionId, type, detail, null,
+                START.plusSeconds(60), null, null));
     }
 
     private static Verdict verdict(AgentAction action, Decision decision) {

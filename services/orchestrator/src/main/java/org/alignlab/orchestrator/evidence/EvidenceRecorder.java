@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.ExperimentResult;
@@ -38,10 +39,18 @@ public class EvidenceRecorder {
         return action(result.actionId(), result.goalId()).recordResult(result);
     }
 
-    /** Stores the review and marks every action it covers as reviewed. */
+    /**
+     * Stores the review and marks every action it covers as reviewed. A claim keeps one review: a later one is a
+     * redelivery and changes nothing, unless it withdraws the claim (see {@link GoalReview#isSupersededBy}).
+     */
     public boolean recordReview(Review review) {
-        if (reviews.findByIdOptional(review.claimId()).isPresent()) {
-            return false;
+        Optional<GoalReview> stored = reviews.findByIdOptional(review.claimId());
+        if (stored.isPresent()) {
+            if (!stored.get().isSupersededBy(review)) {
+                return false;
+            }
+            stored.get().supersede(review);
+            return true;
         }
         reviews.persist(new GoalReview(review, clock.instant()));
         for (UUID actionId : review.actionIds()) {

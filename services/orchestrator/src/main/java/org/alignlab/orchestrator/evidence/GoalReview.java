@@ -14,7 +14,10 @@ import org.alignlab.contracts.events.ReviewVerdict;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A review of one claim, as received on {@code reviews}; its claim id makes redelivery harmless. */
+/**
+ * A review of one claim, as received on {@code reviews}; its claim id makes redelivery harmless. A withdrawn review
+ * of the claim (a result behind it did not reproduce) replaces it: {@link #isSupersededBy}.
+ */
 @Entity
 @Table(name = "goal_reviews")
 public class GoalReview {
@@ -37,6 +40,8 @@ public class GoalReview {
     private Double adjustedP;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<UUID> actionIds;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<UUID> quarantinedActions;
     private Instant receivedAt;
 
     protected GoalReview() {
@@ -46,6 +51,25 @@ public class GoalReview {
     GoalReview(Review review, Instant receivedAt) {
         this.claimId = review.claimId();
         this.goalId = review.goalId();
+        this.receivedAt = receivedAt;
+        take(review);
+    }
+
+    /**
+     * Whether {@code later}, a review of the same claim, replaces this one: only a withdrawal that names a
+     * quarantined result this review does not. Quarantine only grows, so a redelivered earlier review can never undo
+     * a withdrawal, and a redelivered withdrawal changes nothing.
+     */
+    boolean isSupersededBy(Review later) {
+        return later.withdrawn() && !quarantinedActions().containsAll(later.quarantinedActions());
+    }
+
+    /** Replaces this review with {@code later}; it keeps its place in the order reviews arrived. */
+    void supersede(Review later) {
+        take(later);
+    }
+
+    private void take(Review review) {
         this.verdict = review.verdict();
         this.score = review.score();
         this.rationale = review.rationale();
@@ -55,7 +79,7 @@ public class GoalReview {
         this.pValue = review.pValue();
         this.adjustedP = review.adjustedP();
         this.actionIds = List.copyOf(review.actionIds());
-        this.receivedAt = receivedAt;
+        this.quarantinedActions = review.withdrawn() ? List.copyOf(review.quarantinedActions()) : null;
     }
 
     public UUID claimId() {
@@ -100,6 +124,15 @@ public class GoalReview {
 
     public List<UUID> actionIds() {
         return actionIds;
+    }
+
+    /** The covered actions whose result did not reproduce; empty unless the review withdraws its claim. */
+    public List<UUID> quarantinedActions() {
+        return quarantinedActions == null ? List.of() : quarantinedActions;
+    }
+
+    public boolean withdrawn() {
+        return !quarantinedActions().isEmpty();
     }
 
     public Instant receivedAt() {

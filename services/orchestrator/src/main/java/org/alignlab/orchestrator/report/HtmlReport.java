@@ -40,7 +40,9 @@ public final class HtmlReport {
 
         html.append("<h2>Findings, ranked</h2>\n<ol class=\"findings\">\n");
         for (Report.ClaimEntry claim : report.claims()) {
-            html.append("<li><strong>").append(claim.verdict()).append("</strong> (score ")
+            html.append("<li><strong>").append(claim.verdict())
+                    .append(claim.withdrawn() ? ", withdrawn: a result it rests on failed the re-execution audit" : "")
+                    .append("</strong> (score ")
                     .append(ReportText.number(claim.score())).append(", effect ")
                     .append(ReportText.number(claim.effect())).append(", interval ")
                     .append(ReportText.interval(claim.interval())).append(", adjusted p ")
@@ -53,6 +55,8 @@ public final class HtmlReport {
             html.append("\n<ul>");
             for (Report.Provenance p : claim.provenance()) {
                 html.append("<li>result ").append(p.resultStatus() == null ? "none" : p.resultStatus())
+                        .append(p.quarantined() ? " (<strong>quarantined</strong> by the re-execution audit)"
+                                : "")
                         .append(" → action <code>").append(p.actionId()).append("</code> → ")
                         .append(link("audit records", p.auditRecords()))
                         .append(p.auditSeq() == null ? "" : " (verdict seq " + p.auditSeq() + ")")

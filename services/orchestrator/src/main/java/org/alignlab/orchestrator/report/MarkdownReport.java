@@ -45,7 +45,9 @@ public final class MarkdownReport {
             md.append("No claim was reviewed.\n");
         }
         for (Report.ClaimEntry claim : report.claims()) {
-            md.append(claim.rank()).append(". **").append(claim.verdict()).append("** (score ")
+            md.append(claim.rank()).append(". **").append(claim.verdict())
+                    .append(claim.withdrawn() ? ", withdrawn: a result it rests on failed the re-execution audit" : "")
+                    .append("** (score ")
                     .append(ReportText.number(claim.score())).append(", effect ")
                     .append(ReportText.number(claim.effect()))
                     .append(", interval ").append(ReportText.interval(claim.interval())).append(", adjusted p ")
@@ -61,6 +63,7 @@ public final class MarkdownReport {
             md.append('\n');
             for (Report.Provenance p : claim.provenance()) {
                 md.append("   - result ").append(p.resultStatus() == null ? "none" : p.resultStatus())
+                        .append(p.quarantined() ? " (**quarantined** by the re-execution audit)" : "")
                         .append(" → action `").append(p.actionId()).append("`")
                         .append(p.agent() == null ? "" : " (" + Markdown.text(p.agent().toLowerCase(Locale.ROOT)
                                 + (p.split() == null ? "" : ", " + p.split().toLowerCase(Locale.ROOT))) + ")")

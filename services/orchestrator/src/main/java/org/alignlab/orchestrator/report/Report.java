@@ -72,16 +72,31 @@ public record Report(
     /**
      * One reviewed claim with the statistics behind its verdict and the evidence chain of every action it covers.
      *
-     * @param change the parameters the candidate changes from its baseline ({@code "proxySamples 64 → 512"}); null
-     *               for a run reviewed on its own
+     * @param change             the parameters the candidate changes from its baseline
+     *                           ({@code "proxySamples 64 → 512"}); null for a run reviewed on its own
+     * @param quarantinedActions the actions behind the claim whose result did not reproduce when the platform re-ran
+     *                           them: the claim is withdrawn (REJECTED); empty for every other claim
      */
     public record ClaimEntry(int rank, UUID claimId, Integer round, String change, ReviewVerdict verdict, double score,
             Double effect, List<Double> interval, Double pValue, Double adjustedP, String rationale,
-            List<String> flags, List<Provenance> provenance) {
+            List<String> flags, List<Provenance> provenance, List<UUID> quarantinedActions) {
+
+        public ClaimEntry {
+            // A report stored before results could be quarantined has none.
+            quarantinedActions = quarantinedActions == null ? List.of() : quarantinedActions;
+        }
+
+        public boolean withdrawn() {
+            return !quarantinedActions.isEmpty();
+        }
     }
 
-    /** result → action → audit records → trace, for one action behind a claim. */
+    /**
+     * result → action → audit records → trace, for one action behind a claim.
+     *
+     * @param quarantined its result did not reproduce when the platform re-ran the action: it is no evidence
+     */
     public record Provenance(UUID actionId, String agent, String split, ExperimentStatus resultStatus,
-            String auditRecords, Long auditSeq, String auditHash, String traceId) {
+            String auditRecords, Long auditSeq, String auditHash, String traceId, boolean quarantined) {
     }
 }

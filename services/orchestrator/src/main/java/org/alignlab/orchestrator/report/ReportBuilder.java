@@ -84,7 +84,7 @@ public final class ReportBuilder {
     private Report.ClaimEntry claim(int rank, GoalReview review, Map<UUID, GoalAction> byAction,
             Map<String, Object> defaults) {
         List<Report.Provenance> provenance = review.actionIds().stream()
-                .map(id -> provenance(id, byAction.get(id)))
+                .map(id -> provenance(id, byAction.get(id), review.quarantinedActions().contains(id)))
                 .toList();
         Integer round = review.actionIds().stream().map(byAction::get).filter(Objects::nonNull)
                 .map(GoalAction::round).filter(Objects::nonNull).findFirst().orElse(null);
@@ -95,7 +95,7 @@ public final class ReportBuilder {
         return new Report.ClaimEntry(rank, review.claimId(), round, change(candidate, review, byAction, defaults),
                 review.verdict(), review.score(),
                 review.effect(), review.interval(), review.pValue(), review.adjustedP(), review.rationale(),
-                review.flags(), provenance);
+                review.flags(), provenance, review.quarantinedActions());
     }
 
     /** The candidate against the other ideation run the review covers, its baseline; none for a lone run. */
@@ -114,13 +114,13 @@ public final class ReportBuilder {
     }
 
     /** An action the review names but the orchestrator never heard of keeps its audit link: the monitor has it. */
-    private Report.Provenance provenance(UUID actionId, GoalAction action) {
+    private Report.Provenance provenance(UUID actionId, GoalAction action, boolean quarantined) {
         String records = monitorUrl + "/api/audit/records?actionId=" + actionId;
         if (action == null) {
-            return new Report.Provenance(actionId, null, null, null, records, null, null, null);
+            return new Report.Provenance(actionId, null, null, null, records, null, null, null, quarantined);
         }
         return new Report.Provenance(actionId, action.agent(), action.split(), action.resultStatus(), records,
-                action.auditSeq(), action.auditHash(), traceOf(action));
+                action.auditSeq(), action.auditHash(), traceOf(action), quarantined);
     }
 
     private static String traceOf(GoalAction action) {
@@ -130,7 +130,8 @@ public final class ReportBuilder {
     /** One line per ranked claim, then one per action the monitor stopped: what a researcher reads first. */
     private static List<String> findings(List<GoalAction> actions, List<Report.ClaimEntry> claims) {
         List<String> reviewed = claims.stream()
-                .map(c -> String.format(Locale.ROOT, "%s (score %.2f) for claim %s%s: %s", c.verdict(), c.score(),
+                .map(c -> String.format(Locale.ROOT, "%s (score %.2f) for claim %s%s: %s",
+                        c.withdrawn() ? c.verdict() + ", WITHDRAWN" : c.verdict(), c.score(),
                         c.claimId(), c.change() == null ? "" : " (" + c.change() + ")", c.rationale()))
                 .toList();
         List<String> stopped = actions.stream()

@@ -40,12 +40,31 @@ public class ReportService {
     /** Writes the report of a goal that has just ended, in the transaction that ended it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(Goal goal) {
+        Report report = build(goal);
+        reports.persist(new StoredReport(goal.id(), report.generatedAt(), json(goal, report)));
+    }
+
+    /**
+     * Writes an ended goal's report again from its evidence, in the caller's transaction: a claim in it was withdrawn
+     * after the goal ended (a result it rested on did not reproduce). Its generation time says it was revised.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revise(Goal goal) {
+        reports.findByIdOptional(goal.id()).ifPresent(stored -> {
+            Report report = build(goal);
+            stored.revise(report.generatedAt(), json(goal, report));
+        });
+    }
+
+    private Report build(Goal goal) {
         var goalActions = actions.listByGoal(goal.id());
-        Report report = builder.build(GoalResponse.of(goal, goalActions.size(), spending.of(goal, clock.instant())),
-                goalActions,
-                reviews.listByGoal(goal.id()), clock.instant());
+        return builder.build(GoalResponse.of(goal, goalActions.size(), spending.of(goal, clock.instant())),
+                goalActions, reviews.listByGoal(goal.id()), clock.instant());
+    }
+
+    private String json(Goal goal, Report report) {
         try {
-            reports.persist(new StoredReport(goal.id(), report.generatedAt(), mapper.writeValueAsString(report)));
+            return mapper.writeValueAsString(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the report of goal " + goal.id(), e);
         }

@@ -10,7 +10,7 @@ import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * A goal's report as served: the JSON is kept verbatim so that later code changes never alter a report a
- * researcher has already read.
+ * researcher has already read. Only new evidence does: a claim withdrawn after the goal ended ({@link #revise}).
  */
 @Entity
 @Table(name = "goal_reports")
@@ -30,6 +30,11 @@ public class StoredReport {
         this.goalId = goalId;
         this.generatedAt = generatedAt;
         this.body = body;
+    }
+
+    void revise(Instant revisedAt, String revisedBody) {
+        this.generatedAt = revisedAt;
+        this.body = revisedBody;
     }
 
     public UUID goalId() {

@@ -102,7 +102,15 @@ public class RoundService {
     public void onReview(Review review) {
         withGoal(review.goalId(), "review", () -> evidence.recordReview(review),
                 goal -> progress.append(goal, ProgressType.REVIEW, fields("claimId", review.claimId(),
-                        "verdict", review.verdict(), "score", review.score(), "actionIds", review.actionIds())));
+                        "verdict", review.verdict(), "score", review.score(), "actionIds", review.actionIds(),
+                        "quarantinedActions", review.quarantinedActions())),
+                goal -> {
+                    // The one exception to an ended goal's report standing as written: a claim in it was withdrawn
+                    // (a result it rested on did not reproduce), and a report that still showed it would be false.
+                    if (review.withdrawn()) {
+                        reports.revise(goal);
+                    }
+                });
     }
 
     /** Goals past their wall-clock deadline or their round's deadline. */
@@ -136,10 +144,16 @@ public class RoundService {
 
     /**
      * Evidence of a goal that has already ended is still recorded (the audit trail stays complete) but does not
-     * reopen it, change its report or add to its progress events.
+     * reopen it or add to its progress events, and changes its report only to withdraw a claim.
      */
     private void withGoal(UUID goalId, String what, BooleanSupplier record,
             Consumer<Goal> onRecorded) {
+        withGoal(goalId, what, record, onRecorded, goal -> {});
+    }
+
+    /** @param onRecordedAfterEnd what evidence recorded for a goal that has ended still changes */
+    private void withGoal(UUID goalId, String what, BooleanSupplier record,
+            Consumer<Goal> onRecorded, Consumer<Goal> onRecordedAfterEnd) {
         Optional<Goal> found = goals.findForUpdate(goalId);
         if (found.isEmpty()) {
             // Goals are committed before their round is requested, so this is not ours (or was deleted).
@@ -149,6 +163,9 @@ public class RoundService {
         Goal goal = found.get();
         boolean recorded = record.getAsBoolean();
         if (!goal.isRunning()) {
+            if (recorded) {
+                onRecordedAfterEnd.accept(goal);
+            }
             return;
         }
         if (recorded) {

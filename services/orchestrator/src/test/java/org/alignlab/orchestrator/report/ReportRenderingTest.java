@@ -81,13 +81,13 @@ class ReportRenderingTest {
     void markdownAndHtmlRankFindingsAndLinkTheirProvenance() {
         Report.ActionEntry run = run(Map.of("pgr", 0.7), Map.of("auxLossAlpha", 0.5));
         Report.Provenance chain = new Report.Provenance(run.actionId(), "IDEATION", "VALIDATION",
-                ExperimentStatus.SUCCEEDED, run.audit().records(), 7L, "a".repeat(64), "trace-1");
+                ExperimentStatus.SUCCEEDED, run.audit().records(), 7L, "a".repeat(64), "trace-1", false);
         List<Report.ClaimEntry> claims = List.of(
                 new Report.ClaimEntry(1, run.actionId(), 1, "auxLossAlpha 0 → 0.5", ReviewVerdict.ACCEPTED, 0.9, 0.3,
                         List.of(0.1, 0.5),
-                        0.01, 0.02, "held on held-out <data>", List.of("replicated"), List.of(chain)),
+                        0.01, 0.02, "held on held-out <data>", List.of("replicated"), List.of(chain), List.of()),
                 new Report.ClaimEntry(2, UUID.randomUUID(), 1, null, ReviewVerdict.REJECTED, 0.1, 0.0, null, 0.6, 0.7,
-                        "no gain", List.of(), List.of()));
+                        "no gain", List.of(), List.of(), List.of()));
         Report report = report("weak-to-strong", List.of(run), claims);
 
         String md = new MarkdownReport(plots).render(report);
@@ -104,6 +104,30 @@ class ReportRenderingTest {
                 .contains(", changing auxLossAlpha 0 → 0.5: held on held-out &lt;data&gt;")
                 .contains("<img src=\"/api/goals/" + GOAL + "/report/plots/metric-vs-parameter.png\"");
         assertThat(html.indexOf("ACCEPTED")).isLessThan(html.indexOf("REJECTED"));
+    }
+
+    @Test
+    void aWithdrawnClaimSaysSoAndMarksTheResultThatDidNotReproduce() {
+        Report.ActionEntry run = run(Map.of("pgr", 0.7), Map.of("auxLossAlpha", 0.5));
+        Report.Provenance quarantined = new Report.Provenance(run.actionId(), "IDEATION", "VALIDATION",
+                ExperimentStatus.SUCCEEDED, run.audit().records(), 7L, "a".repeat(64), "trace-1", true);
+        Report.Provenance honest = new Report.Provenance(UUID.randomUUID(), "REVIEW", "HELDOUT",
+                ExperimentStatus.SUCCEEDED, run.audit().records(), 8L, "b".repeat(64), "trace-2", false);
+        Report report = report("weak-to-strong", List.of(run), List.of(new Report.ClaimEntry(1, run.actionId(), 1,
+                "auxLossAlpha 0 → 0.5", ReviewVerdict.REJECTED, 0.0, 0.3, List.of(0.1, 0.5), 0.01, 0.02,
+                "Withdrawn: the result of action " + run.actionId() + " did not reproduce",
+                List.of("result-quarantined"),
+                List.of(quarantined, honest), List.of(run.actionId()))));
+
+        String md = new MarkdownReport(plots).render(report);
+        assertThat(md).contains("1. **REJECTED, withdrawn: a result it rests on failed the re-execution audit**")
+                .contains("result SUCCEEDED (**quarantined** by the re-execution audit) → action `"
+                        + run.actionId() + "`")
+                .containsOnlyOnce("quarantined**");
+        String html = new HtmlReport(plots).render(report);
+        assertThat(html)
+                .contains("<strong>REJECTED, withdrawn: a result it rests on failed the re-execution audit</strong>")
+                .containsOnlyOnce("<strong>quarantined</strong> by the re-execution audit");
     }
 
     /** What a researcher, an agent or a reviewer might write to make a report run, load or link something. */
@@ -129,9 +153,10 @@ class ReportRenderingTest {
                 ReviewVerdict.ACCEPTED, 0.9, 0.3, List.of(0.1, 0.5), 0.01, 0.02, MULTILINE,
                 List.of("`x` | <b>", "```", "ok"),
                 List.of(new Report.Provenance(hostileId, "IDEATION<i>", "VALIDATION](javascript:x)",
-                        ExperimentStatus.SUCCEEDED, "javascript:alert(3)", 7L, "h", "tr`ace|x"),
+                        ExperimentStatus.SUCCEEDED, "javascript:alert(3)", 7L, "h", "tr`ace|x", false),
                         new Report.Provenance(safe.actionId(), "IDEATION", "VALIDATION", ExperimentStatus.SUCCEEDED,
-                                safe.audit().records(), 8L, "h", "trace-1"))));
+                                safe.audit().records(), 8L, "h", "trace-1", true)),
+                List.of(safe.actionId())));
         Report report = report(question, "cancelled by " + HOSTILE, "no-such-family", List.of(hostile, safe), claims);
 
         String md = new MarkdownReport(plots).render(report);
@@ -172,7 +197,9 @@ class ReportRenderingTest {
 
             @Override
             public void visit(StrongEmphasis strong) {
-                assertThat(((Text) strong.getFirstChild()).getLiteral()).isIn("COMPLETED", "ACCEPTED");
+                // The report's own: the outcome, the verdict, and its words for a withdrawn claim's result.
+                assertThat(((Text) strong.getFirstChild()).getLiteral()).isIn("COMPLETED", "ACCEPTED",
+                        "ACCEPTED, withdrawn: a result it rests on failed the re-execution audit", "quarantined");
             }
 
             @Override

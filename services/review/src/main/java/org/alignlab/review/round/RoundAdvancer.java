@@ -207,7 +207,9 @@ public class RoundAdvancer {
                     + ". " + judgement.rationale();
             store(new Review(goalId, claim.claimId, assembler.coveredActions(claim.planned()), judgement.verdict(),
                     judgement.score(), judgement.effect(), judgement.interval(), judgement.pValue(),
-                    judgement.adjustedP(), rationale, judgement.flags()), now, decided);
+                    judgement.adjustedP(), rationale, judgement.flags()), now, decided)
+                    .filter(Review::withdrawn)
+                    .ifPresent(withdrawn -> claim.withdraw(now));
         }
     }
 
@@ -242,14 +244,17 @@ public class RoundAdvancer {
         }
     }
 
-    private void store(Review review, Instant now, List<Review> decided) {
-        book.store(review, now).ifPresent(decided::add);
+    /** @return the review as stored (withdrawn if a result it covers is quarantined), when it is new */
+    private Optional<Review> store(Review review, Instant now, List<Review> decided) {
+        Optional<Review> stored = book.store(review, now);
+        stored.ifPresent(decided::add);
         for (UUID actionId : review.actionIds()) {
             TrackedAction row = tracked.findOrCreate(actionId, review.goalId(), now);
             if (row.claimId == null) {
                 row.claimId = review.claimId();
             }
         }
+        return stored;
     }
 
     private Map<UUID, ActionView> snapshot(UUID goalId) {

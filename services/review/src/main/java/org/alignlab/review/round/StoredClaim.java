@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.alignlab.contracts.events.ReviewVerdict;
 
 /** A claim (its id is the candidate's action id) and, once decided, the statistics behind its verdict. */
 @Entity
@@ -49,6 +50,15 @@ public class StoredClaim {
     public Instant createdAt;
 
     public Instant decidedAt;
+
+    /** When its review was withdrawn because a result behind it is quarantined. */
+    public Instant withdrawnAt;
+
+    /** The claim's review was withdrawn: it is rejected, and its p-value leaves the goal's BH family. */
+    public void withdraw(Instant now) {
+        verdict = ReviewVerdict.REJECTED.name();
+        withdrawnAt = now;
+    }
 
     RoundPlan.PlannedClaim planned() {
         return new RoundPlan.PlannedClaim(candidateActionId, baselineActionId, metric, higherIsBetter);

@@ -13,9 +13,14 @@ public class StoredClaimRepository implements PanacheRepositoryBase<StoredClaim,
         return list("goalId = ?1 and round = ?2", Sort.by("createdAt").and("claimId"), goalId, round);
     }
 
-    /** Held-out p-values of the goal's decided claims: the earlier members of its Benjamini–Hochberg family. */
+    /**
+     * Held-out p-values of the goal's decided claims: the earlier members of its Benjamini–Hochberg family. A
+     * withdrawn claim's p-value rests on a result that did not reproduce, and a false small one would loosen the
+     * correction for the others, so it is left out.
+     */
     public List<Double> decidedPValues(UUID goalId) {
-        return list("goalId = ?1 and decidedAt is not null and pValue is not null", Sort.by("decidedAt"), goalId)
+        return list("goalId = ?1 and decidedAt is not null and pValue is not null and withdrawnAt is null",
+                Sort.by("decidedAt"), goalId)
                 .stream().map(claim -> claim.pValue).toList();
     }
 }
