@@ -13,8 +13,8 @@ public enum AuditEventType {
      */
     RESULT_MISMATCH,
     /**
-     * The platform ran an agent's script again on fresh seeds and a reported metric came out the same: its value
-     * does not depend on the seed, so it was asserted, not measured. Quarantined like a mismatch.
+     * The platform ran an agent's script again on fresh seeds and not one reported metric moved: none
+     * depends on the seed, so they were asserted, not measured. Quarantined like a mismatch.
      */
     RESULT_NOT_MEASURED
 }

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ResourceRequest;
@@ -16,11 +15,11 @@ import org.alignlab.launcher.ExecutedEvaluation.Checked;
 import org.alignlab.sandbox.bubblewrap.SandboxCheck;
 import org.alignlab.sandbox.verification.ResultComparison;
 import org.alignlab.sandbox.verification.RunNumbers;
-import org.alignlab.sandbox.verification.SeedDependence;
+import org.alignlab.sandbox.verification.ReexecutionVerdict;
 
 /**
  * Runs each script as the executor would, in the bubblewrap sandbox, then as the executor's re-execution audit does:
- * once more in a fresh sandbox (it must reproduce) and once on fresh seeds (every metric must move). The fresh seeds
+ * once more in a fresh sandbox (it must reproduce) and once on fresh seeds (some metric must move). The fresh seeds
  * come from a seeded generator, so an evaluation can be repeated exactly.
  */
 public final class SandboxPostExecution implements ExecutedEvaluation.Checker {
@@ -50,7 +49,8 @@ public final class SandboxPostExecution implements ExecutedEvaluation.Checker {
         for (ExperimentSpec spec : specs) {
             ExperimentSpec capped = capped(spec);
             try {
-                List<SandboxCheck.Result> runs = sandbox.runEach(List.of(capped, capped, reseeded(capped)));
+                List<SandboxCheck.Result> runs = sandbox
+                        .runEach(List.of(capped, capped, ReexecutionVerdict.reseeded(capped, seeds)));
                 checked.add(judge(RunNumbers.of(runs.get(0).outcome()), RunNumbers.of(runs.get(1).outcome()),
                         RunNumbers.of(runs.get(2).outcome())));
             } catch (IOException e) {
@@ -68,16 +68,14 @@ public final class SandboxPostExecution implements ExecutedEvaluation.Checker {
         if (first.status() != ExperimentStatus.SUCCEEDED) {
             return new Checked(After.CONTAINED, first.status() + (first.reason() == null ? "" : ": " + first.reason()));
         }
-        List<String> differences = COMPARISON.differences(first, again);
-        if (!differences.isEmpty()) {
-            return new Checked(After.MISMATCH, String.join("; ", differences));
-        }
-        if (reseeded.status() != ExperimentStatus.SUCCEEDED) {
-            return new Checked(After.NOT_MEASURED, "does not succeed on other seeds: " + reseeded.status());
-        }
-        List<String> unmoved = SeedDependence.unmoved(first, reseeded);
-        return unmoved.isEmpty() ? new Checked(After.PASSED, "reproduced; every metric moved on other seeds")
-                : new Checked(After.NOT_MEASURED, "the same on other seeds: " + String.join(", ", unmoved));
+        ReexecutionVerdict verdict = ReexecutionVerdict.of(COMPARISON.differences(first, again), first,
+                Optional.of(reseeded));
+        return switch (verdict.kind()) {
+            case MISMATCH -> new Checked(After.MISMATCH, String.join("; ", verdict.reasons()));
+            case NOT_MEASURED -> new Checked(After.NOT_MEASURED, String.join("; ", verdict.reasons()));
+            case REPRODUCED -> new Checked(After.PASSED, "reproduced; " + (verdict.reasons().isEmpty()
+                    ? "every metric moved on other seeds" : String.join("; ", verdict.reasons())));
+        };
     }
 
     private ExperimentSpec capped(ExperimentSpec spec) {
@@ -85,18 +83,6 @@ public final class SandboxPostExecution implements ExecutedEvaluation.Checker {
         return new ExperimentSpec(spec.family(), spec.params(), spec.seeds(), spec.split(),
                 new ResourceRequest(limits.cpuSeconds(), limits.memoryMb(),
                         Math.min(limits.wallSeconds(), maxWallSeconds)),
-                spec.script());
-    }
-
-    private ExperimentSpec reseeded(ExperimentSpec spec) {
-        Set<Integer> fresh = new LinkedHashSet<>();
-        while (fresh.size() < spec.seeds().size()) {
-            int seed = seeds.nextInt(Integer.MAX_VALUE);
-            if (!spec.seeds().contains(seed)) {
-                fresh.add(seed);
-            }
-        }
-        return new ExperimentSpec(spec.family(), spec.params(), List.copyOf(fresh), spec.split(), spec.resources(),
                 spec.script());
     }
 }

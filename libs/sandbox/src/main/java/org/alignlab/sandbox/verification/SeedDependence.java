@@ -23,15 +23,20 @@ public final class SeedDependence {
      * same values, seed for seed in order and overall; sorted.
      */
     public static List<String> unmoved(RunNumbers recorded, RunNumbers reseeded) {
-        Set<String> names = new TreeSet<>(recorded.metrics().keySet());
-        recorded.perSeed().forEach(seed -> names.addAll(seed.metrics().keySet()));
         List<String> unmoved = new ArrayList<>();
-        for (String metric : names) {
+        for (String metric : names(recorded)) {
             if (sameEverywhere(metric, recorded, reseeded)) {
                 unmoved.add(metric);
             }
         }
         return unmoved;
+    }
+
+    /** Every metric a run reported, overall or for some seed; sorted. */
+    public static Set<String> names(RunNumbers run) {
+        Set<String> names = new TreeSet<>(run.metrics().keySet());
+        run.perSeed().forEach(seed -> names.addAll(seed.metrics().keySet()));
+        return names;
     }
 
     private static boolean sameEverywhere(String metric, RunNumbers recorded, RunNumbers reseeded) {

@@ -55,7 +55,7 @@ public class Reexecution {
         REPRODUCED,
         /** It did not: the stored result is quarantined. */
         MISMATCH,
-        /** An agent's script reproduced, but a metric did not move on fresh seeds: quarantined as asserted. */
+        /** An agent's script reproduced, but not one metric moved on fresh seeds: quarantined as asserted. */
         NOT_MEASURED;
 
         AuditEventType auditType() {

@@ -11,11 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.alignlab.contracts.MetricNames;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.OriginSigner;
@@ -23,7 +21,6 @@ import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.AuditEventType;
 import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.ExperimentSpec;
-import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.executor.config.ExecutorConfig;
 import org.alignlab.executor.execution.AuditPublisher;
@@ -37,7 +34,7 @@ import org.alignlab.sandbox.SandboxRequest;
 import org.alignlab.sandbox.SandboxRun;
 import org.alignlab.sandbox.verification.ResultComparison;
 import org.alignlab.sandbox.verification.RunNumbers;
-import org.alignlab.sandbox.verification.SeedDependence;
+import org.alignlab.sandbox.verification.ReexecutionVerdict;
 import org.jboss.logging.Logger;
 
 /**
@@ -115,7 +112,7 @@ public class ReexecutionWorker {
         ExperimentResult reproduced = run(action, action.spec(), "rerun-", traceId);
         // The families' code is the platform's own; an agent's script is checked for numbers it only wrote down.
         Optional<ExperimentResult> reseeded = RunnerRuntime.forFamily(action.spec().family()) == RunnerRuntime.SCRIPT
-                ? Optional.of(run(action, reseeded(action.spec()), "reseed-", traceId))
+                ? Optional.of(run(action, ReexecutionVerdict.reseeded(action.spec(), random), "reseed-", traceId))
                 : Optional.empty();
         QuarkusTransaction.requiringNew().run(() -> judge(action, reproduced, reseeded, traceId));
         return true;
@@ -125,19 +122,6 @@ public class ReexecutionWorker {
         SandboxRun run = slots.whenFree(action.goalId(),
                 () -> sandbox.run(SandboxRequest.forSpec(label + action.id(), spec)));
         return results.from(action, run, traceId);
-    }
-
-    /** The spec on as many fresh seeds, none of them one it ran on, drawn where the workload cannot see. */
-    private ExperimentSpec reseeded(ExperimentSpec spec) {
-        Set<Integer> fresh = new LinkedHashSet<>();
-        while (fresh.size() < spec.seeds().size()) {
-            int seed = random.nextInt(Integer.MAX_VALUE);
-            if (!spec.seeds().contains(seed)) {
-                fresh.add(seed);
-            }
-        }
-        return new ExperimentSpec(spec.family(), spec.params(), List.copyOf(fresh), spec.split(), spec.resources(),
-                spec.script());
     }
 
     private Optional<Taken> take() {
@@ -157,22 +141,20 @@ public class ReexecutionWorker {
         String how = "run again in a fresh sandbox (" + row.reason.toLowerCase(Locale.ROOT) + ")";
         String stored = executions.findById(action.id()).result;
         List<String> differences = differences(stored, reproduced);
-        List<String> unmeasured = differences.isEmpty() && reseeded.isPresent()
-                ? unmeasured(EventCodec.decode(stored, ExperimentResult.class), reseeded.get())
-                : List.of();
-        Reexecution.Status status;
-        if (!differences.isEmpty()) {
-            status = Reexecution.Status.MISMATCH;
-            row.detail = how + ", the stored result is not what the action produces: " + String.join("; ", differences);
-        } else if (!unmeasured.isEmpty()) {
-            status = Reexecution.Status.NOT_MEASURED;
-            row.detail = how + ", it reproduced; run on fresh seeds " + reseeded.get().perSeed().stream()
-                    .map(seed -> Integer.toString(seed.seed())).toList() + ", " + String.join("; ", unmeasured);
-        } else {
-            status = Reexecution.Status.REPRODUCED;
-            row.detail = how + ": " + reproduced.metrics().size() + " metrics and " + reproduced.perSeed().size()
-                    + " seeds as recorded" + (reseeded.isPresent() ? "; every metric moved on fresh seeds" : "");
-        }
+        ReexecutionVerdict verdict = ReexecutionVerdict.of(differences,
+                differences.isEmpty() ? RunNumbers.of(EventCodec.decode(stored, ExperimentResult.class)) : null,
+                reseeded.map(RunNumbers::of));
+        Reexecution.Status status = Reexecution.Status.valueOf(verdict.kind().name());
+        row.detail = switch (verdict.kind()) {
+            case MISMATCH -> how + ", the stored result is not what the action produces: "
+                    + String.join("; ", verdict.reasons());
+            case NOT_MEASURED -> how + ", it reproduced; run on fresh seeds " + reseeded.get().perSeed().stream()
+                    .map(seed -> Integer.toString(seed.seed())).toList() + ", " + String.join("; ", verdict.reasons());
+            case REPRODUCED -> how + ": " + reproduced.metrics().size() + " metrics and " + reproduced.perSeed().size()
+                    + " seeds as recorded" + (reseeded.isEmpty() ? ""
+                            : verdict.reasons().isEmpty() ? "; every metric moved on fresh seeds"
+                                    : "; " + String.join("; ", verdict.reasons()));
+        };
         row.status = status.name();
         row.finishedAt = clock.instant();
         row.reproduced = EventCodec.encode(reproduced);
@@ -181,18 +163,6 @@ public class ReexecutionWorker {
         if (status != Reexecution.Status.REPRODUCED) {
             LOG.errorf("the result of action %s is quarantined: %s", action.id(), row.detail);
         }
-    }
-
-    /** Why the script's numbers look written down rather than measured; empty when every one moved. */
-    private static List<String> unmeasured(ExperimentResult recorded, ExperimentResult reseeded) {
-        if (reseeded.status() != ExperimentStatus.SUCCEEDED) {
-            return List.of("the script does not succeed on other seeds: " + reseeded.status()
-                    + (reseeded.reason() == null ? "" : " (" + reseeded.reason() + ")"));
-        }
-        List<String> unmoved = SeedDependence.unmoved(RunNumbers.of(recorded), RunNumbers.of(reseeded));
-        return unmoved.isEmpty() ? List.of()
-                : List.of("these metrics came out exactly the same, so they do not depend on the seed (asserted, "
-                        + "not measured): " + String.join(", ", unmoved));
     }
 
     /** What separates the stored result from the second run, starting with a stored result nobody can vouch for. */

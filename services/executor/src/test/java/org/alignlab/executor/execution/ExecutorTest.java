@@ -414,7 +414,7 @@ class ExecutorTest {
         AuditEvent outcome = awaitEvents(Topics.AUDIT_EVENTS, 3, AuditEvent.class,
                 e -> e.actionId().equals(actionId)).get(2);
         assertThat(outcome.type()).isEqualTo(AuditEventType.RESULT_NOT_MEASURED);
-        assertThat(outcome.detail()).contains("it reproduced", "do not depend on the seed", "accuracy, uid");
+        assertThat(outcome.detail()).contains("it reproduced", "asserted, not measured", "accuracy, uid");
     }
 
     @Test

@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code audit.events} (review's own consumer group) for the re-execution audit's {@code RESULT_MISMATCH}
- * (the stored result is not what the action produces) and {@code RESULT_NOT_MEASURED} (a script's metric does not
- * move with the seed) events, under the platform's consumer failure policy. Every other type is the monitor's business and is skipped
+ * (the stored result is not what the action produces) and {@code RESULT_NOT_MEASURED} (no metric of a script
+ * moves with the seed) events, under the platform's consumer failure policy. Every other type is the monitor's business and is skipped
  * unread: a reproduced result needs nothing from review, since it was evidence already. A mismatch not signed by the
  * executor is poison, dead-lettered with the reason, and quarantines nothing.
  */
