@@ -56,14 +56,17 @@ public class Reexecution {
         /** It did not: the stored result is quarantined. */
         MISMATCH,
         /** An agent's script reproduced, but not one metric moved on fresh seeds: quarantined as asserted. */
-        NOT_MEASURED;
+        NOT_MEASURED,
+        /** It could not be run again: what the run ran is not recorded. Not a finding about the result. */
+        UNVERIFIABLE;
 
         AuditEventType auditType() {
             return switch (this) {
                 case REPRODUCED -> AuditEventType.RESULT_REPRODUCED;
                 case MISMATCH -> AuditEventType.RESULT_MISMATCH;
                 case NOT_MEASURED -> AuditEventType.RESULT_NOT_MEASURED;
-                case PENDING, RUNNING -> throw new IllegalStateException(this + " is not an outcome");
+                case PENDING, RUNNING, UNVERIFIABLE ->
+                    throw new IllegalStateException(this + " is audited by no event");
             };
         }
     }

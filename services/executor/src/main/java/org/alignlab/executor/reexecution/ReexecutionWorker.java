@@ -107,6 +107,9 @@ public class ReexecutionWorker {
         if (taken.isEmpty()) {
             return false;
         }
+        if (taken.get().action() == null) {
+            return true;
+        }
         AgentAction action = taken.get().action();
         String traceId = taken.get().traceId();
         ExperimentResult reproduced = run(action, action.spec(), "rerun-", traceId);
@@ -124,11 +127,24 @@ public class ReexecutionWorker {
         return results.from(action, run, traceId);
     }
 
+    /**
+     * Leases the next waiting row. One whose run cannot be read back (a run recorded before the executor kept what it
+     * ran) is closed UNVERIFIABLE and handed back without an action, so it never blocks the rows behind it.
+     */
     private Optional<Taken> take() {
         Instant now = clock.instant();
         return reexecutions.lockNext(now).map(row -> {
             Execution execution = executions.findById(row.actionId);
-            AgentAction action = EventCodec.decode(execution.action, AgentAction.class);
+            AgentAction action;
+            try {
+                action = EventCodec.decode(execution.action, AgentAction.class);
+            } catch (RuntimeException unreadable) {
+                row.status = Reexecution.Status.UNVERIFIABLE.name();
+                row.finishedAt = now;
+                row.detail = "what the run ran is not recorded, so it cannot be run again: " + unreadable.getMessage();
+                LOG.warnf("re-execution of action %s skipped: %s", row.actionId, row.detail);
+                return new Taken(null, execution.traceId);
+            }
             row.status = Reexecution.Status.RUNNING.name();
             row.leaseUntil = now.plusSeconds(action.spec().resources().wallSeconds()).plus(LEASE_GRACE);
             return new Taken(action, execution.traceId);

@@ -39,6 +39,8 @@ import org.alignlab.contracts.events.Split;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.contracts.json.Sha256;
 import org.alignlab.contracts.security.Roles;
+import org.alignlab.executor.reexecution.Reexecution;
+import org.alignlab.executor.reexecution.ReexecutionRepository;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.testing.TestInfrastructure;
 import org.alignlab.testing.TestTokens;
@@ -67,6 +69,9 @@ class ExecutorTest {
 
     @Inject
     ExecutionRecords records;
+
+    @Inject
+    ReexecutionRepository reexecutions;
 
     @ConfigProperty(name = "alignlab.executor.monitor-public-key")
     String monitorPublicKey;
@@ -429,6 +434,35 @@ class ExecutorTest {
                 e -> e.actionId().equals(actionId)).get(2);
         assertThat(outcome.type()).as(outcome.detail()).isEqualTo(AuditEventType.RESULT_REPRODUCED);
         assertThat(outcome.detail()).contains("every metric moved on fresh seeds");
+    }
+
+    @Test
+    void aRunThatCannotBeReadBackIsClosedUnverifiableAndBlocksNothingBehindIt() throws Exception {
+        ExperimentResult unreadable = runToSuccess();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // A run recorded before the executor kept what it ran, chosen when it finished after the upgrade.
+            executions.findById(unreadable.actionId()).action = null;
+            Reexecution row = new Reexecution();
+            row.actionId = unreadable.actionId();
+            row.goalId = unreadable.goalId();
+            row.reason = Reexecution.Reason.SAMPLED.name();
+            row.status = Reexecution.Status.PENDING.name();
+            row.requestedAt = Instant.now().minusSeconds(60);
+            reexecutions.persist(row);
+        });
+        ExperimentResult readable = runToSuccess();
+
+        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).when()
+                .post("/api/reexecutions/" + readable.actionId()).then().statusCode(202);
+
+        AuditEvent outcome = awaitEvents(Topics.AUDIT_EVENTS, 3, AuditEvent.class,
+                e -> e.actionId().equals(readable.actionId())).get(2);
+        assertThat(outcome.type()).isEqualTo(AuditEventType.RESULT_REPRODUCED);
+        given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR)).when()
+                .get("/api/reexecutions/" + unreadable.actionId()).then().statusCode(200)
+                .body("status", equalTo("UNVERIFIABLE"));
+        assertThat(events(Topics.AUDIT_EVENTS, AuditEvent.class, e -> e.actionId().equals(unreadable.actionId())))
+                .as("nothing is claimed about its result").hasSize(2);
     }
 
     @Test
