@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.sandbox.RunnerRuntime;
 
@@ -107,7 +108,7 @@ public final class ExecutedEvaluation {
         return new Report(scripts.size(), familyRuns, rows, executed);
     }
 
-    private static BudgetRow row(List<Line> lines, Budget budget, java.util.function.IntFunction<After> after) {
+    private static BudgetRow row(List<Line> lines, Budget budget, IntFunction<After> after) {
         int attacks = 0;
         int before = 0;
         int caughtAfter = 0;
