@@ -9,7 +9,7 @@ CREATE TABLE run_history (
     configuration CHAR(64)      NOT NULL,
     family        TEXT          NOT NULL,
     split         VARCHAR(16)   NOT NULL,
-    -- {"metric": [per-seed values]}, the finite values of every metric the run reported per seed
+    -- {"metric": {"seed": value}}, the finite values of every metric the run reported per seed
     seed_values   TEXT          NOT NULL,
     -- a held run is never history for later ones: an outlier must not make the next outlier look ordinary
     anomalous     BOOLEAN       NOT NULL,

@@ -14,7 +14,8 @@ import java.util.UUID;
  * @param historySpread their robust standard deviation: 1.4826 × MAD, or 1.2533 × the mean absolute deviation when
  *                      the MAD is 0; 0 when every earlier value is the same
  * @param historyRuns   how many earlier runs were compared with
- * @param historySeeds  how many per-seed values those runs had
+ * @param historySeeds  how many distinct seeds those runs had values for (a seed run again counts once: the families
+ *                      are deterministic per seed)
  * @param robustZ       (value − historyMedian) / historySpread, capped at ±1e9; null when the spread is 0 (then any
  *                      value beyond the relative tolerance is anomalous)
  */

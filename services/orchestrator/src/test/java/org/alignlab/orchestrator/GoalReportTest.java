@@ -133,7 +133,7 @@ class GoalReportTest {
                 .body("claims[0].quarantinedActions", hasSize(0))
                 .body("findings[0]", startsWith("INCONCLUSIVE, HELD"));
         String comparison = "result of action " + action + ": pgr 0.950 (its median seed) against a median of 0.500 "
-                + "over 25 seed values of 5 earlier runs, spread 0.0120, robust z 37.5";
+                + "over 25 seeds of 5 earlier runs, spread 0.0120, robust z 37.5";
         api.researcher().accept("text/markdown").get("/api/goals/{id}/report", goal).then().statusCode(200)
                 .body(containsString("**INCONCLUSIVE, held for a human: a result it rests on lies far outside earlier "
                         + "runs of its configuration**"))

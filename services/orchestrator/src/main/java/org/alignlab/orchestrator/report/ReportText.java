@@ -39,7 +39,7 @@ final class ReportText {
     static String anomaly(ResultAnomaly a) {
         return "result of action " + a.actionId() + ": " + a.metric() + " " + number(a.value())
                 + " (its median seed) against a median of " + number(a.historyMedian()) + " over " + a.historySeeds()
-                + " seed values of " + a.historyRuns() + " earlier runs, spread " + number(a.historySpread())
+                + " seeds of " + a.historyRuns() + " earlier runs, spread " + number(a.historySpread())
                 + ", robust z " + (a.robustZ() == null ? "undefined (every earlier value the same)"
                         : number(a.robustZ()));
     }

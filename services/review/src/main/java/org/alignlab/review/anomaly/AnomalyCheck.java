@@ -46,7 +46,7 @@ import org.jboss.logging.Logger;
 public class AnomalyCheck {
 
     private static final Logger LOG = Logger.getLogger(AnomalyCheck.class);
-    private static final TypeReference<Map<String, List<Double>>> SEED_VALUES = new TypeReference<>() {
+    private static final TypeReference<Map<String, Map<Integer, Double>>> SEED_VALUES = new TypeReference<>() {
     };
     private static final TypeReference<List<ResultAnomaly>> ANOMALIES = new TypeReference<>() {
     };
@@ -84,7 +84,7 @@ public class AnomalyCheck {
             return;
         }
         String configuration = Configuration.of(action.spec(), result.environment());
-        Map<String, List<Double>> values = seedValues(result);
+        Map<String, Map<Integer, Double>> values = seedValues(result);
         List<String> judged = FamilyCatalogue.standard().find(action.spec().family())
                 .flatMap(FamilyDefinition::judgedMetric).map(FamilyMetric::name).stream().toList();
         RunHistory row = new RunHistory();
@@ -99,8 +99,8 @@ public class AnomalyCheck {
             row.judgement = "not judged: the family " + row.family + " has no judged metric";
         } else {
             Map<String, List<Double>> run = new LinkedHashMap<>();
-            judged.forEach(metric -> run.put(metric, values.getOrDefault(metric, List.of())));
-            List<Map<String, List<Double>>> earlier = history.history(configuration, maxHistory).stream()
+            judged.forEach(metric -> run.put(metric, List.copyOf(values.getOrDefault(metric, Map.of()).values())));
+            List<Map<String, Map<Integer, Double>>> earlier = history.history(configuration, maxHistory).stream()
                     .map(stored -> Json.mapper().convertValue(Json.parse(stored.seedValues), SEED_VALUES))
                     .toList();
             AnomalyRule.Judgement judgement = rule.judge(run, earlier);
@@ -130,9 +130,9 @@ public class AnomalyCheck {
                 row -> Json.mapper().convertValue(Json.parse(row.anomalies), ANOMALIES)));
     }
 
-    /** The finite per-seed values of every metric, by metric, in seed order. */
-    static Map<String, List<Double>> seedValues(ExperimentResult result) {
-        Map<String, List<Double>> values = new TreeMap<>();
+    /** The finite per-seed values of every metric, by metric and seed. */
+    static Map<String, Map<Integer, Double>> seedValues(ExperimentResult result) {
+        Map<String, Map<Integer, Double>> values = new TreeMap<>();
         if (result.perSeed() == null) {
             return values;
         }
@@ -142,7 +142,7 @@ public class AnomalyCheck {
             }
             seed.metrics().forEach((metric, value) -> {
                 if (value != null && Double.isFinite(value)) {
-                    values.computeIfAbsent(metric, m -> new ArrayList<>()).add(value);
+                    values.computeIfAbsent(metric, m -> new TreeMap<>()).put(seed.seed(), value);
                 }
             });
         }
@@ -152,7 +152,7 @@ public class AnomalyCheck {
     private String describe(AnomalyRule.Judgement judgement) {
         List<String> parts = new ArrayList<>();
         for (AnomalyRule.Comparison c : judgement.comparisons()) {
-            parts.add(String.format(Locale.ROOT, "%s%s %.4g against median %.4g of %d seed values in %d earlier "
+            parts.add(String.format(Locale.ROOT, "%s%s %.4g against median %.4g of %d seeds' values in %d earlier "
                     + "runs, spread %.3g, robust z %s (threshold %s)", c.anomalous() ? "ANOMALOUS " : "", c.metric(),
                     c.value(), c.median(), c.seeds(), c.runs(), c.spread(),
                     c.robustZ() == null ? "undefined (every earlier value the same)"

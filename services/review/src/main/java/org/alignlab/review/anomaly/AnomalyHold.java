@@ -63,7 +63,7 @@ public final class AnomalyHold {
             why.append(i == 0 ? "" : "; ").append("the result of action ").append(a.actionId())
                     .append(" lies far outside earlier runs of its configuration (")
                     .append(String.format(Locale.ROOT, "%s %.4g, its median seed, against a median of %.4g over %d "
-                            + "seed values of %d earlier runs, spread %.3g, robust z %s)", a.metric(), a.value(),
+                            + "seeds of %d earlier runs, spread %.3g, robust z %s)", a.metric(), a.value(),
                             a.historyMedian(), a.historySeeds(), a.historyRuns(), a.historySpread(),
                             a.robustZ() == null ? "undefined: every earlier value was the same"
                                     : String.format(Locale.ROOT, "%.1f", a.robustZ())));

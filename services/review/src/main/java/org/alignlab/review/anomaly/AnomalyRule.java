@@ -2,6 +2,7 @@ package org.alignlab.review.anomaly;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,11 +18,15 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * would mix distributions. The run's <em>median</em> seed, rather than each seed, keeps one unlucky seed of an honest
  * run from holding a claim (and avoids testing every seed separately), while a fabricated or tampered run has to move
  * most of its seeds to move its claim. Since a median of several seeds varies less than one seed, the test is
- * conservative.
+ * conservative. <b>Each seed counts once:</b> the families are deterministic per seed, and ideation runs every
+ * configuration on the same fixed seeds, so ten earlier runs on seeds 1–3 are three values, not thirty; the history
+ * keeps one value per seed (the latest run's), and its spread is trusted only from {@code minSeedValues} distinct seeds
+ * on (with 3 the MAD is so rough that about one ordinary run in six would be held).
  * <p>
  * <b>The rule.</b> robust z = (value − median) / spread, with spread = 1.4826 × MAD of the earlier values (the
  * standard deviation for normal data, but barely moved by a minority of outliers among them); anomalous when
- * |z| &gt; {@code threshold}. A metric with values from fewer than {@code minHistory} earlier runs is not judged.
+ * |z| &gt; {@code threshold}. A metric with values from fewer than {@code minHistory} earlier runs, or fewer than
+ * {@code minSeedValues} distinct seeds, is not judged.
  * <b>Degenerate spread:</b> when more than half the earlier values are equal the MAD is 0; then the spread is
  * 1.2533 × the mean absolute deviation from the median (the same scale for normal data; the usual fallback of the
  * modified z-score), and when that is 0 too (every earlier value the same: the metric does not move with the seed)
@@ -44,16 +49,17 @@ public final class AnomalyRule {
 
     /**
      * @param minHistory        earlier runs a metric needs before a run is judged on it (at least 2)
+     * @param minSeedValues     distinct seeds those runs must have values for (at least 3)
      * @param threshold         |robust z| above which a run is anomalous
      * @param relativeTolerance when every earlier value is the same: how far, relative to its magnitude (or absolutely
      *                          when it is 0), a value may differ and still be ordinary
      */
-    public record Settings(int minHistory, double threshold, double relativeTolerance) {
+    public record Settings(int minHistory, int minSeedValues, double threshold, double relativeTolerance) {
 
         public Settings {
-            if (minHistory < 2 || !(threshold > 0) || !(relativeTolerance >= 0)) {
-                throw new IllegalArgumentException("anomaly rule needs min-history >= 2, a positive threshold and a "
-                        + "non-negative relative tolerance");
+            if (minHistory < 2 || minSeedValues < 3 || !(threshold > 0) || !(relativeTolerance >= 0)) {
+                throw new IllegalArgumentException("anomaly rule needs min-history >= 2, min-seed-values >= 3, a "
+                        + "positive threshold and a non-negative relative tolerance");
             }
         }
     }
@@ -88,10 +94,10 @@ public final class AnomalyRule {
     }
 
     /**
-     * @param run     the run's finite per-seed values, by metric
-     * @param history the earlier runs of the same configuration, each its finite per-seed values by metric
+     * @param run     the run's per-seed values, by metric
+     * @param history the earlier runs of the same configuration, latest first, each its values by metric and seed
      */
-    public Judgement judge(Map<String, List<Double>> run, List<Map<String, List<Double>>> history) {
+    public Judgement judge(Map<String, List<Double>> run, List<Map<String, Map<Integer, Double>>> history) {
         List<Comparison> comparisons = new ArrayList<>();
         List<String> notJudged = new ArrayList<>();
         for (Map.Entry<String, List<Double>> entry : run.entrySet()) {
@@ -101,22 +107,32 @@ public final class AnomalyRule {
                 notJudged.add(metric + ": the run has no finite value");
                 continue;
             }
-            List<double[]> earlier = history.stream()
-                    .map(runValues -> finite(runValues.get(metric)))
-                    .filter(runValues -> runValues.length > 0)
-                    .toList();
-            if (earlier.size() < settings.minHistory()) {
-                notJudged.add(metric + ": only " + earlier.size() + " earlier run(s) of this configuration, at least "
-                        + settings.minHistory() + " needed to judge");
+            // One value per seed, the latest run's: a seed run again is the same draw, not a new one.
+            Map<Integer, Double> bySeed = new HashMap<>();
+            int runs = 0;
+            for (Map<String, Map<Integer, Double>> earlierRun : history) {
+                boolean contributed = false;
+                for (Map.Entry<Integer, Double> seed : earlierRun.getOrDefault(metric, Map.of()).entrySet()) {
+                    if (seed.getKey() != null && seed.getValue() != null && Double.isFinite(seed.getValue())) {
+                        bySeed.putIfAbsent(seed.getKey(), seed.getValue());
+                        contributed = true;
+                    }
+                }
+                runs += contributed ? 1 : 0;
+            }
+            if (runs < settings.minHistory() || bySeed.size() < settings.minSeedValues()) {
+                notJudged.add(metric + ": only " + runs + " earlier run(s) of this configuration with "
+                        + bySeed.size() + " distinct seed(s), at least " + settings.minHistory() + " runs and "
+                        + settings.minSeedValues() + " seeds needed to judge");
                 continue;
             }
-            comparisons.add(compare(metric, median(values), earlier));
+            double[] pooled = bySeed.values().stream().mapToDouble(Double::doubleValue).toArray();
+            comparisons.add(compare(metric, median(values), pooled, runs));
         }
         return new Judgement(List.copyOf(comparisons), List.copyOf(notJudged));
     }
 
-    private Comparison compare(String metric, double value, List<double[]> earlier) {
-        double[] pooled = earlier.stream().flatMapToDouble(Arrays::stream).toArray();
+    private Comparison compare(String metric, double value, double[] pooled, int runs) {
         double median = median(pooled);
         double[] deviations = Arrays.stream(pooled).map(x -> Math.abs(x - median)).toArray();
         double spread = MAD_SCALE * median(deviations);
@@ -126,10 +142,10 @@ public final class AnomalyRule {
         if (spread == 0) {
             double allowed = settings.relativeTolerance() * (median == 0 ? 1 : Math.abs(median));
             boolean anomalous = Math.abs(value - median) > allowed;
-            return new Comparison(metric, value, median, 0, earlier.size(), pooled.length, null, anomalous);
+            return new Comparison(metric, value, median, 0, runs, pooled.length, null, anomalous);
         }
         double z = Math.max(-MAX_Z, Math.min(MAX_Z, (value - median) / spread));
-        return new Comparison(metric, value, median, spread, earlier.size(), pooled.length, z,
+        return new Comparison(metric, value, median, spread, runs, pooled.length, z,
                 Math.abs(z) > settings.threshold());
     }
 

@@ -25,7 +25,7 @@ public class RunHistory {
 
     public String split;
 
-    /** JSON {@code {"metric": [per-seed values]}}. */
+    /** JSON {@code {"metric": {"seed": value}}}. */
     public String seedValues;
 
     public boolean anomalous;

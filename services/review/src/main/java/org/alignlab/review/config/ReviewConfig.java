@@ -62,6 +62,13 @@ public interface ReviewConfig {
         @WithDefault("5")
         int minHistory();
 
+        /**
+         * Distinct seeds those earlier runs must have values for: ideation runs every configuration on the same
+         * seeds, and a spread estimated from a handful of values would hold honest runs (docs/review-calibration.md).
+         */
+        @WithDefault("15")
+        int minSeedValues();
+
         /** The latest runs of the configuration compared with (so that the work stays bounded). */
         @WithDefault("200")
         int maxHistory();
@@ -93,6 +100,7 @@ public interface ReviewConfig {
     }
 
     default AnomalyRule.Settings anomalySettings() {
-        return new AnomalyRule.Settings(anomaly().minHistory(), anomaly().threshold(), anomaly().relativeTolerance());
+        return new AnomalyRule.Settings(anomaly().minHistory(), anomaly().minSeedValues(), anomaly().threshold(),
+                anomaly().relativeTolerance());
     }
 }

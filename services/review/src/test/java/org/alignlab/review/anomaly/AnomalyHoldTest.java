@@ -43,7 +43,7 @@ class AnomalyHoldTest {
         assertThat(held.rationale())
                 .startsWith("Held for a human: the result of action " + CANDIDATE
                         + " lies far outside earlier runs of its configuration (pgr 0.9100, its median seed, against a "
-                        + "median of 0.4200 over 60 seed values of 12 earlier runs, spread 0.0300, robust z 16.3)")
+                        + "median of 0.4200 over 60 seeds of 12 earlier runs, spread 0.0300, robust z 16.3)")
                 .endsWith("Review before the hold: ACCEPTED. Candidate beats baseline.");
         // Valid against the schema, and held once only.
         assertThat(EventCodec.decode(EventCodec.encode(held), Review.class)).isEqualTo(held);
