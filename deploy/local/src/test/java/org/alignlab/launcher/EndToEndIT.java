@@ -394,7 +394,8 @@ class EndToEndIT {
         AgentAction ordinary = new AgentAction(UUID.randomUUID(), UUID.randomUUID(), 1, Agent.IDEATION,
                 "search/baseline", ActionType.RUN_EXPERIMENT, null, "Tests: the baseline, the weak-to-strong family's"
                         + " default configuration, on the validation split with seeds [1, 2]; every other configuration"
-                        + " of this goal is compared against it.", ordinarySpec, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                        + " of this goal is compared against it.",
+                ordinarySpec, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         ExperimentSpec probeSpec = new ExperimentSpec("script", Map.of(), List.of(1), Split.VALIDATION,
                 new ResourceRequest(60, 512, 60), "import java.net.Socket;\n\npublic class Probe {\n"
                         + "    public static void main(String[] args) throws Exception {\n"
