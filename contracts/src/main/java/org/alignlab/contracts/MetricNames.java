@@ -35,6 +35,11 @@ public final class MetricNames {
      * event), each counted once: any increase means a stored result was not what its run produced.
      */
     public static final String RESULTS_QUARANTINED = "alignlab.results.quarantined";
+    /**
+     * Results review found far outside the distribution of earlier runs of their configuration, each counted once:
+     * every claim resting on one is held for a human (never ACCEPTED). Registered at 0 when review starts.
+     */
+    public static final String RESULTS_ANOMALOUS = "alignlab.results.anomalous";
     public static final String DLQ_MESSAGES = "alignlab.dlq.messages";
     public static final String CONSUMER_RETRIES = "alignlab.consumer.retries";
     public static final String TRUSTED_MODEL_UNAVAILABLE = "alignlab.monitor.trusted.model.unavailable";

@@ -18,6 +18,7 @@ import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.ResourceUsage;
+import org.alignlab.contracts.events.ResultAnomaly;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.contracts.events.RoundRequested;
@@ -118,7 +119,8 @@ final class FullSamples {
     static Review review() {
         return new Review(Samples.GOAL, Samples.ACTION, List.of(Samples.ACTION, PARENT), ReviewVerdict.ACCEPTED, 0.9,
                 0.12, List.of(0.05, 0.19), 0.01, 0.03, "Candidate beats baseline.\nReplicated on heldout.",
-                List.of("replicated-heldout"), List.of(PARENT));
+                List.of("replicated-heldout", "result-anomalous"), List.of(PARENT),
+                List.of(new ResultAnomaly(Samples.ACTION, "pgr", 0.91, 0.42, 0.03, 12, 60, 16.3)));
     }
 
     static AuditEvent auditEvent() {

@@ -45,6 +45,7 @@ import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.ResourceUsage;
+import org.alignlab.contracts.events.ResultAnomaly;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.contracts.events.RoundRequested;
@@ -287,6 +288,16 @@ final class GoalApi {
                 List.of(0.2, 0.4), 0.01, 0.02, "Withdrawn: the result of action " + action + " did not reproduce when "
                         + "the platform re-ran it.\nReview before the quarantine: replicated on held-out seeds",
                 List.of("replicated", "result-quarantined"), List.of(action));
+        KAFKA.send(Topics.REVIEWS, goal.toString(), EventCodec.encode(review));
+    }
+
+    /** A review held for a human: the action's result is far outside earlier runs of its configuration. */
+    static void publishHeldReview(UUID goal, UUID action) throws Exception {
+        Review review = new Review(goal, action, List.of(action), ReviewVerdict.INCONCLUSIVE, 0.9, 0.3,
+                List.of(0.2, 0.4), 0.01, 0.02, "Held for a human: the result of action " + action + " lies far outside "
+                        + "earlier runs of its configuration.\nReview before the hold: ACCEPTED. replicated",
+                List.of("replicated", "result-anomalous"), null,
+                List.of(new ResultAnomaly(action, "pgr", 0.95, 0.5, 0.012, 5, 25, 37.5)));
         KAFKA.send(Topics.REVIEWS, goal.toString(), EventCodec.encode(review));
     }
 

@@ -110,6 +110,39 @@ class GoalReportTest {
     }
 
     /**
+     * Issue 16, anomaly detection against history: a review held for a human shows, in every form of the report,
+     * that the claim is held and the comparison review made.
+     */
+    @Test
+    void aHeldClaimShowsTheComparisonWithEarlierRunsInItsReport() throws Exception {
+        UUID goal = api.createGoal(1200);
+        UUID action = UUID.randomUUID();
+        publishAction(goal, action, 1, 0.0);
+        publishVerdict(goal, action, Decision.ALLOW, randomHex(16));
+        publishResult(goal, action, randomHex(16));
+        publishHeldReview(goal, action);
+        api.awaitStatus(goal, "COMPLETED");
+
+        api.researcher().get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body("claims[0].verdict", equalTo("INCONCLUSIVE"))
+                .body("claims[0].flags", hasItems("result-anomalous"))
+                .body("claims[0].anomalies[0].actionId", equalTo(action.toString()))
+                .body("claims[0].anomalies[0].metric", equalTo("pgr"))
+                .body("claims[0].anomalies[0].historyRuns", equalTo(5))
+                .body("claims[0].anomalies[0].robustZ", equalTo(37.5f))
+                .body("claims[0].quarantinedActions", hasSize(0))
+                .body("findings[0]", startsWith("INCONCLUSIVE, HELD"));
+        String comparison = "result of action " + action + ": pgr 0.950 (its median seed) against a median of 0.500 "
+                + "over 25 seeds of 5 earlier runs, spread 0.0120, robust z 37.5";
+        api.researcher().accept("text/markdown").get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body(containsString("**INCONCLUSIVE, held for a human: a result it rests on lies far outside earlier "
+                        + "runs of its configuration**"))
+                .body(containsString("- **anomalous** " + comparison.replace("(", "\\(").replace(")", "\\)")));
+        api.researcher().accept("text/html").get("/api/goals/{id}/report", goal).then().statusCode(200)
+                .body(containsString("<li><strong>anomalous</strong> " + comparison + "</li>"));
+    }
+
+    /**
      * Issue 16: the re-execution audit may find a result altered after the goal ended. Review then withdraws the claim
      * resting on it, and the report, written when the goal ended, is revised to show the claim withdrawn.
      */

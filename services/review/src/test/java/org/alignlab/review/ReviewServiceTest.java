@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.crypto.Ed25519;
 import org.alignlab.contracts.crypto.OriginSigner;
@@ -204,6 +205,95 @@ class ReviewServiceTest {
         assertThat(claimVerdict(candidate.id())).isEqualTo("REJECTED");
         await().atMost(WAIT).until(() -> unsent(goal) == 0);
         assertThat(KAFKA.readAll(Topics.REVIEWS, r -> goal.toString().equals(r.key()))).hasSize(1);
+    }
+
+    /**
+     * Issue 16, anomaly detection against history: five earlier runs of one configuration, in other goals, are its
+     * history. A candidate of that configuration far outside them is held for a human (not ACCEPTED, flagged, with
+     * the comparison in its review), while an ordinary candidate of the same configuration is accepted as usual.
+     */
+    @Test
+    void aResultFarOutsideEarlierRunsOfItsConfigurationHoldsItsClaimAndAnOrdinaryOneDoesNot() throws Exception {
+        // A configuration no other test runs, so that its history is exactly the runs below.
+        Map<String, Object> configuration = Map.of("auxLossAlpha", 0.37, "hidden", 72);
+        List<UUID> earlierGoals = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID earlierGoal = UUID.randomUUID();
+            // Each on its own seeds: a seed run again is the same draw, and the history needs 15 distinct ones.
+            AgentAction run = action(earlierGoal, "an earlier run of the configuration", configuration, null,
+                    IntStream.rangeClosed(10 * i + 11, 10 * i + 15).boxed().toList());
+            double shift = i * 0.002;
+            send(Topics.AGENT_ACTIONS, earlierGoal, EventCodec.encode(run));
+            send(Topics.EXPERIMENT_RESULTS, earlierGoal, EventCodec.encode(result(run,
+                    seed -> 0.50 + shift + noise(seed))));
+            earlierGoals.add(earlierGoal);
+        }
+        await().atMost(WAIT).until(() -> {
+            int recorded = 0;
+            for (UUID earlierGoal : earlierGoals) {
+                recorded += count("review.run_history", earlierGoal);
+            }
+            return recorded == 5;
+        });
+
+        UUID goal = UUID.randomUUID();
+        AgentAction baseline = action(goal, "Baseline", Map.of(), null);
+        AgentAction outlier = action(goal, "auxiliary loss in a narrower model", configuration, baseline.id());
+        UUID ordinaryGoal = UUID.randomUUID();
+        AgentAction ordinaryBaseline = action(ordinaryGoal, "Baseline", Map.of(), null);
+        AgentAction ordinary = action(ordinaryGoal, "auxiliary loss in a narrower model", configuration,
+                ordinaryBaseline.id());
+        for (AgentAction action : List.of(baseline, outlier, ordinaryBaseline, ordinary)) {
+            if (action == ordinaryBaseline) {
+                // The outlier is judged first; being anomalous, it is no history for the ordinary run.
+                await().atMost(WAIT).until(() -> rows("SELECT count(*) FROM review.run_history WHERE action_id = ?",
+                        List.of(outlier.id()), rs -> rs.getInt(1)).get(0) == 1);
+            }
+            double mean = action == outlier ? 0.95 : action == ordinary ? 0.50 : 0.40;
+            send(Topics.AGENT_ACTIONS, action.goalId(), EventCodec.encode(action));
+            send(Topics.EXPERIMENT_RESULTS, action.goalId(), EventCodec.encode(result(action,
+                    seed -> mean + noise(seed))));
+        }
+        List<AgentAction> replications = new ArrayList<>(replicationsOf(goal, 2));
+        replications.addAll(replicationsOf(ordinaryGoal, 2));
+        for (AgentAction r : replications) {
+            // Held-out, both candidates keep a gain (the held-out split is another configuration, with no history).
+            double mean = r.parentActionId().equals(outlier.id()) || r.parentActionId().equals(ordinary.id()) ? 0.50
+                    : 0.40;
+            send(Topics.EXPERIMENT_RESULTS, r.goalId(), EventCodec.encode(result(r, seed -> mean + noise(seed))));
+        }
+
+        Review held = EventCodec.decode(reviewsOf(goal, 1).get(0).value(), Review.class);
+        assertThat(held.claimId()).isEqualTo(outlier.id());
+        assertThat(held.verdict()).isEqualTo(ReviewVerdict.INCONCLUSIVE);
+        assertThat(held.flags()).contains("result-anomalous", "replicated-heldout");
+        assertThat(held.anomalies()).singleElement().satisfies(anomaly -> {
+            assertThat(anomaly.actionId()).isEqualTo(outlier.id());
+            assertThat(anomaly.metric()).isEqualTo("pgr");
+            assertThat(anomaly.value()).isCloseTo(0.95, org.assertj.core.api.Assertions.within(0.03));
+            assertThat(anomaly.historyMedian()).isCloseTo(0.50, org.assertj.core.api.Assertions.within(0.03));
+            assertThat(anomaly.historyRuns()).isEqualTo(5);
+            assertThat(anomaly.historySeeds()).isEqualTo(25);
+            assertThat(anomaly.historySpread()).isPositive();
+            assertThat(anomaly.robustZ()).isGreaterThan(5);
+        });
+        assertThat(held.rationale()).startsWith("Held for a human: the result of action " + outlier.id())
+                .contains("Review before the hold: ACCEPTED. Candidate " + outlier.id());
+        assertThat(claimVerdict(outlier.id())).isEqualTo("INCONCLUSIVE");
+        withToken(Roles.RESEARCHER).queryParam("goalId", goal.toString()).get("/api/reviews")
+                .then().statusCode(200)
+                .body("[0].verdict", equalTo("INCONCLUSIVE"))
+                .body("[0].anomalies[0].actionId", equalTo(outlier.id().toString()));
+
+        Review accepted = EventCodec.decode(reviewsOf(ordinaryGoal, 1).get(0).value(), Review.class);
+        assertThat(accepted.claimId()).isEqualTo(ordinary.id());
+        assertThat(accepted.verdict()).isEqualTo(ReviewVerdict.ACCEPTED);
+        assertThat(accepted.flags()).doesNotContain("result-anomalous");
+        assertThat(accepted.anomalies()).isNull();
+        assertThat(rows("SELECT judgement FROM review.run_history WHERE action_id = ?", List.of(ordinary.id()),
+                rs -> rs.getString(1)).get(0)).startsWith("pgr ").contains("of 25 seeds' values in 5 earlier runs");
+        assertThat(withToken(Roles.OPERATOR).get("/q/metrics").then().statusCode(200).extract().asString().lines())
+                .anyMatch(line -> line.startsWith("alignlab_results_anomalous_total") && !line.endsWith(" 0.0"));
     }
 
     /** Whoever can write to audit.events still cannot withdraw a claim: only the executor's mismatch counts. */
@@ -391,8 +481,13 @@ class ReviewServiceTest {
     }
 
     private static AgentAction action(UUID goal, String hypothesis, Map<String, Object> params, UUID parent) {
+        return action(goal, hypothesis, params, parent, List.of(1, 2, 3, 4, 5));
+    }
+
+    private static AgentAction action(UUID goal, String hypothesis, Map<String, Object> params, UUID parent,
+            List<Integer> seeds) {
         return new AgentAction(UUID.randomUUID(), goal, 1, Agent.IDEATION, "search", ActionType.RUN_EXPERIMENT,
-                parent, hypothesis, new ExperimentSpec("weak-to-strong", params, List.of(1, 2, 3, 4, 5),
+                parent, hypothesis, new ExperimentSpec("weak-to-strong", params, seeds,
                         Split.VALIDATION, new ResourceRequest(60, 1024, 120), null),
                 START);
     }

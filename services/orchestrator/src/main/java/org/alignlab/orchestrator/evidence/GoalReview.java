@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.alignlab.contracts.events.ResultAnomaly;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -42,6 +43,8 @@ public class GoalReview {
     private List<UUID> actionIds;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<UUID> quarantinedActions;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<ResultAnomaly> anomalies;
     private Instant receivedAt;
 
     protected GoalReview() {
@@ -80,6 +83,7 @@ public class GoalReview {
         this.adjustedP = review.adjustedP();
         this.actionIds = List.copyOf(review.actionIds());
         this.quarantinedActions = review.withdrawn() ? List.copyOf(review.quarantinedActions()) : null;
+        this.anomalies = review.held() ? List.copyOf(review.anomalies()) : null;
     }
 
     public UUID claimId() {
@@ -133,6 +137,14 @@ public class GoalReview {
 
     public boolean withdrawn() {
         return !quarantinedActions().isEmpty();
+    }
+
+    /**
+     * The covered results far outside earlier runs of their configuration, with review's comparison; empty unless
+     * the review holds its claim for a human.
+     */
+    public List<ResultAnomaly> anomalies() {
+        return anomalies == null ? List.of() : anomalies;
     }
 
     public Instant receivedAt() {

@@ -2,6 +2,7 @@ package org.alignlab.orchestrator.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.alignlab.contracts.events.ResultAnomaly;
 
 /**
  * A report as a self-contained HTML page, with the same sections as {@link MarkdownReport}. Every text the report
@@ -42,6 +43,7 @@ public final class HtmlReport {
         for (Report.ClaimEntry claim : report.claims()) {
             html.append("<li><strong>").append(claim.verdict())
                     .append(claim.withdrawn() ? ", withdrawn: a result it rests on failed the re-execution audit" : "")
+                    .append(claim.held() ? ReportText.HELD : "")
                     .append("</strong> (score ")
                     .append(ReportText.number(claim.score())).append(", effect ")
                     .append(ReportText.number(claim.effect())).append(", interval ")
@@ -53,6 +55,10 @@ public final class HtmlReport {
                 html.append(" Flags: <code>").append(esc(String.join(", ", claim.flags()))).append("</code>.");
             }
             html.append("\n<ul>");
+            for (ResultAnomaly anomaly : claim.anomalies()) {
+                html.append("<li><strong>anomalous</strong> ").append(esc(ReportText.anomaly(anomaly)))
+                        .append("</li>");
+            }
             for (Report.Provenance p : claim.provenance()) {
                 html.append("<li>result ").append(p.resultStatus() == null ? "none" : p.resultStatus())
                         .append(p.quarantined() ? " (<strong>quarantined</strong> by the re-execution audit)"

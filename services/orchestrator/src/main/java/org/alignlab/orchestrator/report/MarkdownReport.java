@@ -3,6 +3,7 @@ package org.alignlab.orchestrator.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.alignlab.contracts.events.ResultAnomaly;
 
 /**
  * A report as Markdown: the outcome, the ranked findings each with its provenance (result → action → audit records →
@@ -47,6 +48,7 @@ public final class MarkdownReport {
         for (Report.ClaimEntry claim : report.claims()) {
             md.append(claim.rank()).append(". **").append(claim.verdict())
                     .append(claim.withdrawn() ? ", withdrawn: a result it rests on failed the re-execution audit" : "")
+                    .append(claim.held() ? ReportText.HELD : "")
                     .append("** (score ")
                     .append(ReportText.number(claim.score())).append(", effect ")
                     .append(ReportText.number(claim.effect()))
@@ -61,6 +63,9 @@ public final class MarkdownReport {
                 md.append(" Flags: ").append(String.join(", ", flags)).append('.');
             }
             md.append('\n');
+            for (ResultAnomaly anomaly : claim.anomalies()) {
+                md.append("   - **anomalous** ").append(Markdown.text(ReportText.anomaly(anomaly))).append('\n');
+            }
             for (Report.Provenance p : claim.provenance()) {
                 md.append("   - result ").append(p.resultStatus() == null ? "none" : p.resultStatus())
                         .append(p.quarantined() ? " (**quarantined** by the re-execution audit)" : "")

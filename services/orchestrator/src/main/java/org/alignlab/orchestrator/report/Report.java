@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.ExperimentStatus;
+import org.alignlab.contracts.events.ResultAnomaly;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.contracts.events.RunEnvironment;
 import org.alignlab.orchestrator.goal.GoalResponse;
@@ -76,18 +77,35 @@ public record Report(
      *                           ({@code "proxySamples 64 → 512"}); null for a run reviewed on its own
      * @param quarantinedActions the actions behind the claim whose result did not reproduce when the platform re-ran
      *                           them: the claim is withdrawn (REJECTED); empty for every other claim
+     * @param anomalies          the results behind the claim far outside earlier runs of their configuration, each
+     *                           with the comparison (metric, value, history median, spread, runs, robust z): the claim
+     *                           is held for a human (never ACCEPTED); empty for every other claim
      */
     public record ClaimEntry(int rank, UUID claimId, Integer round, String change, ReviewVerdict verdict, double score,
             Double effect, List<Double> interval, Double pValue, Double adjustedP, String rationale,
-            List<String> flags, List<Provenance> provenance, List<UUID> quarantinedActions) {
+            List<String> flags, List<Provenance> provenance, List<UUID> quarantinedActions,
+            List<ResultAnomaly> anomalies) {
 
         public ClaimEntry {
-            // A report stored before results could be quarantined has none.
+            // A report stored before results could be quarantined, or held as anomalous, has none.
             quarantinedActions = quarantinedActions == null ? List.of() : quarantinedActions;
+            anomalies = anomalies == null ? List.of() : anomalies;
+        }
+
+        /** A claim none of whose results is anomalous. */
+        public ClaimEntry(int rank, UUID claimId, Integer round, String change, ReviewVerdict verdict, double score,
+                Double effect, List<Double> interval, Double pValue, Double adjustedP, String rationale,
+                List<String> flags, List<Provenance> provenance, List<UUID> quarantinedActions) {
+            this(rank, claimId, round, change, verdict, score, effect, interval, pValue, adjustedP, rationale, flags,
+                    provenance, quarantinedActions, null);
         }
 
         public boolean withdrawn() {
             return !quarantinedActions.isEmpty();
+        }
+
+        public boolean held() {
+            return !anomalies.isEmpty();
         }
     }
 

@@ -95,7 +95,7 @@ public final class ReportBuilder {
         return new Report.ClaimEntry(rank, review.claimId(), round, change(candidate, review, byAction, defaults),
                 review.verdict(), review.score(),
                 review.effect(), review.interval(), review.pValue(), review.adjustedP(), review.rationale(),
-                review.flags(), provenance, review.quarantinedActions());
+                review.flags(), provenance, review.quarantinedActions(), review.anomalies());
     }
 
     /** The candidate against the other ideation run the review covers, its baseline; none for a lone run. */
@@ -131,7 +131,8 @@ public final class ReportBuilder {
     private static List<String> findings(List<GoalAction> actions, List<Report.ClaimEntry> claims) {
         List<String> reviewed = claims.stream()
                 .map(c -> String.format(Locale.ROOT, "%s (score %.2f) for claim %s%s: %s",
-                        c.withdrawn() ? c.verdict() + ", WITHDRAWN" : c.verdict(), c.score(),
+                        c.withdrawn() ? c.verdict() + ", WITHDRAWN" : c.held() ? c.verdict() + ", HELD" : c.verdict(),
+                        c.score(),
                         c.claimId(), c.change() == null ? "" : " (" + c.change() + ")", c.rationale()))
                 .toList();
         List<String> stopped = actions.stream()

@@ -3,6 +3,7 @@ package org.alignlab.orchestrator.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.alignlab.contracts.events.ResultAnomaly;
 
 /** Formatting shared by the Markdown and HTML renderings, so both print the same figures. */
 final class ReportText {
@@ -28,6 +29,19 @@ final class ReportText {
         String lower = url.toLowerCase(Locale.ROOT);
         boolean local = url.startsWith("/") && !url.startsWith("//");
         return lower.startsWith("http://") || lower.startsWith("https://") || local ? url : null;
+    }
+
+    /** What a held claim's verdict is followed by. */
+    static final String HELD = ", held for a human: a result it rests on lies far outside earlier runs of its "
+            + "configuration";
+
+    /** Review's comparison of an anomalous result with earlier runs of its configuration, as plain text. */
+    static String anomaly(ResultAnomaly a) {
+        return "result of action " + a.actionId() + ": " + a.metric() + " " + number(a.value())
+                + " (its median seed) against a median of " + number(a.historyMedian()) + " over " + a.historySeeds()
+                + " seeds of " + a.historyRuns() + " earlier runs, spread " + number(a.historySpread())
+                + ", robust z " + (a.robustZ() == null ? "undefined (every earlier value the same)"
+                        : number(a.robustZ()));
     }
 
     static String plotPath(UUID goalId, String name) {

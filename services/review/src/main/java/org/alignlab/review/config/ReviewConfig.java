@@ -3,6 +3,7 @@ package org.alignlab.review.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import org.alignlab.review.anomaly.AnomalyRule;
 import org.alignlab.review.claim.ReviewSettings;
 
 /**
@@ -53,6 +54,37 @@ public interface ReviewConfig {
     @WithDefault("10s")
     String sweepEvery();
 
+    /** Anomaly detection against history: a result far outside earlier runs of its configuration is held. */
+    Anomaly anomaly();
+
+    interface Anomaly {
+        /** Earlier runs of the configuration a result needs before it is judged; with fewer, it is not judged. */
+        @WithDefault("5")
+        int minHistory();
+
+        /**
+         * Distinct seeds those earlier runs must have values for: ideation runs every configuration on the same
+         * seeds, and a spread estimated from a handful of values would hold honest runs (docs/review-calibration.md).
+         */
+        @WithDefault("15")
+        int minSeedValues();
+
+        /** The latest runs of the configuration compared with (so that the work stays bounded). */
+        @WithDefault("200")
+        int maxHistory();
+
+        /**
+         * |robust z| above which a result is anomalous. 5 holds at most 0.2 % of ordinary results at the minimum
+         * history even for heavy-tailed (t, 3 degrees of freedom) metrics (docs/review-calibration.md).
+         */
+        @WithDefault("5")
+        double threshold();
+
+        /** When every earlier value is the same: the relative difference beyond which a value is anomalous. */
+        @WithDefault("0.001")
+        double relativeTolerance();
+    }
+
     interface Limits {
         /** The monitor's default ceilings, so that no replication is blocked for asking more. */
         @WithDefault("900")
@@ -65,5 +97,10 @@ public interface ReviewConfig {
     default ReviewSettings settings() {
         return new ReviewSettings(alpha(), confidence(), minValidationSeeds(), heldoutSeeds(), bootstrapResamples(),
                 overfitRetention());
+    }
+
+    default AnomalyRule.Settings anomalySettings() {
+        return new AnomalyRule.Settings(anomaly().minHistory(), anomaly().minSeedValues(), anomaly().threshold(),
+                anomaly().relativeTolerance());
     }
 }

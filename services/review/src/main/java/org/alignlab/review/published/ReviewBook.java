@@ -12,6 +12,8 @@ import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.json.EventCodec;
 import org.alignlab.platform.outbox.Outbox;
+import org.alignlab.review.anomaly.AnomalyCheck;
+import org.alignlab.review.anomaly.AnomalyHold;
 import org.alignlab.review.result.QuarantinedResultRepository;
 
 /**
@@ -19,6 +21,9 @@ import org.alignlab.review.result.QuarantinedResultRepository;
  * {@code reviews} only if it committed, and is sent once it has. The one writer of {@code reviews}, and so the one
  * place that keeps a quarantined result from being evidence: a review covering one is stored and sent withdrawn
  * ({@link Withdrawal}), and a review stored before its result was quarantined is replaced by its withdrawn version.
+ * Likewise a review covering a result far outside earlier runs of its configuration is stored and sent held for a
+ * human ({@link AnomalyHold}): never ACCEPTED. A result is judged before any review can cover it (review judges it as
+ * soon as it has both the result and its action), so a hold never has to replace a review already sent.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -29,17 +34,20 @@ public class ReviewBook {
     @Inject
     QuarantinedResultRepository quarantined;
     @Inject
+    AnomalyCheck anomalies;
+    @Inject
     Outbox outbox;
 
     /**
-     * Stores and queues the review unless its claim already has one, withdrawn if a result it covers is quarantined;
-     * returns what was stored when it is new.
+     * Stores and queues the review unless its claim already has one, held if a result it covers is anomalous and
+     * withdrawn if one is quarantined; returns what was stored when it is new.
      */
     public Optional<Review> store(Review review, Instant now) {
         if (reviews.findByIdOptional(review.claimId()).isPresent()) {
             return Optional.empty();
         }
-        Review checked = Withdrawal.apply(review, quarantined.among(review.actionIds()));
+        Review checked = Withdrawal.apply(AnomalyHold.apply(review, anomalies.among(review.actionIds())),
+                quarantined.among(review.actionIds()));
         PublishedReview entity = new PublishedReview();
         entity.claimId = checked.claimId();
         entity.goalId = checked.goalId();

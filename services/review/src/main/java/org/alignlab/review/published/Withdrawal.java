@@ -52,7 +52,8 @@ public final class Withdrawal {
         }
         return new Review(review.goalId(), review.claimId(), review.actionIds(), ReviewVerdict.REJECTED, 0.0,
                 review.effect(), review.interval(), review.pValue(), review.adjustedP(),
-                rationale(all, quarantined, original(review)), List.copyOf(flags), List.copyOf(all));
+                rationale(all, quarantined, original(review)), List.copyOf(flags), List.copyOf(all),
+                review.anomalies());
     }
 
     private static String rationale(Set<UUID> actions, Map<UUID, String> quarantined, String original) {

@@ -12,6 +12,7 @@ import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.contracts.events.Review;
 import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.review.anomaly.AnomalyCheck;
 import org.alignlab.review.result.ReceivedResult;
 import org.alignlab.review.result.ReceivedResultRepository;
 import org.alignlab.review.published.ReviewBook;
@@ -22,7 +23,8 @@ import org.alignlab.review.published.ReviewPolicy;
  * on the outbox whatever it decided (replications, reviews). The three topics are read on separate threads and the
  * sweeper runs on another; the lock keeps two events of one goal from planning or deciding the same round twice.
  * Every method is idempotent: a redelivered event records nothing new (a redelivered result queues its stored
- * review again).
+ * review again). Once both a run's action and its successful result are in, the run is judged against earlier runs
+ * of its configuration ({@link AnomalyCheck}) before anything else happens to its round.
  */
 @ApplicationScoped
 public class GoalEvents {
@@ -37,6 +39,8 @@ public class GoalEvents {
     ReviewBook book;
     @Inject
     ReviewPolicy singles;
+    @Inject
+    AnomalyCheck anomalies;
     private final Clock clock = Clock.systemUTC();
 
     @Transactional
@@ -47,6 +51,9 @@ public class GoalEvents {
         if (row.actionJson == null) {
             RoundAdvancer.describe(row, action, now);
         }
+        // The result overtook its action: judge it now, before the round can decide a review covering it.
+        results.findByIdOptional(action.id()).ifPresent(stored -> anomalies.record(action,
+                EventCodec.decode(stored.resultJson, ExperimentResult.class), now));
         return advancer.advance(action.goalId(), row.round, now);
     }
 
@@ -79,6 +86,10 @@ public class GoalEvents {
             results.persist(entity);
         }
         TrackedAction row = tracked.findOrCreate(result.actionId(), result.goalId(), now);
+        if (row.actionJson != null) {
+            anomalies.record(EventCodec.decode(row.actionJson, AgentAction.class),
+                    EventCodec.decode(results.findById(result.actionId()).resultJson, ExperimentResult.class), now);
+        }
         List<Review> decided = row.round == null ? List.of() : advancer.advance(result.goalId(), row.round, now);
         if (coveredBefore != null) {
             // A redelivered result gets its review again, exactly as stored.

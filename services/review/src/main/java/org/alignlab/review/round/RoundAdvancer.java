@@ -208,8 +208,14 @@ public class RoundAdvancer {
             store(new Review(goalId, claim.claimId, assembler.coveredActions(claim.planned()), judgement.verdict(),
                     judgement.score(), judgement.effect(), judgement.interval(), judgement.pValue(),
                     judgement.adjustedP(), rationale, judgement.flags()), now, decided)
-                    .filter(Review::withdrawn)
-                    .ifPresent(withdrawn -> claim.withdraw(now));
+                    .ifPresent(stored -> {
+                        if (stored.held()) {
+                            claim.hold(now);
+                        }
+                        if (stored.withdrawn()) {
+                            claim.withdraw(now);
+                        }
+                    });
         }
     }
 

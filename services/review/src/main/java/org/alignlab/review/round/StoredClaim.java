@@ -54,6 +54,15 @@ public class StoredClaim {
     /** When its review was withdrawn because a result behind it is quarantined. */
     public Instant withdrawnAt;
 
+    /** When its review was held for a human because a result behind it is anomalous against history. */
+    public Instant heldAt;
+
+    /** The claim's review was held: it is inconclusive, and its p-value leaves the goal's BH family. */
+    public void hold(Instant now) {
+        verdict = ReviewVerdict.INCONCLUSIVE.name();
+        heldAt = now;
+    }
+
     /** The claim's review was withdrawn: it is rejected, and its p-value leaves the goal's BH family. */
     public void withdraw(Instant now) {
         verdict = ReviewVerdict.REJECTED.name();

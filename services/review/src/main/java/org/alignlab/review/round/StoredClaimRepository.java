@@ -16,10 +16,11 @@ public class StoredClaimRepository implements PanacheRepositoryBase<StoredClaim,
     /**
      * Held-out p-values of the goal's decided claims: the earlier members of its Benjamini–Hochberg family. A
      * withdrawn claim's p-value rests on a result that did not reproduce, and a false small one would loosen the
-     * correction for the others, so it is left out.
+     * correction for the others, so it is left out; so is a held claim's, which rests on an anomalous result.
      */
     public List<Double> decidedPValues(UUID goalId) {
-        return list("goalId = ?1 and decidedAt is not null and pValue is not null and withdrawnAt is null",
+        return list("goalId = ?1 and decidedAt is not null and pValue is not null and withdrawnAt is null "
+                + "and heldAt is null",
                 Sort.by("decidedAt"), goalId)
                 .stream().map(claim -> claim.pValue).toList();
     }
