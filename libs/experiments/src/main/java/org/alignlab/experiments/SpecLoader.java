@@ -2,20 +2,19 @@ package org.alignlab.experiments;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.alignlab.contracts.events.ExperimentSpec;
-import org.alignlab.contracts.json.EventValidator;
 import org.alignlab.contracts.json.Json;
 
-/** Reads an {@link ExperimentSpec} and checks it against its schema before anything runs. */
+/**
+ * Reads an {@link ExperimentSpec} and checks it against the rules of its schema before anything runs, with
+ * {@link SpecCheck}'s hand-written checks rather than the schema validator, which cost every run 0.35–0.4 s of start.
+ */
 public final class SpecLoader {
-
-    private static final JsonSchema SCHEMA = EventValidator.instance().load("ExperimentSpec.schema.json");
 
     private SpecLoader() {
     }
@@ -43,7 +42,7 @@ public final class SpecLoader {
         if (tree == null || tree.isMissingNode()) {
             throw new InvalidSpecException("spec is empty");
         }
-        List<String> violations = EventValidator.describe(SCHEMA.validate(tree));
+        List<String> violations = SpecCheck.violations(tree);
         if (!violations.isEmpty()) {
             throw new InvalidSpecException("invalid spec: " + String.join("; ", violations));
         }

@@ -127,7 +127,8 @@ class BwrapCommandTest {
         int workload = args.lastIndexOf("--") + 1;
         assertThat(args.subList(workload, args.size())).containsExactly(
                 "/usr/lib/jvm/java-17/bin/java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
-                "-Djava.io.tmpdir=/tmp", "-Djava.security.manager=allow", "-jar",
+                "-Djava.io.tmpdir=/tmp", "-Djava.security.manager=allow",
+                "-Dalignlab.runner.skip-native-teardown=true", "-jar",
                 "/opt/alignlab/experiments/experiments.jar",
                 "--spec", "/work/spec.json", "--out", "/work/out.json");
     }
