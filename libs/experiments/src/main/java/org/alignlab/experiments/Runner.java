@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.SeedMetrics;
-import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.runner.RunnerOutput;
 import org.alignlab.experiments.stats.SeedAggregator;
 
@@ -105,7 +104,7 @@ public final class Runner {
 
     private static void write(RunnerOutput output, Path out) throws IOException {
         OutputCheck.output(output);
-        Files.writeString(out, Json.write(output));
+        Files.writeString(out, PlainJson.write(output));
     }
 
     /** The two required options, or null when the arguments are anything else. */

@@ -1,11 +1,9 @@
 package org.alignlab.experiments;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -46,87 +44,84 @@ final class SpecCheck {
     private SpecCheck() {
     }
 
-    /** What breaks the schema, each naming the field ({@code $.seeds: ...}); empty when the spec is valid. */
-    static List<String> violations(JsonNode spec) {
+    /**
+     * What breaks the schema, each naming the field ({@code $.seeds: ...}); empty when the spec is valid.
+     *
+     * @param spec the spec as {@link PlainJson#read} gives it
+     */
+    static List<String> violations(Object spec) {
         List<String> violations = new ArrayList<>();
-        if (!spec.isObject()) {
+        if (!(spec instanceof Map<?, ?> fields)) {
             violations.add("$: must be an object, is " + kind(spec));
             return violations;
         }
         for (String field : REQUIRED) {
-            if (!spec.has(field)) {
+            if (!fields.containsKey(field)) {
                 violations.add("$." + field + ": is required and missing");
             }
         }
-        for (Iterator<String> names = spec.fieldNames(); names.hasNext();) {
-            String name = names.next();
+        for (Object name : fields.keySet()) {
             if (!FIELDS.contains(name)) {
                 violations.add("$." + name + ": is not a field of ExperimentSpec");
             }
         }
-        JsonNode family = spec.get("family");
-        if (family != null) {
+        Object family = fields.get("family");
+        if (fields.containsKey("family")) {
             text("$.family", family, FAMILY, MAX_FAMILY, violations);
         }
-        JsonNode params = spec.get("params");
-        if (params != null) {
-            boolean script = family != null && family.isTextual() && family.textValue().equals(SCRIPT_FAMILY);
-            params(params, script, violations);
+        if (fields.containsKey("params")) {
+            params(fields.get("params"), SCRIPT_FAMILY.equals(family), violations);
         }
-        JsonNode seeds = spec.get("seeds");
-        if (seeds != null) {
-            seeds(seeds, violations);
+        if (fields.containsKey("seeds")) {
+            seeds(fields.get("seeds"), violations);
         }
-        JsonNode split = spec.get("split");
-        if (split != null && !(split.isTextual() && SPLITS.contains(split.textValue()))) {
+        Object split = fields.get("split");
+        if (fields.containsKey("split") && !(split instanceof String name && SPLITS.contains(name))) {
             violations.add("$.split: must be one of validation, heldout, is " + shown(split));
         }
-        JsonNode resources = spec.get("resources");
-        if (resources != null) {
-            resources(resources, violations);
+        if (fields.containsKey("resources")) {
+            resources(fields.get("resources"), violations);
         }
-        JsonNode scriptText = spec.get("script");
-        if (scriptText != null) {
-            text("$.script", scriptText, MULTILINE_TEXT, MAX_SCRIPT, violations);
+        if (fields.containsKey("script")) {
+            text("$.script", fields.get("script"), MULTILINE_TEXT, MAX_SCRIPT, violations);
         }
         return violations;
     }
 
-    private static void params(JsonNode params, boolean script, List<String> violations) {
-        if (!params.isObject()) {
-            violations.add("$.params: must be an object, is " + kind(params));
+    private static void params(Object value, boolean script, List<String> violations) {
+        if (!(value instanceof Map<?, ?> params)) {
+            violations.add("$.params: must be an object, is " + kind(value));
             return;
         }
         if (params.size() > MAX_PARAMS) {
             violations.add("$.params: must have at most " + MAX_PARAMS + " params, has " + params.size());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = params.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> param = fields.next();
-            String where = "$.params." + param.getKey();
-            String name = param.getKey();
+        for (Map.Entry<?, ?> param : params.entrySet()) {
+            String name = (String) param.getKey();
+            String where = "$.params." + name;
             int length = name.codePointCount(0, name.length());
             if (length < 1 || length > MAX_PARAM_NAME || !TEXT.matcher(name).find()) {
                 violations.add(where + ": a param's name must be 1 to " + MAX_PARAM_NAME
                         + " characters with no control character");
             }
-            JsonNode value = param.getValue();
-            if (value.isTextual()) {
-                text(where, value, MULTILINE_TEXT, MAX_PARAM_TEXT, violations);
-            } else if (value.isNumber()) {
-                BigDecimal number = value.decimalValue();
-                if (number.abs().compareTo(MAX_PARAM_NUMBER) > 0) {
-                    violations.add(where + ": must be within ±1e15, is " + value);
+            Object paramValue = param.getValue();
+            if (paramValue instanceof String) {
+                text(where, paramValue, MULTILINE_TEXT, MAX_PARAM_TEXT, violations);
+            } else if (paramValue instanceof Number number) {
+                BigDecimal exact = exact(number);
+                if (exact == null || exact.abs().compareTo(MAX_PARAM_NUMBER) > 0) {
+                    violations.add(where + ": must be within ±1e15, is " + number);
                 }
-            } else if (!value.isBoolean() || script) {
+            } else if (!(paramValue instanceof Boolean) || script) {
                 violations.add(where + ": must be text" + (script ? " or a number (a script's param)"
-                        : ", a number or a boolean") + ", is " + kind(value));
+                        : ", a number or a boolean") + ", is " + kind(paramValue));
             }
         }
     }
 
-    private static void seeds(JsonNode seeds, List<String> violations) {
-        if (!seeds.isArray()) {
-            violations.add("$.seeds: must be an array, is " + kind(seeds));
+    private static void seeds(Object value, List<String> violations) {
+        if (!(value instanceof List<?> seeds)) {
+            violations.add("$.seeds: must be an array, is " + kind(value));
             return;
         }
         if (seeds.size() < 1 || seeds.size() > MAX_SEEDS) {
@@ -137,21 +132,19 @@ final class SpecCheck {
         }
     }
 
-    private static void resources(JsonNode resources, List<String> violations) {
-        if (!resources.isObject()) {
-            violations.add("$.resources: must be an object, is " + kind(resources));
+    private static void resources(Object value, List<String> violations) {
+        if (!(value instanceof Map<?, ?> resources)) {
+            violations.add("$.resources: must be an object, is " + kind(value));
             return;
         }
         for (String field : RESOURCES) {
-            JsonNode value = resources.get(field);
-            if (value == null) {
+            if (!resources.containsKey(field)) {
                 violations.add("$.resources." + field + ": is required and missing");
             } else {
-                int32("$.resources." + field, value, RESOURCE_MINIMUM.get(field), violations);
+                int32("$.resources." + field, resources.get(field), RESOURCE_MINIMUM.get(field), violations);
             }
         }
-        for (Iterator<String> names = resources.fieldNames(); names.hasNext();) {
-            String name = names.next();
+        for (Object name : resources.keySet()) {
             if (!RESOURCE_MINIMUM.containsKey(name)) {
                 violations.add("$.resources." + name + ": is not a field of resources");
             }
@@ -159,36 +152,32 @@ final class SpecCheck {
     }
 
     /** The schema's {@code int32} with a minimum: an integer (1.0 counts, as in JSON Schema) in [minimum, 2³¹). */
-    private static void int32(String where, JsonNode value, int minimum, List<String> violations) {
-        if (!isInteger(value)) {
+    private static void int32(String where, Object value, int minimum, List<String> violations) {
+        BigDecimal number = value instanceof Number n ? exact(n) : null;
+        if (number == null || number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
             violations.add(where + ": must be an integer, is " + shown(value));
             return;
         }
-        BigDecimal number = value.decimalValue();
         if (number.compareTo(BigDecimal.valueOf(minimum).max(INT32_MIN)) < 0 || number.compareTo(INT32_MAX) > 0) {
             violations.add(where + ": must be in [" + minimum + ", " + Integer.MAX_VALUE + "], is " + value);
         }
     }
 
-    private static boolean isInteger(JsonNode value) {
-        if (value.isIntegralNumber()) {
-            return true;
+    /** A parsed number exactly, or null for a non-finite double (a literal beyond the double range). */
+    private static BigDecimal exact(Number number) {
+        if (number instanceof Double d) {
+            return Double.isFinite(d) ? new BigDecimal(d) : null;
         }
-        if (!value.isNumber()) {
-            return false;
-        }
-        BigDecimal number = value.decimalValue();
-        return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
+        return number instanceof BigInteger big ? new BigDecimal(big) : BigDecimal.valueOf(number.longValue());
     }
 
     /** A string of at most {@code maxLength} characters (code points, as JSON Schema counts) matching {@code pattern}. */
-    private static void text(String where, JsonNode value, Pattern pattern, int maxLength,
+    private static void text(String where, Object value, Pattern pattern, int maxLength,
             List<String> violations) {
-        if (!value.isTextual()) {
+        if (!(value instanceof String text)) {
             violations.add(where + ": must be text, is " + kind(value));
             return;
         }
-        String text = value.textValue();
         int length = text.codePointCount(0, text.length());
         if (length > maxLength) {
             violations.add(where + ": must be at most " + maxLength + " characters, has " + length);
@@ -198,13 +187,17 @@ final class SpecCheck {
         }
     }
 
-    private static String kind(JsonNode value) {
-        return value.getNodeType().name().toLowerCase(Locale.ROOT);
+    private static String kind(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        return value instanceof Map ? "an object" : value instanceof List ? "an array" : value instanceof String
+                ? "text" : value instanceof Number ? "a number" : "a boolean";
     }
 
-    /** A short rendering of a value for a message: the spec's own text, cut. */
-    private static String shown(JsonNode value) {
-        String text = value.toString();
+    /** A short rendering of a value for a message, cut. */
+    private static String shown(Object value) {
+        String text = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
         return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
 }

@@ -1,6 +1,7 @@
 package org.alignlab.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,16 +9,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;
+import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.json.EventValidator;
 import org.alignlab.contracts.json.Json;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link SpecCheck} against the schema it stands in for: a spec is refused by the hand-written checks exactly when
- * {@code ExperimentSpec.schema.json} refuses it, and every refusal names a field.
+ * {@code ExperimentSpec.schema.json} refuses it, and every refusal names a field; and {@link SpecLoader}'s binding
+ * against Jackson's.
  */
 class SpecCheckTest {
 
@@ -35,7 +39,7 @@ class SpecCheckTest {
         agree("{\"family\": \"a\", \"params\": {\"flag\": true, \"x\": -1e15, \"y\": 1e15, \"z\": 2.0},"
                 + " \"seeds\": [3.0], \"split\": \"validation\", \"resources\": {\"cpuSeconds\": 1,"
                 + " \"memoryMb\": 64, \"wallSeconds\": 1}}");
-        assertThat(SpecCheck.violations(tree(VALID))).isEmpty();
+        assertThat(SpecCheck.violations(plain(VALID))).isEmpty();
     }
 
     @Test
@@ -87,19 +91,46 @@ class SpecCheckTest {
         return agree(tree(json));
     }
 
+    /** Also: a spec both accept is bound to the record Jackson binds it to, value types included. */
     private static boolean agree(JsonNode tree) {
         String json = tree.toString();
+        try {
+            PlainJson.read(json);
+        } catch (IOException beyondTheParserLimits) {
+            // Refused before any check, as the mapper with the same limits refused it before.
+            assertThatThrownBy(() -> Json.mapper().readTree(json)).isInstanceOf(IOException.class);
+            return false;
+        }
         List<String> schema = EventValidator.describe(SCHEMA.validate(tree));
-        List<String> hand = SpecCheck.violations(tree);
+        List<String> hand = SpecCheck.violations(plain(json));
         assertThat(hand.isEmpty()).as("%s: the schema says %s, the hand-written checks say %s", json, schema, hand)
                 .isEqualTo(schema.isEmpty());
         hand.forEach(violation -> assertThat(violation).startsWith("$"));
+        if (hand.isEmpty()) {
+            try {
+                ExperimentSpec jackson = Json.mapper().treeToValue(tree, ExperimentSpec.class);
+                ExperimentSpec bound = SpecLoader.parse(json);
+                assertThat(bound).as(json).isEqualTo(jackson);
+                bound.params().forEach((name, value) -> assertThat(value).as(name)
+                        .hasSameClassAs(jackson.params().get(name)));
+            } catch (JsonProcessingException | InvalidSpecException e) {
+                throw new AssertionError(json, e);
+            }
+        }
         return hand.isEmpty();
+    }
+
+    private static Object plain(String json) {
+        try {
+            return PlainJson.read(json);
+        } catch (IOException e) {
+            throw new AssertionError(json, e);
+        }
     }
 
     private static void refused(String json, String field) {
         assertThat(agree(json)).as(json).isFalse();
-        assertThat(SpecCheck.violations(tree(json))).anySatisfy(v -> assertThat(v).startsWith(field + ":"));
+        assertThat(SpecCheck.violations(plain(json))).anySatisfy(v -> assertThat(v).startsWith(field + ":"));
     }
 
     /** As {@link SpecLoader} reads a spec: Jackson alone ({@code Json.parse} would refuse control characters). */

@@ -160,5 +160,20 @@ class BwrapCommandTest {
         assertThat(with.stream().filter(arg -> arg.contains(".jsa"))).hasSize(3);
         assertThat(without).noneMatch(arg -> arg.contains("SharedArchiveFile") || arg.contains("class-data")
                 || arg.contains("TieredStopAtLevel"));
+        // A script's archive keeps the JDK's randomised mapping.
+        assertThat(with).noneMatch(arg -> arg.contains("ArchiveRelocationMode") || arg.contains("skip-native"));
+    }
+
+    /** Issue 16: the families' runner maps its archive where it was dumped for, and ends with _exit. */
+    @Test
+    void theFamiliesRunnerMapsItsArchiveAtItsAddressAndSkipsTheNativeTeardown() {
+        Path archive = Path.of("/tmp/alignlab-executor/class-data/families-0123456789abcdef.jsa");
+        List<String> with = new BwrapCommand(layout(Optional.empty())).runner(PATHS, LIMITS, RunnerRuntime.FAMILIES,
+                Optional.of(archive), List.of());
+
+        assertThat(with).containsSequence("-XX:SharedArchiveFile=/opt/alignlab/class-data.jsa",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-jar")
+                .contains("-Dalignlab.runner.skip-native-teardown=true");
+        assertThat(runner(Optional.empty())).noneMatch(arg -> arg.contains("ArchiveRelocationMode"));
     }
 }
