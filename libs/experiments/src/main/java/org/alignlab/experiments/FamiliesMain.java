@@ -16,8 +16,8 @@ import org.alignlab.experiments.w2s.WeakToStrong;
 public final class FamiliesMain {
 
     /**
-     * Set by the sandbox: end the process with the C library's {@code _exit} once the runner is done, skipping
-     * PyTorch's native teardown. See {@link #exitSkippingNativeTeardown}.
+     * Set by the sandbox: end the process with the C library's {@code _exit} once a run succeeded, skipping PyTorch's
+     * native teardown. See {@link #exitSkippingNativeTeardown}.
      */
     public static final String SKIP_NATIVE_TEARDOWN = "alignlab.runner.skip-native-teardown";
 
@@ -27,7 +27,9 @@ public final class FamiliesMain {
     public static void main(String[] args) {
         Runner.useOneTorchThreadUnlessTold();
         int code = new Runner(builtIn(), System.err).run(args);
-        if (Boolean.getBoolean(SKIP_NATIVE_TEARDOWN)) {
+        // Only after a success: then the engine is loaded and its teardown is what an exit costs. A refused spec never
+        // loaded it (nor JNA), and after a failure stderr's last line, which the executor reports, must be the reason.
+        if (code == Runner.OK && Boolean.getBoolean(SKIP_NATIVE_TEARDOWN)) {
             exitSkippingNativeTeardown(code);
         }
         System.exit(code);

@@ -37,7 +37,7 @@ class FamiliesMainTest {
     }
 
     @Test
-    void aBadSpecStillExitsTwoNamingTheField() throws Exception {
+    void aBadSpecStillExitsTwoNamingTheFieldOnItsLastLine() throws Exception {
         Files.writeString(dir.resolve("spec.json"), "{\"family\": \"weak-to-strong\", \"params\": {},"
                 + " \"seeds\": [], \"split\": \"validation\", " + SpecLoaderTest.RESOURCES + "}");
 
@@ -46,7 +46,7 @@ class FamiliesMainTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String stderr = Files.readString(dir.resolve("stderr.txt"));
         assertThat(process.exitValue()).as(stderr).isEqualTo(Runner.BAD_REQUEST);
-        assertThat(stderr).contains("invalid spec: $.seeds");
+        assertThat(stderr).startsWith("invalid spec: $.seeds").endsWith("\n").hasLineCount(1);
         assertThat(dir.resolve("out.json")).doesNotExist();
     }
 

@@ -87,7 +87,7 @@ public final class BwrapCommand {
                 "-Djava.security.manager=allow"));
         boolean families = runtime == RunnerRuntime.FAMILIES;
         if (families) {
-            // It ends with _exit once out.json is written, skipping PyTorch's native teardown (about 0.1 s a run;
+            // A successful run ends with _exit once out.json is written, skipping PyTorch's native teardown (0.1 s;
             // FamiliesMain.exitSkippingNativeTeardown). The script runtime has no such exit.
             workload.add("-D" + SKIP_NATIVE_TEARDOWN + "=true");
         }
