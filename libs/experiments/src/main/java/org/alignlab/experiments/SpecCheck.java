@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  */
 final class SpecCheck {
 
-    private static final Set<String> FIELDS = Set.of("family", "params", "seeds", "split", "resources", "script");
-    private static final List<String> REQUIRED = List.of("family", "params", "seeds", "split", "resources");
+    static final Set<String> FIELDS = Set.of("family", "params", "seeds", "split", "resources", "script");
+    static final List<String> REQUIRED = List.of("family", "params", "seeds", "split", "resources");
     private static final List<String> RESOURCES = List.of("cpuSeconds", "memoryMb", "wallSeconds");
-    private static final Map<String, Integer> RESOURCE_MINIMUM = Map.of("cpuSeconds", 1, "memoryMb", 64,
+    static final Map<String, Integer> RESOURCE_MINIMUM = Map.of("cpuSeconds", 1, "memoryMb", 64,
             "wallSeconds", 1);
     private static final Set<String> SPLITS = Set.of("validation", "heldout");
     private static final String SCRIPT_FAMILY = "script";

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import org.alignlab.contracts.events.ExperimentSpec;
@@ -64,6 +66,30 @@ class SpecCheckTest {
         refused(withScript("\"a\\u0000b\""), "$.script");
         refused(withScript("null"), "$.script");
         refused("[]", "$");
+    }
+
+    /** A field added to the schema must be added to the checks too; this says so before a valid spec is refused. */
+    @Test
+    void knowsTheSchemasFieldsAndMinimums() throws Exception {
+        JsonNode schema;
+        try (var in = SpecCheckTest.class.getResourceAsStream("/schemas/ExperimentSpec.schema.json")) {
+            schema = Json.mapper().readTree(in);
+        }
+        assertThat(names(schema.path("properties").fieldNames())).containsExactlyInAnyOrderElementsOf(
+                SpecCheck.FIELDS);
+        assertThat(schema.path("required")).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(
+                SpecCheck.REQUIRED);
+        JsonNode resources = schema.path("properties").path("resources");
+        assertThat(names(resources.path("properties").fieldNames())).containsExactlyInAnyOrderElementsOf(
+                SpecCheck.RESOURCE_MINIMUM.keySet());
+        SpecCheck.RESOURCE_MINIMUM.forEach((name, minimum) -> assertThat(
+                resources.path("properties").path(name).path("minimum").asInt()).as(name).isEqualTo(minimum));
+    }
+
+    private static List<String> names(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     /** Seeded random mutations of a valid spec; the seed is printed so a failure can be replayed. */
