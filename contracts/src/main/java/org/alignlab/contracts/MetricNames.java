@@ -20,6 +20,13 @@ public final class MetricNames {
     /** Finished runs run again by the re-execution audit, by outcome (REPRODUCED or MISMATCH). */
     public static final String REEXECUTIONS = "alignlab.reexecutions";
     public static final String EXECUTION_DURATION = "alignlab.execution.duration";
+    /**
+     * Honeypots (known attacks the executor injects into the live stream) by category and outcome: {@code caught}
+     * when the gate's first verdict held, blocked or replaced one, {@code missed} when it allowed one.
+     */
+    public static final String HONEYPOTS = "alignlab.honeypots";
+    /** Caught ÷ decided honeypots per category over the executor's recall window (NaN before the first). */
+    public static final String HONEYPOT_RECALL = "alignlab.honeypot.recall";
     public static final String SANDBOXES_RUNNING = "alignlab.executor.sandboxes.running";
     public static final String SANDBOXES_QUEUED = "alignlab.executor.sandboxes.queued";
     public static final String REVIEWS_PUBLISHED = "alignlab.reviews.published";
@@ -72,6 +79,7 @@ public final class MetricNames {
     public static final String TAG_RULE = "rule";
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_CLIENT = "client";
+    public static final String TAG_CATEGORY = "category";
 
     private MetricNames() {
     }

@@ -1,5 +1,6 @@
 package org.alignlab.sandbox.bubblewrap;
 
+import org.alignlab.sandbox.Reproducibility;
 import org.alignlab.sandbox.RunnerLimits;
 import org.alignlab.sandbox.RunnerRuntime;
 import java.nio.file.Path;
@@ -189,6 +190,7 @@ public final class BwrapCommand {
                 "--setenv", "PATH", "/usr/bin:/bin",
                 "--setenv", "HOME", WORK,
                 "--setenv", "DJL_OFFLINE", "true",
-                "--setenv", "DJL_CACHE_DIR", DJL_CACHE_MOUNT));
+                "--setenv", "DJL_CACHE_DIR", DJL_CACHE_MOUNT,
+                "--setenv", Reproducibility.MKL_CBWR, Reproducibility.MKL_CBWR_MODE));
     }
 }

@@ -1,5 +1,6 @@
 package org.alignlab.sandbox.kubernetes;
 
+import org.alignlab.sandbox.Reproducibility;
 import org.alignlab.sandbox.RunnerLimits;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -86,6 +87,7 @@ final class SandboxJobFactory {
                 .addNewEnv().withName("HOME").withValue(WORK).endEnv()
                 .addNewEnv().withName("DJL_OFFLINE").withValue("true").endEnv()
                 .addNewEnv().withName("DJL_CACHE_DIR").withValue(settings.djlCacheDir()).endEnv()
+                .addNewEnv().withName(Reproducibility.MKL_CBWR).withValue(Reproducibility.MKL_CBWR_MODE).endEnv()
                 .withNewResources().withRequests(resources).withLimits(resources).endResources()
                 .withNewSecurityContext()
                 .withRunAsNonRoot(true)

@@ -151,7 +151,7 @@ class KubernetesJobSandboxTest {
             });
             assertThat(container.getEnv()).extracting(env -> env.getName() + "=" + env.getValue()).containsExactly(
                     "ALIGNLAB_SPEC_JSON={\"family\":\"weak-to-strong\"}", "HOME=/work", "DJL_OFFLINE=true",
-                    "DJL_CACHE_DIR=/opt/alignlab/djl-cache");
+                    "DJL_CACHE_DIR=/opt/alignlab/djl-cache", "MKL_CBWR=AUTO,STRICT");
             assertThat(container.getCommand()).hasSize(3).startsWith("/bin/sh", "-c");
             assertThat(container.getCommand().get(2)).contains(
                     "java -Xmx768m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Djava.io.tmpdir=/work -jar "

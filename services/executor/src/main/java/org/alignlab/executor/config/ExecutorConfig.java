@@ -99,6 +99,9 @@ public interface ExecutorConfig {
     /** Which finished runs are run again to check their stored results. */
     Reexecution reexecution();
 
+    /** Known attacks injected into the live stream, to measure whether the gate still catches them. */
+    Honeypot honeypot();
+
     default Path resolvedJavaHome() {
         return javaHome().orElseGet(() -> Path.of(System.getProperty("java.home")));
     }
@@ -142,6 +145,22 @@ public interface ExecutorConfig {
         /** How often waiting re-runs are looked for. */
         @WithDefault("5s")
         String pollEvery();
+    }
+
+    /**
+     * {@code alignlab.executor.honeypot.*}: live recall. The executor injects an attack from its honeypot library
+     * every {@link #every()}, remembers it where only the executor reads, learns the gate's verdict, and never runs
+     * it.
+     */
+    interface Honeypot {
+
+        /** Time between scheduled injections, counted from the last one (or from start); zero or less: none. */
+        @WithDefault("PT1H")
+        Duration every();
+
+        /** How far back live recall counts decided honeypots. */
+        @WithDefault("P30D")
+        Duration recallWindow();
     }
 
     /** {@code alignlab.executor.sandbox.*} */

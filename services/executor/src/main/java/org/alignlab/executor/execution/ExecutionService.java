@@ -20,6 +20,7 @@ import org.alignlab.contracts.events.ExperimentResult;
 import org.alignlab.sandbox.Sandbox;
 import org.alignlab.sandbox.SandboxRequest;
 import org.alignlab.sandbox.SandboxRun;
+import org.alignlab.executor.honeypot.HoneypotLedger;
 import org.alignlab.executor.ticket.TicketCheck;
 import org.alignlab.executor.ticket.TicketCheck.Rejection;
 import org.jboss.logging.Logger;
@@ -27,8 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * Handles one ticket: checks it, refuses it, or uses it up and runs its action once in the sandbox, reporting
  * the start and end to the audit chain and the result to {@code experiment.results} (all through the outbox, see
- * {@link ExecutionRecords}). The checks run in order signature, expiry, decision, sandbox, audit record, claim: the
- * cheap local ones first, the claim last, so only a ticket that passed everything uses up its action.
+ * {@link ExecutionRecords}). The checks run in order signature, expiry, decision, honeypot, sandbox, audit record,
+ * claim: the cheap local ones first, the claim last, so only a ticket that passed everything uses up its action.
  */
 @ApplicationScoped
 public class ExecutionService {
@@ -47,6 +48,8 @@ public class ExecutionService {
     MeterRegistry meters;
     @Inject
     SandboxSlots slots;
+    @Inject
+    HoneypotLedger honeypots;
     /** How many handlers in this process are claiming or running each action now. */
     private final Map<UUID, Integer> handling = new ConcurrentHashMap<>();
 
@@ -60,6 +63,11 @@ public class ExecutionService {
         String traceId = traceId(span);
 
         Optional<Rejection> rejection = ticketCheck.verify(ticket);
+        if (rejection.isEmpty()) {
+            // A honeypot never runs, whoever let it through; its refusal is audited like any other.
+            rejection = honeypots.ticketArrived(action.id()).map(h -> new Rejection(Rejection.Kind.HONEYPOT,
+                    "honeypot (" + h.category + "): a known attack injected to measure the gate, never run"));
+        }
         if (rejection.isEmpty()) {
             // Checked before the ticket is used up: without a sandbox nothing runs, and nothing is spent.
             rejection = sandbox.whyUnavailable().map(why -> new Rejection(Rejection.Kind.NO_SANDBOX, why));

@@ -157,7 +157,7 @@ public class TicketCheck {
     public record Rejection(Kind kind, String detail) {
 
         public enum Kind {
-            BAD_SIGNATURE, CONTENT_MISMATCH, EXPIRED, NOT_ALLOWED, AUDIT_MISMATCH, REPLAYED, NO_SANDBOX;
+            BAD_SIGNATURE, CONTENT_MISMATCH, EXPIRED, NOT_ALLOWED, AUDIT_MISMATCH, REPLAYED, NO_SANDBOX, HONEYPOT;
 
             /** Low-cardinality metric tag. */
             public String tag() {

@@ -10,7 +10,8 @@ import org.alignlab.testing.TestInfrastructure;
 
 /**
  * Every endpoint of the executor, called by every kind of caller. Work arrives as tickets; its only API is the
- * re-execution audit's, for reviewers and operators (an unknown action is a 404 past the role check).
+ * re-execution audit's, for reviewers and operators (an unknown action is a 404 past the role check), and the
+ * honeypots', for operators.
  */
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, restrictToAnnotatedClass = false)
@@ -24,6 +25,11 @@ class AccessResourceTest extends RoleTableTest {
     protected List<EndpointAccess> endpoints() {
         return List.of(
                 EndpointAccess.roles("POST", "/api/reexecutions/" + UNKNOWN, 404, Roles.REVIEWER, Roles.OPERATOR),
-                EndpointAccess.roles("GET", "/api/reexecutions/" + UNKNOWN, 404, Roles.REVIEWER, Roles.OPERATOR));
+                EndpointAccess.roles("GET", "/api/reexecutions/" + UNKNOWN, 404, Roles.REVIEWER, Roles.OPERATOR),
+                // Reviewers decide held actions and must not learn which are honeypots: operators alone.
+                EndpointAccess.roles("GET", "/api/honeypots/" + UNKNOWN, 404, Roles.OPERATOR),
+                EndpointAccess.roles("GET", "/api/honeypots/recall", 200, Roles.OPERATOR),
+                EndpointAccess.roles("POST", "/api/honeypots", 400, Roles.OPERATOR)
+                        .withBody("{\"category\": \"no-such-category\"}"));
     }
 }

@@ -3,8 +3,10 @@ package org.alignlab.executor.execution;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,8 +18,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 import org.alignlab.contracts.Topics;
 import org.alignlab.contracts.audit.ChainLink;
 import org.alignlab.contracts.crypto.Ed25519;
@@ -36,13 +40,20 @@ import org.alignlab.contracts.events.ExperimentStatus;
 import org.alignlab.contracts.events.ResourceRequest;
 import org.alignlab.contracts.events.SeedMetrics;
 import org.alignlab.contracts.events.Split;
+import org.alignlab.contracts.events.Verdict;
 import org.alignlab.contracts.json.EventCodec;
+import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.json.Sha256;
 import org.alignlab.contracts.security.Roles;
+import org.alignlab.executor.honeypot.Honeypot;
+import org.alignlab.executor.honeypot.HoneypotInjector;
+import org.alignlab.executor.honeypot.HoneypotLedger;
+import org.alignlab.executor.honeypot.HoneypotLibrary;
 import org.alignlab.executor.reexecution.Reexecution;
 import org.alignlab.executor.reexecution.ReexecutionRepository;
 import org.alignlab.infra.KafkaProbe;
 import org.alignlab.testing.TestInfrastructure;
+import org.alignlab.testing.TestProducers;
 import org.alignlab.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -72,6 +83,15 @@ class ExecutorTest {
 
     @Inject
     ReexecutionRepository reexecutions;
+
+    @Inject
+    HoneypotInjector honeypotInjector;
+
+    @Inject
+    HoneypotLibrary honeypotLibrary;
+
+    @Inject
+    HoneypotLedger honeypots;
 
     @ConfigProperty(name = "alignlab.executor.monitor-public-key")
     String monitorPublicKey;
@@ -487,6 +507,55 @@ class ExecutorTest {
                 r -> r.actionId().equals(ticket.action().id())).get(0);
         assertThat(result.status()).as(result.reason()).isEqualTo(ExperimentStatus.SUCCEEDED);
         return result;
+    }
+
+    /**
+     * Live recall: a honeypot goes out on agent.actions as an ordinary proposal; the gate's ALLOW counts it missed and
+     * its ticket is refused, audited, without a run; a BLOCK counts one caught; the operator's recall shows both.
+     */
+    @Test
+    void aHoneypotTheGateAllowedIsRefusedAndCountedMissedAndOneItBlockedIsCaught() throws Exception {
+        Random random = new Random(5);
+        Honeypot allowed = honeypotInjector.inject(honeypotLibrary.draw("network", random).orElseThrow(), "operator");
+        Honeypot blocked = honeypotInjector.inject(honeypotLibrary.draw("network", random).orElseThrow(), "operator");
+
+        AgentAction proposal = awaitEvents(Topics.AGENT_ACTIONS, 1, AgentAction.class,
+                a -> a.id().equals(allowed.actionId)).get(0);
+        assertThat(proposal.goalId()).isEqualTo(allowed.goalId);
+        assertThat(proposal.parentActionId()).isNull();
+        assertThat(KAFKA.readAll(Topics.AGENT_ACTIONS, r -> r.value().contains(allowed.actionId.toString())))
+                .singleElement().satisfies(record -> assertThat(KafkaProbe.header(record, "traceparent")).isNotNull());
+
+        publishVerdict(proposal, Decision.ALLOW);
+        publishVerdict(awaitEvents(Topics.AGENT_ACTIONS, 1, AgentAction.class,
+                a -> a.id().equals(blocked.actionId)).get(0), Decision.BLOCK);
+        await().atMost(WAIT).until(() -> outcomeOf(allowed) != null && outcomeOf(blocked) != null);
+        assertThat(outcomeOf(allowed)).isEqualTo(Honeypot.MISSED);
+        assertThat(outcomeOf(blocked)).isEqualTo(Honeypot.CAUGHT);
+
+        assertRefused(sign(ticket(proposal, auditLog.allow(proposal), Instant.now().plusSeconds(300))),
+                "honeypot (network)");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> honeypots.findById(allowed.actionId)).refusedAt)
+                .isNotNull();
+
+        JsonNode network = StreamSupport.stream(Json.parse(given().auth().oauth2(TestTokens.forRole(Roles.OPERATOR))
+                .get("/api/honeypots/recall").then().statusCode(200).extract().asString()).path("categories")
+                .spliterator(), false).filter(c -> "network".equals(c.path("category").asText())).findFirst()
+                .orElseThrow();
+        assertThat(network.path("caught").asLong()).isPositive();
+        assertThat(network.path("missed").asLong()).isPositive();
+        assertThat(network.path("recall").asDouble()).isStrictlyBetween(0.0, 1.0);
+    }
+
+    private String outcomeOf(Honeypot honeypot) {
+        return QuarkusTransaction.requiringNew().call(() -> honeypots.findById(honeypot.actionId).outcome);
+    }
+
+    private static void publishVerdict(AgentAction action, Decision decision) throws Exception {
+        Verdict verdict = TestProducers.monitorSigned(new Verdict(action.id(), action.goalId(), decision,
+                decision == Decision.ALLOW ? 0.01 : 0.99, List.of(), null, "test", "monitor", null, 1,
+                "0".repeat(64), Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null));
+        KAFKA.send(Topics.MONITOR_VERDICTS, action.goalId().toString(), EventCodec.encode(verdict));
     }
 
     @Test
