@@ -13,8 +13,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.alignlab.contracts.events.ExperimentSpec;
 import org.alignlab.contracts.events.SeedMetrics;
-import org.alignlab.contracts.json.EventValidator;
-import org.alignlab.contracts.json.Json;
 import org.alignlab.contracts.runner.RunnerOutput;
 import org.alignlab.experiments.stats.SeedAggregator;
 
@@ -94,12 +92,7 @@ public final class Runner {
         for (int seed : spec.seeds()) {
             long start = System.nanoTime();
             Map<String, Double> metrics = new TreeMap<>(prepared.run(seed));
-            metrics.forEach((name, value) -> {
-                // JSON has no NaN or infinity; failing here names the culprit instead of a schema error later.
-                if (value == null || !Double.isFinite(value)) {
-                    throw new IllegalStateException("seed " + seed + ": metric " + name + " is " + value);
-                }
-            });
+            OutputCheck.seedMetrics(seed, metrics);
             perSeed.add(new SeedMetrics(seed, metrics));
             log.printf(Locale.ROOT, "seed %d (%d/%d, %.1f s): %s%n", seed, perSeed.size(), spec.seeds().size(),
                     (System.nanoTime() - start) / 1e9, metrics.entrySet().stream()
@@ -110,12 +103,8 @@ public final class Runner {
     }
 
     private static void write(RunnerOutput output, Path out) throws IOException {
-        List<String> violations = EventValidator.describe(
-                EventValidator.instance().load(RunnerOutput.SCHEMA_FILE).validate(Json.tree(output)));
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("output breaks " + RunnerOutput.SCHEMA_FILE + ": " + violations);
-        }
-        Files.writeString(out, Json.write(output));
+        OutputCheck.output(output);
+        Files.writeString(out, PlainJson.write(output));
     }
 
     /** The two required options, or null when the arguments are anything else. */

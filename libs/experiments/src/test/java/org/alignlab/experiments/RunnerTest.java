@@ -100,6 +100,15 @@ class RunnerTest {
     }
 
     @Test
+    void metricTheOutputCannotHoldIsAFailureNamingIt() throws Exception {
+        Families badName = new Families(List.of(new Fixed("bad", Map.of("acc\u0000", 0.5))));
+
+        assertThat(run(badName, spec("bad", "{}", "[4]"))).isEqualTo(Runner.FAILED);
+        assertThat(log()).contains("seed 4: metric name \"acc\u0000\"");
+        assertThat(dir.resolve("out.json")).doesNotExist();
+    }
+
+    @Test
     void badArgumentsPrintUsage() {
         Runner runner = new Runner(FamiliesMain.builtIn(), new PrintStream(stderr, true, StandardCharsets.UTF_8));
 

@@ -140,7 +140,7 @@ class ScriptFamilyTest {
 
         // The spec's schema (contracts, decision 0012) refuses it before the script family's own check does.
         assertThat(run(spec(ESTIMATE_PI, "{\"samples\": [1, 2]}", "[1]"))).isEqualTo(Runner.BAD_REQUEST);
-        assertThat(log()).contains("invalid spec: $.params.samples: array found");
+        assertThat(log()).contains("invalid spec: $.params.samples: must be text or a number");
     }
 
     @Test

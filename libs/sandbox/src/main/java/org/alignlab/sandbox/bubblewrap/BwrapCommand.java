@@ -29,6 +29,8 @@ public final class BwrapCommand {
     public static final String WORK = "/work";
     public static final String SPEC_FILE = "spec.json";
     public static final String OUT_FILE = "out.json";
+    /** {@code experiments.FamiliesMain.SKIP_NATIVE_TEARDOWN}: the families' runner ends with {@code _exit}. */
+    static final String SKIP_NATIVE_TEARDOWN = "alignlab.runner.skip-native-teardown";
 
     /** No single file the workload writes may be larger; also bounds a runaway out.json. */
     static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
@@ -84,9 +86,23 @@ public final class BwrapCommand {
                 "-Djava.io.tmpdir=/tmp",
                 // The script runtime installs its native-code guard (a security manager); Java 18+ needs this for it.
                 "-Djava.security.manager=allow"));
+        boolean families = runtime == RunnerRuntime.FAMILIES;
+        if (families) {
+            // A successful run ends with _exit once out.json is written, skipping PyTorch's native teardown (0.1 s;
+            // FamiliesMain.exitSkippingNativeTeardown). The script runtime has no such exit.
+            workload.add("-D" + SKIP_NATIVE_TEARDOWN + "=true");
+        }
         List<String> binds = new ArrayList<>(List.of("--ro-bind", hostJar.toString(), jar.toString()));
         classData.ifPresent(archive -> {
             workload.add("-XX:SharedArchiveFile=" + CLASS_DATA_MOUNT);
+            if (families) {
+                // This JDK maps an archive at a random address by default and then relocates every pointer in it:
+                // 60 ms of every start (issue 16). Mode 0 maps it at the address it was dumped for (relocating only
+                // if that is taken), so the class metadata sits at a fixed address instead of a random one. Only for
+                // the families' runner, which runs the platform's own code; the script runtime, which runs an
+                // agent's, keeps the randomised mapping.
+                workload.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
+            }
             binds.addAll(List.of("--ro-bind", archive.toAbsolutePath().toString(), CLASS_DATA_MOUNT));
         });
         workload.addAll(jvmOptions);

@@ -37,8 +37,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Class-data sharing (AppCDS) for the runner: one archive per {@link RunnerRuntime}, so a fresh runner JVM maps the
- * classes it needs (parsed, verified, laid out) instead of loading them from the jars. About 0.8 s of a run's start,
- * most of it the JSON schema validator, Jackson and DJL.
+ * classes it needs (parsed, verified, laid out) instead of loading them from the jars. About 0.8 s of a run's start
+ * when it came, most of it the JSON schema validator (which the runner no longer uses), Jackson and DJL.
  *
  * <p>An archive only serves the JVM that dumped it, with the same jars (size and modification time) at the same
  * paths; anything else and the JVM silently starts without it. So each archive is made where it is used: by the

@@ -129,7 +129,8 @@ class BwrapCommandTest {
         int workload = args.lastIndexOf("--") + 1;
         assertThat(args.subList(workload, args.size())).containsExactly(
                 "/usr/lib/jvm/java-17/bin/java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
-                "-Djava.io.tmpdir=/tmp", "-Djava.security.manager=allow", "-jar",
+                "-Djava.io.tmpdir=/tmp", "-Djava.security.manager=allow",
+                "-Dalignlab.runner.skip-native-teardown=true", "-jar",
                 "/opt/alignlab/experiments/experiments.jar",
                 "--spec", "/work/spec.json", "--out", "/work/out.json");
     }
@@ -161,5 +162,20 @@ class BwrapCommandTest {
         assertThat(with.stream().filter(arg -> arg.contains(".jsa"))).hasSize(3);
         assertThat(without).noneMatch(arg -> arg.contains("SharedArchiveFile") || arg.contains("class-data")
                 || arg.contains("TieredStopAtLevel"));
+        // A script's archive keeps the JDK's randomised mapping.
+        assertThat(with).noneMatch(arg -> arg.contains("ArchiveRelocationMode") || arg.contains("skip-native"));
+    }
+
+    /** Issue 16: the families' runner maps its archive where it was dumped for, and ends with _exit. */
+    @Test
+    void theFamiliesRunnerMapsItsArchiveAtItsAddressAndSkipsTheNativeTeardown() {
+        Path archive = Path.of("/tmp/alignlab-executor/class-data/families-0123456789abcdef.jsa");
+        List<String> with = new BwrapCommand(layout(Optional.empty())).runner(PATHS, LIMITS, RunnerRuntime.FAMILIES,
+                Optional.of(archive), List.of());
+
+        assertThat(with).containsSequence("-XX:SharedArchiveFile=/opt/alignlab/class-data.jsa",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-jar")
+                .contains("-Dalignlab.runner.skip-native-teardown=true");
+        assertThat(runner(Optional.empty())).noneMatch(arg -> arg.contains("ArchiveRelocationMode"));
     }
 }
