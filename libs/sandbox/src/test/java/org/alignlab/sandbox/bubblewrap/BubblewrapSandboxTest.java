@@ -113,8 +113,8 @@ class BubblewrapSandboxTest {
 
         assertThat(run.exitCode()).as(run.stderrTail()).isZero();
         assertThat(run.stdoutTail().lines().toList()).containsExactly(
-                "DJL_CACHE_DIR=/opt/alignlab/djl-cache", "DJL_OFFLINE=true", "HOME=/work", "PATH=/usr/bin:/bin",
-                "PWD=/work", "/work");
+                "DJL_CACHE_DIR=/opt/alignlab/djl-cache", "DJL_OFFLINE=true", "HOME=/work", "MKL_CBWR=AUTO,STRICT",
+                "PATH=/usr/bin:/bin", "PWD=/work", "/work");
         assertThat(run.output()).isEqualTo("{\"family\":\"probe\"}");
     }
 
