@@ -135,8 +135,8 @@ public final class ChaosRun {
 
     /**
      * Waits until nothing is in flight: every goal ended, no hold open, no run RUNNING, every allowed action's run
-     * reported, and no action on the topic without a verdict; or until the time is up (the invariants then say what
-     * is missing).
+     * reported, no re-execution waiting or running, and no action on the topic without a verdict; or until the time
+     * is up (the invariants then say what is missing).
      */
     private void settle(List<UUID> goals, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -152,12 +152,14 @@ public final class ChaosRun {
                                 + "where not exists (select 1 from monitor.audit_log a where a.action_id = v.action_id and a.type in "
                                 + "('EXECUTION_FINISHED', 'EXECUTION_REFUSED'))")
                         + " allowed not ended, "
-                        + one(st, "select count(*) from monitor.outbox where published_at is null") + " unsent";
+                        + one(st, "select count(*) from monitor.outbox where published_at is null") + " unsent, "
+                        + one(st, "select count(*) from executor.reexecutions where status in ('PENDING', 'RUNNING')")
+                        + " re-runs";
                 if (!state.equals(last)) {
                     out.println("  settling: " + state);
                     last = state;
                 }
-                if (state.startsWith("0 goals running, 0 holds open, 0 runs, 0 allowed not ended, 0 unsent")) {
+                if (state.equals("0 goals running, 0 holds open, 0 runs, 0 allowed not ended, 0 unsent, 0 re-runs")) {
                     return;
                 }
             } catch (Exception e) {

@@ -57,6 +57,12 @@ record Evidence(
     /** What the platform recorded; from the topics, only what was written after {@code from} (see {@link #topicsNow}). */
     static Evidence gather(ChaosStack stack, String reviewerToken, List<String> dlqTopics,
             Map<String, Map<Integer, Long>> from) throws Exception {
+        // Verified before the table is read, so every verified record is in what is read: a record appended in
+        // between (the re-execution audit runs after a run has ended) is only ever extra (Invariants.chainVerifies).
+        URI monitor = stack.url(org.alignlab.launcher.Service.MONITOR);
+        HttpResponse<String> verify = Http.get(monitor.resolve("/api/audit/verify"), reviewerToken);
+        JsonNode verification = verify.statusCode() == 200 ? Json.parse(verify.body())
+                : Json.parse("{\"verified\": false, \"httpStatus\": " + verify.statusCode() + "}");
         List<AuditRow> audit = new ArrayList<>();
         Map<UUID, String> verdicts = new HashMap<>();
         Map<UUID, String> holds = new HashMap<>();
@@ -100,10 +106,6 @@ record Evidence(
                     .forEach(r -> values.add(r.value()));
             dlq.put(topic, values);
         }
-        URI monitor = stack.url(org.alignlab.launcher.Service.MONITOR);
-        HttpResponse<String> verify = Http.get(monitor.resolve("/api/audit/verify"), reviewerToken);
-        JsonNode verification = verify.statusCode() == 200 ? Json.parse(verify.body())
-                : Json.parse("{\"verified\": false, \"httpStatus\": " + verify.statusCode() + "}");
         return new Evidence(audit, verdicts, holds, executions, goals, proposed, results, dlq, verification);
     }
 

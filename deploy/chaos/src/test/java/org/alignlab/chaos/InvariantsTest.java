@@ -2,6 +2,7 @@ package org.alignlab.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,31 @@ class InvariantsTest {
         assertThat(invariants.get(0).counts()).contains("afterAllow=1", "afterApproval=1");
     }
 
+    /**
+     * The re-execution audit appends its outcome after a run ended, so it may land between the verification and the
+     * table's read; any other record the verification did not cover is a violation.
+     */
+    @Test
+    void onlyAReexecutionOutcomeMayFollowTheVerifiedRecords() {
+        List<Evidence.AuditRow> chain = cleanChain();
+        Evidence verifiedAll = evidence(chain, Map.of(), Map.of());
+        List<Evidence.AuditRow> withReexecution = new ArrayList<>(chain);
+        withReexecution.add(new Evidence.AuditRow(10, "RESULT_REPRODUCED", A, null));
+        Evidence reexecutedSince = new Evidence(withReexecution, verifiedAll.verdicts(), verifiedAll.holds(),
+                verifiedAll.executions(), verifiedAll.goalStatus(), verifiedAll.proposedActions(),
+                verifiedAll.completedResults(), verifiedAll.deadLetters(), verifiedAll.verification());
+        assertThat(Invariants.chainVerifies(reexecutedSince).holds()).isTrue();
+
+        List<Evidence.AuditRow> withAnExecution = new ArrayList<>(chain);
+        withAnExecution.add(new Evidence.AuditRow(10, "EXECUTION_STARTED", B, null));
+        Evidence unverifiedRun = new Evidence(withAnExecution, verifiedAll.verdicts(), verifiedAll.holds(),
+                verifiedAll.executions(), verifiedAll.goalStatus(), verifiedAll.proposedActions(),
+                verifiedAll.completedResults(), verifiedAll.deadLetters(), verifiedAll.verification());
+        Invariant chainInvariant = Invariants.chainVerifies(unverifiedRun);
+        assertThat(chainInvariant.holds()).isFalse();
+        assertThat(chainInvariant.violations()).anyMatch(v -> v.contains("appended since: [EXECUTION_STARTED]"));
+    }
+
     @Test
     void anExecutionBeforeItsApprovalIsCaught() {
         List<Evidence.AuditRow> audit = List.of(
@@ -62,7 +88,7 @@ class InvariantsTest {
 
     @Test
     void aSecondStartARunLeftRunningAndAnUndeclaredDeadLetterAreCaught() {
-        List<Evidence.AuditRow> audit = new java.util.ArrayList<>(cleanChain());
+        List<Evidence.AuditRow> audit = new ArrayList<>(cleanChain());
         audit.add(new Evidence.AuditRow(10, "EXECUTION_STARTED", A, null));
         Evidence e = evidence(audit, Map.of(A, "SUCCEEDED", B, "RUNNING"),
                 Map.of("reviews", List.<byte[]>of("{\"valid\":\"but dead\"}".getBytes())));
