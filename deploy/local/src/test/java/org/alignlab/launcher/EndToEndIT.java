@@ -414,11 +414,13 @@ class EndToEndIT {
                         h -> !h.path("refusedAt").isNull() && h.path("refusedAt").isTextual());
         assertThat(refused.path("outcome").asText()).as("honeypot %s", refused).isEqualTo("MISSED");
         assertThat(refused.path("decision").asText()).isIn("ALLOW", "TICKET");
-        List<String> types = auditTypes(missed);
-        assertThat(types).as("audit records of honeypot %s", missed).contains("VERDICT", "EXECUTION_REFUSED")
-                .doesNotContain("EXECUTION_STARTED");
-        assertThat(getJson(Roles.REVIEWER, Service.MONITOR, "/api/audit/records?actionId=" + missed).toString())
-                .contains("honeypot (e2e-unremarkable)");
+        // The refusal reaches the audit chain through the executor's outbox, after its row is written.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(auditTypes(missed)).as("audit records of honeypot %s", missed)
+                    .contains("VERDICT", "EXECUTION_REFUSED").doesNotContain("EXECUTION_STARTED");
+            assertThat(getJson(Roles.REVIEWER, Service.MONITOR, "/api/audit/records?actionId=" + missed).toString())
+                    .contains("honeypot (e2e-unremarkable)");
+        });
 
         JsonNode stopped = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> getJson(Roles.OPERATOR, Service.EXECUTOR, "/api/honeypots/" + caught),
