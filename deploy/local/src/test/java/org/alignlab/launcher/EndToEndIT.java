@@ -348,7 +348,9 @@ class EndToEndIT {
                 .until(() -> getJson(Roles.REVIEWER, Service.EXECUTOR, "/api/reexecutions/" + actionId)
                         .path("status").asText(), s -> !"PENDING".equals(s) && !"RUNNING".equals(s));
         assertThat(outcome).isEqualTo("MISMATCH");
-        assertThat(auditTypes(actionId)).contains("RESULT_MISMATCH");
+        // Audited through the executor's outbox, after the row is written.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(auditTypes(actionId)).contains("RESULT_MISMATCH"));
 
         String claimId = claim.path("claimId").asText();
         JsonNode withdrawn = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2))
