@@ -44,6 +44,12 @@ public final class ScriptCapabilities implements ScriptAnalyser, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ScriptCapabilities.class);
 
     /**
+     * Deeper sources are not analysed (held). An honest script nests a dozen levels; the bound keeps javac's and the
+     * scanner's recursion far inside a worker's stack, whatever the JIT has compiled.
+     */
+    static final int MAX_NESTING = 256;
+
+    /**
      * No annotation processors (they are code from the class path, run in the monitor), no implicit compilation of
      * sources found on the class path, and attribution that goes on past the first error so that the parts of a
      * broken script that do resolve are still judged.
@@ -99,6 +105,11 @@ public final class ScriptCapabilities implements ScriptAnalyser, AutoCloseable {
             return ScriptAnalysis.notAnalysed("the script has " + source.length() + " characters, more than the "
                     + limits.maxChars() + " the analysis reads");
         }
+        int nesting = SourceNesting.deepest(source);
+        if (nesting > MAX_NESTING) {
+            return ScriptAnalysis.notAnalysed("the script nests " + nesting + " levels of brackets, more than the "
+                    + MAX_NESTING + " the analysis reads");
+        }
         if (javac == null) {
             return ScriptAnalysis.notAnalysed("the monitor has no Java compiler to analyse scripts with");
         }
@@ -139,8 +150,10 @@ public final class ScriptCapabilities implements ScriptAnalyser, AutoCloseable {
         }
     }
 
-    private static ScriptAnalysis failed(Throwable cause) {
-        // javac reports its own stack overflow wrapped in an IllegalStateException.
+    /** What the caller is told when the analysis threw. */
+    static ScriptAnalysis failed(Throwable cause) {
+        // javac reports its own stack overflow wrapped in an IllegalStateException; nesting is bounded before javac,
+        // but a long chain of operators still recurses once per operator.
         for (Throwable e = cause; e != null; e = e.getCause()) {
             if (e instanceof StackOverflowError) {
                 return ScriptAnalysis.notAnalysed("the script nests too deeply to analyse");

@@ -49,13 +49,27 @@ class ScriptCapabilitiesTest {
     }
 
     @Test
-    void aScriptNestedBeyondTheCompilersStackIsNotAnalysed() {
-        String nested = script("", "double x = " + "(".repeat(50_000) + "1" + ")".repeat(50_000) + ";");
-        try (ScriptCapabilities analyser = new ScriptCapabilities(new ScriptCapabilities.Limits(200_000,
-                Duration.ofSeconds(30), 1))) {
-            assertThat(analyser.analyse(nested).notAnalysed().orElse("analysed"))
-                    .isEqualTo("the script nests too deeply to analyse");
-        }
+    void aScriptNestedBeyondTheBoundIsNotAnalysedWhateverTheStackHolds() {
+        int levels = ScriptCapabilities.MAX_NESTING + 1;
+        String nested = script("", "double x = " + "(".repeat(levels) + "1" + ")".repeat(levels) + ";");
+
+        assertThat(Scripts.analyse(nested).notAnalysed()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains((levels + 2) + " levels").contains(String.valueOf(ScriptCapabilities.MAX_NESTING)));
+    }
+
+    @Test
+    void aScriptNestedWithinTheBoundIsAnalysed() {
+        int levels = ScriptCapabilities.MAX_NESTING - 2;
+        String nested = script("", "double x = " + "(".repeat(levels) + "1" + ")".repeat(levels) + ";");
+
+        assertThat(Scripts.analyse(nested).notAnalysed()).isEmpty();
+    }
+
+    @Test
+    void aStackOverflowInJavacIsAnsweredAsTooDeep() {
+        ScriptAnalysis answer = ScriptCapabilities.failed(new IllegalStateException(new StackOverflowError()));
+
+        assertThat(answer.notAnalysed()).contains("the script nests too deeply to analyse");
     }
 
     @Test
