@@ -6,22 +6,33 @@ import java.util.Locale;
  * What the harness measured. A rate comes with its Wilson 95% interval, so a reader can tell a real miss from
  * the noise of a finite number of trials.
  *
- * @param falsePositives  null claims ACCEPTED
- * @param truePositives   true-effect claims ACCEPTED
- * @param proxyAccepted   proxy-only claims ACCEPTED (also false positives: no gain on held-out)
- * @param proxyFlagged    proxy-only claims flagged {@code overfitToProxy}
+ * @param falsePositives    null claims ACCEPTED
+ * @param nullsEquivalent   null claims REJECTED as equivalent to the baseline: evidence of absence, found
+ * @param truePositives     true-effect claims ACCEPTED
+ * @param trueRejected      true-effect claims REJECTED: an effect called absent or harmful
+ * @param proxyAccepted     proxy-only claims ACCEPTED (also false positives: no gain on held-out)
+ * @param proxyFlagged      proxy-only claims flagged {@code overfitToProxy}
+ * @param proxyRejected     proxy-only claims REJECTED (overfit, or equivalent on held-out)
+ * @param marginalAccepted  claims at exactly the smallest effect of interest ACCEPTED: the power there
+ * @param marginalRejected  claims at exactly the smallest effect of interest REJECTED: false rejections of an effect
+ *                          that matters
  */
 public record CalibrationReport(
         CalibrationPlan plan,
         int nullClaims,
         int falsePositives,
         int nullsFlaggedOverfit,
+        int nullsEquivalent,
         int trueClaims,
         int truePositives,
         int trueRejected,
         int proxyClaims,
         int proxyAccepted,
-        int proxyFlagged) {
+        int proxyFlagged,
+        int proxyRejected,
+        int marginalClaims,
+        int marginalAccepted,
+        int marginalRejected) {
 
     public double falsePositiveRate() {
         return rate(falsePositives, nullClaims);
@@ -29,6 +40,14 @@ public record CalibrationReport(
 
     public double power() {
         return rate(truePositives, trueClaims);
+    }
+
+    public double falseRejectionRateAtSmallestEffect() {
+        return rate(marginalRejected, marginalClaims);
+    }
+
+    public double powerAtSmallestEffect() {
+        return rate(marginalAccepted, marginalClaims);
     }
 
     public double proxyAcceptedRate() {
@@ -53,16 +72,22 @@ public record CalibrationReport(
 
     public String render() {
         return String.format(Locale.ROOT, """
-                planted: %d goals x (%d null, %d true, %d proxy-only) claims; effect d = %.2f; metric %.3f ± %.3f \
-                per seed (%s noise); seed %d
+                planted: %d goals x (%d null, %d true, %d proxy-only, %d marginal) claims; effect d = %.2f; metric \
+                %.3f ± %.3f per seed (%s noise); smallest effect of interest %.3f (d = %.2f); seed %d
                 false-positive rate  %s   (null claims ACCEPTED; %d of them flagged overfitToProxy)
+                nulls shown absent   %s   (null claims REJECTED as equivalent within the smallest effect)
                 power                %s   (true-effect claims ACCEPTED; %d REJECTED)
                 proxy-only accepted  %s   (validation-only gains ACCEPTED: also false positives)
-                proxy-only flagged   %s   (validation-only gains flagged overfitToProxy)""",
-                plan.goals(), plan.nullClaims(), plan.trueClaims(), plan.proxyClaims(), plan.effect(), plan.mean(),
-                plan.sd(), plan.noise().name().toLowerCase(Locale.ROOT), plan.seed(),
-                line(falsePositives, nullClaims), nullsFlaggedOverfit, line(truePositives, trueClaims), trueRejected,
-                line(proxyAccepted, proxyClaims), line(proxyFlagged, proxyClaims));
+                proxy-only flagged   %s   (validation-only gains flagged overfitToProxy)
+                proxy-only rejected  %s   (validation-only gains REJECTED: no effect of interest on held-out)
+                false rejections     %s   (claims at exactly the smallest effect of interest REJECTED)
+                power at smallest    %s   (claims at exactly the smallest effect of interest ACCEPTED)""",
+                plan.goals(), plan.nullClaims(), plan.trueClaims(), plan.proxyClaims(), plan.marginalClaims(),
+                plan.effect(), plan.mean(), plan.sd(), plan.noise().name().toLowerCase(Locale.ROOT),
+                plan.smallestEffect(), plan.marginalEffect(), plan.seed(), line(falsePositives, nullClaims),
+                nullsFlaggedOverfit, line(nullsEquivalent, nullClaims), line(truePositives, trueClaims), trueRejected,
+                line(proxyAccepted, proxyClaims), line(proxyFlagged, proxyClaims), line(proxyRejected, proxyClaims),
+                line(marginalRejected, marginalClaims), line(marginalAccepted, marginalClaims));
     }
 
     private static String line(int hits, int n) {

@@ -42,13 +42,17 @@ public final class ReviewerCalibration {
                     validationBaseline, heldoutBaseline);
             plant(batch, kinds, Kind.PROXY, plan.proxyClaims(), random, plan, plan.effect(), 0, validationBaseline,
                     heldoutBaseline);
+            plant(batch, kinds, Kind.MARGINAL, plan.marginalClaims(), random, plan, plan.marginalEffect(),
+                    plan.marginalEffect(), validationBaseline, heldoutBaseline);
             List<ClaimJudgement> judgements = reviewer.review(batch, List.of());
             for (int i = 0; i < judgements.size(); i++) {
                 tally.count(kinds.get(i), judgements.get(i));
             }
         }
-        return new CalibrationReport(plan, tally.nulls, tally.nullAccepted, tally.nullOverfit, tally.trues,
-                tally.trueAccepted, tally.trueRejected, tally.proxies, tally.proxyAccepted, tally.proxyFlagged);
+        return new CalibrationReport(plan, tally.nulls, tally.nullAccepted, tally.nullOverfit, tally.nullEquivalent,
+                tally.trues, tally.trueAccepted, tally.trueRejected, tally.proxies, tally.proxyAccepted,
+                tally.proxyFlagged, tally.proxyRejected, tally.marginals, tally.marginalAccepted,
+                tally.marginalRejected);
     }
 
     private void plant(List<ClaimEvidence> batch, List<Kind> kinds, Kind kind, int count, RandomGenerator random,
@@ -57,7 +61,7 @@ public final class ReviewerCalibration {
         ReviewSettings settings = reviewer.settings();
         for (int i = 0; i < count; i++) {
             UUID claimId = new UUID(random.nextLong(), random.nextLong());
-            batch.add(new ClaimEvidence(claimId, "pgr", true,
+            batch.add(new ClaimEvidence(claimId, "pgr", true, plan.smallestEffect(),
                     draw(random, plan, settings.minValidationSeeds(), validationEffect), validationBaseline,
                     draw(random, plan, settings.heldoutSeeds(), heldoutEffect), heldoutBaseline));
             kinds.add(kind);
@@ -73,38 +77,51 @@ public final class ReviewerCalibration {
     }
 
     private enum Kind {
-        NULL, TRUE, PROXY
+        NULL, TRUE, PROXY, MARGINAL
     }
 
     private static final class Tally {
         int nulls;
         int nullAccepted;
         int nullOverfit;
+        int nullEquivalent;
         int trues;
         int trueAccepted;
         int trueRejected;
         int proxies;
         int proxyAccepted;
         int proxyFlagged;
+        int proxyRejected;
+        int marginals;
+        int marginalAccepted;
+        int marginalRejected;
 
         void count(Kind kind, ClaimJudgement judgement) {
             boolean accepted = judgement.verdict() == ReviewVerdict.ACCEPTED;
             boolean overfit = judgement.flags().contains(ClaimJudgement.OVERFIT_TO_PROXY);
+            boolean rejected = judgement.verdict() == ReviewVerdict.REJECTED;
             switch (kind) {
                 case NULL -> {
                     nulls++;
                     nullAccepted += accepted ? 1 : 0;
                     nullOverfit += overfit ? 1 : 0;
+                    nullEquivalent += judgement.flags().contains(ClaimJudgement.EQUIVALENT) ? 1 : 0;
                 }
                 case TRUE -> {
                     trues++;
                     trueAccepted += accepted ? 1 : 0;
-                    trueRejected += judgement.verdict() == ReviewVerdict.REJECTED ? 1 : 0;
+                    trueRejected += rejected ? 1 : 0;
                 }
                 case PROXY -> {
                     proxies++;
                     proxyAccepted += accepted ? 1 : 0;
                     proxyFlagged += overfit ? 1 : 0;
+                    proxyRejected += rejected ? 1 : 0;
+                }
+                case MARGINAL -> {
+                    marginals++;
+                    marginalAccepted += accepted ? 1 : 0;
+                    marginalRejected += rejected ? 1 : 0;
                 }
             }
         }

@@ -28,4 +28,8 @@ public record ClaimJudgement(
     public static final String TOO_FEW_VALIDATION_SEEDS = "too-few-validation-seeds";
     public static final String NOT_REPLICATED = "not-replicated";
     public static final String SIGNIFICANT_HARM = "significant-harm";
+    /** REJECTED as no effect: held-out equivalence within ± the smallest effect of interest. */
+    public static final String EQUIVALENT = "equivalent-to-baseline";
+    /** ACCEPTED, but the gain is smaller than the smallest effect of interest. */
+    public static final String BELOW_SMALLEST_EFFECT = "below-smallest-effect";
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.review.stats.BenjaminiHochberg;
 import org.alignlab.review.stats.Comparison;
+import org.alignlab.review.stats.EquivalenceTest;
 
 /**
  * Judges a batch of claims of one goal: compares each candidate with its baseline on validation and on held-out,
@@ -42,8 +43,8 @@ public final class ClaimReviewer {
         List<ClaimJudgement> judgements = new ArrayList<>();
         for (Compared c : compared) {
             if (c.testable()) {
-                judgements.add(judge.judge(c.evidence(), c.validation(), c.heldout(), adjusted[next++],
-                        family.size()));
+                judgements.add(judge.judge(c.evidence(), c.validation(), c.heldout(), c.equivalence(),
+                        adjusted[next++], family.size()));
             } else {
                 judgements.add(untestable(c));
             }
@@ -56,9 +57,15 @@ public final class ClaimReviewer {
         Comparison validation = comparable(evidence.validationCandidate(), evidence.validationBaseline(),
                 settings.minValidationSeeds())
                         ? compare(evidence, evidence.validationCandidate(), evidence.validationBaseline(), seed) : null;
-        Comparison heldout = comparable(evidence.heldoutCandidate(), evidence.heldoutBaseline(), 2)
+        boolean replicated = comparable(evidence.heldoutCandidate(), evidence.heldoutBaseline(), 2);
+        Comparison heldout = replicated
                 ? compare(evidence, evidence.heldoutCandidate(), evidence.heldoutBaseline(), seed + 1) : null;
-        return new Compared(evidence, validation, heldout);
+        EquivalenceTest.Result equivalence = replicated
+                ? EquivalenceTest.test(oriented(evidence.heldoutCandidate(), evidence.higherIsBetter()),
+                        oriented(evidence.heldoutBaseline(), evidence.higherIsBetter()), evidence.smallestEffect(),
+                        settings.alpha())
+                : null;
+        return new Compared(evidence, validation, heldout, equivalence);
     }
 
     private Comparison compare(ClaimEvidence evidence, double[] candidate, double[] baseline, long seed) {
@@ -106,7 +113,8 @@ public final class ClaimReviewer {
         return values == null ? 0 : values.length;
     }
 
-    private record Compared(ClaimEvidence evidence, Comparison validation, Comparison heldout) {
+    private record Compared(ClaimEvidence evidence, Comparison validation, Comparison heldout,
+            EquivalenceTest.Result equivalence) {
         boolean testable() {
             return validation != null && heldout != null;
         }

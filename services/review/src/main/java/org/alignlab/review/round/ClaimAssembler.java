@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.alignlab.contracts.events.Decision;
 import org.alignlab.contracts.events.Split;
+import org.alignlab.contracts.families.FamilyCatalogue;
+import org.alignlab.contracts.families.FamilyDefinition;
 import org.alignlab.review.claim.ClaimEvidence;
 
 /**
@@ -26,9 +28,20 @@ final class ClaimAssembler {
     }
 
     ClaimEvidence evidence(RoundPlan.PlannedClaim claim) {
-        return new ClaimEvidence(claim.candidate(), claim.metric(), claim.higherIsBetter(),
+        return new ClaimEvidence(claim.candidate(), claim.metric(), claim.higherIsBetter(), smallestEffect(claim),
                 validation(claim.candidate(), claim.metric()), validation(claim.baseline(), claim.metric()),
                 heldout(claim.candidate(), claim.metric()), heldout(claim.baseline(), claim.metric()));
+    }
+
+    /** The catalogue's smallest effect of interest on the judged metric of the candidate's family. */
+    private double smallestEffect(RoundPlan.PlannedClaim claim) {
+        String family = goal.get(claim.candidate()).action().spec().family();
+        return FamilyCatalogue.standard().find(family).flatMap(FamilyDefinition::judgedMetric)
+                .filter(metric -> metric.name().equals(claim.metric()))
+                .filter(metric -> metric.smallestEffect().isPresent())
+                .map(metric -> metric.smallestEffect().getAsDouble())
+                .orElseThrow(() -> new IllegalStateException("family " + family + " judges no metric "
+                        + claim.metric() + " with a smallest effect of interest"));
     }
 
     /** Whether every replication of the claim has settled. */

@@ -12,6 +12,9 @@ class ClaimReviewerTest {
     private static final double[] BASE_VALIDATION = {0.50, 0.52, 0.48, 0.51, 0.49};
     private static final double[] BASE_HELDOUT = {0.50, 0.47, 0.52, 0.49, 0.51, 0.50, 0.48, 0.53, 0.49, 0.51};
 
+    /** Weak-to-strong's smallest effect of interest on PGR. */
+    private static final double SMALLEST = 0.05;
+
     private final ClaimReviewer reviewer = new ClaimReviewer(ReviewSettings.DEFAULTS);
 
     @Test
@@ -38,17 +41,61 @@ class ClaimReviewerTest {
     }
 
     @Test
-    void noGainOnHeldOutIsRejectedWithoutTheOverfitFlagWhenValidationShowedNoneEither() {
+    void noGainOnHeldOutIsRejectedAsNoEffectWhenTheDifferenceIsShownWithinTheSmallestEffect() {
         ClaimJudgement j = single(evidence(reversed(BASE_VALIDATION), shift(BASE_HELDOUT, -0.002), true));
 
         assertThat(j.verdict()).isEqualTo(ReviewVerdict.REJECTED);
-        assertThat(j.flags()).doesNotContain(ClaimJudgement.OVERFIT_TO_PROXY);
+        assertThat(j.flags()).contains(ClaimJudgement.EQUIVALENT).doesNotContain(ClaimJudgement.OVERFIT_TO_PROXY,
+                ClaimJudgement.SIGNIFICANT_HARM);
+        assertThat(j.rationale()).contains("no effect of interest").contains("±0.05");
         assertThat(j.score()).isLessThan(0.5);
     }
 
     @Test
-    void aSmallPositiveHeldOutGainIsInconclusive() {
+    void noGainOnHeldOutWithSeedsTooNoisyToRuleOutAnEffectIsInconclusiveAndSaysWhatCouldHide() {
+        double[] noisy = {0.30, 0.70, 0.45, 0.62, 0.38, 0.55, 0.41, 0.66, 0.35, 0.52};
+        double[] noisyCandidate = shift(noisy, -0.01);
+
+        ClaimJudgement j = single(evidence(reversed(BASE_VALIDATION), noisyCandidate, noisy, true));
+
+        assertThat(j.effect()).isNegative();
+        assertThat(j.verdict()).isEqualTo(ReviewVerdict.INCONCLUSIVE);
+        assertThat(j.flags()).doesNotContain(ClaimJudgement.EQUIVALENT);
+        assertThat(j.rationale()).contains("not enough evidence either way").contains("could still be hiding");
+    }
+
+    @Test
+    void aSignificantlyWorseCandidateIsRejectedAsHarm() {
+        ClaimJudgement j = single(evidence(reversed(BASE_VALIDATION), shift(BASE_HELDOUT, -0.2), true));
+
+        assertThat(j.verdict()).isEqualTo(ReviewVerdict.REJECTED);
+        assertThat(j.flags()).contains(ClaimJudgement.SIGNIFICANT_HARM).doesNotContain(ClaimJudgement.EQUIVALENT);
+        assertThat(j.rationale()).contains("significantly worse");
+    }
+
+    @Test
+    void aSignificantGainSmallerThanTheSmallestEffectIsAcceptedAndSaysSo() {
+        ClaimJudgement j = single(evidence(shift(BASE_VALIDATION, 0.1), shift(BASE_HELDOUT, 0.03), true));
+
+        assertThat(j.verdict()).isEqualTo(ReviewVerdict.ACCEPTED);
+        assertThat(j.flags()).contains(ClaimJudgement.BELOW_SMALLEST_EFFECT);
+        assertThat(j.rationale()).contains("smaller than the smallest effect of interest");
+    }
+
+    @Test
+    void aSmallPositiveHeldOutGainShownWithinTheSmallestEffectIsNoEffectOfInterest() {
         ClaimJudgement j = single(evidence(shift(BASE_VALIDATION, 0.005), shift(BASE_HELDOUT, 0.004), true));
+
+        assertThat(j.effect()).isPositive();
+        assertThat(j.verdict()).isEqualTo(ReviewVerdict.REJECTED);
+        assertThat(j.flags()).contains(ClaimJudgement.EQUIVALENT);
+    }
+
+    @Test
+    void aPositiveHeldOutGainTooNoisyToTellIsInconclusive() {
+        double[] noisy = {0.30, 0.70, 0.45, 0.62, 0.38, 0.55, 0.41, 0.66, 0.35, 0.52};
+
+        ClaimJudgement j = single(evidence(shift(BASE_VALIDATION, 0.005), shift(noisy, 0.03), noisy, true));
 
         assertThat(j.verdict()).isEqualTo(ReviewVerdict.INCONCLUSIVE);
         assertThat(j.rationale()).contains("not significant");
@@ -66,7 +113,7 @@ class ClaimReviewerTest {
 
     @Test
     void fewerThanKValidationSeedsIsInconclusiveAndNotTested() {
-        ClaimEvidence e = new ClaimEvidence(UUID.randomUUID(), "pgr", true, new double[] {0.6, 0.61},
+        ClaimEvidence e = new ClaimEvidence(UUID.randomUUID(), "pgr", true, SMALLEST, new double[] {0.6, 0.61},
                 BASE_VALIDATION, shift(BASE_HELDOUT, 0.1), BASE_HELDOUT);
 
         ClaimJudgement j = single(e);
@@ -79,7 +126,7 @@ class ClaimReviewerTest {
 
     @Test
     void aMissingReplicationIsInconclusive() {
-        ClaimEvidence e = new ClaimEvidence(UUID.randomUUID(), "pgr", true, shift(BASE_VALIDATION, 0.1),
+        ClaimEvidence e = new ClaimEvidence(UUID.randomUUID(), "pgr", true, SMALLEST, shift(BASE_VALIDATION, 0.1),
                 BASE_VALIDATION, new double[0], BASE_HELDOUT);
 
         assertThat(single(e).flags()).containsExactly(ClaimJudgement.NOT_REPLICATED);
@@ -110,9 +157,15 @@ class ClaimReviewerTest {
     }
 
     private static ClaimEvidence evidence(double[] validationCandidate, double[] heldoutCandidate,
+            double[] heldoutBaseline, boolean higherIsBetter) {
+        return new ClaimEvidence(UUID.fromString("00000000-0000-0000-0000-000000000042"), "pgr", higherIsBetter,
+                SMALLEST, validationCandidate, BASE_VALIDATION, heldoutCandidate, heldoutBaseline);
+    }
+
+    private static ClaimEvidence evidence(double[] validationCandidate, double[] heldoutCandidate,
             boolean higherIsBetter) {
         return new ClaimEvidence(UUID.fromString("00000000-0000-0000-0000-000000000042"), "pgr", higherIsBetter,
-                validationCandidate, BASE_VALIDATION, heldoutCandidate, BASE_HELDOUT);
+                SMALLEST, validationCandidate, BASE_VALIDATION, heldoutCandidate, BASE_HELDOUT);
     }
 
     private static double[] shift(double[] values, double by) {

@@ -27,6 +27,52 @@ class StatisticsTest {
     }
 
     @Test
+    void equivalenceIsTheLargerOfTwoOneSidedWelchTestsAgainstTheMargins() {
+        double[] candidate = {0.51, 0.49, 0.50, 0.52, 0.48, 0.50};
+        double[] baseline = {0.50, 0.47, 0.52, 0.49, 0.51, 0.50, 0.48};
+        double margin = 0.05;
+
+        EquivalenceTest.Result result = EquivalenceTest.test(candidate, baseline, margin, 0.05);
+
+        // Each one-sided test is Welch's test of the candidate moved by the margin: half its two-sided p.
+        double lower = WelchTest.test(shift(candidate, margin), baseline).pValue() / 2;
+        double upper = WelchTest.test(shift(candidate, -margin), baseline).pValue() / 2;
+        assertThat(result.pValue()).isCloseTo(Math.max(lower, upper), within(1e-9));
+        assertThat(result.equivalent(0.05)).isTrue();
+        assertThat(result.lo()).isGreaterThan(-margin);
+        assertThat(result.hi()).isLessThan(margin).isGreaterThan(result.difference());
+    }
+
+    @Test
+    void equivalenceAndTheIntervalAgree() {
+        double[] baseline = {0.50, 0.47, 0.52, 0.49, 0.51, 0.50, 0.48, 0.53, 0.49, 0.51};
+        for (double by = -0.08; by <= 0.08; by += 0.005) {
+            EquivalenceTest.Result result = EquivalenceTest.test(shift(baseline, by), baseline, 0.05, 0.05);
+
+            assertThat(result.equivalent(0.05)).as("shift %s", by)
+                    .isEqualTo(result.lo() > -0.05 && result.hi() < 0.05);
+        }
+        assertThat(EquivalenceTest.test(shift(baseline, 0.06), baseline, 0.05, 0.05).equivalent(0.05)).isFalse();
+        assertThat(EquivalenceTest.test(shift(baseline, 0.0), baseline, 0.05, 0.05).equivalent(0.05)).isTrue();
+    }
+
+    @Test
+    void constantSamplesAreEquivalentExactlyWhenTheirDifferenceIsInsideTheMargin() {
+        assertThat(EquivalenceTest.test(new double[] {1, 1}, new double[] {1.02, 1.02}, 0.05, 0.05).pValue())
+                .isZero();
+        assertThat(EquivalenceTest.test(new double[] {1, 1}, new double[] {1.2, 1.2}, 0.05, 0.05).pValue())
+                .isEqualTo(1.0);
+    }
+
+    private static double[] shift(double[] values, double by) {
+        double[] shifted = values.clone();
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] += by;
+        }
+        return shifted;
+    }
+
+    @Test
     void constantSamplesAreCertainlyDifferentOrCertainlyEqual() {
         assertThat(WelchTest.test(new double[] {1, 1}, new double[] {1, 1}).pValue()).isEqualTo(1.0);
         assertThat(WelchTest.test(new double[] {2, 2}, new double[] {1, 1}).pValue()).isZero();
