@@ -68,7 +68,7 @@ final class FullSamples {
 
     static RoundRequested round() {
         return new RoundRequested(Samples.GOAL, 3, "weak-to-strong",
-                "How much of the gap\ndoes a weak supervisor recover?",
+                "How much of the gap\ndoes a weak supervisor recover?", List.of("auxLossAlpha", "noise"),
                 new Budget(4, 600, 2, 900), List.of("claim 1: ACCEPTED, effect 0.12", "action 2 blocked"));
     }
 

@@ -106,7 +106,7 @@ public final class FamilyCatalogue {
                 throw new IllegalStateException("family " + name + " has no parameter schema and runs no agent code");
             }
             return new FamilyDefinition(name, true, List.of(), Optional.empty(), Optional.empty(), Map.of(),
-                    Optional.empty(), Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
         }
         String file = entry.get("params").asText();
         String text = read(file);
@@ -117,7 +117,23 @@ public final class FamilyCatalogue {
         JsonSchema schema = EventValidator.instance().load("families/" + file);
         return new FamilyDefinition(name, agentCode, params, metric(block.path("judged"), true),
                 metric(block.path("objective"), false), searchable, Optional.of(schema), Optional.of(text),
-                cost(name, block.path("cost"), params));
+                cost(name, block.path("cost"), params), factorNames(name, block.path("factorNames"), searchable));
+    }
+
+    private static Map<String, List<String>> factorNames(String family, JsonNode node,
+            Map<String, ParamRange> searchable) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!searchable.containsKey(entry.getKey())) {
+                throw new IllegalStateException(family + ": factorNames names '" + entry.getKey()
+                        + "', which is not searchable");
+            }
+            List<String> words = new ArrayList<>();
+            entry.getValue().forEach(word -> words.add(word.asText()));
+            names.put(entry.getKey(), List.copyOf(words));
+        }
+        return names;
     }
 
     private static Optional<FamilyCost> cost(String family, JsonNode node, List<FamilyParam> params) {

@@ -1,13 +1,16 @@
 package org.alignlab.contracts.families;
 
 import com.networknt.schema.JsonSchema;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.alignlab.contracts.json.EventValidator;
 import org.alignlab.contracts.json.Json;
 
@@ -24,14 +27,43 @@ import org.alignlab.contracts.json.Json;
  * @param searchable       the parameters the search may vary, in the catalogue's order, each with its widest range
  * @param paramsSchemaText the parameter schema as written, for a reader that wants all of it (an LLM's prompt)
  * @param cost             how the family's compute grows with its params; empty for a family without a cost model
+ * @param factorNames      besides its own name, the words a question uses for a searchable parameter (the auxiliary
+ *                         confidence loss for {@code auxLossAlpha}), by parameter
  */
 public record FamilyDefinition(String name, boolean agentCode, List<FamilyParam> params,
         Optional<FamilyMetric> judgedMetric, Optional<FamilyMetric> searchObjective, Map<String, ParamRange> searchable,
-        Optional<JsonSchema> paramsSchema, Optional<String> paramsSchemaText, Optional<FamilyCost> cost) {
+        Optional<JsonSchema> paramsSchema, Optional<String> paramsSchemaText, Optional<FamilyCost> cost,
+        Map<String, List<String>> factorNames) {
+
+    private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^a-z0-9]+");
 
     public FamilyDefinition {
         params = List.copyOf(params);
         searchable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(searchable));
+        factorNames = Map.copyOf(factorNames);
+    }
+
+    /**
+     * The searchable parameters {@code question} names, in the catalogue's order: by the parameter's own name
+     * ({@code auxLossAlpha}), its words ({@code aux loss alpha}) or one of its {@link #factorNames()}, matched as
+     * whole words regardless of case and punctuation.
+     */
+    public List<String> factorsNamedIn(String question) {
+        String text = " " + words(question) + " ";
+        List<String> named = new ArrayList<>();
+        for (String param : searchable.keySet()) {
+            List<String> names = new ArrayList<>(List.of(param, CAMEL_HUMP.matcher(param).replaceAll(" ")));
+            names.addAll(factorNames.getOrDefault(param, List.of()));
+            if (names.stream().anyMatch(name -> text.contains(" " + words(name) + " "))) {
+                named.add(param);
+            }
+        }
+        return List.copyOf(named);
+    }
+
+    private static String words(String text) {
+        return NOT_A_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /** Whether the family declares its parameters in a schema (every family that runs no agent code). */

@@ -61,6 +61,23 @@ class FamilyCatalogueTest {
     }
 
     @Test
+    void aQuestionNamesTheFactorsItAsksAboutByNameByWordsOrByTheCataloguesNamesForThem() {
+        FamilyDefinition w2s = FamilyCatalogue.standard().find("weak-to-strong").orElseThrow();
+        FamilyDefinition overopt = FamilyCatalogue.standard().find("reward-overoptimization").orElseThrow();
+
+        assertThat(w2s.factorsNamedIn("Does the auxiliary confidence loss raise PGR, and for which weak/strong gaps?"))
+                .containsExactly("auxLossAlpha");
+        assertThat(w2s.factorsNamedIn("How do auxLossAlpha and the NOISE interact?"))
+                .containsExactly("auxLossAlpha", "noise");
+        assertThat(w2s.factorsNamedIn("Does aux loss alpha matter?")).containsExactly("auxLossAlpha");
+        assertThat(overopt.factorsNamedIn("Does more proxy data move the gold reward's peak?"))
+                .containsExactly("proxySamples");
+        // Whole words only: "noisebridge" names no factor, and nothing is guessed from an unrelated question.
+        assertThat(w2s.factorsNamedIn("Is noisebridge a good name?")).isEmpty();
+        assertThat(w2s.factorsNamedIn("What is weak-to-strong generalisation?")).isEmpty();
+    }
+
+    @Test
     void everyFamilyWithParametersEstimatesItsComputeAndTheDefaultsCostOne() {
         for (FamilyDefinition family : CATALOGUE.families()) {
             if (family.agentCode()) {

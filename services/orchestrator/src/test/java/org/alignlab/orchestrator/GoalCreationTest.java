@@ -58,7 +58,8 @@ class GoalCreationTest {
         String id = api.researcher().contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
                 .body("""
-                        {"question": "%s", "family": "weak-to-strong", "budget": {"experiments": 3}}
+                        {"question": "%s", "family": "weak-to-strong", "factors": ["auxLossAlpha"],
+                         "budget": {"experiments": 3}}
                         """.formatted(QUESTION))
                 .post("/api/goals")
                 .then().statusCode(201)
@@ -67,6 +68,7 @@ class GoalCreationTest {
                 .body("round", equalTo(1))
                 .body("question", equalTo(QUESTION))
                 .body("family", equalTo("weak-to-strong"))
+                .body("factors", equalTo(List.of("auxLossAlpha")))
                 .body("budget.experiments", equalTo(3))
                 .body("budget.computeSeconds", equalTo(900))
                 .body("budget.rounds", equalTo(1))
@@ -83,6 +85,7 @@ class GoalCreationTest {
         assertThat(round.round()).isEqualTo(1);
         assertThat(round.family()).isEqualTo("weak-to-strong");
         assertThat(round.question()).isEqualTo(QUESTION);
+        assertThat(round.factors()).containsExactly("auxLossAlpha");
         assertThat(round.budgetLeft()).isEqualTo(new Budget(3, 900, 1, 1200));
         assertThat(round.findings()).isEmpty();
         // The producer span is a child of the HTTP request's span: one trace from the researcher to ideation.
@@ -117,6 +120,28 @@ class GoalCreationTest {
     void anUnknownFamilyIsRejectedNamingTheField() {
         api.assertInvalid("{\"question\": \"q\", \"family\": \"astrology\"}", "family")
                 .body("violations[0].message", containsString("weak-to-strong"));
+    }
+
+    @Test
+    void aFactorTheFamilyCannotVaryIsRejectedNamingItAndTheFactorsItHas() {
+        api.assertInvalid("{\"question\": \"q\", \"family\": \"weak-to-strong\", \"factors\": [\"auxLossAlpha\", "
+                + "\"auxLoss\"]}", "factors[1]")
+                .body("violations[0].message", containsString("'auxLoss' is not a factor weak-to-strong can vary"))
+                .body("violations[0].message", containsString("auxLossAlpha"));
+        api.researcher().contentType(ContentType.JSON)
+                .body("{\"question\": \"q\", \"family\": \"weak-to-strong\", \"factors\": [\"\"]}")
+                .post("/api/goals")
+                .then().statusCode(400)
+                .body("violations.field", hasItem(startsWith("factors")));
+    }
+
+    @Test
+    void aGoalWithoutFactorsHasNone() {
+        api.researcher().contentType(ContentType.JSON)
+                .body("{\"question\": \"q\", \"family\": \"weak-to-strong\"}")
+                .post("/api/goals")
+                .then().statusCode(201)
+                .body("factors", equalTo(List.of()));
     }
 
     @Test

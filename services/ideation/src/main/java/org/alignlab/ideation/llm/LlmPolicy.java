@@ -12,6 +12,7 @@ import org.alignlab.contracts.events.RoundRequested;
 import org.alignlab.ideation.policy.GoalHistory;
 import org.alignlab.ideation.policy.IdeaPolicy;
 import org.alignlab.ideation.policy.Proposal;
+import org.alignlab.ideation.search.GoalFactors;
 import org.alignlab.ideation.search.Hypotheses;
 import org.alignlab.ideation.search.SearchPolicy;
 import org.alignlab.ideation.space.SearchSpace;
@@ -62,6 +63,7 @@ public final class LlmPolicy implements IdeaPolicy {
         }
         Set<String> taken = new HashSet<>(history.testedKeys());
         anchors.forEach(p -> taken.add(key(p)));
+        GoalFactors factors = GoalFactors.of(round);
         List<Proposal> chosen = new ArrayList<>(anchors);
         int wanted = anchors.size() + searched.size();
         for (int i = 0; i < candidates.size() && chosen.size() < wanted; i++) {
@@ -70,6 +72,10 @@ public final class LlmPolicy implements IdeaPolicy {
             params.putAll(candidate.params());
             List<String> problems = new ArrayList<>(candidate.problems());
             problems.addAll(space.get().definition().violations(params));
+            String offDesign = factors.problemWith(space.get().changes(space.get().baseline(), params));
+            if (offDesign != null) {
+                problems.add(offDesign);
+            }
             if (problems.isEmpty() && !taken.add(space.get().configKey(params))) {
                 problems.add("the configuration was already tested or proposed for this goal");
             }

@@ -35,8 +35,13 @@ final class LlmPrompt {
         StringBuilder prompt = new StringBuilder()
                 .append("Question: ").append(question).append('\n')
                 .append("Round: ").append(round.round()).append('\n')
-                .append("Experiment family: ").append(space.family()).append('\n')
-                .append("Parameter JSON Schema of the family:\n")
+                .append("Experiment family: ").append(space.family()).append('\n');
+        if (!round.factors().isEmpty()) {
+            // The design is the researcher's: a proposal that changes anything else cannot answer the question.
+            prompt.append("Factors the goal asks about: ").append(String.join(", ", round.factors()))
+                    .append(". Change only these, one at a time, every other parameter at the baseline.\n");
+        }
+        prompt.append("Parameter JSON Schema of the family:\n")
                 .append(space.definition().paramsSchemaText().orElse("{}").strip())
                 .append('\n')
                 .append("Baseline parameters (absent ones take the schema's default): ")

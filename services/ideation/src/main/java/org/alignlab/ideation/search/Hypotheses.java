@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.alignlab.contracts.events.RoundRequested;
+import org.alignlab.ideation.space.Dimension;
 import org.alignlab.ideation.space.SearchSpace;
 
 /**
@@ -42,6 +43,39 @@ public final class Hypotheses {
                 + ".\nPredicted direction: none yet; point " + index + " of a " + total + "-point Latin hypercube "
                 + "that maps how " + metric(space) + " responds across the searched ranges before a model "
                 + "predicts.\nMetric: " + metric(space) + ", validation split, seeds " + seeds + ".";
+    }
+
+    /** A dose of a factor's sweep: the factor alone changes from the baseline. */
+    public static String sweep(RoundRequested round, SearchSpace factor, boolean named, Map<String, Object> params,
+            int index, int total, List<Integer> seeds) {
+        return question(round) + design(factor, named) + "Changes from the baseline: "
+                + changes(factor, factor.baseline(), params) + ".\nPredicted direction: none yet; dose " + index
+                + " of " + total + ", evenly spaced over " + range(factor) + ".\nMetric: " + metric(factor)
+                + ", validation split, seeds " + seeds + ".";
+    }
+
+    /** A dose the Gaussian process chose on a factor's sweep. */
+    public static String sweepModel(RoundRequested round, SearchSpace factor, boolean named,
+            Map<String, Object> params, GaussianProcess.Prediction prediction, List<Integer> seeds) {
+        String metric = factor.objective().orElseThrow();
+        return question(round) + design(factor, named) + "Changes from the baseline: "
+                + changes(factor, factor.baseline(), params) + ".\nPredicted: " + metric + " "
+                + format(prediction.mean()) + " ± " + format(prediction.sd()) + " (Gaussian-process posterior over "
+                + "the sweep so far; this dose chosen by upper confidence bound, so it may also be chosen for what it "
+                + "would teach).\nMetric: " + metric + " (" + (factor.minimize() ? "lower" : "higher")
+                + " is better), validation split, seeds " + seeds + ".";
+    }
+
+    private static String design(SearchSpace factor, boolean named) {
+        String name = factor.dimensions().get(0).name();
+        return "Design: a dose–response sweep of " + name + " (" + (named ? "the factor the goal names"
+                : "inferred from the question, which names it") + "), every other parameter at the baseline, so the "
+                + "comparison with the baseline is about " + name + " alone.\n";
+    }
+
+    private static String range(SearchSpace factor) {
+        Dimension dimension = factor.dimensions().get(0);
+        return dimension.name() + "'s range [" + format(dimension.lo()) + ", " + format(dimension.hi()) + "]";
     }
 
     public static String model(RoundRequested round, SearchSpace space, Map<String, Object> params,

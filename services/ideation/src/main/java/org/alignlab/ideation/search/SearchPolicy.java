@@ -21,16 +21,25 @@ import org.alignlab.ideation.space.SearchSpaces;
 import org.jboss.logging.Logger;
 
 /**
- * Searches a family's parameter space. The baseline comes first (everything is compared against it); until
- * enough results are in, a Latin hypercube covers the searched ranges; after that a Gaussian process fitted to the
- * goal's validation results picks by upper confidence bound. Never a configuration the goal already tested, and
- * always the validation split, because ideation must never see held-out data.
+ * Searches a family's parameter space. The baseline comes first (everything is compared against it). A goal that
+ * asks about factors (named by the researcher, or named in its question: {@link FactorSweep}) gets a dose–response
+ * sweep of each factor with every other parameter at the baseline, so that its claims answer the question. A goal
+ * that names no factor is explored: until enough results are in, a Latin hypercube covers the searched ranges; after
+ * that a Gaussian process fitted to the goal's validation results picks by upper confidence bound. Never a
+ * configuration the goal already tested, and always the validation split, because ideation must never see held-out
+ * data.
  */
 public final class SearchPolicy implements IdeaPolicy {
 
     public static final String BASELINE = "search/baseline";
     public static final String SPACE_FILLING = "search/latin-hypercube";
     public static final String MODEL = "search/gp-ucb";
+    public static final String SWEEP = "search/factor-sweep";
+    public static final String SWEEP_MODEL = "search/factor-sweep-gp-ucb";
+
+    /** A configuration the search chose, with the policy that chose it and the hypothesis it states. */
+    record Pick(String policy, Map<String, Object> params, String hypothesis) {
+    }
 
     /** A script experiment is agent-written code; the search has no code to propose. */
     static final String SCRIPT_FAMILY = "script";
@@ -63,6 +72,15 @@ public final class SearchPolicy implements IdeaPolicy {
             proposals.add(proposal(BASELINE, round,
                     Hypotheses.baseline(round, baseline, spaces.seeds(round.family())), baseline));
         }
+        List<FactorSweep.Factor> factors = factors(round);
+        if (!factors.isEmpty()) {
+            int doses = history.trials().isEmpty() ? config.search().initialPoints() : config.search().perRound();
+            new FactorSweep(config.search().exploration(), config.search().candidates())
+                    .propose(round, factors, history.trials(), doses, taken, spaces.seeds(round.family()))
+                    .forEach(pick -> proposals.add(proposal(pick.policy(), round, pick.hypothesis(),
+                            pick.params())));
+            return proposals;
+        }
         if (space.isEmpty() || space.get().dimensions().isEmpty()) {
             return proposals;
         }
@@ -76,6 +94,13 @@ public final class SearchPolicy implements IdeaPolicy {
             proposals.addAll(spaceFilling(round, space.get(), count, taken));
         }
         return proposals;
+    }
+
+    private List<FactorSweep.Factor> factors(RoundRequested round) {
+        GoalFactors factors = GoalFactors.of(round);
+        return factors.names().stream()
+                .map(name -> new FactorSweep.Factor(name, spaces.factor(round.family(), name), factors.named()))
+                .toList();
     }
 
     private List<Proposal> spaceFilling(RoundRequested round, SearchSpace space, int count, Set<String> taken) {

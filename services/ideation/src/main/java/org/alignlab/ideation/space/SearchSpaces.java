@@ -52,6 +52,24 @@ public class SearchSpaces {
         return ParamValues.typed(settings == null ? Map.of() : settings.params());
     }
 
+    /**
+     * The one-dimensional space of a factor the goal asks about: the factor over its configured range (or the
+     * catalogue's), every other parameter at the baseline. A factor the configuration leaves out of the search, or
+     * the baseline pins, is still swept when a goal asks about it: the researcher's question decides.
+     */
+    public SearchSpace factor(String family, String factor) {
+        FamilyDefinition definition = catalogue.find(family).orElseThrow();
+        ParamRange widest = definition.searchable().get(factor);
+        if (widest == null) {
+            throw new IllegalArgumentException("'" + factor + "' is not a searchable parameter of " + family);
+        }
+        IdeationConfig.Family settings = config.families().get(family);
+        Map<String, String> ranges = settings == null ? Map.of() : settings.range();
+        ParamRange range = ranges.containsKey(factor) ? narrowed(family, factor, ranges.get(factor), widest) : widest;
+        return new SearchSpace(definition, List.of(new Dimension(definition.param(factor).orElseThrow(), range.lo(),
+                range.hi())), baseline(family));
+    }
+
     private SearchSpace build(FamilyDefinition family) {
         IdeationConfig.Family settings = config.families().get(family.name());
         Map<String, Object> baseline = baseline(family.name());

@@ -81,12 +81,32 @@ class LlmPolicyParserUnitTest {
     }
 
     @Test
+    void aGoalWithFactorsTakesOnlyProposalsThatChangeOneOfThemAndTheSweepFillsTheRest() {
+        answer("{\"proposals\": ["
+                + proposal("{\"auxLossAlpha\": 0.5}", "increase", "A confident student ignores weak errors.")
+                + "," + proposal("{\"noise\": 0.8, \"auxLossAlpha\": 0.25}", "increase", "Two at once.")
+                + "," + proposal("{\"noise\": 0.8}", "increase", "Not the question.") + "]}");
+        RoundRequested round = new RoundRequested(UUID.randomUUID(), 1, "weak-to-strong", "Where does PGR peak?",
+                List.of("auxLossAlpha"), new Budget(5, 3000, 3, 3600), List.of());
+
+        List<Proposal> proposals = policy.propose(round, GoalHistory.empty());
+
+        assertThat(proposals).extracting(Proposal::policy).containsExactly(SearchPolicy.BASELINE, "llm/" + MODEL,
+                SearchPolicy.SWEEP, SearchPolicy.SWEEP, SearchPolicy.SWEEP);
+        assertThat(proposals.subList(1, 5)).allSatisfy(p -> assertThat(p.spec().params().keySet())
+                .containsExactlyInAnyOrder("auxLossAlpha", "epochs"));
+        String prompt = Json.parse(requestBody.get()).path("messages").path(1).path("content").asText();
+        assertThat(prompt).contains("Factors the goal asks about: auxLossAlpha. Change only these");
+    }
+
+    @Test
     void validProposalsAreUsedAfterTheBaselineAndTheSearchFillsTheRest() {
         answer("Here you go:\n```json\n{\"proposals\": ["
                 + proposal("{\"auxLossAlpha\": 0.5}", "increase", "A confident student ignores weak errors.")
                 + "," + proposal("{\"noise\": 0.8, \"auxLossAlpha\": 0.25}", "increase", "Less noise, clearer gap.")
                 + "]}\n```");
-        RoundRequested round = round("Does the auxiliary confidence loss raise PGR?");
+        // A question that names no factor: the model may change several parameters, as the exploration does.
+        RoundRequested round = round("Does a confident student raise PGR?");
 
         List<Proposal> proposals = policy.propose(round, GoalHistory.empty());
 
@@ -95,7 +115,7 @@ class LlmPolicyParserUnitTest {
         Proposal first = proposals.get(1);
         assertThat(first.spec().params()).isEqualTo(Map.of("auxLossAlpha", 0.5, "epochs", 5L));
         assertThat(first.spec().split()).isEqualTo(Split.VALIDATION);
-        assertThat(first.hypothesis()).contains("Does the auxiliary confidence loss raise PGR?")
+        assertThat(first.hypothesis()).contains("Does a confident student raise PGR?")
                 .contains("auxLossAlpha 0.0 → 0.5").contains("pgr increases")
                 .contains("A confident student ignores weak errors.");
         assertThat(proposals.get(2).spec().params()).isEqualTo(Map.of("noise", 0.8, "auxLossAlpha", 0.25,
@@ -104,7 +124,7 @@ class LlmPolicyParserUnitTest {
         JsonNode request = Json.parse(requestBody.get());
         assertThat(request.path("model").asText()).isEqualTo(MODEL);
         String prompt = request.path("messages").path(1).path("content").asText();
-        assertThat(prompt).contains("Does the auxiliary confidence loss raise PGR?")
+        assertThat(prompt).contains("Does a confident student raise PGR?")
                 .contains("\"auxLossAlpha\"").contains("\"maximum\"")
                 .contains("Metric to improve: pgr").contains("Propose exactly 4 new configurations");
         assertThat(authorization.get()).isEqualTo("Bearer sk-test");

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.alignlab.contracts.events.Budget;
 import org.alignlab.contracts.events.RoundRequested;
 import org.alignlab.orchestrator.budget.BudgetKind;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A researcher's question, the budget it may spend and how far it has got. */
 @Entity
@@ -23,6 +25,9 @@ public class Goal {
     private String owner;
     private String question;
     private String family;
+    /** The family's parameters the researcher named as what the goal asks about; null when they named none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<String> factors;
     @Enumerated(EnumType.STRING)
     private GoalStatus status;
     private int round;
@@ -49,8 +54,8 @@ public class Goal {
     }
 
     /** A new goal of {@code owner} in round 1, whose request is sent once the goal is stored. */
-    public static Goal start(String owner, String question, String family, Budget budget, int roundTimeoutSeconds,
-            Instant now) {
+    public static Goal start(String owner, String question, String family, List<String> factors, Budget budget,
+            int roundTimeoutSeconds, Instant now) {
         if (owner == null || owner.isBlank()) {
             throw new IllegalArgumentException("a goal needs an owner");
         }
@@ -59,6 +64,7 @@ public class Goal {
         goal.owner = owner;
         goal.question = question;
         goal.family = family;
+        goal.factors = factors == null || factors.isEmpty() ? null : List.copyOf(factors);
         goal.status = GoalStatus.RUNNING;
         goal.round = 1;
         goal.budgetExperiments = budget.experiments();
@@ -75,7 +81,7 @@ public class Goal {
 
     /** The request for this goal's first round: the whole budget is still left and nothing is known yet. */
     public RoundRequested firstRound() {
-        return new RoundRequested(id, 1, family, question, budget(), List.of());
+        return new RoundRequested(id, 1, family, question, factors(), budget(), List.of());
     }
 
     /** Opens the next round; the caller requests it ({@link #currentRound}) in the same transaction. */
@@ -90,7 +96,12 @@ public class Goal {
 
     /** The request for the current round, with what the goal may still spend and what it has found so far. */
     public RoundRequested currentRound(Budget left, List<String> findings) {
-        return new RoundRequested(id, round, family, question, left, List.copyOf(findings));
+        return new RoundRequested(id, round, family, question, factors(), left, List.copyOf(findings));
+    }
+
+    /** The factors the researcher named; empty when they named none. */
+    public List<String> factors() {
+        return factors == null ? List.of() : List.copyOf(factors);
     }
 
     /** The next number of the goal's progress events, 1 for its first. */

@@ -48,17 +48,18 @@ public class GoalService {
     /**
      * Stores a new RUNNING goal of the caller in its first round, whose request goes into the outbox in the same
      * transaction: it is sent once this commits, continuing the caller's request's trace. 400 when the budget asks
-     * for more than a ceiling; 409 when the caller already has as many goals running as one researcher may.
+     * for more than a ceiling or a factor is not one the family's search can vary; 409 when the caller already has as many goals running as one researcher may.
      */
     @Transactional
     public GoalResponse create(CreateGoalRequest request) {
         Budget budget = limits.budgetFor(request.budget());
+        List<String> factors = GoalFactors.check(request.family(), request.factors());
         String owner = caller.subject();
         limits.requireRoomForAnother(goals.countRunningOfLocked(owner));
         Instant now = clock.instant();
         int roundTimeout = request.roundTimeoutSeconds() != null ? request.roundTimeoutSeconds()
                 : (int) config.roundTimeout().toSeconds();
-        Goal goal = Goal.start(owner, request.question(), request.family(), budget, roundTimeout, now);
+        Goal goal = Goal.start(owner, request.question(), request.family(), factors, budget, roundTimeout, now);
         goals.persist(goal);
         progress.append(goal, ProgressType.GOAL_CREATED, Map.of("budget", goal.budget()));
         progress.append(goal, ProgressType.ROUND_STARTED, Map.of("budgetLeft", goal.budget(),

@@ -279,7 +279,8 @@ class ReportRenderingTest {
 
     private static Report report(String question, String endReason, String family, List<Report.ActionEntry> actions,
             List<Report.ClaimEntry> claims) {
-        GoalResponse goal = new GoalResponse(GOAL, "researcher-1", question, family, GoalStatus.COMPLETED, 1,
+        GoalResponse goal = new GoalResponse(GOAL, "researcher-1", question, family, List.of(),
+                GoalStatus.COMPLETED, 1,
                 new Budget(4, 900, 1, 1200), Instant.EPOCH, Instant.EPOCH.plusSeconds(60), actions.size(),
                 new Spending(actions.size(), 40, 1, 60), null, endReason, null);
         List<String> findings = new ArrayList<>(claims.stream().map(c -> c.verdict() + " for claim " + c.claimId())
