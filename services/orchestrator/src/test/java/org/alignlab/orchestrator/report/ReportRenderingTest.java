@@ -132,7 +132,8 @@ class ReportRenderingTest {
         byte[] png = plots.render(report, ReportPlots.FOREST).orElseThrow();
         assertThat(Arrays.copyOf(png, 8)).isEqualTo(PNG_SIGNATURE);
         // Each interval is a bar, far longer than a point (10 px) or a legend's mark.
-        assertThat(longestRowRunOf(png, ForestPlot.VERDICT_COLORS.get(ReviewVerdict.ACCEPTED).getRGB())).isGreaterThan(100);
+        assertThat(longestRowRunOf(png, ForestPlot.VERDICT_COLORS.get(ReviewVerdict.ACCEPTED).getRGB()))
+                .isGreaterThan(100);
         assertThat(longestRowRunOf(png, ForestPlot.VERDICT_COLORS.get(ReviewVerdict.REJECTED).getRGB()))
                 .isGreaterThan(100);
         // The claim without an interval is not drawn, not even in the legend.
@@ -215,7 +216,8 @@ class ReportRenderingTest {
                 new Report.VerdictEntry(Decision.ALLOW, 0.1, "p", 3, "h"),
                 new Report.AuditEntry("http://monitor/api/audit/records?actionId=" + id, 3L, "h"),
                 new Report.ResultEntry(ExperimentStatus.SUCCEEDED, Map.of("metric " + hostile, 0.5), 1000, null, "t",
-                        1.0), null);
+                        1.0),
+                null);
         Report.ClaimEntry claim = new Report.ClaimEntry(1, id, 1, "change " + hostile, ReviewVerdict.ACCEPTED, 0.9,
                 0.3, List.of(0.1, 0.5), 0.01, 0.02, "rationale " + hostile, List.of("flag " + hostile), List.of(),
                 List.of());
