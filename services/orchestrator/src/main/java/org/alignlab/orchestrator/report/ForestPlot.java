@@ -47,6 +47,7 @@ final class ForestPlot {
             ReviewVerdict.INCONCLUSIVE, ReviewVerdict.REJECTED);
     /** Labels wrap at this share of the plot's width; never cut, however many parameters a claim changes. */
     private static final float LABEL_WIDTH_RATIO = 0.4f;
+    /** About what fits on a label's line at that share of an 800-pixel plot in the axis' font, counted low. */
     private static final int CHARS_PER_LINE = 40;
 
     private ForestPlot() {
@@ -116,9 +117,11 @@ final class ForestPlot {
         int rows = 0;
         for (Report.ClaimEntry claim : report.claims()) {
             if (judged(claim)) {
-                rows += 14 + 14 * Math.max(1, (label(claim).length() + CHARS_PER_LINE - 1) / CHARS_PER_LINE);
+                int lines = Math.max(1, (label(claim).length() + CHARS_PER_LINE - 1) / CHARS_PER_LINE);
+                rows += 14 + 14 * lines;
             }
         }
+        // Title, subtitle, axis and legend take about 160 pixels.
         return Math.max(least, 160 + rows);
     }
 
@@ -138,8 +141,13 @@ final class ForestPlot {
         return String.join(" ", parts);
     }
 
+    /** A claim with an effect and both ends of its interval, each a number an axis can hold. */
     private static boolean judged(Report.ClaimEntry claim) {
-        return claim.effect() != null && claim.interval() != null && claim.interval().size() == 2
-                && claim.interval().get(0) != null && claim.interval().get(1) != null;
+        return finite(claim.effect()) && claim.interval() != null && claim.interval().size() == 2
+                && finite(claim.interval().get(0)) && finite(claim.interval().get(1));
+    }
+
+    private static boolean finite(Double value) {
+        return value != null && Double.isFinite(value);
     }
 }

@@ -177,7 +177,8 @@ class ReportRenderingTest {
         Report none = report("weak-to-strong", List.of(run), List.of());
         Report unjudged = report("weak-to-strong", List.of(run),
                 List.of(claim(1, null, ReviewVerdict.INCONCLUSIVE, null, null),
-                        claim(2, "auxLossAlpha 0 → 0.5", ReviewVerdict.REJECTED, 0.1, List.of(0.1))));
+                        claim(2, "auxLossAlpha 0 → 0.5", ReviewVerdict.REJECTED, 0.1, List.of(0.1)),
+                        claim(3, "auxLossAlpha 0 → 0.9", ReviewVerdict.REJECTED, Double.NaN, List.of(0.0, 1.0))));
         for (Report report : List.of(none, unjudged)) {
             assertThat(plots.available(report)).doesNotContain(ReportPlots.FOREST).isNotEmpty();
             assertThat(plots.render(report, ReportPlots.FOREST)).isEmpty();
