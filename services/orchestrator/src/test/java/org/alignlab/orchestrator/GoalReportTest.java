@@ -226,13 +226,17 @@ class GoalReportTest {
                 .statusCode(200).contentType(startsWith("text/markdown")).extract().asString();
         assertThat(md).contains("## Findings, ranked", "1. **ACCEPTED**", "3. **REJECTED**",
                 "[audit records](http://127.0.0.1:8083/api/audit/records?actionId=" + best + ")",
-                "trace `" + trace + "`", "/api/goals/" + goal + "/report/plots/pgr-by-configuration.png");
+                "trace `" + trace + "`", "/api/goals/" + goal + "/report/plots/pgr-by-configuration.png",
+                "/api/goals/" + goal + "/report/plots/forest.png");
         assertThat(md.indexOf("**REJECTED**")).isGreaterThan(md.lastIndexOf("**ACCEPTED**"));
+        // The HTML carries its plots: a saved page shows them without the token the plot URLs need.
         String html = api.researcher().accept("text/html").get("/api/goals/{id}/report", goal).then()
-                .statusCode(200).contentType(startsWith("text/html")).extract().asString();
+                .statusCode(200).contentType(startsWith("text/html"))
+                .header("Content-Security-Policy", containsString("img-src data:;")).extract().asString();
         assertThat(html).contains("<ol class=\"findings\">",
-                "<a href=\"http://127.0.0.1:8083/api/audit/records?actionId=" + best + "\">audit records</a>",
-                "<img src=\"/api/goals/" + goal + "/report/plots/metric-vs-parameter.png\"");
+                "<a href=\"http://127.0.0.1:8083/api/audit/records?actionId=" + best + "\">audit records</a>")
+                .doesNotContain("/report/plots/");
+        assertThat(html.split("<img src=\"data:image/png;base64,", -1)).hasSize(4);
 
         for (String plot : List.of("pgr-by-configuration", "metric-vs-parameter")) {
             byte[] png = api.researcher().get("/api/goals/{id}/report/plots/{name}.png", goal, plot).then()
@@ -240,6 +244,11 @@ class GoalReportTest {
             assertThat(Arrays.copyOf(png, 8)).as(plot).isEqualTo(PNG_SIGNATURE);
             assertThat(pixelsOf(png, new Color(0x1F, 0x77, 0xB4))).as(plot + " drew its data").isGreaterThan(10);
         }
+        byte[] forest = api.researcher().get("/api/goals/{id}/report/plots/forest.png", goal).then()
+                .statusCode(200).contentType("image/png").extract().asByteArray();
+        // The accepted claims' colour, the rejected one's.
+        assertThat(pixelsOf(forest, new Color(0x2C, 0xA0, 0x2C))).isGreaterThan(100);
+        assertThat(pixelsOf(forest, new Color(0xD6, 0x27, 0x28))).isGreaterThan(50);
         assertProblem(api.researcher().get("/api/goals/{id}/report/plots/overoptimization.png", goal).then(), 404);
         assertProblem(api.researcher().queryParam("format", "pdf").get("/api/goals/{id}/report", goal).then(), 400)
                 .body("violations[0].field", equalTo("format"));

@@ -1,12 +1,15 @@
 package org.alignlab.orchestrator.report;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.alignlab.contracts.events.ResultAnomaly;
 
 /**
- * A report as a self-contained HTML page, with the same sections as {@link MarkdownReport}. Every text the report
- * did not write itself is escaped, and only http(s) URLs and paths on this server become links. Pure.
+ * A report as a self-contained HTML page, with the same sections as {@link MarkdownReport}: its plots are in it as
+ * {@code data:} URLs, so a saved page opens from disk with every figure (the plot endpoint needs a bearer token a
+ * browser opening a file has not got). Every text the report did not write itself is escaped, and only http(s) URLs
+ * and paths on this server become links. Pure.
  */
 public final class HtmlReport {
 
@@ -83,7 +86,8 @@ public final class HtmlReport {
         if (!names.isEmpty()) {
             html.append("<h2>Plots</h2>\n");
             for (String name : names) {
-                html.append("<figure><img src=\"").append(ReportText.plotPath(goal.id(), name)).append("\" alt=\"")
+                String png = Base64.getEncoder().encodeToString(plots.render(report, name).orElseThrow());
+                html.append("<figure><img src=\"data:image/png;base64,").append(png).append("\" alt=\"")
                         .append(name).append("\"><figcaption>").append(name).append("</figcaption></figure>\n");
             }
         }

@@ -22,6 +22,7 @@ import org.alignlab.contracts.events.ExperimentStatus;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -33,11 +34,13 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The report's plots as PNG, drawn headless with JFreeChart from the stored report (so a plot always shows what the
- * report says): the family's metric against the most varied parameter, PGR per configuration (weak-to-strong), and
- * the over-optimization curve, gold and proxy reward against KL (reward-overoptimization). Pure.
+ * report says): the claims' held-out effects ({@link ForestPlot}), the family's metric against the most varied
+ * parameter, PGR per configuration (weak-to-strong), and the over-optimization curve, gold and proxy reward against KL
+ * (reward-overoptimization). Pure.
  */
 public final class ReportPlots {
 
+    public static final String FOREST = "forest";
     public static final String METRIC_VS_PARAMETER = "metric-vs-parameter";
     public static final String PGR_BY_CONFIGURATION = "pgr-by-configuration";
     public static final String OVEROPTIMIZATION = "overoptimization";
@@ -60,6 +63,9 @@ public final class ReportPlots {
     /** The plots this report has data for, in the order a reader should see them. */
     public List<String> available(Report report) {
         List<String> names = new ArrayList<>();
+        if (ForestPlot.drawable(report)) {
+            names.add(FOREST);
+        }
         String metric = metricOf(report);
         if (runs(report).stream().anyMatch(run -> run.result().metrics().containsKey(metric))) {
             names.add(METRIC_VS_PARAMETER);
@@ -78,18 +84,28 @@ public final class ReportPlots {
         if (!available(report).contains(name)) {
             return Optional.empty();
         }
-        JFreeChart chart = switch (name) {
-            case METRIC_VS_PARAMETER -> metricVsParameter(report);
-            case PGR_BY_CONFIGURATION -> pgrByConfiguration(report);
-            default -> overoptimization(report);
-        };
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
-            ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
+            ChartUtils.writeChartAsPNG(png, chart(report, name), WIDTH, height(report, name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Optional.of(png.toByteArray());
+    }
+
+    /** The chart of an available plot, before it is drawn. */
+    JFreeChart chart(Report report, String name) {
+        return switch (name) {
+            case FOREST -> ForestPlot.chart(report, metricOf(report));
+            case METRIC_VS_PARAMETER -> metricVsParameter(report);
+            case PGR_BY_CONFIGURATION -> pgrByConfiguration(report);
+            default -> overoptimization(report);
+        };
+    }
+
+    /** The forest plot grows with its claims, so each row keeps room for its label; the others have a fixed size. */
+    int height(Report report, String name) {
+        return name.equals(FOREST) ? ForestPlot.height(report, HEIGHT) : HEIGHT;
     }
 
     private JFreeChart metricVsParameter(Report report) {
@@ -127,6 +143,8 @@ public final class ReportPlots {
         JFreeChart chart = ChartFactory.createBarChart("PGR per configuration", "configuration", "pgr", data,
                 PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
+        // Level, a dozen configurations' labels are cut to "..."; slanted, each has the height of the plot.
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         for (int i = 0; i < data.getRowCount(); i++) {
             renderer.setSeriesPaint(i, SERIES_COLORS.get(i % SERIES_COLORS.size()));

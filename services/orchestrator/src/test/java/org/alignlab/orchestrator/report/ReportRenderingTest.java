@@ -2,15 +2,21 @@ package org.alignlab.orchestrator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.alignlab.contracts.events.Budget;
 import org.alignlab.contracts.events.Decision;
@@ -34,6 +40,13 @@ import org.commonmark.node.Node;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.CategoryTick;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.text.TextLine;
+import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.Test;
 
 class ReportRenderingTest {
@@ -96,14 +109,132 @@ class ReportRenderingTest {
                 .contains("round 1, changing auxLossAlpha 0 → 0.5: held on held-out")
                 .contains("[audit records](" + run.audit().records() + ")")
                 .contains("trace `trace-1`")
+                .contains("![forest](/api/goals/" + GOAL + "/report/plots/forest.png)")
                 .contains("![pgr-by-configuration](/api/goals/" + GOAL + "/report/plots/pgr-by-configuration.png)");
         assertThat(md.indexOf("**ACCEPTED**")).isLessThan(md.indexOf("**REJECTED**"));
 
         String html = new HtmlReport(plots).render(report);
         assertThat(html).contains("<a href=\"" + run.audit().records() + "\">audit records</a>")
                 .contains(", changing auxLossAlpha 0 → 0.5: held on held-out &lt;data&gt;")
-                .contains("<img src=\"/api/goals/" + GOAL + "/report/plots/metric-vs-parameter.png\"");
+                .contains("<img src=\"data:image/png;base64,");
         assertThat(html.indexOf("ACCEPTED")).isLessThan(html.indexOf("REJECTED"));
+    }
+
+    @Test
+    void theForestPlotDrawsEachJudgedClaimWithItsIntervalAroundZero() throws Exception {
+        Report.ActionEntry run = run(Map.of("pgr", 0.7), Map.of("auxLossAlpha", 0.5));
+        Report report = report("weak-to-strong", List.of(run), List.of(
+                claim(1, "auxLossAlpha 0 → 0.5", ReviewVerdict.ACCEPTED, 0.3, List.of(0.1, 0.5)),
+                claim(2, "auxLossAlpha 0 → 0.9", ReviewVerdict.REJECTED, -0.2, List.of(-0.4, 0.05)),
+                claim(3, "auxLossAlpha 0 → 0.1", ReviewVerdict.INCONCLUSIVE, null, null)));
+
+        assertThat(plots.available(report)).first().isEqualTo(ReportPlots.FOREST);
+        byte[] png = plots.render(report, ReportPlots.FOREST).orElseThrow();
+        assertThat(Arrays.copyOf(png, 8)).isEqualTo(PNG_SIGNATURE);
+        // Each interval is a bar, far longer than a point (10 px) or a legend's mark.
+        assertThat(longestRowRunOf(png, ForestPlot.VERDICT_COLORS.get(ReviewVerdict.ACCEPTED).getRGB()))
+                .isGreaterThan(100);
+        assertThat(longestRowRunOf(png, ForestPlot.VERDICT_COLORS.get(ReviewVerdict.REJECTED).getRGB()))
+                .isGreaterThan(100);
+        // The claim without an interval is not drawn, not even in the legend.
+        assertThat(pixelsOf(png, ForestPlot.VERDICT_COLORS.get(ReviewVerdict.INCONCLUSIVE).getRGB())).isZero();
+        assertThat(tallestColumnOf(png, ForestPlot.ZERO_LINE.getRGB())).as("the line at zero").isGreaterThan(200);
+
+        JFreeChart chart = ForestPlot.chart(report, "pgr");
+        assertThat(chart.getCategoryPlot().getDataset().getColumnKeys())
+                .containsExactly("#1 auxLossAlpha 0 → 0.5", "#2 auxLossAlpha 0 → 0.9");
+        assertThat(chart.getCategoryPlot().getRangeAxis().getLabel()).startsWith("pgr: ");
+        assertThat(chart.getSubtitles()).anySatisfy(title -> assertThat(title).isInstanceOfSatisfying(
+                TextTitle.class, t -> assertThat(t.getText()).endsWith("(no effect or interval): #3")));
+    }
+
+    @Test
+    void aForestPlotLabelIsWrappedWhole() {
+        String change = "auxLossAlpha 0 → 0.5, learningRate 0.0001 → 0.0003, proxySamples 64 → 512, "
+                + "strongModel gpt2 → gpt2-medium, weakModel pythia-70m → pythia-160m, epochs 1 → 3";
+        Report report = report("weak-to-strong", List.of(), List.of(
+                claim(1, change, ReviewVerdict.ACCEPTED, 0.3, List.of(0.1, 0.5))));
+        List<String> lines = categoryLabels(report, ReportPlots.FOREST).get(0);
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(String.join("", lines)).isEqualTo("#1 " + change);
+    }
+
+    @Test
+    void everyConfigurationOfManyIsNamedWholeUnderItsBar() {
+        List<Report.ActionEntry> runs = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            runs.add(run(Map.of("pgr", 0.3 + 0.03 * i), Map.of("auxLossAlpha", 0.1 * i)));
+        }
+        Report report = report("weak-to-strong", runs, List.of());
+        assertThat(categoryLabels(report, ReportPlots.PGR_BY_CONFIGURATION).stream().map(l -> String.join("", l)))
+                .containsExactlyElementsOf(runs.stream().map(r -> "r1 " + r.actionId().toString().substring(0, 8))
+                        .toList());
+    }
+
+    @Test
+    void aReportWithoutJudgedClaimsHasNoForestPlot() {
+        Report.ActionEntry run = run(Map.of("pgr", 0.7), Map.of("auxLossAlpha", 0.5));
+        Report none = report("weak-to-strong", List.of(run), List.of());
+        Report unjudged = report("weak-to-strong", List.of(run),
+                List.of(claim(1, null, ReviewVerdict.INCONCLUSIVE, null, null),
+                        claim(2, "auxLossAlpha 0 → 0.5", ReviewVerdict.REJECTED, 0.1, List.of(0.1)),
+                        claim(3, "auxLossAlpha 0 → 0.9", ReviewVerdict.REJECTED, Double.NaN, List.of(0.0, 1.0))));
+        for (Report report : List.of(none, unjudged)) {
+            assertThat(plots.available(report)).doesNotContain(ReportPlots.FOREST).isNotEmpty();
+            assertThat(plots.render(report, ReportPlots.FOREST)).isEmpty();
+            assertThat(new MarkdownReport(plots).render(report)).doesNotContain("forest");
+        }
+    }
+
+    @Test
+    void theHtmlReportCarriesEveryPlotInItself() throws Exception {
+        Report.ActionEntry run = run(Map.of("pgr", 0.7), Map.of("auxLossAlpha", 0.5));
+        Report report = report("weak-to-strong", List.of(run, run(Map.of("pgr", 0.4), Map.of("auxLossAlpha", 0.0))),
+                List.of(claim(1, "auxLossAlpha 0 → 0.5", ReviewVerdict.ACCEPTED, 0.3, List.of(0.1, 0.5))));
+
+        String html = new HtmlReport(plots).render(report);
+        assertThat(html).doesNotContain("/report/plots/");
+        List<byte[]> images = embeddedImages(html);
+        assertThat(images).hasSize(3).hasSameSizeAs(plots.available(report));
+        for (byte[] png : images) {
+            assertThat(Arrays.copyOf(png, 8)).isEqualTo(PNG_SIGNATURE);
+            assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(800);
+        }
+        assertThat(html).contains("alt=\"forest\"", "alt=\"metric-vs-parameter\"", "alt=\"pgr-by-configuration\"");
+        assertOnlyOwnMarkup(html);
+        // The page's policy lets it show those images and load nothing else.
+        assertThat(ReportResource.HTML_POLICY).contains("img-src data:;").doesNotContain("'self'", "http");
+    }
+
+    @Test
+    void aHostileQuestionAndHypothesisAreEscapedInTheHtml() {
+        // Lower case, since the report lower-cases an agent's name.
+        String hostile = "q & a <script>alert(1)</script> \"><img src=x onerror=alert(2)> '><b>";
+        UUID id = UUID.randomUUID();
+        Report.ActionEntry action = new Report.ActionEntry(id, "trace " + hostile,
+                new Report.ProposalEntry(1, "IDEATION " + hostile, "RUN_EXPERIMENT", "policy " + hostile,
+                        "hypothesis " + hostile, Map.of("param " + hostile, "value " + hostile), "VALIDATION", null),
+                new Report.VerdictEntry(Decision.ALLOW, 0.1, "p", 3, "h"),
+                new Report.AuditEntry("http://monitor/api/audit/records?actionId=" + id, 3L, "h"),
+                new Report.ResultEntry(ExperimentStatus.SUCCEEDED, Map.of("metric " + hostile, 0.5), 1000, null, "t",
+                        1.0),
+                null);
+        Report.ClaimEntry claim = new Report.ClaimEntry(1, id, 1, "change " + hostile, ReviewVerdict.ACCEPTED, 0.9,
+                0.3, List.of(0.1, 0.5), 0.01, 0.02, "rationale " + hostile, List.of("flag " + hostile), List.of(),
+                List.of());
+        Report report = report("question " + hostile, "ended " + hostile, "family " + hostile, List.of(action),
+                List.of(claim));
+
+        String html = new HtmlReport(plots).render(report);
+        String escaped = "q &amp; a &lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"
+                + " &#39;&gt;&lt;b&gt;";
+        for (String what : List.of("question", "ended", "family", "change", "rationale", "flag", "metric",
+                "ideation", "policy", "trace")) {
+            assertThat(html).as(what).contains(what + " " + escaped);
+        }
+        // The HTML shows no hypothesis or parameter (the JSON has them); the markup check holds any that it shows.
+        assertThat(html).doesNotContain("<script", "<img src=x", "<b>", "hypothesis", "param ", "value ");
+        assertOnlyOwnMarkup(html);
     }
 
     @Test
@@ -259,6 +390,67 @@ class ReportRenderingTest {
                         "audit records (javascript:alert(3))")
                 .contains("<a href=\"" + safe.audit().records() + "\">audit records</a>");
         assertThat(html.split("<a href=", -1)).hasSize(3);
+        assertOnlyOwnMarkup(html);
+    }
+
+    /** The tags and attributes the HTML report writes itself; text it did not write can add none. */
+    private static final Set<String> OWN_TAGS = Set.of("!DOCTYPE", "html", "head", "meta", "title", "style", "body",
+            "h1", "h2", "p", "code", "strong", "table", "tr", "th", "td", "ol", "ul", "li", "a", "figure", "img",
+            "figcaption");
+    private static final Set<String> OWN_ATTRIBUTES = Set.of("lang", "charset", "class", "href", "src", "alt");
+    private static final Pattern TAG = Pattern.compile("<(/?)([^\\s>/]+)([^>]*)>");
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\s([^\\s=]+)=\"([^\"]*)\"");
+    private static final Pattern NOT_AN_ENTITY = Pattern.compile("&(?!(lt|gt|amp|quot|#39);)");
+    private static final Pattern DATA_PNG = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]*)\"");
+
+    /**
+     * Every {@code <} opens a tag the report writes, with only its attributes, each quoted (so nothing the text said
+     * became an element, an event handler or an attribute), every image is embedded, and every {@code &} is an
+     * entity.
+     */
+    private static void assertOnlyOwnMarkup(String html) {
+        Matcher tag = TAG.matcher(html);
+        int tags = 0;
+        while (tag.find()) {
+            tags++;
+            assertThat(tag.group(2)).as(tag.group()).isIn(OWN_TAGS);
+            if (tag.group(2).equals("!DOCTYPE")) {
+                continue;
+            }
+            Matcher attribute = ATTRIBUTE.matcher(tag.group(3));
+            while (attribute.find()) {
+                assertThat(attribute.group(1)).as(tag.group()).isIn(OWN_ATTRIBUTES);
+                if (attribute.group(1).equals("src")) {
+                    assertThat(attribute.group(2)).startsWith("data:image/png;base64,");
+                }
+            }
+            assertThat(ATTRIBUTE.matcher(tag.group(3)).replaceAll("")).as(tag.group()).isBlank();
+        }
+        assertThat(html.chars().filter(c -> c == '<').count()).isEqualTo(tags);
+        assertThat(NOT_AN_ENTITY.matcher(html).find()).as("a bare & in the HTML").isFalse();
+    }
+
+    private static List<byte[]> embeddedImages(String html) {
+        List<byte[]> images = new ArrayList<>();
+        Matcher image = DATA_PNG.matcher(html);
+        while (image.find()) {
+            images.add(Base64.getDecoder().decode(image.group(1)));
+        }
+        return images;
+    }
+
+    /** Each category label as JFreeChart lays it out to draw the plot, line by line: a cut label ends in "...". */
+    private List<List<String>> categoryLabels(Report report, String plot) {
+        JFreeChart chart = plots.chart(report, plot);
+        int height = plots.height(report, plot);
+        Graphics2D g2 = new BufferedImage(800, height, BufferedImage.TYPE_INT_RGB).createGraphics();
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, 800, height), info);
+        CategoryPlot category = chart.getCategoryPlot();
+        List<?> ticks = category.getDomainAxis().refreshTicks(g2, new AxisState(), info.getPlotInfo().getDataArea(),
+                category.getDomainAxisEdge());
+        return ticks.stream().map(tick -> ((List<?>) ((CategoryTick) tick).getLabel().getLines()).stream()
+                .map(line -> ((TextLine) line).getFirstTextFragment().getText()).toList()).toList();
     }
 
     private static long unescapedPipes(String row) {
@@ -291,6 +483,12 @@ class ReportRenderingTest {
         return new Report(goal, GoalStatus.COMPLETED, Instant.EPOCH, actions, claims, findings);
     }
 
+    private static Report.ClaimEntry claim(int rank, String change, ReviewVerdict verdict, Double effect,
+            List<Double> interval) {
+        return new Report.ClaimEntry(rank, UUID.randomUUID(), 1, change, verdict, 0.5, effect, interval, 0.01, 0.02,
+                "judged", List.of(), List.of(), List.of());
+    }
+
     private static Report.ActionEntry run(Map<String, Double> metrics, Map<String, Object> params) {
         UUID id = UUID.randomUUID();
         return new Report.ActionEntry(id, "trace-1",
@@ -298,6 +496,36 @@ class ReportRenderingTest {
                         "VALIDATION", null),
                 null, new Report.AuditEntry("http://monitor/api/audit/records?actionId=" + id, 7L, "a".repeat(64)),
                 new Report.ResultEntry(ExperimentStatus.SUCCEEDED, metrics, 1000, null, "trace-1", 20.0), null);
+    }
+
+    /** The longest unbroken run of the colour along any row: a horizontal bar's length. */
+    private static int longestRowRunOf(byte[] png, int rgb) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int longest = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            int run = 0;
+            for (int x = 0; x < image.getWidth(); x++) {
+                run = (image.getRGB(x, y) & 0xFFFFFF) == (rgb & 0xFFFFFF) ? run + 1 : 0;
+                longest = Math.max(longest, run);
+            }
+        }
+        return longest;
+    }
+
+    /** The most pixels of the colour in any one column: a vertical line's length. */
+    private static int tallestColumnOf(byte[] png, int rgb) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int tallest = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            int column = 0;
+            for (int y = 0; y < image.getHeight(); y++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == (rgb & 0xFFFFFF)) {
+                    column++;
+                }
+            }
+            tallest = Math.max(tallest, column);
+        }
+        return tallest;
     }
 
     private static long pixelsOf(byte[] png, int rgb) throws Exception {
