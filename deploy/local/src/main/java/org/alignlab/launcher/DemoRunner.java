@@ -59,6 +59,7 @@ public final class DemoRunner {
         Path markdown = reportsDir.resolve(goalId + ".md").toAbsolutePath();
         Files.writeString(markdown, text(HttpRequest.newBuilder(
                 orchestrator.resolve("/api/goals/" + goalId + "/report?format=md")).GET()));
+        printAnswer(report);
         printClaims(report);
 
         JsonNode audit = send(HttpRequest.newBuilder(monitor.resolve("/api/audit/verify")).GET(), reviewerToken, 200);
@@ -107,6 +108,27 @@ public final class DemoRunner {
         }
         return send(HttpRequest.newBuilder(orchestrator.resolve("/api/goals/" + goalId)).GET(), researcherToken, 200)
                 .path("status").asText();
+    }
+
+    /** The report's answer, one line per factor the goal asks about; nothing when it names none. */
+    private void printAnswer(JsonNode report) {
+        JsonNode answer = report.path("answer");
+        if (!answer.isArray() || answer.isEmpty()) {
+            return;
+        }
+        out.println("Answer:");
+        for (JsonNode factor : answer) {
+            out.printf(Locale.ROOT, "  %s%s: %s, effect %s %s (%s)%n", factor.path("factor").asText(),
+                    factor.path("named").asBoolean() ? "" : " (inferred from the question)",
+                    factor.path("conclusion").asText(), number(factor.path("effect")),
+                    interval(factor.path("interval")), factor.path("evidence").asText());
+        }
+        out.println();
+    }
+
+    private static String interval(JsonNode bounds) {
+        return bounds.isArray() && bounds.size() == 2 ? "[" + number(bounds.get(0)) + ", " + number(bounds.get(1))
+                + "]" : "";
     }
 
     /** One row per ranked claim: what review concluded, how strongly, and what the claim changed. */

@@ -276,6 +276,18 @@ class EndToEndIT {
         assertThat(rejected.path("effect").asDouble()).isNegative();
         assertThat(accepted.path("change").asText()).isEqualTo("proxySamples 64 → 512");
         assertThat(rejected.path("change").asText()).isEqualTo("labelNoise 0.5 → 5");
+        // The report answers the question about the goal's two factors, and rejects only on evidence.
+        JsonNode proxyData = answerAbout(report, "proxySamples");
+        assertThat(proxyData.path("conclusion").asText()).as("answer %s", proxyData).isEqualTo("SUPPORTED");
+        assertThat(proxyData.path("effect").asDouble()).isPositive();
+        assertThat(answerAbout(report, "labelNoise").path("conclusion").asText()).isNotEqualTo("SUPPORTED");
+        for (JsonNode claim : report.path("claims")) {
+            if ("REJECTED".equals(claim.path("verdict").asText())) {
+                assertThat(claim.path("flags").toString()).as("rejected claim %s", claim)
+                        .containsAnyOf("significant-harm", "equivalent-to-baseline", "result-quarantined",
+                                "run-failed");
+            }
+        }
 
         for (JsonNode claim : report.path("claims")) {
             everyActionBehindTheClaimIsAudited(claim);
@@ -291,6 +303,12 @@ class EndToEndIT {
                 .anyMatch(line -> line.contains("\"proxySamples\":512") && line.contains("SUCCEEDED {")
                         && line.contains("\"gold_peak\":"));
         assertThat(secondPrompt).doesNotContainIgnoringCase("heldout");
+    }
+
+    private static JsonNode answerAbout(JsonNode report, String factor) {
+        return StreamSupport.stream(report.path("answer").spliterator(), false)
+                .filter(a -> factor.equals(a.path("factor").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no answer about " + factor + " in " + report.path("answer")));
     }
 
     private static void everyActionBehindTheClaimIsAudited(JsonNode claim) {

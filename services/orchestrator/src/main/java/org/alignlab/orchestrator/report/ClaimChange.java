@@ -45,6 +45,16 @@ final class ClaimChange {
         return changes.isEmpty() ? "no parameter changed" : String.join(", ", changes);
     }
 
+    /** The names of the parameters whose values differ, in name order. */
+    static List<String> changedNames(Map<String, Object> defaults, Map<String, Object> baseline,
+            Map<String, Object> candidate) {
+        Map<String, Object> before = completed(defaults, baseline);
+        Map<String, Object> after = completed(defaults, candidate);
+        TreeSet<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        return names.stream().filter(name -> !same(before.get(name), after.get(name))).toList();
+    }
+
     private static Map<String, Object> completed(Map<String, Object> defaults, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(defaults);
         if (params != null) {

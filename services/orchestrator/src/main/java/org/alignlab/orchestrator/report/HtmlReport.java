@@ -42,6 +42,21 @@ public final class HtmlReport {
                     .append("</table>\n");
         }
 
+        if (!report.answer().isEmpty()) {
+            html.append("<h2>Answer</h2>\n<ul class=\"answer\">\n");
+            for (Report.Answer answer : report.answer()) {
+                html.append("<li><code>").append(esc(answer.factor())).append("</code>")
+                        .append(answer.named() ? "" : " (inferred from the question)").append(": <strong>")
+                        .append(esc(answer.conclusion())).append("</strong>");
+                if (answer.effect() != null) {
+                    html.append(", effect ").append(ReportText.number(answer.effect())).append(", interval ")
+                            .append(esc(ReportText.interval(answer.interval())));
+                }
+                html.append(" — ").append(esc(answer.evidence())).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+
         html.append("<h2>Findings, ranked</h2>\n<ol class=\"findings\">\n");
         for (Report.ClaimEntry claim : report.claims()) {
             html.append("<li><strong>").append(claim.verdict())

@@ -41,6 +41,20 @@ public final class MarkdownReport {
                     .append(goal.budget().wallSeconds()).append(" |\n");
         }
 
+        if (!report.answer().isEmpty()) {
+            md.append("\n## Answer\n\n");
+            for (Report.Answer answer : report.answer()) {
+                md.append("- ").append(Markdown.code(answer.factor(), false))
+                        .append(answer.named() ? "" : " (inferred from the question)").append(": **")
+                        .append(answer.conclusion()).append("**");
+                if (answer.effect() != null) {
+                    md.append(", effect ").append(ReportText.number(answer.effect())).append(", interval ")
+                            .append(ReportText.interval(answer.interval()));
+                }
+                md.append(" — ").append(Markdown.text(answer.evidence())).append('\n');
+            }
+        }
+
         md.append("\n## Findings, ranked\n\n");
         if (report.claims().isEmpty()) {
             md.append("No claim was reviewed.\n");

@@ -20,6 +20,7 @@ import org.alignlab.orchestrator.goal.GoalStatus;
  * @param claims   the reviewed claims, best first: ACCEPTED, then INCONCLUSIVE, then REJECTED, each by effect
  *                 size and then score
  * @param findings one line per ranked claim, then one per action the monitor stopped
+ * @param answer   the answer to the question, one entry per factor the goal asks about ({@link Answers})
  */
 public record Report(
         GoalResponse goal,
@@ -27,11 +28,37 @@ public record Report(
         Instant generatedAt,
         List<ActionEntry> actions,
         List<ClaimEntry> claims,
-        List<String> findings) {
+        List<String> findings,
+        List<Answer> answer) {
 
     public Report {
-        // A report stored before claims were ranked has none.
+        // A report stored before claims were ranked, or before it answered, has none.
         claims = claims == null ? List.of() : claims;
+        answer = answer == null ? List.of() : answer;
+    }
+
+    /** A report that answers nothing: its goal named no factor. */
+    public Report(GoalResponse goal, GoalStatus status, Instant generatedAt, List<ActionEntry> actions,
+            List<ClaimEntry> claims, List<String> findings) {
+        this(goal, status, generatedAt, actions, claims, findings, List.of());
+    }
+
+    /**
+     * What the goal found about one factor.
+     *
+     * @param named      whether the researcher named the factor (otherwise it was inferred from the question)
+     * @param conclusion SUPPORTED, NOT SUPPORTED or INCONCLUSIVE
+     * @param claimRank  the claim the effect is from (the report's ranking), null when no claim is about the factor
+     * @param effect     that claim's held-out effect, in the metric's units
+     * @param interval   its interval
+     * @param evidence   in words: what the conclusion rests on
+     */
+    public record Answer(String factor, boolean named, String conclusion, Integer claimRank, Double effect,
+            List<Double> interval, String evidence) {
+
+        public static final String SUPPORTED = "SUPPORTED";
+        public static final String NOT_SUPPORTED = "NOT SUPPORTED";
+        public static final String INCONCLUSIVE = "INCONCLUSIVE";
     }
 
     /** @param traceId the action's trace: the one its verdict travelled in, else its result's */

@@ -3,10 +3,12 @@ package org.alignlab.orchestrator.report;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,12 +55,19 @@ public final class ReportBuilder {
                 .map(action -> entry(action, byClaim.get(action.reviewClaimId())))
                 .toList();
         List<GoalReview> ranked = reviews.stream().sorted(RANKING).toList();
+        Map<String, Object> defaults = FamilyCatalogue.standard().find(goal.family())
+                .map(FamilyDefinition::defaults).orElse(Map.of());
         List<Report.ClaimEntry> claims = new ArrayList<>();
+        Map<UUID, List<String>> changed = new HashMap<>();
         for (int i = 0; i < ranked.size(); i++) {
-            claims.add(claim(i + 1, ranked.get(i), byAction,
-                    FamilyCatalogue.standard().find(goal.family()).map(FamilyDefinition::defaults).orElse(Map.of())));
+            GoalReview review = ranked.get(i);
+            claims.add(claim(i + 1, review, byAction, defaults));
+            baselineOf(byAction.get(review.claimId()), review, byAction).ifPresent(baseline -> changed.put(
+                    review.claimId(), ClaimChange.changedNames(defaults, baseline.params(),
+                            byAction.get(review.claimId()).params())));
         }
-        return new Report(goal, goal.status(), now, entries, claims, findings(actions, claims));
+        List<Report.Answer> answer = Answers.of(goal.family(), goal.question(), goal.factors(), claims, changed);
+        return new Report(goal, goal.status(), now, entries, claims, findings(actions, claims), answer);
     }
 
     private Report.ActionEntry entry(GoalAction action, GoalReview review) {
@@ -101,16 +110,21 @@ public final class ReportBuilder {
     /** The candidate against the other ideation run the review covers, its baseline; none for a lone run. */
     private static String change(GoalAction candidate, GoalReview review, Map<UUID, GoalAction> byAction,
             Map<String, Object> defaults) {
+        return baselineOf(candidate, review, byAction)
+                .map(baseline -> ClaimChange.between(defaults, baseline.params(), candidate.params()))
+                .orElse(null);
+    }
+
+    private static Optional<GoalAction> baselineOf(GoalAction candidate, GoalReview review,
+            Map<UUID, GoalAction> byAction) {
         if (candidate == null) {
-            return null;
+            return Optional.empty();
         }
         return review.actionIds().stream()
                 .filter(id -> !id.equals(review.claimId()))
                 .map(byAction::get)
                 .filter(a -> a != null && IDEATION.equals(a.agent()))
-                .findFirst()
-                .map(baseline -> ClaimChange.between(defaults, baseline.params(), candidate.params()))
-                .orElse(null);
+                .findFirst();
     }
 
     /** An action the review names but the orchestrator never heard of keeps its audit link: the monitor has it. */

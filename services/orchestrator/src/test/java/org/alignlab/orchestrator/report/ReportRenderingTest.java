@@ -91,6 +91,24 @@ class ReportRenderingTest {
     }
 
     @Test
+    void theAnswerComesFirstInMarkdownAndHtmlAndEscapesWhatItDidNotWrite() {
+        Report plain = report("q", null, "weak-to-strong", List.of(), List.of());
+        Report report = new Report(plain.goal(), plain.status(), plain.generatedAt(), plain.actions(), plain.claims(),
+                plain.findings(), List.of(new Report.Answer("auxLossAlpha", false, Report.Answer.SUPPORTED, 1, 0.12,
+                        List.of(0.05, 0.2), "1 of 2 claims ACCEPTED; claim #1 (auxLossAlpha 0 → <b>0.1</b>)")));
+
+        String md = new MarkdownReport(new ReportPlots()).render(report);
+        String html = new HtmlReport(new ReportPlots()).render(report);
+
+        assertThat(md).contains("## Answer").contains("`auxLossAlpha` (inferred from the question): **SUPPORTED**, "
+                + "effect 0.120");
+        assertThat(md.indexOf("## Answer")).isLessThan(md.indexOf("## Findings"));
+        assertThat(html).contains("<h2>Answer</h2>").contains("<strong>SUPPORTED</strong>")
+                .contains("&lt;b&gt;0.1&lt;/b&gt;").doesNotContain("<b>0.1</b>");
+        assertThat(html.indexOf("<h2>Answer</h2>")).isLessThan(html.indexOf("<h2>Findings"));
+    }
+
+    @Test
     void markdownAndHtmlRankFindingsAndLinkTheirProvenance() {
         Report.ActionEntry run = run(Map.of("pgr", 0.7), Map.of("auxLossAlpha", 0.5));
         Report.Provenance chain = new Report.Provenance(run.actionId(), "IDEATION", "VALIDATION",
