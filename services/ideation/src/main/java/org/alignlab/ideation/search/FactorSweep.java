@@ -78,17 +78,11 @@ final class FactorSweep {
     private List<SearchPolicy.Pick> modelled(RoundRequested round, Factor factor, List<Trial> sweep, int doses,
             Set<String> taken, List<Integer> seeds) {
         SearchSpace space = factor.space();
-        String metric = space.objective().orElseThrow();
         double sign = space.minimize() ? -1 : 1;
-        double[][] x = new double[sweep.size()][];
-        double[] y = new double[sweep.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = space.point(sweep.get(i).params());
-            y[i] = sign * sweep.get(i).value(metric).orElseThrow();
-        }
+        Observations observations = Observations.of(space, sweep);
         List<SearchPolicy.Pick> picks = new ArrayList<>();
-        for (UcbSearch.Pick pick : new UcbSearch(exploration, candidates).next(x, y, doses, SearchPolicy.seed(round),
-                point -> space.configKey(space.params(point)), taken)) {
+        for (UcbSearch.Pick pick : new UcbSearch(exploration, candidates).next(observations.x(), observations.y(),
+                doses, SearchPolicy.seed(round), point -> space.configKey(space.params(point)), taken)) {
             Map<String, Object> params = space.params(pick.point());
             taken.add(space.configKey(params));
             GaussianProcess.Prediction prediction = new GaussianProcess.Prediction(sign * pick.prediction().mean(),

@@ -120,12 +120,9 @@ public final class SearchPolicy implements IdeaPolicy {
             Set<String> taken) {
         String metric = space.objective().orElseThrow();
         double sign = space.minimize() ? -1 : 1;
-        double[][] x = new double[observed.size()][];
-        double[] y = new double[observed.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = space.point(observed.get(i).params());
-            y[i] = sign * observed.get(i).value(metric).orElseThrow();
-        }
+        Observations observations = Observations.of(space, observed);
+        double[][] x = observations.x();
+        double[] y = observations.y();
         Trial incumbent = observed.get(UcbSearch.argmax(y));
         double incumbentValue = incumbent.value(metric).orElseThrow();
         UcbSearch search = new UcbSearch(config.search().exploration(), config.search().candidates());
