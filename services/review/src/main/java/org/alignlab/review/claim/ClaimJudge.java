@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.alignlab.contracts.events.ReviewVerdict;
 import org.alignlab.review.stats.Comparison;
 import org.alignlab.review.stats.EquivalenceTest;
+import org.alignlab.review.stats.SeedsForPower;
 
 /**
  * The verdict rule, on oriented comparisons (positive gain = the candidate improves on the baseline):
@@ -28,6 +29,9 @@ import org.alignlab.review.stats.EquivalenceTest;
  * The score is the bootstrap probability that the candidate beats the baseline on held-out data.
  */
 final class ClaimJudge {
+
+    /** The power a follow-up should have at the smallest effect of interest: the conventional 80 %. */
+    static final double POWER = 0.8;
 
     private final ReviewSettings settings;
 
@@ -111,10 +115,16 @@ final class ClaimJudge {
                     + "lies within ±%.4g of the baseline (equivalence test p = %.3g).", e.smallestEffect(),
                     equivalence.pValue()) + overfitText;
         }
+        int needed = SeedsForPower.perArm(e.heldoutCandidate(), e.heldoutBaseline(), e.smallestEffect(),
+                settings.alpha(), POWER);
         return String.format(Locale.ROOT, "INCONCLUSIVE, not enough evidence either way: the held-out gain is not "
                 + "significant at α = %.3g after adjustment (or its interval reaches zero), and not shown to lie "
-                + "within ±%.4g either; an improvement of up to %.4g could still be hiding. More seeds could tell.",
-                settings.alpha(), e.smallestEffect(), Math.max(0, equivalence.hi())) + overfitText;
+                + "within ±%.4g either; an improvement of up to %.4g could still be hiding. At the spread these seeds "
+                + "show, detecting an effect of %.4g with %.0f%% power takes about %s held-out seeds per "
+                + "configuration; this comparison had %d and %d.", settings.alpha(), e.smallestEffect(),
+                Math.max(0, equivalence.hi()), e.smallestEffect(), POWER * 100,
+                needed == Integer.MAX_VALUE ? "more than any run can give" : String.valueOf(needed),
+                heldout.candidateN(), heldout.baselineN()) + overfitText;
     }
 
     private static String format(Double value) {

@@ -61,7 +61,8 @@ class ClaimReviewerTest {
         assertThat(j.effect()).isNegative();
         assertThat(j.verdict()).isEqualTo(ReviewVerdict.INCONCLUSIVE);
         assertThat(j.flags()).doesNotContain(ClaimJudgement.EQUIVALENT);
-        assertThat(j.rationale()).contains("not enough evidence either way").contains("could still be hiding");
+        assertThat(j.rationale()).contains("not enough evidence either way").contains("could still be hiding")
+                .contains("with 80% power takes about").contains("this comparison had 10 and 10");
     }
 
     @Test

@@ -57,6 +57,19 @@ class StatisticsTest {
     }
 
     @Test
+    void seedsForPowerFollowTheNormalApproximationAndGrowWithTheSpread() {
+        double[] spread = {0.30, 0.70, 0.45, 0.62, 0.38, 0.55, 0.41, 0.66, 0.35, 0.52};
+        double variance = 2 * Samples.variance(spread);
+        double z = 1.959964 + 0.841621;
+
+        int n = SeedsForPower.perArm(spread, spread, 0.05, 0.05, 0.8);
+
+        assertThat(n).isEqualTo((int) Math.ceil(z * z * variance / 0.0025));
+        assertThat(SeedsForPower.perArm(spread, spread, 0.1, 0.05, 0.8)).isLessThan(n / 3);
+        assertThat(SeedsForPower.perArm(new double[] {1, 1}, new double[] {1, 1}, 0.05, 0.05, 0.8)).isEqualTo(2);
+    }
+
+    @Test
     void constantSamplesAreEquivalentExactlyWhenTheirDifferenceIsInsideTheMargin() {
         assertThat(EquivalenceTest.test(new double[] {1, 1}, new double[] {1.02, 1.02}, 0.05, 0.05).pValue())
                 .isZero();
