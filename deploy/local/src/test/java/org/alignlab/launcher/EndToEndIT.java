@@ -92,8 +92,8 @@ class EndToEndIT {
                 .withSettings(Service.IDEATION, Map.of(
                         "ALIGNLAB_IDEATION_LLM_URL", researcher.url().toString(),
                         "ALIGNLAB_IDEATION_LLM_MODEL", PlantedResearcher.MODEL,
-                        // One searched slot per round, which the planted model fills: the planted goal's round 1
-                        // is the baseline and one change, its round 2 one more change.
+                        // One searched slot per round and factor: the planted goal's round 1 is the baseline, the
+                        // planted model's change and one dose of its other factor, its round 2 one more change.
                         "ALIGNLAB_IDEATION_SEARCH_INITIAL_POINTS", "1",
                         "ALIGNLAB_IDEATION_SEARCH_PER_ROUND", "1")));
         try {
@@ -514,6 +514,50 @@ class EndToEndIT {
                 .post("/api/goals")
                 .then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /**
+     * The researcher's command line, against the same stack: a goal submitted from flags with its factor, watched to
+     * its end, its answer printed and its HTML report written; another cancelled while it runs; both listed.
+     */
+    @Test
+    void aResearcherSubmitsWatchesReadsListsAndCancelsGoalsFromTheCommandLine() throws IOException {
+        String runDir = stack.options().runDir().root().toString();
+        Cli submitted = Cli.run("goal", "submit", "--run-dir", runDir, "--question",
+                "Does the auxiliary confidence loss raise PGR?", "--family", "weak-to-strong", "--factor",
+                "auxLossAlpha", "--experiments", "1", "--rounds", "1");
+        assertThat(submitted.exit()).as(submitted.output()).isZero();
+        String goalId = submitted.output().strip();
+        assertThat(UUID.fromString(goalId)).isNotNull();
+        Cli cancelledGoal = Cli.run("goal", "submit", "--run-dir", runDir, "--question", "q", "--family",
+                "linear-probe");
+        String cancelledId = cancelledGoal.output().strip();
+
+        Cli cancel = Cli.run("goal", "cancel", "--run-dir", runDir, cancelledId);
+        Cli watch = Cli.run("goal", "watch", "--run-dir", runDir, "--timeout", "480", goalId);
+        Cli summary = Cli.run("goal", "report", "--run-dir", runDir, goalId);
+        Path html = Files.createTempFile("alignlab-report", ".html");
+        Cli written = Cli.run("goal", "report", "--run-dir", runDir, "--format", "html", "--out", html.toString(),
+                goalId);
+        Cli list = Cli.run("goal", "list", "--run-dir", runDir);
+
+        assertThat(cancel.exit()).as(cancel.output()).isZero();
+        assertThat(cancel.output()).contains("goal " + cancelledId + ": CANCELLED");
+        assertThat(watch.exit()).as(watch.output()).isZero();
+        assertThat(watch.output()).contains("goal " + goalId + ": COMPLETED");
+        assertThat(summary.output()).contains("Answer:").contains("auxLossAlpha: ");
+        assertThat(written.exit()).as(written.output()).isZero();
+        assertThat(Files.readString(html)).contains("<h2>Answer</h2>").contains("<code>auxLossAlpha</code>");
+        assertThat(list.output()).contains(goalId).contains(cancelledId).contains("CANCELLED");
+    }
+
+    /** One run of the launcher's command line, as a person would type it; what it printed, and its exit code. */
+    private record Cli(int exit, String output) {
+        static Cli run(String... args) {
+            StringWriter out = new StringWriter();
+            int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(out)).execute(args);
+            return new Cli(exit, out.toString());
+        }
     }
 
     @Test

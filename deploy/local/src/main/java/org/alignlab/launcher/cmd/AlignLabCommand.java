@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
 @Command(name = "alignlab", mixinStandardHelpOptions = true, version = "alignlab 0.1.0-SNAPSHOT",
         description = "Runs AlignLab on this machine: Kafka, PostgreSQL and every service.",
         subcommands = {UpCommand.class, DemoCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class,
-                AuditVerifyCommand.class, SandboxCheckCommand.class, ControlEvalCommand.class})
+                AuditVerifyCommand.class, SandboxCheckCommand.class, ControlEvalCommand.class, GoalCommand.class})
 public class AlignLabCommand {
 }
