@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                 + "the judged metric per seed (docs/review-calibration.md).")
 public final class FamilySeedValues implements Callable<Integer> {
 
-    @Option(names = "--seeds", defaultValue = "30", description = "Seeds per configuration and split "
+    @Option(names = "--seeds", defaultValue = "40", description = "Seeds per configuration and split "
             + "(default: ${DEFAULT-VALUE}).")
     int seeds;
 

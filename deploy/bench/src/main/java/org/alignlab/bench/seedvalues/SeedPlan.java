@@ -45,13 +45,14 @@ public final class SeedPlan {
     }
 
     /**
-     * The fixed plan. Known effects, measured on held-out seeds 1–8 before it was fixed (means; per-seed sd 0.13–0.18
-     * gold, 0.14 PGR, 0.07 selectivity): a proxy fitted to 512 gold labels instead of 64 lifts gold_peak from 1.06 to
-     * 2.07, to 80 labels about +0.05 (the smallest effect of interest); the auxiliary confidence loss at α = 0.5 lifts
-     * PGR by only about 0.02; a strong model without the pretrained view (latent knowledge) drops PGR from 0.46 to
-     * 0.01; a task label that ignores the concept drops hidden1's selectivity from 0.10 to −0.07. No parameter was
-     * found that raises weak-to-strong's or linear-probe's judged metric by more than its smallest effect of interest
-     * (searched: auxLossAlpha 0.2 and 0.5, nonlinearity 1.0; conceptWeight 0.5 and 2.0).
+     * The fixed plan: per family its defaults and their null copy, and the configurations with an effect measured on
+     * the judged metric (docs/review-calibration.md gives the effects the committed data show). More gold labels for
+     * the proxy raise gold_peak, a lot at 512 instead of 64 and less at 80 and 72, the nearest to the smallest effect
+     * of interest we could get at the seeds we can afford; the auxiliary confidence loss (α = 0.5) moves PGR by much
+     * less than its smallest effect of interest; a strong model without the pretrained view (no latent knowledge)
+     * loses most of PGR; a task label that ignores the concept makes hidden1 unselective. A first look at held-out
+     * seeds 1–8 found no parameter that raises weak-to-strong's or linear-probe's judged metric by its smallest effect
+     * of interest (tried: auxLossAlpha 0.2 and 0.5, nonlinearity 1.0; conceptWeight 0.5 and 2.0, labelNoise 0.1).
      */
     public static List<Configuration> standard(int n) {
         return List.of(
@@ -59,6 +60,7 @@ public final class SeedPlan {
                 new Configuration("reward-overoptimization", NULL_COPY, Map.of(), n),
                 new Configuration("reward-overoptimization", "proxySamples-512", Map.of("proxySamples", 512), 0),
                 new Configuration("reward-overoptimization", "proxySamples-80", Map.of("proxySamples", 80), 0),
+                new Configuration("reward-overoptimization", "proxySamples-72", Map.of("proxySamples", 72), 0),
                 new Configuration("weak-to-strong", DEFAULTS, Map.of(), 0),
                 new Configuration("weak-to-strong", NULL_COPY, Map.of(), n),
                 new Configuration("weak-to-strong", "auxLossAlpha-0.5", Map.of("auxLossAlpha", 0.5), 0),
