@@ -2,12 +2,13 @@ package org.alignlab.sandbox;
 
 /**
  * What a runner's environment must hold for a run to give the same numbers each time on the same machine, which the
- * re-execution audit relies on. PyTorch's CPU build does its matrix products in Intel MKL, and MKL without its
- * conditional numerical reproducibility mode ({@code MKL_CBWR} unset) promises nothing from one run to the next: a
- * held-out replication of reward-overoptimization run again under heavy load gave one of its ten seeds a different
- * proxy model (gold peak 0.03 at n = 2, then 0.35 at n = 8), while quiet runs of the same spec agreed to the bit.
- * {@code AUTO,STRICT} keeps MKL's fastest path for this CPU and makes it bitwise reproducible regardless of memory
- * alignment. A run on another CPU may still differ in the last digits (the audit's relative tolerance).
+ * re-execution audit relies on. PyTorch's CPU build does its matrix products in Intel MKL, whose results may depend
+ * on memory alignment unless its conditional numerical reproducibility mode is on, and tensors made from Java
+ * buffers are aligned however the C allocator left them. {@code AUTO,STRICT} keeps MKL's fastest path for this CPU
+ * and makes it bitwise reproducible regardless of alignment. It was set for runs that did not reproduce under load;
+ * their cause turned out to be a use-after-free in DJL's {@code L2Loss} (see the experiments module's
+ * {@code SquaredErrorLoss}), but alignment still varies, so the mode stays. A run on another CPU may still differ in
+ * the last digits (the audit's relative tolerance).
  */
 public final class Reproducibility {
 

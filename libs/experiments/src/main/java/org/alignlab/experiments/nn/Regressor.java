@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.loss.Loss;
 
 /** A trained scalar regressor on float features (squared error), held open for prediction until closed. */
 public final class Regressor implements AutoCloseable {
@@ -27,7 +26,7 @@ public final class Regressor implements AutoCloseable {
 
     /** Trains {@code block} with Adam to minimise the squared error against {@code targets}. */
     public static Regressor train(Block block, float[][] features, float[] targets, TrainSettings settings) {
-        return new Regressor(Fit.train(block, Loss.l2Loss(), features,
+        return new Regressor(Fit.train(block, new SquaredErrorLoss(), features,
                 data -> data.create(targets).reshape(targets.length, 1), settings));
     }
 
