@@ -84,7 +84,10 @@ public final class ChaosCommand implements Callable<Integer> {
                 Service.MONITOR, Map.of("ALIGNLAB_MONITOR_CHECKPOINTS_EVERY_RECORDS", "50"),
                 // One proposal per goal: ideation's own experiments are not what the run measures.
                 Service.IDEATION, Map.of("ALIGNLAB_IDEATION_SEARCH_INITIAL_POINTS", "1",
-                        "ALIGNLAB_IDEATION_SEARCH_PER_ROUND", "1"));
+                        "ALIGNLAB_IDEATION_SEARCH_PER_ROUND", "1"),
+                // Held-out replications at review's minimum, as before review sized them by power: its statistics
+                // are not what the run measures either, and each extra seed is compute the kills compete with.
+                Service.REVIEW, Map.of("ALIGNLAB_REVIEW_MAX_HELDOUT_SEEDS", "10"));
     }
 
     @Command(name = "run", description = "kill -9 and restart components on a seeded schedule while actions flow, "

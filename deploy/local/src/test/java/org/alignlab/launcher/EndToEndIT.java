@@ -95,7 +95,11 @@ class EndToEndIT {
                         // One searched slot per round and factor: the planted goal's round 1 is the baseline, the
                         // planted model's change and one dose of its other factor, its round 2 one more change.
                         "ALIGNLAB_IDEATION_SEARCH_INITIAL_POINTS", "1",
-                        "ALIGNLAB_IDEATION_SEARCH_PER_ROUND", "1")));
+                        "ALIGNLAB_IDEATION_SEARCH_PER_ROUND", "1"))
+                // The planted effects are over four standard deviations, so 10 held-out seeds settle them; the
+                // seeds that power for the smallest effect would ask (HeldoutSeedsTest) would double every
+                // replication and re-execution in a suite that already runs on two cores.
+                .withSettings(Service.REVIEW, Map.of("ALIGNLAB_REVIEW_MAX_HELDOUT_SEEDS", "10")));
         try {
             stack.up();
         } finally {

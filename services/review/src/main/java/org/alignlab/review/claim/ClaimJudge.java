@@ -30,9 +30,6 @@ import org.alignlab.review.stats.SeedsForPower;
  */
 final class ClaimJudge {
 
-    /** The power a follow-up should have at the smallest effect of interest: the conventional 80 %. */
-    static final double POWER = 0.8;
-
     private final ReviewSettings settings;
 
     ClaimJudge(ReviewSettings settings) {
@@ -116,13 +113,13 @@ final class ClaimJudge {
                     equivalence.pValue()) + overfitText;
         }
         int needed = SeedsForPower.perArm(e.heldoutCandidate(), e.heldoutBaseline(), e.smallestEffect(),
-                settings.alpha(), POWER);
+                settings.alpha(), ReviewSettings.POWER);
         return String.format(Locale.ROOT, "INCONCLUSIVE, not enough evidence either way: the held-out gain is not "
                 + "significant at α = %.3g after adjustment (or its interval reaches zero), and not shown to lie "
                 + "within ±%.4g either; an improvement of up to %.4g could still be hiding. At the spread these seeds "
                 + "show, detecting an effect of %.4g with %.0f%% power takes about %s held-out seeds per "
                 + "configuration; this comparison had %d and %d.", settings.alpha(), e.smallestEffect(),
-                Math.max(0, equivalence.hi()), e.smallestEffect(), POWER * 100,
+                Math.max(0, equivalence.hi()), e.smallestEffect(), ReviewSettings.POWER * 100,
                 needed == Integer.MAX_VALUE ? "more than any run can give" : String.valueOf(needed),
                 heldout.candidateN(), heldout.baselineN()) + overfitText;
     }

@@ -7,7 +7,7 @@ package org.alignlab.review.claim;
  * @param alpha               the false-discovery level for Benjamini–Hochberg and the validation test
  * @param confidence          coverage of the bootstrap interval
  * @param minValidationSeeds  k: seeds a configuration needs on validation before its claim is judged
- * @param heldoutSeeds        fresh seeds each configuration is replicated on, on the held-out split
+ * @param heldoutSeeds        fresh seeds each configuration is replicated on at least, on the held-out split
  * @param bootstrapResamples  resamples of the bootstrap interval
  * @param overfitRetention    a significant validation gain of which held-out keeps less than this share (and that
  *                            held-out neither confirms nor covers with its interval) is flagged {@code overfitToProxy}
@@ -22,6 +22,9 @@ public record ReviewSettings(
 
     /** ExperimentSpec's limit: one replication action carries all of a configuration's fresh seeds. */
     public static final int MAX_SEEDS = 64;
+
+    /** The power the review aims for: what it tells a researcher about seeds, and what held-out replication sizes for. */
+    public static final double POWER = 0.8;
 
     public static final ReviewSettings DEFAULTS = new ReviewSettings(0.05, 0.95, 5, 10, 2000, 0.5);
 

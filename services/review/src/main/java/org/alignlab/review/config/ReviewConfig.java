@@ -25,9 +25,16 @@ public interface ReviewConfig {
     @WithDefault("5")
     int minValidationSeeds();
 
-    /** Fresh seeds each configuration is replicated on, on the held-out split. */
+    /** Fresh seeds each configuration is replicated on at least, on the held-out split. */
     @WithDefault("10")
     int heldoutSeeds();
+
+    /**
+     * Fresh held-out seeds a configuration is replicated on at most, however many 80 % power for the family's smallest
+     * effect of interest would need: the compute a round may spend on replication (at most 64, one spec's seeds).
+     */
+    @WithDefault("20")
+    int maxHeldoutSeeds();
 
     @WithDefault("2000")
     int bootstrapResamples();

@@ -25,6 +25,7 @@ import org.alignlab.platform.outbox.Outbox;
 import org.alignlab.review.claim.ClaimEvidence;
 import org.alignlab.review.claim.ClaimJudgement;
 import org.alignlab.review.claim.ClaimReviewer;
+import org.alignlab.review.claim.ReviewSettings;
 import org.alignlab.review.config.ReviewConfig;
 import org.alignlab.review.result.ReceivedResult;
 import org.alignlab.review.result.ReceivedResultRepository;
@@ -75,8 +76,10 @@ public class RoundAdvancer {
         this.quietPeriod = config.roundQuietPeriod();
         this.planner = new RoundPlanner(config.settings(),
                 family -> FamilyCatalogue.standard().find(family).flatMap(FamilyDefinition::judgedMetric)
-                        .map(m -> new RoundPlanner.Metric(m.name(), m.higherIsBetter())),
-                new ReplicationFactory(config.limits().cpuSeconds(), config.limits().wallSeconds()));
+                        .map(m -> new RoundPlanner.Metric(m.name(), m.higherIsBetter(), m.smallestEffect())),
+                new ReplicationFactory(config.limits().cpuSeconds(), config.limits().wallSeconds()),
+                new HeldoutSeeds(config.heldoutSeeds(), config.maxHeldoutSeeds(), config.alpha(),
+                        ReviewSettings.POWER));
     }
 
     /** @return the reviews decided just now (to count once they are committed) */

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.alignlab.contracts.events.Agent;
 import org.alignlab.contracts.events.AgentAction;
 import org.alignlab.contracts.events.Split;
 import org.alignlab.review.claim.ReviewSettings;
+import org.jboss.logging.Logger;
 
 /**
  * Turns a settled round into a {@link RoundPlan}. Every run of the round ends up either in a claim (as candidate
@@ -17,18 +19,23 @@ import org.alignlab.review.claim.ReviewSettings;
  */
 final class RoundPlanner {
 
-    /** The metric a family's claims are judged on, and its direction. */
-    record Metric(String name, boolean higherIsBetter) {
+    private static final Logger LOG = Logger.getLogger(RoundPlanner.class);
+
+    /** The metric a family's claims are judged on, its direction, and the family's smallest effect of interest on it. */
+    record Metric(String name, boolean higherIsBetter, OptionalDouble smallestEffect) {
     }
 
     private final ReviewSettings settings;
     private final Function<String, Optional<Metric>> metrics;
     private final ReplicationFactory replications;
+    private final HeldoutSeeds heldoutSeeds;
 
-    RoundPlanner(ReviewSettings settings, Function<String, Optional<Metric>> metrics, ReplicationFactory replications) {
+    RoundPlanner(ReviewSettings settings, Function<String, Optional<Metric>> metrics, ReplicationFactory replications,
+            HeldoutSeeds heldoutSeeds) {
         this.settings = settings;
         this.metrics = metrics;
         this.replications = replications;
+        this.heldoutSeeds = heldoutSeeds;
     }
 
     /**
@@ -91,13 +98,21 @@ final class RoundPlanner {
         if (inRound.isPresent()) {
             configurations.add(0, base);
         }
+        List<List<Double>> validationValues = new ArrayList<>(
+                configurations.stream().map(configuration -> configuration.values(metric.name())).toList());
+        if (inRound.isEmpty()) {
+            validationValues.add(base.values(metric.name()));
+        }
+        HeldoutSeeds.Choice heldout = heldoutSeeds.choose(validationValues, metric.smallestEffect());
+        LOG.infof("goal %s round %d: replicating on %d held-out seeds per configuration: %s",
+                base.action().goalId(), round, heldout.seeds(), heldout.why());
         for (ActionView configuration : configurations) {
             int missing = settings.minValidationSeeds() - configuration.values(metric.name()).size();
             if (missing > 0) {
                 proposed.add(replications.replicate(configuration.action(), round, Split.VALIDATION, missing, now));
             }
-            proposed.add(replications.replicate(configuration.action(), round, Split.HELDOUT,
-                    settings.heldoutSeeds(), now));
+            proposed.add(replications.replicate(configuration.action(), round, Split.HELDOUT, heldout.seeds(),
+                    now));
         }
         List<RoundPlan.PlannedClaim> claims = candidates.stream()
                 .map(c -> new RoundPlan.PlannedClaim(c.id(), base.id(), metric.name(), metric.higherIsBetter()))

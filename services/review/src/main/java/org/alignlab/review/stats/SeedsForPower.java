@@ -17,16 +17,23 @@ public final class SeedsForPower {
 
     /** @return seeds per arm, at least 2; {@code Integer.MAX_VALUE} when the variance is not finite */
     public static int perArm(double[] candidate, double[] baseline, double effect, double alpha, double power) {
+        return perArm(Samples.variance(candidate) + Samples.variance(baseline), effect, alpha, power);
+    }
+
+    /**
+     * @param varianceSum the two arms' per-seed variances added
+     * @return seeds per arm, at least 2; {@code Integer.MAX_VALUE} when the variance is not finite
+     */
+    public static int perArm(double varianceSum, double effect, double alpha, double power) {
         if (!(effect > 0) || !(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
             throw new IllegalArgumentException("effect > 0, α and power in (0, 1), got " + effect + ", " + alpha + ", "
                     + power);
         }
-        double variance = Samples.variance(candidate) + Samples.variance(baseline);
-        if (!Double.isFinite(variance)) {
+        if (!Double.isFinite(varianceSum)) {
             return Integer.MAX_VALUE;
         }
         double z = NORMAL.inverseCumulativeProbability(1 - alpha / 2) + NORMAL.inverseCumulativeProbability(power);
-        double n = Math.ceil(z * z * variance / (effect * effect));
+        double n = Math.ceil(z * z * varianceSum / (effect * effect));
         return (int) Math.max(2, Math.min(Integer.MAX_VALUE, n));
     }
 }

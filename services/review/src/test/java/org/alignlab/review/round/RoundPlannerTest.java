@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,8 +34,9 @@ class RoundPlannerTest {
     private static final String W2S = "weak-to-strong";
 
     private final RoundPlanner planner = new RoundPlanner(ReviewSettings.DEFAULTS,
-            family -> W2S.equals(family) ? Optional.of(new RoundPlanner.Metric("pgr", true)) : Optional.empty(),
-            new ReplicationFactory(900, 1800));
+            family -> W2S.equals(family) ? Optional.of(new RoundPlanner.Metric("pgr", true, OptionalDouble.empty()))
+                    : Optional.empty(),
+            new ReplicationFactory(900, 1800), new HeldoutSeeds(10, 20, 0.05, ReviewSettings.POWER));
 
     @Test
     void candidatesNamingTheirBaselineBecomeClaimsWithHeldOutReplications() {
@@ -183,6 +185,35 @@ class RoundPlannerTest {
 
     private static Map<UUID, ActionView> byId(List<ActionView> views) {
         return views.stream().collect(Collectors.toMap(ActionView::id, Function.identity()));
+    }
+
+    @Test
+    void heldOutReplicationsGetTheSeedsThePowerForTheSmallestEffectNeedsWithinTheBudget() {
+        RoundPlanner withDelta = new RoundPlanner(ReviewSettings.DEFAULTS,
+                family -> Optional.of(new RoundPlanner.Metric("pgr", true, OptionalDouble.of(0.05))),
+                new ReplicationFactory(900, 1800), new HeldoutSeeds(10, 20, 0.05, ReviewSettings.POWER));
+        ActionView baseline = run(action("Baseline: defaults", Map.of(), null, 2), 0.30, 0.50);
+        ActionView candidate = run(action("raise alpha", Map.of("auxLossAlpha", 0.5), baseline.id(), 2), 0.35, 0.55);
+        ActionView flat = run(action("Baseline: defaults", Map.of(), null, 2), 0.40, 0.40);
+        ActionView flatCandidate = run(action("raise alpha", Map.of("auxLossAlpha", 0.5), flat.id(), 2), 0.45, 0.45);
+
+        // sd 0.14 against δ = 0.05 needs about 124 seeds per arm: the budget's 20.
+        assertThat(withDelta.plan(1, List.of(candidate, baseline), Optional.empty(), NOW).replications())
+                .filteredOn(r -> r.spec().split() == Split.HELDOUT)
+                .hasSize(2).allSatisfy(r -> assertThat(r.spec().seeds()).hasSize(20));
+        // No spread at all: the minimum.
+        assertThat(withDelta.plan(1, List.of(flatCandidate, flat), Optional.empty(), NOW).replications())
+                .filteredOn(r -> r.spec().split() == Split.HELDOUT)
+                .hasSize(2).allSatisfy(r -> assertThat(r.spec().seeds()).hasSize(10));
+    }
+
+    private static ActionView run(AgentAction action, double... perSeed) {
+        List<SeedMetrics> seeds = IntStream.range(0, perSeed.length)
+                .mapToObj(i -> new SeedMetrics(i + 1, Map.of("pgr", perSeed[i]))).toList();
+        double mean = java.util.Arrays.stream(perSeed).average().orElseThrow();
+        return new ActionView(action.id(), action, Decision.ALLOW, null, new ExperimentResult(action.id(), GOAL,
+                ExperimentStatus.SUCCEEDED, null, Map.of("pgr", mean), seeds, NOW, NOW, 1, null, null, null, null,
+                null, null), null);
     }
 
     private static ActionView run(AgentAction action, double value) {
