@@ -26,6 +26,7 @@ public final class HealthWaiter {
 
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final int TAIL_LINES = 30;
+    private static final String QUARKUS_READY = "/q/health/ready";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final PrintStream out;
@@ -39,12 +40,22 @@ public final class HealthWaiter {
      *
      * @param alive false once its process has exited, so a crash fails fast instead of at the timeout
      */
-    public record Target(String name, URI baseUrl, Path log, BooleanSupplier alive) {
+    public record Target(String name, URI baseUrl, String healthPath, Path log, BooleanSupplier alive) {
+
+        /** A Quarkus service: ready when {@code /q/health/ready} says so. */
+        public Target(String name, URI baseUrl, Path log, BooleanSupplier alive) {
+            this(name, baseUrl, QUARKUS_READY, log, alive);
+        }
     }
 
     /** True when {@code GET /q/health/ready} answers {@code {"status":"UP"}}. */
     public boolean isReady(URI baseUrl) {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/q/health/ready"))
+        return isUp(baseUrl.resolve(QUARKUS_READY));
+    }
+
+    /** True when {@code GET healthUrl} answers {@code {"status":"UP"}}, as Quarkus and Zipkin both do. */
+    public boolean isUp(URI healthUrl) {
+        HttpRequest request = HttpRequest.newBuilder(healthUrl)
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -81,7 +92,7 @@ public final class HealthWaiter {
         Set<Target> pending = new LinkedHashSet<>(targets);
         while (!pending.isEmpty()) {
             for (Target target : new ArrayList<>(pending)) {
-                if (isReady(target.baseUrl())) {
+                if (isUp(target.baseUrl().resolve(target.healthPath()))) {
                     pending.remove(target);
                     out.printf("  %-13s ready  %s  (%d s)%n", target.name(), target.baseUrl(),
                             Duration.ofNanos(System.nanoTime() - start).toSeconds());

@@ -15,9 +15,10 @@ public record Ports(int offset) {
 
     public static final int KAFKA = 19092;
     public static final int POSTGRES = 15432;
+    public static final int ZIPKIN = 19411;
 
     private static final int LOWEST = Service.ORCHESTRATOR.basePort();
-    private static final int HIGHEST = KAFKA + 1;
+    private static final int HIGHEST = ZIPKIN;
 
     public Ports {
         if (LOWEST + offset < 1024 || HIGHEST + offset > 65535) {
@@ -51,6 +52,10 @@ public record Ports(int offset) {
         return POSTGRES + offset;
     }
 
+    public int zipkin() {
+        return ZIPKIN + offset;
+    }
+
     public int service(Service service) {
         return service.basePort() + offset;
     }
@@ -61,6 +66,7 @@ public record Ports(int offset) {
         all.put("postgres", postgres());
         all.put("kafka", kafka());
         all.put("kafka controller", kafkaController());
+        all.put(TraceBackend.ZIPKIN, zipkin());
         for (Service s : Service.values()) {
             all.put(s.id(), service(s));
         }

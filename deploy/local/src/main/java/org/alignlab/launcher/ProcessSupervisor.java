@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 public final class ProcessSupervisor {
 
     /** What the command line of each process the launcher starts contains. */
-    public static final List<String> OUR_MARKERS = List.of("quarkus-run.jar", "InfraMain", "postgres");
+    public static final List<String> OUR_MARKERS = List.of("quarkus-run.jar", "InfraMain", "postgres",
+            "zipkin-server-exec.jar");
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 

@@ -20,7 +20,7 @@ public final class ServiceStarter {
      * Secrets a developer may have exported for the launcher or for one service (or sourced from
      * {@code alignlab.env}): a child never inherits them, it gets what {@link #environment} gives it or nothing.
      */
-    private static final Set<String> NOT_INHERITED = Set.of(
+    static final Set<String> NOT_INHERITED = Set.of(
             "ALIGNLAB_MONITOR_SIGNING_KEY", "ALIGNLAB_EXECUTOR_SIGNING_KEY", "ALIGNLAB_DB_PASSWORD",
             "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_SASL_JAAS_CONFIG",
             "ALIGNLAB_TOKEN_RESEARCHER", "ALIGNLAB_TOKEN_REVIEWER", "ALIGNLAB_TOKEN_OPERATOR",
@@ -67,6 +67,9 @@ public final class ServiceStarter {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(options.ports().service(service)));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("MP_JWT_VERIFY_PUBLICKEY", wiring.tokens().publicKey());
+        // Spans go to the stack's Zipkin (TraceBackend), which takes the place of the OTLP exporter.
+        env.put("ALIGNLAB_TRACING_ZIPKIN_ENABLED", "true");
+        env.put("ALIGNLAB_TRACING_ZIPKIN_ENDPOINT", TraceBackend.spansEndpoint(options.ports()).toString());
         if (service != Service.INFERENCE) {
             // Each service is its own Kafka user, with the ACLs of its KafkaUser and nothing more.
             env.putAll(wiring.kafka().as(service.id()).environment());

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import org.alignlab.infra.Directories;
 
 /**
- * A whole local platform: PostgreSQL, Kafka and every service, as separate processes recorded in a run
- * directory. What {@code alignlab up/down/status} do, and what the end-to-end test calls.
+ * A whole local platform: PostgreSQL, Kafka, the trace backend (Zipkin) and every service, as separate processes
+ * recorded in a run directory. What {@code alignlab up/down/status} do, and what the end-to-end test calls.
  */
 public final class Stack {
 
@@ -101,6 +101,9 @@ public final class Stack {
         out.println("Services:");
         ServiceStarter.Wiring wiring = new ServiceStarter.Wiring(kafka, database, keys, executorKeys, tokens);
         List<HealthWaiter.Target> targets = new ArrayList<>();
+        ProcessHandle zipkin = new TraceBackend(options, supervisor).start();
+        targets.add(new HealthWaiter.Target(TraceBackend.ZIPKIN, TraceBackend.url(options.ports()),
+                TraceBackend.HEALTH, run.log(TraceBackend.ZIPKIN), zipkin::isAlive));
         for (Service service : Service.values()) {
             ProcessHandle process = services.start(service, wiring);
             targets.add(new HealthWaiter.Target(service.id(), url(service), run.log(service.id()), process::isAlive));
@@ -116,6 +119,7 @@ public final class Stack {
         for (Service service : Service.values()) {
             out.printf("  %-13s %s%n", service.id(), url(service));
         }
+        out.printf("  %-13s %s%n", "traces", TraceBackend.url(options.ports()).resolve("/zipkin/"));
     }
 
     /** The stack's bearer tokens: what people and the launcher itself call the services' APIs with. */
@@ -129,12 +133,13 @@ public final class Stack {
     }
 
     /**
-     * Stops services first (they still have a broker and database to say goodbye to), then Kafka, then the
-     * PostgreSQL JVM and finally the PostgreSQL server should it have outlived its JVM.
+     * Stops services first (they still have a broker and database to say goodbye to, and spans to send), then
+     * Zipkin and Kafka, then the PostgreSQL JVM and finally the PostgreSQL server should it have outlived its JVM.
      */
     public List<ProcessSupervisor.Stopped> down(boolean purge) throws IOException {
         List<ProcessSupervisor.Stopped> stopped = new ArrayList<>();
         stopped.addAll(supervisor.stop(Stream.of(Service.values()).map(Service::id).toList(), STOP_GRACE));
+        stopped.addAll(supervisor.stop(List.of(TraceBackend.ZIPKIN), STOP_GRACE));
         stopped.addAll(supervisor.stop(List.of(InfraStarter.KAFKA), STOP_GRACE));
         stopped.addAll(supervisor.stop(List.of(InfraStarter.POSTGRES), STOP_GRACE));
         stopped.addAll(supervisor.stop(List.of(InfraStarter.POSTGRES_SERVER), STOP_GRACE));
@@ -162,6 +167,7 @@ public final class Stack {
         rows.add(infraRow(InfraStarter.POSTGRES, ports.postgres()));
         rows.add(infraRow(InfraStarter.POSTGRES_SERVER, ports.postgres()));
         rows.add(infraRow(InfraStarter.KAFKA, ports.kafka()));
+        rows.add(infraRow(TraceBackend.ZIPKIN, ports.zipkin()));
         for (Service service : Service.values()) {
             Optional<ProcessHandle> process = supervisor.running(service.id());
             rows.add(new StatusRow(service.id(), recorded(service.id()), process.isPresent(),
@@ -193,6 +199,7 @@ public final class Stack {
         if (options.externalKafka() == null) {
             names.add(InfraStarter.KAFKA);
         }
+        names.add(TraceBackend.ZIPKIN);
         Stream.of(Service.values()).map(Service::id).forEach(names::add);
         return names;
     }
@@ -204,9 +211,11 @@ public final class Stack {
                 missing.add(service.jar(options.repoRoot()));
             }
         }
-        Path experiments = ServiceStarter.experimentsJar(options.repoRoot());
-        if (!Files.isRegularFile(experiments)) {
-            missing.add(experiments);
+        for (Path jar : List.of(ServiceStarter.experimentsJar(options.repoRoot()),
+                TraceBackend.jar(options.repoRoot()))) {
+            if (!Files.isRegularFile(jar)) {
+                missing.add(jar);
+            }
         }
         if (!missing.isEmpty()) {
             throw new LauncherException("missing " + missing + "; build them with `mvn -B -ntp -DskipTests install`"
@@ -224,6 +233,9 @@ public final class Stack {
         if (options.externalKafka() == null && supervisor.running(InfraStarter.KAFKA).isEmpty()) {
             needed.put("kafka", ports.kafka());
             needed.put("kafka controller", ports.kafkaController());
+        }
+        if (supervisor.running(TraceBackend.ZIPKIN).isEmpty()) {
+            needed.put(TraceBackend.ZIPKIN, ports.zipkin());
         }
         for (Service service : Service.values()) {
             if (supervisor.running(service.id()).isEmpty()) {

@@ -170,10 +170,29 @@ class EndToEndIT {
                     .as("trace of audit record %s", record).isEqualTo(traceId);
         }
         assertThat(types).contains("ACTION_PROPOSED", "VERDICT", "EXECUTION_STARTED", "EXECUTION_FINISHED");
+        theTraceCanBeOpenedInTheStacksZipkin(traceId);
 
         everyServiceWorkedAsItsOwnLeastPrivilegedLogin();
         theOfflineVerifierAgreesWithNothingButItsReadOnlyLogins();
         everyMetricTheDashboardsQueryIsExported();
+    }
+
+    /**
+     * Every service sent its spans to the Zipkin server the launcher started: the action's trace holds spans of the
+     * services it passed through, and its page is what a reviewer opens.
+     */
+    private static void theTraceCanBeOpenedInTheStacksZipkin(String traceId) {
+        Ports ports = stack.options().ports();
+        // Spans leave each service in batches, a few seconds after they end.
+        Set<String> services = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            JsonNode spans = Json.parse(given().get(TraceBackend.url(ports).resolve("/api/v2/trace/" + traceId))
+                    .then().statusCode(200).extract().asString());
+            Set<String> names = new TreeSet<>();
+            spans.forEach(span -> names.add(span.path("localEndpoint").path("serviceName").asText()));
+            return names;
+        }, names -> names.containsAll(List.of("ideation", "monitor", "executor")));
+        assertThat(services).as("services in trace %s", traceId).isNotEmpty();
+        given().get(TraceBackend.traceUi(ports, traceId)).then().statusCode(200);
     }
 
     /**

@@ -16,6 +16,7 @@ class PortsTest {
         assertThat(ports.kafka()).isEqualTo(19092);
         assertThat(ports.kafkaController()).isEqualTo(19093);
         assertThat(ports.postgres()).isEqualTo(15432);
+        assertThat(ports.zipkin()).isEqualTo(19411);
         assertThat(ports.service(Service.ORCHESTRATOR)).isEqualTo(8081);
         assertThat(ports.service(Service.INFERENCE)).isEqualTo(8086);
     }
@@ -32,7 +33,7 @@ class PortsTest {
 
     @Test
     void portsStayDistinct() {
-        assertThat(new Ports(0).all().values()).doesNotHaveDuplicates().hasSize(9);
+        assertThat(new Ports(0).all().values()).doesNotHaveDuplicates().hasSize(10);
     }
 
     @Test

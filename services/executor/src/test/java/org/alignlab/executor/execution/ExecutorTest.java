@@ -7,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +95,9 @@ class ExecutorTest {
     @Inject
     HoneypotLedger honeypots;
 
+    @Inject
+    Instance<SpanExporter> spanExporters;
+
     @ConfigProperty(name = "alignlab.executor.monitor-public-key")
     String monitorPublicKey;
 
@@ -109,6 +114,15 @@ class ExecutorTest {
     void setUp() {
         monitor = new TicketSigner(Ed25519.decodePrivate(monitorPrivateKey), Ed25519.decodePublic(monitorPublicKey));
         auditLog = MonitorStub.running();
+    }
+
+    /**
+     * Without the local stack's switch no exporter bean can be looked up, which is what keeps Quarkus exporting
+     * OTLP to the collector in Kubernetes: the Zipkin exporter (platform-tracing) is in every service's jar.
+     */
+    @Test
+    void spansGoToTheZipkinServerOnlyWhenTheLocalStackSaysSo() {
+        assertThat(spanExporters.isUnsatisfied()).as("span exporters that can be looked up").isTrue();
     }
 
     @Test
