@@ -55,7 +55,8 @@ final class ClaimChange {
         return names.stream().filter(name -> !same(before.get(name), after.get(name))).toList();
     }
 
-    private static Map<String, Object> completed(Map<String, Object> defaults, Map<String, Object> params) {
+    /** The parameters a run used: {@code params}, and the family's default for each one they leave out. */
+    static Map<String, Object> completed(Map<String, Object> defaults, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(defaults);
         if (params != null) {
             all.putAll(params);
@@ -68,6 +69,11 @@ final class ClaimChange {
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }
         return Objects.equals(a, b);
+    }
+
+    /** A value as a change shows it: integers exactly, decimals to four significant digits. */
+    static String text(Object value) {
+        return text(value, SIGNIFICANT);
     }
 
     /** Integers exactly; decimals to {@code precision} significant digits, without trailing zeros. */

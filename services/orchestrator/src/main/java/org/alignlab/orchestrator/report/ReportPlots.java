@@ -34,9 +34,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The report's plots as PNG, drawn headless with JFreeChart from the stored report (so a plot always shows what the
- * report says): the claims' held-out effects ({@link ForestPlot}), the family's metric against the most varied
- * parameter, PGR per configuration (weak-to-strong), and the over-optimization curve, gold and proxy reward against KL
- * (reward-overoptimization). Pure.
+ * report says): the claims' held-out effects ({@link ForestPlot}), the dose–response of each factor the report answers
+ * about ({@link DoseResponsePlot}), the family's metric against the most varied parameter, PGR per configuration
+ * (weak-to-strong), and the over-optimization curve, gold and proxy reward against KL (reward-overoptimization). Pure.
  */
 public final class ReportPlots {
 
@@ -44,6 +44,8 @@ public final class ReportPlots {
     public static final String METRIC_VS_PARAMETER = "metric-vs-parameter";
     public static final String PGR_BY_CONFIGURATION = "pgr-by-configuration";
     public static final String OVEROPTIMIZATION = "overoptimization";
+    /** Followed by the factor's name: one plot per factor the report answers about, where it has a sweep. */
+    public static final String DOSE_RESPONSE = "dose-response-";
 
     /** Series colours in order; fixed so a reader (and a test) can tell the series apart. */
     public static final List<Color> SERIES_COLORS = List.of(new Color(0x1F, 0x77, 0xB4), new Color(0xD6, 0x27, 0x28),
@@ -51,6 +53,11 @@ public final class ReportPlots {
             new Color(0x8C, 0x56, 0x4B), new Color(0xE3, 0x77, 0xC2), new Color(0x7F, 0x7F, 0x7F));
 
     private static final Pattern KL_POINT = Pattern.compile("kl_n(\\d+)");
+    /**
+     * A factor is a catalogue parameter's name; a stored report is still only JSON, so a name that could not stand
+     * unescaped in a URL path, a Markdown image or an HTML attribute gets no plot.
+     */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final int MAX_CURVES = 4;
     private static final int WIDTH = 800;
     private static final int HEIGHT = 500;
@@ -67,6 +74,7 @@ public final class ReportPlots {
             names.add(FOREST);
         }
         String metric = metricOf(report);
+        doseSweeps(report, metric).forEach(sweep -> names.add(DOSE_RESPONSE + sweep.factor()));
         if (runs(report).stream().anyMatch(run -> run.result().metrics().containsKey(metric))) {
             names.add(METRIC_VS_PARAMETER);
         }
@@ -99,8 +107,20 @@ public final class ReportPlots {
             case FOREST -> ForestPlot.chart(report, metricOf(report));
             case METRIC_VS_PARAMETER -> metricVsParameter(report);
             case PGR_BY_CONFIGURATION -> pgrByConfiguration(report);
-            default -> overoptimization(report);
+            case OVEROPTIMIZATION -> overoptimization(report);
+            default -> DoseResponsePlot.chart(doseSweeps(report, metricOf(report)).stream()
+                    .filter(sweep -> name.equals(DOSE_RESPONSE + sweep.factor())).findFirst().orElseThrow());
         };
+    }
+
+    /** The sweep of each factor the report answers about, in the answer's order, where it has two doses or more. */
+    private static List<DoseSweep> doseSweeps(Report report, String metric) {
+        return report.answer().stream()
+                .map(Report.Answer::factor)
+                .filter(factor -> PLAIN_NAME.matcher(factor).matches())
+                .map(factor -> DoseSweep.of(report, factor, metric))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** The forest plot grows with its claims, so each row keeps room for its label; the others have a fixed size. */

@@ -225,6 +225,26 @@ class ReportRenderingTest {
     }
 
     @Test
+    void eachFactorsDoseResponseIsInTheHtmlAndLinkedFromTheMarkdown() throws Exception {
+        Report report = SweepReport.report();
+
+        String html = new HtmlReport(plots).render(report);
+        List<byte[]> images = embeddedImages(html);
+        assertThat(images).hasSameSizeAs(plots.available(report));
+        assertThat(html).contains("alt=\"dose-response-auxLossAlpha\"", "alt=\"dose-response-noise\"")
+                .doesNotContain("dose-response-nonlinearity");
+        byte[] doseResponse = images.get(plots.available(report).indexOf("dose-response-auxLossAlpha"));
+        assertThat(Arrays.copyOf(doseResponse, 8)).isEqualTo(PNG_SIGNATURE);
+        assertThat(pixelsOf(doseResponse, DoseResponsePlot.BASELINE.getRGB())).as("the baseline's marks")
+                .isGreaterThan(200);
+        assertOnlyOwnMarkup(html);
+
+        String md = new MarkdownReport(plots).render(report);
+        assertThat(md).contains("![dose-response-auxLossAlpha](/api/goals/" + SweepReport.GOAL
+                + "/report/plots/dose-response-auxLossAlpha.png)");
+    }
+
+    @Test
     void aHostileQuestionAndHypothesisAreEscapedInTheHtml() {
         // Lower case, since the report lower-cases an agent's name.
         String hostile = "q & a <script>alert(1)</script> \"><img src=x onerror=alert(2)> '><b>";
