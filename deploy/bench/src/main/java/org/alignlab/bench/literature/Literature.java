@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
                 + "results beside what AlignLab found (docs/science.md).")
 public final class Literature implements Callable<Integer> {
 
-    @Option(names = "--seeds", defaultValue = "40", description = "Seeds per arm (default: ${DEFAULT-VALUE}; about "
-            + "7 CPU minutes for all three questions).")
+    @Option(names = "--seeds", defaultValue = "100", description = "Seeds per arm (default: ${DEFAULT-VALUE}; about "
+            + "10 CPU minutes for all three questions).")
     int seeds;
 
     @Option(names = "--out", description = "Also write the report to this file.")
