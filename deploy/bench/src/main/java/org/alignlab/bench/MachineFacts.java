@@ -9,18 +9,18 @@ import java.util.stream.Stream;
  * What a reader of the report needs to judge its figures: the CPUs, the Java, and how busy the machine was.
  * A benchmark on a shared machine is only as good as its load average.
  */
-final class MachineFacts {
+public final class MachineFacts {
 
     private MachineFacts() {
     }
 
     /** One line: CPUs this JVM may use (taskset counts), CPU model, Java version. */
-    static String describe() {
+    public static String describe() {
         return Runtime.getRuntime().availableProcessors() + " CPUs visible to the harness (" + cpuModel() + "), Java "
                 + System.getProperty("java.version");
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " / " + fields[1] + " / " + fields[2] + " (1/5/15 min)";

@@ -90,7 +90,7 @@ public final class FamilySeedValues implements Callable<Integer> {
     }
 
     /** The wrapper script adds the commit; the command a reader reruns is the rest. */
-    static List<String> withoutCodeVersion(List<String> arguments) {
+    public static List<String> withoutCodeVersion(List<String> arguments) {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
             if (arguments.get(i).equals("--code-version")) {
