@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.alignlab.review.claim.ReviewSettings;
+import org.alignlab.review.stats.Samples;
 import org.alignlab.review.stats.SeedsForPower;
 
 /**
@@ -42,14 +43,10 @@ record HeldoutSeeds(int min, int max, double alpha, double power) {
         double sumOfSquares = 0;
         int degreesOfFreedom = 0;
         for (List<Double> values : validationValues) {
-            if (values.size() < 2) {
-                continue;
-            }
-            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            for (double value : values) {
-                sumOfSquares += (value - mean) * (value - mean);
-            }
-            degreesOfFreedom += values.size() - 1;
+            double[] sample = values.stream().mapToDouble(Double::doubleValue).toArray();
+            // A single value adds nothing: no squares and no degree of freedom.
+            sumOfSquares += Samples.variance(sample) * Math.max(0, sample.length - 1);
+            degreesOfFreedom += Math.max(0, sample.length - 1);
         }
         if (degreesOfFreedom == 0) {
             return new Choice(min, "no configuration has two validation values to measure the spread");
