@@ -40,27 +40,31 @@ public class GoalCommand {
     private GoalCommand() {
     }
 
-    /** Where a subcommand prints: picocli's writer, so a caller (a test) can take it; flushed at every line. */
-    static PrintWriter out(CommandSpec spec) {
-        return new PrintWriter(spec.commandLine().getOut(), true);
-    }
-
-    /** The running stack's orchestrator, as a researcher. */
-    static GoalClient researcher(RunDirOption runDir) throws IOException {
-        StackOptions options = runDir.options();
-        Stack stack = Stack.running(options);
-        return new GoalClient(stack.url(Service.ORCHESTRATOR), stack.tokens().forPerson(Roles.RESEARCHER));
-    }
-
-    @Command(name = "submit", mixinStandardHelpOptions = true,
-            description = "Submits a goal from a JSON file (as POST /api/goals takes it) or from flags; prints its id.")
-    static class Submit implements Callable<Integer> {
+    /** What every subcommand has: the run directory of the stack it talks to, and picocli's view of itself. */
+    abstract static class ResearcherCall implements Callable<Integer> {
 
         @Mixin
         RunDirOption runDir;
 
         @Spec
         CommandSpec spec;
+
+        /** Where a subcommand prints: picocli's writer, so a caller (a test) can take it; flushed at every line. */
+        PrintWriter out() {
+            return new PrintWriter(spec.commandLine().getOut(), true);
+        }
+
+        /** The running stack's orchestrator, as a researcher. */
+        GoalClient researcher() throws IOException {
+            StackOptions options = runDir.options();
+            Stack stack = Stack.running(options);
+            return new GoalClient(stack.url(Service.ORCHESTRATOR), stack.tokens().forPerson(Roles.RESEARCHER));
+        }
+    }
+
+    @Command(name = "submit", mixinStandardHelpOptions = true,
+            description = "Submits a goal from a JSON file (as POST /api/goals takes it) or from flags; prints its id.")
+    static class Submit extends ResearcherCall {
 
         @ArgGroup(multiplicity = "1")
         Source source;
@@ -95,8 +99,8 @@ public class GoalCommand {
         public Integer call() throws Exception {
             byte[] body = source.file != null ? Files.readAllBytes(source.file)
                     : Json.write(body(source.flags)).getBytes(StandardCharsets.UTF_8);
-            JsonNode goal = researcher(runDir).create(body);
-            out(spec).println(goal.path("id").asText());
+            JsonNode goal = researcher().create(body);
+            out().println(goal.path("id").asText());
             return 0;
         }
 
@@ -123,13 +127,7 @@ public class GoalCommand {
 
     @Command(name = "watch", mixinStandardHelpOptions = true,
             description = "Follows a goal's progress until it ends; exits 0 when it COMPLETED.")
-    static class Watch implements Callable<Integer> {
-
-        @Mixin
-        RunDirOption runDir;
-
-        @Spec
-        CommandSpec spec;
+    static class Watch extends ResearcherCall {
 
         @Parameters(paramLabel = "ID")
         String goalId;
@@ -140,8 +138,8 @@ public class GoalCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = out(spec);
-            String status = researcher(runDir).follow(goalId, Duration.ofSeconds(timeoutSeconds), out);
+            PrintWriter out = out();
+            String status = researcher().follow(goalId, Duration.ofSeconds(timeoutSeconds), out);
             out.println("goal " + goalId + ": " + status);
             return "COMPLETED".equals(status) ? 0 : 1;
         }
@@ -149,13 +147,7 @@ public class GoalCommand {
 
     @Command(name = "report", mixinStandardHelpOptions = true,
             description = "Prints a goal's answer and claims, or writes its report in full.")
-    static class Report implements Callable<Integer> {
-
-        @Mixin
-        RunDirOption runDir;
-
-        @Spec
-        CommandSpec spec;
+    static class Report extends ResearcherCall {
 
         @Parameters(paramLabel = "ID")
         String goalId;
@@ -168,8 +160,8 @@ public class GoalCommand {
 
         @Override
         public Integer call() throws Exception {
-            GoalClient goals = researcher(runDir);
-            PrintWriter printed = out(spec);
+            GoalClient goals = researcher();
+            PrintWriter printed = out();
             if (format == null && out == null) {
                 printed.print(ReportSummary.of(goals.report(goalId)));
                 return 0;
@@ -186,21 +178,15 @@ public class GoalCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists your newest goals.")
-    static class ListGoals implements Callable<Integer> {
-
-        @Mixin
-        RunDirOption runDir;
-
-        @Spec
-        CommandSpec spec;
+    static class ListGoals extends ResearcherCall {
 
         @Option(names = "--status", description = "Only goals of this status (RUNNING, COMPLETED, ...).")
         String status;
 
         @Override
         public Integer call() throws Exception {
-            JsonNode goals = researcher(runDir).list(status == null ? null : status.toUpperCase(Locale.ROOT));
-            PrintWriter out = out(spec);
+            JsonNode goals = researcher().list(status == null ? null : status.toUpperCase(Locale.ROOT));
+            PrintWriter out = out();
             out.printf(Locale.ROOT, "%-36s %-10s %-5s %-24s %s%n", "ID", "STATUS", "ROUND", "FAMILY", "QUESTION");
             for (JsonNode goal : goals) {
                 String question = goal.path("question").asText().replaceAll("\\s+", " ");
@@ -213,21 +199,15 @@ public class GoalCommand {
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancels one of your running goals.")
-    static class Cancel implements Callable<Integer> {
-
-        @Mixin
-        RunDirOption runDir;
-
-        @Spec
-        CommandSpec spec;
+    static class Cancel extends ResearcherCall {
 
         @Parameters(paramLabel = "ID")
         String goalId;
 
         @Override
         public Integer call() throws Exception {
-            JsonNode goal = researcher(runDir).cancel(goalId);
-            out(spec).println("goal " + goalId + ": " + goal.path("status").asText());
+            JsonNode goal = researcher().cancel(goalId);
+            out().println("goal " + goalId + ": " + goal.path("status").asText());
             return 0;
         }
     }
